@@ -1,0 +1,14 @@
+import type { Report } from '../models/report';
+
+/**
+ * Report commands added by model families (`etcd`, `network`, `storage`, …): each prints a
+ * readable summary of its section of the report for `plan <name> <file> [--json]`.
+ */
+export interface ReportCommand {
+  name: string;
+  usage: string;
+  summary: string;
+  run(report: Report, options: { json: boolean }): string;
+}
+
+export const COMMANDS: ReportCommand[] = [];

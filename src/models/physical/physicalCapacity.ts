@@ -1,0 +1,112 @@
+import type { Plan, Role } from '../../plan/schema';
+import { topFreeU } from '../../plan/validate';
+import { topologyOf } from '../topology';
+import { rackPower, type RackPower } from './rackPower';
+
+export interface RackCapacity {
+  rackId: string;
+  name: string;
+  rowId: string;
+  heightU: number;
+  nodeU: number;
+  switchU: number;
+  freeU: number;
+  /** The tallest contiguous free block: the largest server that still fits. */
+  largestFreeBlockU: number;
+  nodes: number;
+  power: RackPower;
+}
+
+export interface SiteCapacity {
+  siteId: string;
+  name: string;
+  racks: number;
+  nodesByRole: Record<Role, number>;
+  totalU: number;
+  usedU: number;
+  typicalW: number;
+  peakW: number;
+  feedCapacityW: number;
+  cores: number;
+  memoryGiB: number;
+  racksFailingFeedLoss: number;
+}
+
+export interface PhysicalReport {
+  racks: RackCapacity[];
+  sites: SiteCapacity[];
+  nodesByRole: Record<Role, number>;
+  totals: { nodes: number; racks: number; usedU: number; totalU: number; typicalW: number; peakW: number; cores: number; memoryGiB: number };
+}
+
+/**
+ * Physical capacity: per rack the U used by nodes and switches, free U and the largest free
+ * block; power per feed and the A/B N-1 verdict (see `rackPower`); totals per site and overall.
+ * U are rack units (44.45 mm); power is W.
+ */
+export function physicalCapacity(plan: Plan): PhysicalReport {
+  const topo = topologyOf(plan);
+  const racks = plan.racks.map((rack): RackCapacity => {
+    const places = topo.nodesByRack.get(rack.id) ?? [];
+    const free = new Array<boolean>(topFreeU(rack) + 1).fill(true);
+    let nodeU = 0;
+    for (const p of places) {
+      nodeU += p.hardware.heightU;
+      for (let u = p.node.positionU; u < p.node.positionU + p.hardware.heightU; u++) free[u] = false;
+    }
+    let largest = 0;
+    let run = 0;
+    for (let u = 1; u < free.length; u++) {
+      run = free[u] ? run + 1 : 0;
+      largest = Math.max(largest, run);
+    }
+    const switchU = rack.tor.count * rack.tor.heightU;
+    return {
+      rackId: rack.id, name: rack.name, rowId: rack.rowId, heightU: rack.heightU, nodeU, switchU,
+      freeU: rack.heightU - nodeU - switchU, largestFreeBlockU: largest, nodes: places.length,
+      power: rackPower(rack, places, rack.tor.powerW),
+    };
+  });
+
+  const emptyRoles = (): Record<Role, number> => ({ controlplane: 0, worker: 0, storage: 0 });
+  const sites = new Map<string, SiteCapacity>(plan.sites.map((s) => [s.id, {
+    siteId: s.id, name: s.name, racks: 0, nodesByRole: emptyRoles(), totalU: 0, usedU: 0, typicalW: 0, peakW: 0,
+    feedCapacityW: 0, cores: 0, memoryGiB: 0, racksFailingFeedLoss: 0,
+  }]));
+  const siteOfRack = (rowId: string) => {
+    const row = topo.rowById.get(rowId);
+    const room = row && topo.roomById.get(row.roomId);
+    return room && sites.get(room.siteId);
+  };
+  racks.forEach((r, i) => {
+    const site = siteOfRack(r.rowId);
+    if (!site) return;
+    site.racks += 1;
+    site.totalU += r.heightU;
+    site.usedU += r.nodeU + r.switchU;
+    site.typicalW += r.power.typicalW;
+    site.peakW += r.power.peakW;
+    site.feedCapacityW += plan.racks[i].feeds.reduce((s, f) => s + f.capacityW, 0);
+    if (r.power.verdict !== 'survives') site.racksFailingFeedLoss += 1;
+  });
+  const nodesByRole = emptyRoles();
+  for (const p of topo.places) {
+    nodesByRole[p.node.role] += 1;
+    const site = sites.get(p.site.id);
+    if (!site) continue;
+    site.nodesByRole[p.node.role] += 1;
+    site.cores += p.hardware.cores;
+    site.memoryGiB += p.hardware.memoryGiB;
+  }
+  const siteList = [...sites.values()];
+  const sum = (f: (s: SiteCapacity) => number) => siteList.reduce((a, s) => a + f(s), 0);
+  return {
+    racks,
+    sites: siteList,
+    nodesByRole,
+    totals: {
+      nodes: plan.nodes.length, racks: plan.racks.length, usedU: sum((s) => s.usedU), totalU: sum((s) => s.totalU),
+      typicalW: sum((s) => s.typicalW), peakW: sum((s) => s.peakW), cores: sum((s) => s.cores), memoryGiB: sum((s) => s.memoryGiB),
+    },
+  };
+}

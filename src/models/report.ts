@@ -1,0 +1,10 @@
+import type { PhysicalReport } from './physical/physicalCapacity';
+
+/**
+ * Everything the models say about one plan. Each section is produced by one model family and
+ * carries its units in its field names. Later capabilities add sections here and in `evaluate`.
+ */
+export interface Report {
+  planName: string;
+  physical: PhysicalReport;
+}

@@ -1,0 +1,59 @@
+import type { Hardware, Plan, PlanNode, Rack, Room, Row, Site } from '../plan/schema';
+
+/** Where a node sits, resolved once so models need not search the plan. */
+export interface NodePlace {
+  node: PlanNode;
+  index: number;
+  hardware: Hardware;
+  rack: Rack;
+  row: Row;
+  room: Room;
+  site: Site;
+}
+
+/** Lookups over a valid plan. Built once per plan object and cached, since every model needs them. */
+export interface Topology {
+  plan: Plan;
+  places: NodePlace[];
+  placeById: Map<string, NodePlace>;
+  hardwareById: Map<string, Hardware>;
+  rackById: Map<string, Rack>;
+  rowById: Map<string, Row>;
+  roomById: Map<string, Room>;
+  siteById: Map<string, Site>;
+  nodesByRack: Map<string, NodePlace[]>;
+}
+
+const cache = new WeakMap<Plan, Topology>();
+
+/** Indexes a plan that passed `validatePlan` (dangling references would have been rejected there). */
+export function topologyOf(plan: Plan): Topology {
+  const hit = cache.get(plan);
+  if (hit) return hit;
+  const hardwareById = new Map(plan.hardware.map((h) => [h.id, h]));
+  const rackById = new Map(plan.racks.map((r) => [r.id, r]));
+  const rowById = new Map(plan.rows.map((r) => [r.id, r]));
+  const roomById = new Map(plan.rooms.map((r) => [r.id, r]));
+  const siteById = new Map(plan.sites.map((s) => [s.id, s]));
+  const nodesByRack = new Map<string, NodePlace[]>(plan.racks.map((r) => [r.id, []]));
+  const places = plan.nodes.map((node, index): NodePlace => {
+    const rack = must(rackById.get(node.rackId), node.rackId);
+    const row = must(rowById.get(rack.rowId), rack.rowId);
+    const room = must(roomById.get(row.roomId), row.roomId);
+    const site = must(siteById.get(room.siteId), room.siteId);
+    const place = { node, index, hardware: must(hardwareById.get(node.hardwareId), node.hardwareId), rack, row, room, site };
+    nodesByRack.get(rack.id)?.push(place);
+    return place;
+  });
+  const topology: Topology = {
+    plan, places, placeById: new Map(places.map((p) => [p.node.id, p])),
+    hardwareById, rackById, rowById, roomById, siteById, nodesByRack,
+  };
+  cache.set(plan, topology);
+  return topology;
+}
+
+function must<T>(value: T | undefined, id: string): T {
+  if (value === undefined) throw new Error(`plan references unknown id "${id}"; validate the plan first`);
+  return value;
+}

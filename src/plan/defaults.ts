@@ -1,0 +1,50 @@
+/**
+ * Default numbers of the plan format. Each names its source; every one is editable in the plan.
+ * The fuller notes live in `src/models/README.md`.
+ */
+export const DEFAULTS = {
+  limits: {
+    /** Kubernetes supports 5,000 nodes (kubernetes.io "Considerations for large clusters"); twice that leaves room for what-ifs. */
+    maxNodes: 10_000,
+    /** A 5,000-node plan is about 2.5 MB of JSON; 20 MiB keeps imports bounded without refusing real plans. */
+    maxFileBytes: 20 * 1024 * 1024,
+  },
+  rtt: {
+    /** etcd docs: in-DC RTT "may be as long as several hundred microseconds"; one switch hop is far less. */
+    sameRackMs: 0.05,
+    sameRowMs: 0.1,
+    crossRowMs: 0.2,
+    crossRoomMs: 0.5,
+    /** Metro-distance DC pair; etcd docs give ~50-130 ms across the continental US. */
+    crossSiteMs: 10,
+  },
+  network: {
+    /** Cut-through data-center switch latency is ~0.5-1 µs per hop (vendor data sheets). */
+    switchHopUs: 1,
+    rowUplinkGbps: 400,
+    roomUplinkGbps: 800,
+    siteUplinkGbps: 10,
+  },
+  tor: {
+    /** A common 48 x 25 GbE leaf with 8 x 100 GbE uplinks: 1200/800 = 1.5:1 oversubscription. */
+    ports: 48,
+    portGbps: 25,
+    uplinkGbps: 800,
+    /** 48 x 25 GbE leaf data sheets list roughly 250-450 W typical with optics; the middle. */
+    powerW: 350,
+  },
+  kubespan: {
+    /** ChaCha20-Poly1305 runs at ~1.5-2.9 GB/s per core (model-facts.md, published per-core benchmarks); low end. */
+    cryptoGBpsPerCore: 1.5,
+    /** One core's softirq handles roughly 180 k packets/s (model-facts.md). */
+    packetsPerSecondPerCore: 180_000,
+  },
+  cluster: {
+    talosVersion: '1.12.0',
+    kubernetesVersion: '1.34.1',
+  },
+  workload: {
+    /** Real pods are often 10-20 KB, most objects < 20 KB (SIG scalability FAQ); a mixed average. */
+    avgObjectBytes: 8_000,
+  },
+} as const;

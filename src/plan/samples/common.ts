@@ -1,0 +1,45 @@
+import type { Plan } from '../schema';
+
+/** Settings shared by the sample plans; each sample overrides what makes it what it is. */
+export function baseSettings(name: string, clusterName: string, description: string): Omit<Plan, 'sites' | 'rooms' | 'rows' | 'racks' | 'nodes' | 'hardware'> {
+  return {
+    version: 1,
+    name,
+    description,
+    network: {
+      mtu: 1500,
+      rtt: { sameRackMs: 0.05, sameRowMs: 0.1, crossRowMs: 0.2, crossRoomMs: 0.5, crossSiteMs: 10 },
+      switchHopUs: 1,
+      rttOverrides: [],
+    },
+    cluster: {
+      name: clusterName,
+      talosVersion: '1.12.0',
+      kubernetesVersion: '1.34.1',
+      cni: { name: 'flannel', mode: 'vxlan' },
+      kubespan: { enabled: false, ipFamily: 'ipv4', cryptoGBpsPerCore: 1.5, packetsPerSecondPerCore: 180_000, keepaliveS: 25, discoveryTtlS: 1800 },
+      kubeprism: { enabled: true, port: 7445 },
+      etcd: { heartbeatMs: 100, electionTimeoutMs: 1000, quotaBackendBytes: 2 * 2 ** 30, snapshotCount: 10_000, compactionIntervalMin: 5 },
+      allowSchedulingOnControlPlanes: false,
+      storage: { provider: 'longhorn', replicas: 3, replenishmentWaitS: 600, concurrentRebuildsPerNode: 5, overProvisioningPct: 100, minimalAvailablePct: 25, reservedPct: 30, engine: 'v1' },
+    },
+    workload: {
+      pods: 300, namespaces: 20, services: 80, configMapsAndSecrets: 600, customObjects: 300, avgObjectBytes: 8000,
+      podChurnPerMin: 5, apiWritesPerS: 10, apiReadsPerS: 60, watchers: 800, eastWestGbpsPerNode: 1, storageUsedGBPerNode: 50,
+      volumes: { list: [], aggregate: { count: 60, meanSizeGB: 100, sizeSpread: 0.8, fillPct: 60 } },
+    },
+    reliability: {
+      // Field rates (model-facts.md, Reliability): HDD AFR 1.4-2 % (Backblaze); ToR ~5 %/yr (Gill et al. 2011);
+      // disk replacement 1-7 days; a PDU outage takes hours. Node, rack, room and site rates are
+      // planning assumptions a user should replace with their own fleet data.
+      disk: { annualFailureRate: 0.015, repairHours: 72 },
+      node: { annualFailureRate: 0.05, repairHours: 48 },
+      tor: { annualFailureRate: 0.05, repairHours: 4 },
+      feed: { annualFailureRate: 0.02, repairHours: 4 },
+      rack: { annualFailureRate: 0.005, repairHours: 8 },
+      room: { annualFailureRate: 0.002, repairHours: 12 },
+      site: { annualFailureRate: 0.001, repairHours: 24 },
+      missionYears: [1, 5],
+    },
+  };
+}

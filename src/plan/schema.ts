@@ -1,0 +1,319 @@
+/**
+ * The plan document schema, version 1: the single source of the plan's types, its validation
+ * (with field paths) and the published JSON Schema (`public/plan.schema.json`).
+ *
+ * Defaults come from `defaults.ts`, where each number names its source.
+ */
+import { z } from 'zod';
+import { DEFAULTS } from './defaults';
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+  message: 'must start with a letter or digit and use only letters, digits, ".", "_" or "-"',
+});
+const name = z.string().min(1).max(120);
+const positive = z.number().positive();
+const fraction = z.number().min(0).max(1);
+const nonNegative = z.number().min(0);
+const feedId = z.enum(['A', 'B']);
+const semver = z.string().regex(/^\d+\.\d+\.\d+$/, { message: 'must be a version like 1.12.0' });
+
+export const siteSchema = z.strictObject({
+  id,
+  name,
+  kind: z.enum(['datacenter', 'cloud', 'edge']).default('datacenter')
+    .describe('A cloud site is reached over the internet; KubeSpan is the usual way to join it.'),
+  wanGbps: positive.default(DEFAULTS.network.siteUplinkGbps)
+    .describe('Capacity of the site\'s link to the other sites, Gbit/s.'),
+});
+
+export const roomSchema = z.strictObject({
+  id,
+  name,
+  siteId: id,
+  coreGbps: positive.default(DEFAULTS.network.roomUplinkGbps)
+    .describe('Capacity between this room\'s core and the site core, Gbit/s.'),
+});
+
+export const rowSchema = z.strictObject({
+  id,
+  name,
+  roomId: id,
+  spineGbps: positive.default(DEFAULTS.network.rowUplinkGbps)
+    .describe('Capacity between this row\'s spine and the room core, Gbit/s.'),
+});
+
+export const powerFeedSchema = z.strictObject({
+  id: feedId,
+  capacityW: positive.max(100_000).describe('Usable capacity of this feed (breaker rating x derating), W.'),
+  circuit: z.string().max(64).optional()
+    .describe('Upstream power domain (PDU / UPS circuit) shared with other racks; a failure domain.'),
+});
+
+export const torSchema = z.strictObject({
+  count: z.union([z.literal(1), z.literal(2)]).describe('One or two top-of-rack switches.'),
+  ports: z.number().int().min(1).max(256).default(DEFAULTS.tor.ports),
+  portGbps: positive.max(800).default(DEFAULTS.tor.portGbps).describe('Downlink port speed, Gbit/s.'),
+  uplinkGbps: positive.max(12_800).default(DEFAULTS.tor.uplinkGbps)
+    .describe('Total uplink capacity of each switch towards the spine, Gbit/s.'),
+  heightU: z.number().int().min(0).max(2).default(1)
+    .describe('Height of each switch; switches sit at the top of the rack.'),
+  powerW: nonNegative.max(5000).default(DEFAULTS.tor.powerW).describe('Draw of each switch, W (dual-fed).'),
+});
+
+export const rackSchema = z.strictObject({
+  id,
+  name,
+  rowId: id,
+  heightU: z.number().int().min(1).max(60).default(42),
+  feeds: z.array(powerFeedSchema).min(1).max(2).describe('Power feeds A and (optionally) B.'),
+  tor: torSchema,
+});
+
+export const diskClassSchema = z.enum(['nvme-enterprise', 'ssd-sata', 'nvme-consumer', 'network', 'hdd']);
+
+export const diskSchema = z.strictObject({
+  class: diskClassSchema,
+  capacityGB: positive.max(1_000_000),
+  count: z.number().int().min(1).max(64).default(1),
+  purpose: z.enum(['system', 'data']).default('system')
+    .describe('System disks hold Talos, etcd and ephemeral data; data disks go to the storage provider.'),
+});
+
+export const hardwareSchema = z.strictObject({
+  id,
+  name,
+  cores: z.number().int().min(1).max(1024),
+  cpuClass: z.enum(['efficiency', 'balanced', 'performance']).default('balanced')
+    .describe('Scales per-core throughput (crypto, etcd apply) against the balanced reference core.'),
+  memoryGiB: positive.max(65_536),
+  disks: z.array(diskSchema).min(1).max(32),
+  nics: z.strictObject({
+    count: z.number().int().min(1).max(8),
+    speedGbps: positive.max(800),
+  }),
+  heightU: z.number().int().min(1).max(10),
+  powerTypicalW: positive.max(20_000),
+  powerPeakW: positive.max(20_000),
+  priceUsd: nonNegative.optional(),
+});
+
+export const taintSchema = z.strictObject({
+  key: z.string().min(1).max(253),
+  value: z.string().max(63).default(''),
+  effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
+});
+
+export const roleSchema = z.enum(['controlplane', 'worker', 'storage']);
+
+export const nodeSchema = z.strictObject({
+  id,
+  name: z.string().min(1).max(63).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, {
+    message: 'must be a lowercase hostname (letters, digits, "-" and ".")',
+  }),
+  role: roleSchema,
+  hardwareId: id,
+  rackId: id,
+  positionU: z.number().int().min(1).max(60).describe('Lowest U the node occupies (U1 is at the bottom).'),
+  feeds: z.array(feedId).min(1).max(2).default(['A', 'B']),
+  tors: z.array(feedId).min(1).max(2).default(['A']).describe('Switches (A, B) the node is cabled to.'),
+  labels: z.record(z.string().max(317), z.string().max(63)).default({}),
+  taints: z.array(taintSchema).max(32).default([]),
+});
+
+export const rttSchema = z.strictObject({
+  sameRackMs: nonNegative.default(DEFAULTS.rtt.sameRackMs),
+  sameRowMs: nonNegative.default(DEFAULTS.rtt.sameRowMs),
+  crossRowMs: nonNegative.default(DEFAULTS.rtt.crossRowMs),
+  crossRoomMs: nonNegative.default(DEFAULTS.rtt.crossRoomMs),
+  crossSiteMs: nonNegative.default(DEFAULTS.rtt.crossSiteMs),
+});
+
+export const networkSchema = z.strictObject({
+  mtu: z.number().int().min(1280).max(9216).default(1500).describe('Underlay MTU, bytes.'),
+  rtt: rttSchema.describe('Round-trip time by latency class, ms.'),
+  switchHopUs: nonNegative.max(1000).default(DEFAULTS.network.switchHopUs)
+    .describe('One-way latency added by each switch hop, µs.'),
+  rttOverrides: z.array(z.strictObject({
+    from: id.describe('A node, rack, row, room or site id.'),
+    to: id,
+    rttMs: nonNegative,
+  })).max(10_000).default([]),
+});
+
+export const cniSchema = z.strictObject({
+  name: z.enum(['flannel', 'cilium']),
+  mode: z.enum(['vxlan', 'native', 'geneve']).default('vxlan')
+    .describe('Flannel always uses VXLAN; Cilium can route natively.'),
+});
+
+export const kubespanSchema = z.strictObject({
+  enabled: z.boolean(),
+  ipFamily: z.enum(['ipv4', 'ipv6']).default('ipv4'),
+  cryptoGBpsPerCore: positive.max(100).default(DEFAULTS.kubespan.cryptoGBpsPerCore)
+    .describe('ChaCha20-Poly1305 throughput of one balanced core, GB/s.'),
+  packetsPerSecondPerCore: positive.default(DEFAULTS.kubespan.packetsPerSecondPerCore),
+  keepaliveS: positive.default(25),
+  discoveryTtlS: positive.default(1800),
+});
+
+export const etcdSchema = z.strictObject({
+  heartbeatMs: positive.max(50_000).default(100),
+  electionTimeoutMs: positive.max(50_000).default(1000),
+  quotaBackendBytes: positive.max(8 * 2 ** 30 * 4).default(2 * 2 ** 30),
+  snapshotCount: z.number().int().min(1).default(10_000),
+  compactionIntervalMin: positive.default(5),
+});
+
+const longhornSchema = z.strictObject({
+  provider: z.literal('longhorn'),
+  replicas: z.number().int().min(1).max(20).default(3),
+  replenishmentWaitS: nonNegative.default(600),
+  concurrentRebuildsPerNode: z.number().int().min(1).max(100).default(5),
+  overProvisioningPct: nonNegative.max(10_000).default(100),
+  minimalAvailablePct: z.number().min(0).max(100).default(25),
+  reservedPct: z.number().min(0).max(100).default(30),
+  engine: z.enum(['v1', 'v2']).default('v1'),
+});
+
+const cephSchema = z.strictObject({
+  provider: z.literal('ceph'),
+  pool: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('replicated'), size: z.number().int().min(1).max(10).default(3),
+      minSize: z.number().int().min(1).max(10).default(2) }),
+    z.strictObject({ type: z.literal('erasure'), k: z.number().int().min(1).max(32),
+      m: z.number().int().min(1).max(16) }),
+  ]),
+  failureDomain: z.enum(['host', 'rack', 'row', 'room', 'datacenter']).default('host'),
+  downOutIntervalS: nonNegative.default(600),
+  mclockProfile: z.enum(['balanced', 'high_recovery_ops', 'high_client_ops']).default('balanced'),
+  nearfullRatio: fraction.default(0.85),
+  backfillfullRatio: fraction.default(0.9),
+  fullRatio: fraction.default(0.95),
+  pgsPerOsd: z.number().int().min(1).max(1000).default(100),
+});
+
+const mayastorSchema = z.strictObject({
+  provider: z.literal('mayastor'),
+  replicas: z.number().int().min(1).max(5).default(3),
+  faultedWaitS: nonNegative.default(600),
+});
+
+const localPathSchema = z.strictObject({ provider: z.literal('local-path') });
+const noStorageSchema = z.strictObject({ provider: z.literal('none') });
+
+export const storageSchema = z.discriminatedUnion('provider', [
+  longhornSchema, cephSchema, mayastorSchema, localPathSchema, noStorageSchema,
+]);
+
+export const clusterSchema = z.strictObject({
+  name: z.string().min(1).max(63).regex(/^[A-Za-z0-9_-]+$/, {
+    message: 'may contain only letters, digits, "-" and "_"',
+  }),
+  talosVersion: semver.default(DEFAULTS.cluster.talosVersion),
+  kubernetesVersion: semver.default(DEFAULTS.cluster.kubernetesVersion),
+  cni: cniSchema,
+  kubespan: kubespanSchema,
+  kubeprism: z.strictObject({ enabled: z.boolean().default(true), port: z.number().int().min(1).max(65535).default(7445) }),
+  etcd: etcdSchema,
+  allowSchedulingOnControlPlanes: z.boolean().default(false),
+  storage: storageSchema,
+});
+
+export const etcdProfileSchema = z.strictObject({
+  clients: z.number().int().min(1).max(100_000),
+  connections: z.number().int().min(1).max(100_000),
+  keyBytes: positive.max(1_572_864),
+  valueBytes: positive.max(1_572_864),
+  writeFraction: fraction,
+  readConsistency: z.enum(['linearizable', 'serializable']).default('linearizable'),
+  target: z.enum(['leader', 'all']).default('leader'),
+  ratePerS: positive.optional().describe('Open-loop target rate; omit for a closed loop at the given clients.'),
+});
+
+export const volumeSchema = z.strictObject({
+  name: z.string().min(1).max(253),
+  sizeGB: positive,
+  fillPct: z.number().min(0).max(100).default(60),
+  replicas: z.number().int().min(1).max(20).optional(),
+});
+
+export const workloadSchema = z.strictObject({
+  pods: z.number().int().min(0).max(1_000_000),
+  namespaces: z.number().int().min(0).max(100_000).default(50),
+  services: z.number().int().min(0).max(1_000_000).default(200),
+  configMapsAndSecrets: z.number().int().min(0).max(10_000_000).default(1000),
+  customObjects: z.number().int().min(0).max(10_000_000).default(500),
+  avgObjectBytes: positive.max(1_572_864).default(DEFAULTS.workload.avgObjectBytes),
+  podChurnPerMin: nonNegative.default(10),
+  apiWritesPerS: nonNegative.default(20).describe('Mutating API calls per second beyond leases and pod churn.'),
+  apiReadsPerS: nonNegative.default(100),
+  watchers: z.number().int().min(0).max(10_000_000).default(2000),
+  eastWestGbpsPerNode: nonNegative.default(1),
+  storageUsedGBPerNode: nonNegative.default(0).describe('Ephemeral and local-path data per worker, GB.'),
+  volumes: z.strictObject({
+    list: z.array(volumeSchema).max(100_000).default([]),
+    aggregate: z.strictObject({
+      count: z.number().int().min(0).max(1_000_000),
+      meanSizeGB: positive,
+      sizeSpread: z.number().min(0).max(5).default(0.8).describe('Coefficient of variation of volume size (lognormal).'),
+      fillPct: z.number().min(0).max(100).default(60),
+    }).optional(),
+  }),
+  etcdProfile: etcdProfileSchema.optional().describe('A direct etcd load profile; replaces the derived load.'),
+});
+
+const failureSpec = z.strictObject({
+  annualFailureRate: z.number().min(0).max(100).describe('Expected failures per component-year.'),
+  repairHours: positive.max(100_000),
+});
+
+export const reliabilitySchema = z.strictObject({
+  disk: failureSpec,
+  node: failureSpec,
+  tor: failureSpec,
+  feed: failureSpec,
+  rack: failureSpec,
+  room: failureSpec,
+  site: failureSpec,
+  missionYears: z.array(positive.max(100)).min(1).max(10).default([1, 5]),
+});
+
+export const planSchema = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(1),
+  name,
+  description: z.string().max(10_000).default(''),
+  sites: z.array(siteSchema).min(1).max(100),
+  rooms: z.array(roomSchema).min(1).max(1000),
+  rows: z.array(rowSchema).min(1).max(10_000),
+  racks: z.array(rackSchema).max(10_000),
+  hardware: z.array(hardwareSchema).min(1).max(1000),
+  nodes: z.array(nodeSchema).max(DEFAULTS.limits.maxNodes),
+  network: networkSchema,
+  cluster: clusterSchema,
+  workload: workloadSchema,
+  reliability: reliabilitySchema,
+});
+
+export type Plan = z.output<typeof planSchema>;
+export type PlanInput = z.input<typeof planSchema>;
+export type Site = z.output<typeof siteSchema>;
+export type Room = z.output<typeof roomSchema>;
+export type Row = z.output<typeof rowSchema>;
+export type Rack = z.output<typeof rackSchema>;
+export type PowerFeed = z.output<typeof powerFeedSchema>;
+export type FeedId = z.output<typeof feedId>;
+export type Hardware = z.output<typeof hardwareSchema>;
+export type Disk = z.output<typeof diskSchema>;
+export type DiskClass = z.output<typeof diskClassSchema>;
+export type PlanNode = z.output<typeof nodeSchema>;
+export type Role = z.output<typeof roleSchema>;
+export type Taint = z.output<typeof taintSchema>;
+export type NetworkSettings = z.output<typeof networkSchema>;
+export type ClusterSettings = z.output<typeof clusterSchema>;
+export type StorageSettings = z.output<typeof storageSchema>;
+export type EtcdProfile = z.output<typeof etcdProfileSchema>;
+export type Workload = z.output<typeof workloadSchema>;
+export type Volume = z.output<typeof volumeSchema>;
+export type Reliability = z.output<typeof reliabilitySchema>;
+export type FailureSpec = z.output<typeof failureSpec>;

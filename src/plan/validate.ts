@@ -1,0 +1,135 @@
+import { planSchema, type Plan, type PlanNode, type Rack, type Hardware } from './schema';
+import { issuesFromZod, type PlanIssue } from './issues';
+
+export type ValidationResult =
+  | { ok: true; plan: Plan; issues: [] }
+  | { ok: false; issues: PlanIssue[] };
+
+/**
+ * Validates an untrusted document against the plan schema, then checks what a schema cannot:
+ * references between collections, unique ids, and that every node fits its rack without overlap.
+ * Rule violations (reference-architecture advice) are not errors here; the advisor reports them.
+ * Never throws: anything that is not a valid plan yields field-path issues.
+ */
+export function validatePlan(input: unknown): ValidationResult {
+  const parsed = planSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error, planSchema, input) };
+  const issues = crossCheck(parsed.data);
+  return issues.length === 0 ? { ok: true, plan: parsed.data, issues: [] } : { ok: false, issues };
+}
+
+/** The U range a switch stack takes at the top of a rack: `[firstU, rack.heightU]`, or null if none. */
+export function switchSlots(rack: Rack): [number, number] | null {
+  const used = rack.tor.count * rack.tor.heightU;
+  return used === 0 ? null : [rack.heightU - used + 1, rack.heightU];
+}
+
+/** The highest U a rack offers to nodes (below its switches). */
+export function topFreeU(rack: Rack): number {
+  return rack.heightU - rack.tor.count * rack.tor.heightU;
+}
+
+function uniqueIds(items: readonly { id: string }[], field: string, issues: PlanIssue[]): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) issues.push({ path: `${field}[${i}].id`, message: `duplicates ${field}[${first}].id "${item.id}"` });
+    else seen.set(item.id, i);
+  });
+}
+
+function crossCheck(plan: Plan): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  uniqueIds(plan.sites, 'sites', issues);
+  uniqueIds(plan.rooms, 'rooms', issues);
+  uniqueIds(plan.rows, 'rows', issues);
+  uniqueIds(plan.racks, 'racks', issues);
+  uniqueIds(plan.hardware, 'hardware', issues);
+  uniqueIds(plan.nodes, 'nodes', issues);
+
+  const siteIds = new Set(plan.sites.map((s) => s.id));
+  const roomIds = new Set(plan.rooms.map((r) => r.id));
+  const rowIds = new Set(plan.rows.map((r) => r.id));
+  const racks = new Map(plan.racks.map((r) => [r.id, r]));
+  const hardware = new Map(plan.hardware.map((h) => [h.id, h]));
+
+  plan.rooms.forEach((room, i) => {
+    if (!siteIds.has(room.siteId)) issues.push({ path: `rooms[${i}].siteId`, message: `names no site, got "${room.siteId}"` });
+  });
+  plan.rows.forEach((row, i) => {
+    if (!roomIds.has(row.roomId)) issues.push({ path: `rows[${i}].roomId`, message: `names no room, got "${row.roomId}"` });
+  });
+  plan.racks.forEach((rack, i) => {
+    if (!rowIds.has(rack.rowId)) issues.push({ path: `racks[${i}].rowId`, message: `names no row, got "${rack.rowId}"` });
+    if (rack.feeds.length === 2 && rack.feeds[0].id === rack.feeds[1].id) {
+      issues.push({ path: `racks[${i}].feeds[1].id`, message: `duplicates feed "${rack.feeds[0].id}"` });
+    }
+    if (topFreeU(rack) < 1) issues.push({ path: `racks[${i}].tor`, message: `switches fill the whole ${rack.heightU} U rack` });
+  });
+  plan.hardware.forEach((hw, i) => {
+    if (hw.powerPeakW < hw.powerTypicalW) {
+      issues.push({ path: `hardware[${i}].powerPeakW`, message: `must be at least powerTypicalW (${hw.powerTypicalW}), got ${hw.powerPeakW}` });
+    }
+  });
+
+  const names = new Map<string, number>();
+  const occupancy = new Map<string, { from: number; to: number; index: number }[]>();
+  plan.nodes.forEach((node, i) => {
+    const first = names.get(node.name);
+    if (first !== undefined) issues.push({ path: `nodes[${i}].name`, message: `duplicates nodes[${first}].name "${node.name}"` });
+    else names.set(node.name, i);
+    const rack = racks.get(node.rackId);
+    const hw = hardware.get(node.hardwareId);
+    if (!rack) issues.push({ path: `nodes[${i}].rackId`, message: `names no rack, got "${node.rackId}"` });
+    if (!hw) issues.push({ path: `nodes[${i}].hardwareId`, message: `names no hardware profile, got "${node.hardwareId}"` });
+    if (!rack || !hw) return;
+    checkNodeFits(node, i, rack, hw, issues);
+    const from = node.positionU;
+    const to = node.positionU + hw.heightU - 1;
+    const list = occupancy.get(rack.id) ?? [];
+    for (const other of list) {
+      if (from <= other.to && other.from <= to) {
+        issues.push({ path: `nodes[${i}].positionU`, message: `U${from}-U${to} overlaps nodes[${other.index}] ("${plan.nodes[other.index].name}", U${other.from}-U${other.to}) in rack "${rack.name}"` });
+        break;
+      }
+    }
+    list.push({ from, to, index: i });
+    occupancy.set(rack.id, list);
+  });
+
+  const endpoints = new Set<string>([...siteIds, ...roomIds, ...rowIds, ...racks.keys(), ...plan.nodes.map((n) => n.id)]);
+  plan.network.rttOverrides.forEach((o, i) => {
+    if (!endpoints.has(o.from)) issues.push({ path: `network.rttOverrides[${i}].from`, message: `names no node, rack, row, room or site, got "${o.from}"` });
+    if (!endpoints.has(o.to)) issues.push({ path: `network.rttOverrides[${i}].to`, message: `names no node, rack, row, room or site, got "${o.to}"` });
+  });
+
+  const storage = plan.cluster.storage;
+  if (storage.provider === 'ceph' && storage.pool.type === 'replicated' && storage.pool.minSize > storage.pool.size) {
+    issues.push({ path: 'cluster.storage.pool.minSize', message: `must not exceed pool.size (${storage.pool.size}), got ${storage.pool.minSize}` });
+  }
+  if (storage.provider === 'ceph' && !(storage.nearfullRatio <= storage.backfillfullRatio && storage.backfillfullRatio <= storage.fullRatio)) {
+    issues.push({ path: 'cluster.storage.backfillfullRatio', message: 'ratios must rise: nearfullRatio <= backfillfullRatio <= fullRatio' });
+  }
+  if (plan.workload.etcdProfile && plan.workload.etcdProfile.connections < plan.workload.etcdProfile.clients) {
+    issues.push({ path: 'workload.etcdProfile.connections', message: `must be at least clients (${plan.workload.etcdProfile.clients}), got ${plan.workload.etcdProfile.connections}` });
+  }
+  return issues;
+}
+
+function checkNodeFits(node: PlanNode, i: number, rack: Rack, hw: Hardware, issues: PlanIssue[]): void {
+  const top = node.positionU + hw.heightU - 1;
+  const limit = topFreeU(rack);
+  if (top > limit) {
+    const why = limit < rack.heightU ? ` (U${limit + 1}-U${rack.heightU} hold the switches)` : '';
+    issues.push({ path: `nodes[${i}].positionU`, message: `a ${hw.heightU} U "${hw.name}" at U${node.positionU} reaches U${top}, above the rack's top free U${limit}${why}` });
+  }
+  const feedIds = new Set(rack.feeds.map((f) => f.id));
+  node.feeds.forEach((f, j) => {
+    if (!feedIds.has(f)) issues.push({ path: `nodes[${i}].feeds[${j}]`, message: `rack "${rack.name}" has no feed ${f}` });
+  });
+  node.tors.forEach((t, j) => {
+    if (t === 'B' && rack.tor.count < 2) issues.push({ path: `nodes[${i}].tors[${j}]`, message: `rack "${rack.name}" has only switch A` });
+  });
+  if (new Set(node.feeds).size !== node.feeds.length) issues.push({ path: `nodes[${i}].feeds`, message: 'lists a feed twice' });
+  if (new Set(node.tors).size !== node.tors.length) issues.push({ path: `nodes[${i}].tors`, message: 'lists a switch twice' });
+}
