@@ -2,8 +2,19 @@ import type { Plan } from '../plan/schema';
 import { physicalCapacity } from './physical/physicalCapacity';
 import type { Report } from './report';
 
-/** Runs every model on a valid plan. Pure: the same plan gives the same report, in a worker, a test or the CLI. */
-export function evaluate(plan: Plan): Report {
+export interface EvaluateOptions {
+  /** Seed for every sampled model, so the same plan and seed give the same report. */
+  seed: number;
+  /** Monte Carlo samples per sampled distribution. */
+  samples: number;
+}
+
+export const DEFAULT_EVALUATE_OPTIONS: EvaluateOptions = { seed: 1, samples: 20_000 };
+
+/** Runs every model on a valid plan. Pure: the same plan and options give the same report, in a worker, a test or the CLI. */
+export function evaluate(plan: Plan, options: Partial<EvaluateOptions> = {}): Report {
+  const opts = { ...DEFAULT_EVALUATE_OPTIONS, ...options };
+  void opts;
   return {
     planName: plan.name,
     physical: physicalCapacity(plan),

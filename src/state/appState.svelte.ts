@@ -1,0 +1,139 @@
+import { EngineBridge } from '../bridge/engineBridge';
+import { DEFAULTS } from '../plan/defaults';
+import { formatOf, type PlanFormat } from '../plan/io';
+import type { PlanIssue } from '../plan/issues';
+import type { Plan } from '../plan/schema';
+import { AnalysisState } from './analysis.svelte';
+import { Autosave } from './autosave.svelte';
+import { PlanDocument } from './planDocument.svelte';
+import { PlanStore } from './planStore';
+import { Session } from './session.svelte';
+
+/** The sample plans shipped in `public/examples/`, in the order the menu lists them. */
+export const EXAMPLES = [
+  { file: 'reference.json', title: 'Reference (12 nodes)' },
+  { file: 'enterprise.json', title: 'Enterprise (129 nodes, Ceph)' },
+  { file: 'hybrid-burst.json', title: 'Hybrid burst (KubeSpan)' },
+  { file: 'anti-patterns.json', title: 'Anti-patterns' },
+  { file: 'hyperscale-5000.json', title: 'Hyperscale (5,000 nodes)' },
+] as const;
+
+export const DEFAULT_EXAMPLE = 'reference.json';
+
+/** A file the user tried to open that was refused, with every problem found. */
+export interface ImportFailure {
+  source: string;
+  issues: PlanIssue[];
+}
+
+/**
+ * The application: the open document, its analysis, autosave and the plan store, wired once.
+ * Components read its state and call its methods; they hold no logic of their own.
+ */
+export class AppState {
+  readonly engine = new EngineBridge();
+  readonly store = new PlanStore();
+  readonly doc = new PlanDocument();
+  readonly session = new Session();
+  readonly analysis = new AnalysisState(this.engine);
+  readonly autosave = new Autosave(this.store);
+  planId = $state('');
+  ready = $state(false);
+  importFailure = $state.raw<ImportFailure | null>(null);
+  busy = $state<string | null>(null);
+
+  /** Restores the last open plan from IndexedDB, or opens the default example. */
+  async start(): Promise<void> {
+    try {
+      const id = await this.store.currentId();
+      const stored = id ? await this.store.get(id) : undefined;
+      if (stored) {
+        this.planId = stored.id;
+        this.doc.open(stored.plan);
+      }
+    } catch {
+      // Private windows may refuse IndexedDB; the app still works, without autosave.
+    }
+    if (!this.doc.plan) {
+      const plan = await this.fetchExample(DEFAULT_EXAMPLE);
+      if (plan) {
+        this.planId = newPlanId();
+        this.doc.open(plan);
+      }
+    }
+    this.ready = true;
+  }
+
+  /** Called on every document change: re-analyse in the worker and autosave. */
+  onPlanChanged(plan: Plan): void {
+    void this.analysis.run(plan);
+    if (this.planId) this.autosave.schedule(this.planId, plan);
+  }
+
+  async openExample(file: string): Promise<void> {
+    const plan = await this.fetchExample(file);
+    if (plan) this.doc.replace(plan, `Open example ${file}`);
+  }
+
+  /** Opens a user's file. A bad file is reported with its field paths and changes nothing. */
+  async openFile(file: File): Promise<void> {
+    if (file.size > DEFAULTS.limits.maxFileBytes) {
+      this.importFailure = { source: file.name, issues: [{ path: '(file)', message: `is ${(file.size / 2 ** 20).toFixed(1)} MiB; plans may be at most ${DEFAULTS.limits.maxFileBytes / 2 ** 20} MiB` }] };
+      return;
+    }
+    this.busy = `Reading ${file.name}…`;
+    try {
+      const text = await file.text();
+      await this.openText(text, file.name);
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  async openText(text: string, source: string, format?: PlanFormat): Promise<void> {
+    const result = await this.engine.readPlan(text, format ?? formatOf(source, text));
+    if (!result.ok) {
+      this.importFailure = { source, issues: result.issues };
+      return;
+    }
+    this.importFailure = null;
+    this.doc.replace(result.plan, `Open ${source}`);
+  }
+
+  /** Serialises the open plan in the worker and hands it to the browser as a download. */
+  async exportPlan(format: PlanFormat): Promise<void> {
+    const plan = this.doc.plan;
+    if (!plan) return;
+    const text = await this.engine.writePlan(plan, format);
+    const blob = new Blob([text], { type: format === 'json' ? 'application/json' : 'application/yaml' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${plan.cluster.name}.${format === 'json' ? 'json' : 'yaml'}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  }
+
+  private async fetchExample(file: string): Promise<Plan | null> {
+    this.busy = `Loading ${file}…`;
+    try {
+      const response = await fetch(`${import.meta.env.BASE_URL}examples/${file}`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const text = await response.text();
+      const result = await this.engine.readPlan(text, 'json');
+      if (!result.ok) {
+        this.importFailure = { source: file, issues: result.issues };
+        return null;
+      }
+      return result.plan;
+    } catch (e) {
+      this.importFailure = { source: file, issues: [{ path: '(file)', message: `could not be loaded: ${(e as Error).message}` }] };
+      return null;
+    } finally {
+      this.busy = null;
+    }
+  }
+}
+
+export function newPlanId(): string {
+  return `plan-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+}

@@ -1,0 +1,21 @@
+import type { Component } from 'svelte';
+import type { Plan } from '../../plan/schema';
+import type { Report } from '../../models/report';
+import CapacityPanel from './CapacityPanel.svelte';
+
+/** Props every results panel receives: the current (valid) plan and the report the worker computed for it. */
+export interface PanelProps {
+  plan: Plan;
+  report: Report;
+}
+
+export interface PanelSpec {
+  id: string;
+  title: string;
+  component: Component<PanelProps>;
+}
+
+/** The results panels, in tab order. Model families add theirs here. */
+export const PANELS: PanelSpec[] = [
+  { id: 'capacity', title: 'Capacity', component: CapacityPanel },
+];
