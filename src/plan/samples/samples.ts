@@ -3,7 +3,6 @@ import { SAMPLE_HARDWARE as HW } from './catalogue';
 import { baseSettings } from './common';
 import { PlanBuilder } from './planBuilder';
 
-const allHardware = () => Object.values(HW).map((h) => structuredClone(h));
 
 /** The default a new user sees: 3 control planes in 3 racks, 6 workers, 3 storage nodes, Longhorn. */
 export function referencePlan(): Plan {
