@@ -14,7 +14,7 @@ export function formatSummary(report: Report): string {
   for (const s of p.sites) {
     lines.push(`  ${s.name}: ${s.racks} racks, ${s.usedU}/${s.totalU} U, ${kw(s.peakW)} peak of ${kw(s.feedCapacityW)} feed capacity, ${s.racksFailingFeedLoss} rack(s) not surviving a feed loss`);
   }
-  const failing = p.racks.filter((r) => r.power.verdict !== 'survives');
+  const failing = p.racks.filter((r) => r.power.verdict !== 'survives' && r.power.verdict !== 'provider-managed');
   if (failing.length > 0) {
     lines.push(`Racks that do not survive losing one power feed (${failing.length}):`);
     for (const r of failing.slice(0, 20)) lines.push(`  ${r.name}: ${r.power.reasons[0]}`);

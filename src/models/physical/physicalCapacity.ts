@@ -46,8 +46,14 @@ export interface PhysicalReport {
  */
 export function physicalCapacity(plan: Plan): PhysicalReport {
   const topo = topologyOf(plan);
+  const siteKindOfRow = (rowId: string) => {
+    const row = topo.rowById.get(rowId);
+    const room = row && topo.roomById.get(row.roomId);
+    return room ? topo.siteById.get(room.siteId)?.kind : undefined;
+  };
   const racks = plan.racks.map((rack): RackCapacity => {
     const places = topo.nodesByRack.get(rack.id) ?? [];
+    const cloud = siteKindOfRow(rack.rowId) === 'cloud';
     const free = new Array<boolean>(topFreeU(rack) + 1).fill(true);
     let nodeU = 0;
     for (const p of places) {
@@ -64,7 +70,9 @@ export function physicalCapacity(plan: Plan): PhysicalReport {
     return {
       rackId: rack.id, name: rack.name, rowId: rack.rowId, heightU: rack.heightU, nodeU, switchU,
       freeU: rack.heightU - nodeU - switchU, largestFreeBlockU: largest, nodes: places.length,
-      power: rackPower(rack, places, rack.tor.powerW),
+      power: cloud
+        ? { ...rackPower(rack, places, rack.tor.powerW), verdict: 'provider-managed', reasons: ['cloud capacity: power and space are the provider\'s'] }
+        : rackPower(rack, places, rack.tor.powerW),
     };
   });
 
@@ -87,7 +95,7 @@ export function physicalCapacity(plan: Plan): PhysicalReport {
     site.typicalW += r.power.typicalW;
     site.peakW += r.power.peakW;
     site.feedCapacityW += plan.racks[i].feeds.reduce((s, f) => s + f.capacityW, 0);
-    if (r.power.verdict !== 'survives') site.racksFailingFeedLoss += 1;
+    if (r.power.verdict !== 'survives' && r.power.verdict !== 'provider-managed') site.racksFailingFeedLoss += 1;
   });
   const nodesByRole = emptyRoles();
   for (const p of topo.places) {

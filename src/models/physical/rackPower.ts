@@ -19,7 +19,9 @@ export type FeedLossVerdict =
   | 'survives'
   | 'overloads'
   | 'nodes-lose-power'
-  | 'single-feed';
+  | 'single-feed'
+  /** A rack in a cloud site: the provider owns power, so feed loss is not the planner's to judge. */
+  | 'provider-managed';
 
 export interface RackPower {
   feeds: FeedLoad[];
