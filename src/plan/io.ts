@@ -1,7 +1,6 @@
 import YAML from 'yaml';
 import { DEFAULTS } from './defaults';
 import type { PlanIssue } from './issues';
-import { migratePlan } from './migrate';
 import type { Plan } from './schema';
 import { validatePlan, type ValidationResult } from './validate';
 
@@ -21,11 +20,14 @@ export function formatOf(fileName: string | undefined, text: string): PlanFormat
 export function readPlan(text: string, format: PlanFormat): ValidationResult {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > DEFAULTS.limits.maxFileBytes) {
-    return fail('(file)', `is ${(bytes / 2 ** 20).toFixed(1)} MiB; plans may be at most ${DEFAULTS.limits.maxFileBytes / 2 ** 20} MiB`);
+    // Rounded up, so a file just over the limit never reads as exactly the limit.
+    return fail('(file)', `is ${(Math.ceil((bytes / 2 ** 20) * 10) / 10).toFixed(1)} MiB; plans may be at most ${DEFAULTS.limits.maxFileBytes / 2 ** 20} MiB`);
   }
   let doc: unknown;
   try {
-    doc = format === 'json' ? JSON.parse(text) : YAML.parse(text, { maxAliasCount: 100 });
+    // Editors on Windows often save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    doc = format === 'json' ? JSON.parse(body) : YAML.parse(body, { maxAliasCount: 100 });
   } catch (error) {
     return fail('(file)', `is not valid ${format.toUpperCase()}: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -33,9 +35,7 @@ export function readPlan(text: string, format: PlanFormat): ValidationResult {
   if (Array.isArray(nodes) && nodes.length > DEFAULTS.limits.maxNodes) {
     return fail('nodes', `has ${nodes.length} nodes; plans may have at most ${DEFAULTS.limits.maxNodes}`);
   }
-  const migrated = migratePlan(doc);
-  if (!migrated.ok) return { ok: false, issues: migrated.issues };
-  return validatePlan(migrated.doc);
+  return validatePlan(doc);
 }
 
 /** Serialises a plan; `readPlan(writePlan(p, f), f)` gives back `p`. */

@@ -64,6 +64,47 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/**
+ * Both bounds of a number schema, honouring exclusive ones: `1-60`, or `> 0 and <= 100000` for
+ * `positive().max(100_000)` (quoting that as `0-100000` would call the rejected 0 allowed).
+ * Null when either bound is missing or unbounded.
+ */
+function numberRange(target: z.ZodNumber): string | null {
+  let lo: { value: number; inclusive: boolean } | null = null;
+  let hi: { value: number; inclusive: boolean } | null = null;
+  for (const check of target._zod.def.checks ?? []) {
+    const def = check._zod.def as { check: string; value?: unknown; inclusive?: boolean };
+    if (typeof def.value !== 'number') continue;
+    const bound = { value: def.value, inclusive: def.inclusive ?? true };
+    if (def.check === 'greater_than' && (!lo || bound.value >= lo.value)) lo = bound;
+    if (def.check === 'less_than' && (!hi || bound.value <= hi.value)) hi = bound;
+  }
+  const finite = (n: number) => Number.isFinite(n) && Math.abs(n) < Number.MAX_SAFE_INTEGER;
+  if (!lo || !hi || !finite(lo.value) || !finite(hi.value)) return null;
+  if (lo.inclusive && hi.inclusive) return `${lo.value}-${hi.value}`;
+  return `${lo.inclusive ? '>=' : '>'} ${lo.value} and ${hi.inclusive ? '<=' : '<'} ${hi.value}`;
+}
+
+/** zod's type names in a planner's words: `int` → `a whole number`. */
+function kindName(expected: string): string {
+  const names: Record<string, string> = {
+    int: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false',
+    object: 'an object', array: 'a list', record: 'an object', nonoptional: 'a value',
+  };
+  return names[expected] ?? expected;
+}
+
+/** A union of literals (`count: 1 | 2`) lists its values; anything else says no form matched. */
+function unionMessage(errors: readonly (readonly z.core.$ZodIssue[])[], got: unknown): string {
+  const values: unknown[] = [];
+  for (const option of errors) {
+    const only = option.length === 1 ? option[0] : undefined;
+    if (!only || only.code !== 'invalid_value' || only.path.length > 0) return 'does not match any allowed form';
+    values.push(...only.values);
+  }
+  return `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}`;
+}
+
 /** Turns zod's issues into field-path messages a planner can act on: `racks[3].heightU: must be 1-60, got 0`. */
 export function issuesFromZod(error: z.ZodError, schema: z.ZodType, data: unknown): PlanIssue[] {
   return error.issues.flatMap((issue): PlanIssue[] => {
@@ -74,10 +115,8 @@ export function issuesFromZod(error: z.ZodError, schema: z.ZodType, data: unknow
       case 'too_big': {
         const target = schemaAt(schema, issue.path, data);
         if (target instanceof z.ZodNumber) {
-          const lo = target.minValue;
-          const hi = target.maxValue;
-          const finite = (n: number | null) => n !== null && Number.isFinite(n) && Math.abs(n) < Number.MAX_SAFE_INTEGER;
-          if (finite(lo) && finite(hi)) return [{ path, message: `must be ${lo}-${hi}, got ${show(got)}` }];
+          const range = numberRange(target);
+          if (range) return [{ path, message: `must be ${range}, got ${show(got)}` }];
         }
         if (issue.origin === 'array') {
           const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
@@ -93,18 +132,22 @@ export function issuesFromZod(error: z.ZodError, schema: z.ZodType, data: unknow
         return [{ path, message: `must be ${rel}, got ${show(got)}` }];
       }
       case 'invalid_type':
-        return [{ path, message: got === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}, got ${show(got)}` }];
+        return [{ path, message: got === undefined ? `is required (${kindName(issue.expected)})` : `must be ${kindName(issue.expected)}, got ${show(got)}` }];
       case 'invalid_value':
         return [{ path, message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}` }];
       case 'invalid_union':
         if ('discriminator' in issue && issue.discriminator) {
           return [{ path, message: `must be one of ${(issue as { options?: unknown[] }).options?.map((o) => JSON.stringify(o)).join(', ') ?? 'the known kinds'}, got ${show(got)}` }];
         }
-        return [{ path, message: 'does not match any allowed form' }];
+        return [{ path, message: unionMessage(issue.errors, got) }];
       case 'unrecognized_keys':
         return issue.keys.map((key) => ({ path: fieldPath([...issue.path, key]), message: 'is not a known field' }));
       case 'invalid_format':
         return [{ path, message: `${issue.message.replace(/^Invalid string: /, '')}, got ${show(got)}` }];
+      case 'invalid_key': {
+        const why = issue.issues[0]?.message.replace(/^Invalid string: /, '') ?? 'is not allowed';
+        return [{ path, message: `is not an allowed key: ${why}` }];
+      }
       case 'not_multiple_of':
         return [{ path, message: `must be a whole number, got ${show(got)}` }];
       default:

@@ -97,9 +97,24 @@ export const hardwareSchema = z.strictObject({
   priceUsd: nonNegative.optional(),
 });
 
+/**
+ * Kubernetes label and taint keys: an optional DNS-subdomain prefix and "/", then a name of at
+ * most 63 letters, digits, "-", "_" or "." that starts and ends alphanumeric (kubernetes.io,
+ * "Labels and Selectors", syntax and character set), so a plan never carries a label Talos
+ * would refuse. Length is checked first and aborts, so the pattern never scans a huge string.
+ */
+const labelKey = z.string().min(1).max(317, { abort: true }).regex(
+  /^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/,
+  { message: 'must be a Kubernetes label key: an optional DNS prefix and "/", then up to 63 letters, digits, "-", "_" or "." starting and ending alphanumeric' },
+);
+/** Kubernetes label values: empty, or up to 63 letters, digits, "-", "_" or "." starting and ending alphanumeric. */
+const labelValue = z.string().max(63, { abort: true }).regex(/^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/, {
+  message: 'must be empty or letters, digits, "-", "_" or "." starting and ending alphanumeric',
+});
+
 export const taintSchema = z.strictObject({
-  key: z.string().min(1).max(253),
-  value: z.string().max(63).default(''),
+  key: labelKey,
+  value: labelValue.default(''),
   effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
 });
 
@@ -116,7 +131,7 @@ export const nodeSchema = z.strictObject({
   positionU: z.number().int().min(1).max(60).describe('Lowest U the node occupies (U1 is at the bottom).'),
   feeds: z.array(feedId).min(1).max(2).default(['A', 'B']),
   tors: z.array(feedId).min(1).max(2).default(['A']).describe('Switches (A, B) the node is cabled to.'),
-  labels: z.record(z.string().max(317), z.string().max(63)).default({}),
+  labels: z.record(labelKey, labelValue).default({}),
   taints: z.array(taintSchema).max(32).default([]),
 });
 

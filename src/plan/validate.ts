@@ -1,5 +1,6 @@
 import { nodeSchema, planSchema, type Plan, type PlanNode, type Rack, type Hardware } from './schema';
 import { issuesFromZod, type PlanIssue } from './issues';
+import { migratePlan } from './migrate';
 
 export type ValidationResult =
   | { ok: true; plan: Plan; issues: [] }
@@ -8,12 +9,15 @@ export type ValidationResult =
 /**
  * Validates an untrusted document against the plan schema, then checks what a schema cannot:
  * references between collections, unique ids, and that every node fits its rack without overlap.
- * Rule violations (reference-architecture advice) are not errors here; the advisor reports them.
- * Never throws: anything that is not a valid plan yields field-path issues.
+ * Older format versions are migrated first; a newer one is refused by name rather than as a
+ * mismatch of `version`. Rule violations (reference-architecture advice) are not errors here; the
+ * advisor reports them. Never throws: anything that is not a valid plan yields field-path issues.
  */
 export function validatePlan(input: unknown): ValidationResult {
-  const parsed = planSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error, planSchema, input) };
+  const migrated = migratePlan(input);
+  if (!migrated.ok) return { ok: false, issues: migrated.issues };
+  const parsed = planSchema.safeParse(migrated.doc);
+  if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error, planSchema, migrated.doc) };
   const issues = crossCheck(parsed.data);
   return issues.length === 0 ? { ok: true, plan: parsed.data, issues: [] } : { ok: false, issues };
 }

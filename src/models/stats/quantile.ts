@@ -21,7 +21,7 @@ export interface Distribution {
   max: number;
 }
 
-/** Summarises samples (any order; the array is sorted in place). */
+/** Summarises samples (any order; the array is sorted in place). No samples give NaN everywhere. */
 export function summarise(samples: Float64Array | number[]): Distribution {
   const sorted = samples instanceof Float64Array ? samples.sort() : samples.sort((x, y) => x - y);
   let sum = 0;
@@ -31,7 +31,8 @@ export function summarise(samples: Float64Array | number[]): Distribution {
     p90: quantileSorted(sorted, 0.9),
     p99: quantileSorted(sorted, 0.99),
     mean: sum / sorted.length,
-    min: sorted[0],
-    max: sorted[sorted.length - 1],
+    // An empty array has no sorted[0]; NaN keeps the declared number type honest.
+    min: sorted.length > 0 ? sorted[0] : Number.NaN,
+    max: sorted.length > 0 ? sorted[sorted.length - 1] : Number.NaN,
   };
 }
