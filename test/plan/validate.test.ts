@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatIssue, readPlan, validatePlan, type Plan } from '../../src/plan';
+import { enterprisePlan, referencePlan } from '../../src/plan/samples/samples';
+import {
+  applyMutation, BREAKING_KINDS, mutatedPlanArb, mutationArb, validPlanArbWith,
+} from '../arbitraries/plan';
+
+/** `racks[3].heightU`, `nodes[0].labels["topology.kubernetes.io/zone"]`, `(plan)`, `(file)`. */
+const QUOTED_KEY = String.raw`\["(?:[^"\\]|\\.)*"\]`;
+const FIELD_PATH = new RegExp(String.raw`^(?:\(plan\)|\(file\)|(?:[A-Za-z_$][\w$]*|${QUOTED_KEY})(?:\[\d+\]|\.[A-Za-z_$][\w$]*|${QUOTED_KEY})*)$`);
+
+/** The plan as untyped JSON, as a file would give it. */
+function raw(plan: Plan): Record<string, any> {
+  return JSON.parse(JSON.stringify(plan));
+}
+
+function messages(input: unknown): string[] {
+  const result = validatePlan(input);
+  return result.ok ? [] : result.issues.map(formatIssue);
+}
+
+describe('validatePlan(mutated plan)', () => {
+  it('validatePlan(any mutated plan) never throws and is ok or gives field-path issues', () => {
+    fc.assert(fc.property(mutatedPlanArb, (doc) => {
+      for (const result of [validatePlan(doc), readPlan(JSON.stringify(doc) ?? 'null', 'json')]) {
+        if (result.ok) {
+          // A mutation that kept the plan valid must leave a plan that validates to itself.
+          const again = validatePlan(result.plan);
+          expect(again.ok && again.plan).toStrictEqual(result.plan);
+          continue;
+        }
+        expect(result.issues.length).toBeGreaterThan(0);
+        for (const issue of result.issues) {
+          expect(issue.path).toMatch(FIELD_PATH);
+          expect(issue.message.trim()).not.toBe('');
+        }
+      }
+    }), { numRuns: 200 });
+  });
+
+  it('validatePlan(plan with one breaking mutation) is rejected naming the broken field', () => {
+    const breaking = fc.record({ mutation: mutationArb, kind: fc.constantFrom(...BREAKING_KINDS) })
+      .map(({ mutation, kind }) => ({ ...mutation, kind }));
+    fc.assert(fc.property(validPlanArbWith({ maxRacks: 6, maxNodesPerRack: 4 }), breaking, (plan, mutation) => {
+      const { doc, path } = applyMutation(plan, mutation);
+      fc.pre(path !== null);
+      const result = validatePlan(doc);
+      expect(result.ok).toBe(false);
+      expect(result.issues.map((i) => i.path)).toContain(path);
+    }), { numRuns: 200 });
+  });
+});
+
+describe('validatePlan(hand-made plan)', () => {
+  it('validatePlan(plan with racks[3].heightU = 0) says `racks[3].heightU: must be 1-60, got 0`', () => {
+    const doc = raw(enterprisePlan());
+    doc.racks[3].heightU = 0;
+    expect(messages(doc)).toEqual(['racks[3].heightU: must be 1-60, got 0']);
+  });
+
+  it('validatePlan(plan with a 0 W feed) quotes the exclusive lower bound: `must be > 0 and <= 100000`', () => {
+    const doc = raw(referencePlan());
+    doc.racks[0].feeds[0].capacityW = 0;
+    expect(messages(doc)).toEqual(['racks[0].feeds[0].capacityW: must be > 0 and <= 100000, got 0']);
+  });
+
+  it('validatePlan(plan with unknown fields) names each, quoting keys that are not identifiers', () => {
+    const doc = raw(referencePlan());
+    doc.racks[1].colour = 'red';
+    doc.nodes[0]['x.y'] = 1;
+    doc[''] = true;
+    expect(messages(doc).sort()).toEqual([
+      '[""]: is not a known field',
+      'nodes[0]["x.y"]: is not a known field',
+      'racks[1].colour: is not a known field',
+    ]);
+  });
+
+  it('validatePlan(plan with a dangling rackId) says which node names no rack', () => {
+    const doc = raw(referencePlan());
+    doc.nodes[2].rackId = 'nowhere';
+    expect(messages(doc)).toEqual(['nodes[2].rackId: names no rack, got "nowhere"']);
+  });
+
+  it('validatePlan(plan with two nodes on one U) reports the later node overlapping the earlier', () => {
+    const plan = referencePlan();
+    // Rack r1 holds cp-01 at U1, then w-0001 at U2: moving w-0001 (nodes[3]) down puts it on cp-01.
+    expect([plan.nodes[0].name, plan.nodes[0].positionU, plan.nodes[3].name, plan.nodes[3].rackId]).toEqual(['cp-01', 1, 'w-0001', 'r1']);
+    const doc = raw(plan);
+    doc.nodes[3].positionU = 1;
+    expect(messages(doc)).toEqual(['nodes[3].positionU: U1-U1 overlaps nodes[0] ("cp-01", U1-U1) in rack "R1"']);
+  });
+
+  it('validatePlan(plan with a node reaching the switches) names the top free U: 42 - 2 x 1 = U40', () => {
+    const doc = raw(referencePlan());
+    const storage = doc.nodes.findIndex((n: { role: string }) => n.role === 'storage');
+    doc.nodes[storage].positionU = 40; // a 2 U node at U40 reaches U41
+    expect(messages(doc)).toEqual([
+      `nodes[${storage}].positionU: a 2 U "Storage 2U (32c, 256 GiB, 12 x 7.68 TB NVMe)" at U40 reaches U41, above the rack's top free U40 (U41-U42 hold the switches)`,
+    ]);
+  });
+
+  it('validatePlan(plan with duplicate ids and names) names the later duplicate', () => {
+    const doc = raw(referencePlan());
+    doc.nodes[1].id = doc.nodes[0].id;
+    doc.nodes[2].name = doc.nodes[0].name;
+    expect(messages(doc)).toEqual([
+      'nodes[1].id: duplicates nodes[0].id "cp-01"',
+      'nodes[2].name: duplicates nodes[0].name "cp-01"',
+    ]);
+  });
+
+  it('validatePlan(ceph plan with minSize 4 > size 3) is rejected', () => {
+    const doc = raw(enterprisePlan());
+    doc.cluster.storage.pool.minSize = 4;
+    expect(messages(doc)).toEqual(['cluster.storage.pool.minSize: must not exceed pool.size (3), got 4']);
+  });
+
+  it('validatePlan(plan of version 2) says this Rackplan reads versions up to 1', () => {
+    const doc = raw(referencePlan());
+    doc.version = 2;
+    expect(messages(doc)).toEqual(['version: this Rackplan reads plan versions up to 1, got 2']);
+    expect(readPlan(JSON.stringify(doc), 'json').issues.map(formatIssue)).toEqual(['version: this Rackplan reads plan versions up to 1, got 2']);
+  });
+
+  it('validatePlan(42 | null | [] | "plan" | undefined) asks for an object with version 1', () => {
+    for (const input of [42, null, [], 'plan', undefined]) {
+      expect(messages(input)).toEqual(['(plan): must be an object with "version": 1']);
+    }
+  });
+
+  it('validatePlan(plan with wrong types and missing fields) uses plain words', () => {
+    const doc = raw(referencePlan());
+    doc.nodes[0].positionU = 1.5;
+    doc.racks[0].tor.count = 3;
+    delete doc.racks[1].feeds;
+    doc.sites[0].wanGbps = 'fast';
+    expect(messages(doc).sort()).toEqual([
+      'nodes[0].positionU: must be a whole number, got 1.5',
+      'racks[0].tor.count: must be one of 1, 2, got 3',
+      'racks[1].feeds: is required (a list)',
+      'sites[0].wanGbps: must be a number, got "fast"',
+    ]);
+  });
+
+  it('validatePlan(plan with labels Kubernetes refuses) names the label key', () => {
+    const doc = raw(referencePlan());
+    doc.nodes[0].labels = { 'bad key': 'x', 'topology.kubernetes.io/zone': 'not ok' };
+    const found = messages(doc);
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^nodes\[0\]\.labels\["bad key"\]: is not an allowed key: must be a Kubernetes label key/);
+    expect(found[1]).toMatch(/^nodes\[0\]\.labels\["topology\.kubernetes\.io\/zone"\]: must be empty or letters/);
+  });
+
+  it('validatePlan(plan) fills defaults: a node without feeds, tors, labels or taints gets [A, B], [A], {} and []', () => {
+    const doc = raw(referencePlan());
+    for (const key of ['feeds', 'tors', 'labels', 'taints']) delete doc.nodes[0][key];
+    const result = validatePlan(doc);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { feeds, tors, labels, taints } = result.plan.nodes[0];
+    expect({ feeds, tors, labels, taints }).toEqual({ feeds: ['A', 'B'], tors: ['A'], labels: {}, taints: [] });
+  });
+});
