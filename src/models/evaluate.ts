@@ -1,5 +1,6 @@
 import type { Plan } from '../plan/schema';
 import { physicalCapacity } from './physical/physicalCapacity';
+import { networkReport } from './network/networkReport';
 import type { Report } from './report';
 
 export interface EvaluateOptions {
@@ -18,5 +19,6 @@ export function evaluate(plan: Plan, options: Partial<EvaluateOptions> = {}): Re
   return {
     planName: plan.name,
     physical: physicalCapacity(plan),
+    network: networkReport(plan),
   };
 }

@@ -1,4 +1,5 @@
 import type { PhysicalReport } from './physical/physicalCapacity';
+import type { NetworkReport } from './network/networkReport';
 
 /**
  * Everything the models say about one plan. Each section is produced by one model family and
@@ -7,4 +8,5 @@ import type { PhysicalReport } from './physical/physicalCapacity';
 export interface Report {
   planName: string;
   physical: PhysicalReport;
+  network: NetworkReport;
 }

@@ -1,0 +1,190 @@
+import type { Plan } from '../../plan/schema';
+import { topologyOf } from '../topology';
+import { bisections, type Bisection } from './bisection';
+import { flannelFragmentation, framing, type EncapName, stackOf, type Framing } from './encapsulation';
+import {
+  cryptoProfile, discoveryOutage, encryptionCores, kubespanAddedRttMs, kubespanCeilings, meshControlTraffic,
+  meshTunnels, peersPerNode, type DiscoveryOutage, type MeshControlTraffic,
+} from './kubespanCost';
+import { KUBESPAN_GUIDANCE_NODES, meshScalingCurve, type MeshPoint } from './meshScaling';
+import { nodeNicGbps, planStack, predictPairs, type PairPrediction } from './pairPredictions';
+import { rackUplinkLoads, type RackUplinkLoad } from './uplinkLoad';
+
+/** One row of the encapsulation table. */
+export interface EncapRow {
+  name: EncapName;
+  /** Framing at the plan's underlay MTU. */
+  atPlanMtu: Framing;
+  efficiency1500: number;
+  efficiency9000: number;
+  /** True for the plan's own stack. */
+  inPlan: boolean;
+}
+
+/** KubeSpan cost on one hardware profile at the plan's east-west traffic. */
+export interface HardwareKubeSpanCost {
+  hardwareId: string;
+  name: string;
+  nodes: number;
+  cores: number;
+  nicGbps: number;
+  /** Cores spent on WireGuard at eastWestGbpsPerNode sent and received. */
+  coresUsed: number;
+  /** coresUsed / cores. */
+  cpuShare: number;
+  perFlowGbps: number;
+  perNodeGbps: number;
+  bound: 'cpu' | 'nic';
+}
+
+export interface NetworkFinding {
+  rule: string;
+  severity: 'info' | 'warning' | 'critical';
+  message: string;
+}
+
+/** Everything the network models say about a plan. Gbit/s, ms, bytes unless a name says otherwise. */
+export interface NetworkReport {
+  mtu: number;
+  cni: string;
+  stack: EncapName;
+  stackFraming: Framing;
+  encapsulations: EncapRow[];
+  fragmentation: { detected: boolean; efficiencyLoss: number; tunnelPacketsPerSegment: number; message: string };
+  pairs: PairPrediction[];
+  racks: RackUplinkLoad[];
+  bisection: Bisection[];
+  kubespan: {
+    enabled: boolean;
+    ipFamily: 'ipv4' | 'ipv6';
+    nodes: number;
+    peersPerNode: number;
+    tunnels: number;
+    control: MeshControlTraffic;
+    /** RTT KubeSpan adds on a balanced core, ms. */
+    addedRttMs: number;
+    /** Cost per hardware profile; computed as if KubeSpan were on when it is off, so the panel can show the what-if. */
+    costs: HardwareKubeSpanCost[];
+    maxCpuShare: number;
+    discovery: DiscoveryOutage;
+  };
+  meshCurve: MeshPoint[];
+  storage: { provider: string; replicates: boolean; crossesKubeSpan: boolean; message: string };
+  hybrid: { cloudSites: string[]; pair: PairPrediction | null; message: string } | null;
+  findings: NetworkFinding[];
+}
+
+const ALL_STACKS: EncapName[] = [
+  'none', 'flannel-vxlan', 'cilium-native', 'cilium-vxlan', 'cilium-geneve', 'kubespan-ipv4', 'kubespan-ipv6',
+  'flannel-vxlan+kubespan-ipv4', 'flannel-vxlan+kubespan-ipv6', 'cilium-native+kubespan-ipv4', 'cilium-vxlan+kubespan-ipv4',
+];
+
+/** The name of an EncapStack. */
+function nameOf(stack: ReturnType<typeof planStack>): EncapName {
+  if (stack.kubespan === 'off') return stack.cni;
+  return (stack.cni === 'none' ? `kubespan-${stack.kubespan}` : `${stack.cni}+kubespan-${stack.kubespan}`) as EncapName;
+}
+
+/**
+ * The network section of the report: encapsulation per stack, the Flannel-over-KubeSpan check,
+ * representative pairs per latency class, per-rack uplink load, bisection, KubeSpan mesh size and
+ * CPU cost, the mesh scaling curve, and what that means for storage replication and for hybrid
+ * sites. Cost is O(nodes + racks): no per-pair enumeration.
+ */
+export function networkReport(plan: Plan): NetworkReport {
+  const topology = topologyOf(plan);
+  const mtu = plan.network.mtu;
+  const ks = plan.cluster.kubespan;
+  const stack = planStack(plan);
+  const stackName = nameOf(stack);
+  const stackFraming = framing(mtu, stack);
+  const ksStack = { ...stack, kubespan: ks.ipFamily };
+  const ksFraming = framing(mtu, ksStack);
+  const n = topology.places.length;
+
+  const encapsulations = ALL_STACKS.map((name): EncapRow => {
+    const s = stackOf(name, plan.cluster.talosVersion);
+    return {
+      name, atPlanMtu: framing(mtu, s), efficiency1500: framing(1500, s).efficiency, efficiency9000: framing(9000, s).efficiency,
+      inPlan: name === stackName,
+    };
+  });
+
+  const frag = flannelFragmentation(mtu, plan.cluster.talosVersion, ks.ipFamily);
+  const fragActive = frag.fragments && ks.enabled && plan.cluster.cni.name === 'flannel';
+  const fragmentation = {
+    ...frag, detected: fragActive,
+    message: frag.fragments
+      ? `Flannel VXLAN inside KubeSpan on Talos ${plan.cluster.talosVersion} (< 1.14) is not lowered to the KubeSpan MTU: every full-sized pod packet is fragmented into ${frag.tunnelPacketsPerSegment} WireGuard packets, ${(frag.efficiencyLoss * 100).toFixed(1)} % less goodput and ${frag.tunnelPacketsPerSegment}× the packet rate${fragActive ? '' : ' (not active in this plan)'}`
+      : `Talos ${plan.cluster.talosVersion} fits Flannel inside KubeSpan: no fragmentation`,
+  };
+
+  const racks = rackUplinkLoads(topology, plan.workload.eastWestGbpsPerNode, stackFraming.efficiency);
+  const pairs = predictPairs(topology);
+
+  const byHardware = new Map<string, { count: number; nic: number }>();
+  for (const p of topology.places) {
+    const e = byHardware.get(p.hardware.id) ?? { count: 0, nic: nodeNicGbps(p) };
+    e.count += 1;
+    byHardware.set(p.hardware.id, e);
+  }
+  const costs = [...byHardware].map(([id, e]): HardwareKubeSpanCost => {
+    const hw = topology.hardwareById.get(id)!;
+    const profile = cryptoProfile(plan, hw);
+    const used = encryptionCores(plan.workload.eastWestGbpsPerNode, ksFraming, profile);
+    const c = kubespanCeilings(ksFraming, profile, hw.cores, e.nic);
+    return {
+      hardwareId: id, name: hw.name, nodes: e.count, cores: hw.cores, nicGbps: e.nic, coresUsed: used, cpuShare: used / hw.cores,
+      perFlowGbps: c.perFlowGbps, perNodeGbps: c.perNodeGbps, bound: c.bound,
+    };
+  });
+  const balanced = cryptoProfile(plan, { cpuClass: 'balanced' });
+
+  const provider = plan.cluster.storage.provider;
+  const replicates = provider === 'longhorn' || provider === 'ceph' || provider === 'mayastor';
+  const storageCrosses = replicates && ks.enabled;
+  const storage = {
+    provider, replicates, crossesKubeSpan: storageCrosses,
+    message: !replicates
+      ? `${provider} does not replicate over the network`
+      : storageCrosses
+        ? `${provider} replication runs node to node, so with KubeSpan on it is encrypted by WireGuard (RA-STORAGE-NO-KUBESPAN, RA-KUBESPAN-THROUGHPUT)`
+        : `${provider} replication runs over the plain fabric (KubeSpan off)`,
+  };
+
+  const cloudSites = plan.sites.filter((s) => s.kind !== 'datacenter').map((s) => s.id);
+  const crossSite = pairs.find((p) => p.latencyClass === 'cross-site') ?? null;
+  const hybrid = plan.sites.length > 1 ? {
+    cloudSites, pair: crossSite,
+    message: crossSite
+      ? `nodes in different sites meet over the WAN (${crossSite.bottleneckGbps} Gbit/s bottleneck, ${crossSite.rttMs.toFixed(1)} ms RTT); ${ks.enabled ? 'KubeSpan joins them with encryption and NAT traversal, which is what it is for' : 'without KubeSpan they need a routed, trusted link between sites'}`
+      : 'no nodes in more than one site',
+  } : null;
+
+  const findings: NetworkFinding[] = [];
+  if (ks.enabled && n > KUBESPAN_GUIDANCE_NODES) {
+    findings.push({ rule: 'RA-KUBESPAN-SIZE', severity: 'warning', message: `KubeSpan full mesh of ${n} nodes: ${peersPerNode(n)} peers per node, ${meshTunnels(n).toLocaleString('en-US')} tunnels (${(meshTunnels(n) / meshTunnels(KUBESPAN_GUIDANCE_NODES)).toFixed(1)}× the 100-node guidance)` });
+  }
+  if (storageCrosses) findings.push({ rule: 'RA-KUBESPAN-THROUGHPUT', severity: 'warning', message: storage.message });
+  if (fragActive) findings.push({ rule: 'RA-CNI', severity: 'critical', message: fragmentation.message });
+  const maxShare = Math.max(0, ...costs.map((c) => c.cpuShare));
+  if (ks.enabled && maxShare > 0.1) findings.push({ rule: 'RA-KUBESPAN-THROUGHPUT', severity: 'warning', message: `KubeSpan encryption takes up to ${(maxShare * 100).toFixed(1)} % of a node's cores at ${plan.workload.eastWestGbpsPerNode} Gbit/s east-west` });
+  for (const r of racks) {
+    if (r.utilisation > 1) findings.push({ rule: 'network-uplink', severity: 'critical', message: `rack ${r.name}: east-west traffic needs ${r.workloadGbps.toFixed(1)} Gbit/s of ${r.uplinkGbps} Gbit/s uplink` });
+    else if (r.utilisation > 0.7) findings.push({ rule: 'network-uplink', severity: 'warning', message: `rack ${r.name}: uplink ${(r.utilisation * 100).toFixed(0)} % busy with east-west traffic` });
+  }
+  if (plan.cluster.cni.name === 'flannel') findings.push({ rule: 'RA-CNI', severity: 'info', message: 'Flannel (the default): simple and light; Cilium native routing avoids VXLAN overhead and adds eBPF policy' });
+
+  return {
+    mtu, cni: `${plan.cluster.cni.name}${plan.cluster.cni.name === 'cilium' ? ` (${plan.cluster.cni.mode})` : ' (vxlan)'}`,
+    stack: stackName, stackFraming, encapsulations, fragmentation, pairs, racks, bisection: bisections(topology),
+    kubespan: {
+      enabled: ks.enabled, ipFamily: ks.ipFamily, nodes: n, peersPerNode: peersPerNode(n), tunnels: meshTunnels(n),
+      control: meshControlTraffic(n, ks.keepaliveS, ks.ipFamily === 'ipv6'),
+      addedRttMs: kubespanAddedRttMs(ksFraming, balanced), costs, maxCpuShare: maxShare,
+      discovery: discoveryOutage(2 * ks.discoveryTtlS, ks.discoveryTtlS),
+    },
+    meshCurve: meshScalingCurve(ks.keepaliveS, ks.ipFamily === 'ipv6'),
+    storage, hybrid, findings,
+  };
+}

@@ -1,0 +1,139 @@
+import type { Plan } from '../../plan/schema';
+import type { NodePlace, Topology } from '../topology';
+import { framing, type CniEncap, type EncapStack, versionBefore, FLANNEL_KUBESPAN_MTU_FIX } from './encapsulation';
+import { cryptoProfile, kubespanAddedRttMs, kubespanCeilings } from './kubespanCost';
+import { latencyClassOf, nicLinkGbps, nicLinksBySwitch, pathBetween, type LatencyClass } from './paths';
+
+export type CniChoice = 'plain' | 'flannel' | 'cilium';
+
+/** Predicted throughput between two nodes with one CNI choice, KubeSpan off and on, Gbit/s of goodput. */
+export interface ThroughputPrediction {
+  cni: CniChoice;
+  encap: CniEncap;
+  /** All flows between the two nodes, KubeSpan off: path bottleneck × efficiency. */
+  offGbps: number;
+  /** All flows, KubeSpan on: min(path bottleneck × efficiency, each end's crypto-bound ceiling). */
+  onGbps: number;
+  /** One TCP flow, KubeSpan off: per-flow path limit × efficiency. */
+  offFlowGbps: number;
+  /** One TCP flow, KubeSpan on: also bound by one core (see kubespanCeilings). */
+  onFlowGbps: number;
+}
+
+/** Predictions for one representative node pair of a latency class. */
+export interface PairPrediction {
+  latencyClass: LatencyClass;
+  aId: string;
+  bId: string;
+  /** Node pairs of this class in the plan. */
+  pairs: number;
+  rttMs: number;
+  /** rttMs + the RTT WireGuard processing adds. */
+  rttKubeSpanMs: number;
+  bottleneckGbps: number;
+  /** The link kinds on the path, e.g. "nic → tor → spine → … → nic". */
+  route: string;
+  throughput: ThroughputPrediction[];
+}
+
+/**
+ * Node-to-node throughput of a pair through a stack, Gbit/s of goodput, all flows and one flow.
+ * Equation: off = bottleneck × eff; on = min(off(eff of the KubeSpan stack), crypto ceiling of
+ * the slower end). Same latency class, same path, so a pair stands for its whole class.
+ */
+export function pairThroughput(topology: Topology, a: NodePlace, b: NodePlace, cni: CniChoice): ThroughputPrediction {
+  const plan = topology.plan;
+  const encap = cniEncapFor(plan, cni);
+  const path = pathBetween(topology, a.node.id, b.node.id);
+  const family = plan.cluster.kubespan.ipFamily;
+  const fixed = !versionBefore(plan.cluster.talosVersion, FLANNEL_KUBESPAN_MTU_FIX);
+  const off = framing(plan.network.mtu, { cni: encap, kubespan: 'off', flannelMtuFitsKubeSpan: fixed });
+  const on = framing(plan.network.mtu, { cni: encap, kubespan: family, flannelMtuFitsKubeSpan: fixed });
+  const ceilings = [a, b].map((p) => kubespanCeilings(on, cryptoProfile(plan, p.hardware), p.hardware.cores, nodeNicGbps(p)));
+  return {
+    cni, encap,
+    offGbps: path.bottleneckGbps * off.efficiency,
+    onGbps: Math.min(path.bottleneckGbps * on.efficiency, ...ceilings.map((c) => c.cryptoBoundGbps)),
+    offFlowGbps: path.perFlowGbps * off.efficiency,
+    onFlowGbps: Math.min(path.perFlowGbps * on.efficiency, ...ceilings.map((c) => c.perFlowGbps)),
+  };
+}
+
+/** Total NIC capacity of a node, Gbit/s: cabled links × min(NIC speed, switch port speed). */
+export function nodeNicGbps(place: NodePlace): number {
+  const links = nicLinksBySwitch(place);
+  return (links.A + links.B) * nicLinkGbps(place);
+}
+
+/** The encapsulation a CNI choice uses in this plan: Cilium keeps the plan's mode when the plan runs Cilium, else native routing. */
+export function cniEncapFor(plan: Plan, cni: CniChoice): CniEncap {
+  if (cni === 'plain') return 'none';
+  if (cni === 'flannel') return 'flannel-vxlan';
+  if (plan.cluster.cni.name !== 'cilium') return 'cilium-native';
+  const mode = plan.cluster.cni.mode;
+  return mode === 'native' ? 'cilium-native' : mode === 'vxlan' ? 'cilium-vxlan' : 'cilium-geneve';
+}
+
+/** The plan's own stack. */
+export function planStack(plan: Plan): EncapStack {
+  const ks = plan.cluster.kubespan;
+  const cni = cniEncapFor(plan, plan.cluster.cni.name === 'flannel' ? 'flannel' : 'cilium');
+  return { cni, kubespan: ks.enabled ? ks.ipFamily : 'off', flannelMtuFitsKubeSpan: !versionBefore(plan.cluster.talosVersion, FLANNEL_KUBESPAN_MTU_FIX) };
+}
+
+/**
+ * One representative pair per latency class present in the plan, with how many node pairs the
+ * class holds, its RTT with and without KubeSpan and its throughput for plain, Flannel and
+ * Cilium, KubeSpan off and on. O(n): representatives are the first pair found per class, and
+ * pair counts come from node counts per rack, row, room and site (Σ C(n, 2) differences).
+ */
+export function predictPairs(topology: Topology): PairPrediction[] {
+  const plan = topology.plan;
+  const reps = new Map<LatencyClass, [NodePlace, NodePlace]>();
+  const firstBy = { rack: new Map<string, NodePlace>(), row: new Map<string, NodePlace>(), room: new Map<string, NodePlace>(), site: new Map<string, NodePlace>() };
+  const firstSite: NodePlace[] = [];
+  for (const p of topology.places) {
+    const candidates = [firstBy.rack.get(p.rack.id), firstBy.row.get(p.row.id), firstBy.room.get(p.room.id), firstBy.site.get(p.site.id), ...firstSite];
+    for (const q of candidates) {
+      if (!q) continue;
+      const cls = latencyClassOf(q, p);
+      if (cls !== 'same-node' && !reps.has(cls)) reps.set(cls, [q, p]);
+    }
+    if (!firstBy.rack.has(p.rack.id)) firstBy.rack.set(p.rack.id, p);
+    if (!firstBy.row.has(p.row.id)) firstBy.row.set(p.row.id, p);
+    if (!firstBy.room.has(p.room.id)) firstBy.room.set(p.room.id, p);
+    if (!firstBy.site.has(p.site.id)) { firstBy.site.set(p.site.id, p); firstSite.push(p); }
+  }
+  const counts = pairCounts(topology);
+  const order = ['same-rack', 'same-row', 'cross-row', 'cross-room', 'cross-site'] as const;
+  const ksFrame = framing(plan.network.mtu, { ...planStack(plan), kubespan: plan.cluster.kubespan.ipFamily });
+  return order.filter((c) => reps.has(c)).map((cls) => {
+    const [a, b] = reps.get(cls)!;
+    const path = pathBetween(topology, a.node.id, b.node.id);
+    const added = Math.max(kubespanAddedRttMs(ksFrame, cryptoProfile(plan, a.hardware)), kubespanAddedRttMs(ksFrame, cryptoProfile(plan, b.hardware)));
+    return {
+      latencyClass: cls, aId: a.node.id, bId: b.node.id, pairs: counts[cls], rttMs: path.rttMs,
+      rttKubeSpanMs: path.rttMs + added, bottleneckGbps: path.bottleneckGbps,
+      route: path.links.map((l) => l.kind).join(' → '),
+      throughput: (['plain', 'flannel', 'cilium'] as const).map((cni) => pairThroughput(topology, a, b, cni)),
+    };
+  });
+}
+
+/** Node pairs per latency class, from group sizes: C(n, 2) per rack, row, room, site and cluster, differenced. */
+export function pairCounts(topology: Topology): Record<Exclude<LatencyClass, 'same-node'>, number> {
+  const c2 = (n: number) => (n * (n - 1)) / 2;
+  const sum = (key: (p: NodePlace) => string) => {
+    const m = new Map<string, number>();
+    for (const p of topology.places) m.set(key(p), (m.get(key(p)) ?? 0) + 1);
+    let s = 0;
+    for (const n of m.values()) s += c2(n);
+    return s;
+  };
+  const rack = sum((p) => p.rack.id);
+  const row = sum((p) => p.row.id);
+  const room = sum((p) => p.room.id);
+  const site = sum((p) => p.site.id);
+  const all = c2(topology.places.length);
+  return { 'same-rack': rack, 'same-row': row - rack, 'cross-row': room - row, 'cross-room': site - room, 'cross-site': all - site };
+}
