@@ -1,6 +1,7 @@
 import type { Plan } from '../plan/schema';
 import { physicalCapacity } from './physical/physicalCapacity';
 import { networkReport } from './network/networkReport';
+import { controlPlaneReport } from './controlPlane/controlPlaneReport';
 import type { Report } from './report';
 
 export interface EvaluateOptions {
@@ -20,5 +21,6 @@ export function evaluate(plan: Plan, options: Partial<EvaluateOptions> = {}): Re
     planName: plan.name,
     physical: physicalCapacity(plan),
     network: networkReport(plan),
+    controlPlane: controlPlaneReport(plan, { seed: opts.seed, samples: opts.samples }),
   };
 }

@@ -1,5 +1,6 @@
 import type { PhysicalReport } from './physical/physicalCapacity';
 import type { NetworkReport } from './network/networkReport';
+import type { ControlPlaneReport } from './controlPlane/controlPlaneReport';
 
 /**
  * Everything the models say about one plan. Each section is produced by one model family and
@@ -9,4 +10,5 @@ export interface Report {
   planName: string;
   physical: PhysicalReport;
   network: NetworkReport;
+  controlPlane: ControlPlaneReport;
 }

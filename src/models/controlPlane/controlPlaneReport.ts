@@ -1,0 +1,287 @@
+import type { Plan } from '../../plan/schema';
+import { DISK_CLASSES, Z99 } from '../../plan/diskClasses';
+import { mutatingApiLatency, type ApiLatency } from './apiLatency';
+import { coreEquivalents, DEFAULT_CP_ASSUMPTIONS, type ControlPlaneAssumptions } from './assumptions';
+import { commitLatency, expectedCommitMs, type CommitLatency, type CommitLatencyInput } from './commitLatency';
+import { etcdLoad, type EtcdLoad } from './etcdLoad';
+import { failureDomainTolerance, type LevelTolerance } from './failureDomains';
+import { topologyOf } from '../topology';
+import { memberRttMatrix } from './memberRtt';
+import { etcdDisk, etcdMembers, type EtcdMember } from './members';
+import { quorumSize, quorumSummary, type QuorumSummary } from './quorum';
+import {
+  etcdClassOf, hardwareVerdict, nodeUse, requirements, type ControlPlaneDemand, type EtcdClass, type HardwareVerdict,
+  type NodeUse, type Requirement,
+} from './sizing';
+import {
+  closedLoop, CONCURRENCY_STEPS, openLoop, readCapacity, writeCapacities, type LoadPoint, type MemberCapacity,
+  type ReadBottleneck, type ThroughputInput, type WriteBottleneck,
+} from './throughput';
+import { timerAdvice, type TimerAdvice } from './timers';
+
+export interface ControlPlaneOptions {
+  seed: number;
+  samples: number;
+  assumptions?: Partial<ControlPlaneAssumptions>;
+  /** RTT from the client to the member it talks to, ms; 0 for kube-apiserver, which uses its local etcd. */
+  clientRttMs?: number;
+}
+
+export interface ReadCurve {
+  baseLatencyMs: number;
+  maxPerS: number;
+  bottleneck: ReadBottleneck;
+  closedLoop: LoadPoint[];
+}
+
+export interface ThroughputCurve {
+  members: number;
+  /** Unloaded write latency (mean), ms. */
+  baseWriteLatencyMs: number;
+  maxWritesPerS: number;
+  bottleneck: WriteBottleneck;
+  /** The limit each resource sets, writes/s (null in JSON: no limit). */
+  capacityPerS: Record<WriteBottleneck, number>;
+  closedLoop: LoadPoint[];
+  linearizableReads: ReadCurve;
+  serializableReads: ReadCurve;
+}
+
+export interface ControlPlaneReport {
+  members: { id: string; name: string; rack: string; hardwareId: string; diskClass: string; fsyncMedianMs: number; fsyncP99Ms: number }[];
+  quorum: QuorumSummary;
+  tolerance: LevelTolerance[];
+  rtt: { names: string[]; matrixMs: number[][]; maxMs: number; meanMs: number };
+  latency: CommitLatency | null;
+  throughput: { plan: ThroughputCurve | null; byMembers: ThroughputCurve[]; openLoop: LoadPoint[] };
+  load: EtcdLoad;
+  /** Utilisation at the plan's load: etcd's bottleneck and the busiest control-plane node's CPU. */
+  utilisation: { etcd: number; nodeCpu: number; nodeCpuOneDown: number };
+  api: { allUp: ApiLatency; oneDown: ApiLatency | null } | null;
+  timers: TimerAdvice | null;
+  sizing: {
+    demand: ControlPlaneDemand;
+    allUp: NodeUse;
+    oneDown: NodeUse;
+    requirements: Requirement[];
+    etcdClass: EtcdClass;
+    verdicts: (HardwareVerdict & { inUse: boolean })[];
+  };
+  warnings: string[];
+  assumptions: ControlPlaneAssumptions;
+}
+
+/** Members sizes for the "cost of more members" curves. */
+export const MEMBER_COUNTS = [1, 3, 5, 7] as const;
+
+/**
+ * The control-plane section of the report: quorum and placement-aware tolerance, commit latency
+ * by leader placement (seeded Monte Carlo), throughput curves (the plan's members and 1/3/5/7
+ * members on the leader's hardware), etcd load and DB size, mutating API latency against the
+ * 1 s SLO, timer advice and sizing verdicts for every hardware profile. Each part is its own
+ * model in this folder; see `src/models/README.md` ("Control plane") for the equations.
+ */
+export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): ControlPlaneReport {
+  const a: ControlPlaneAssumptions = { ...DEFAULT_CP_ASSUMPTIONS, ...options.assumptions };
+  const members = etcdMembers(plan);
+  const n = members.length;
+  const rttFlat = memberRttMatrix(topologyOf(plan), members.map((m) => m.place));
+  const rtt = rttSummary(members, rttFlat);
+  const latencyInput = toLatencyInput(members, rttFlat, a, options);
+  const latency = n > 0 ? commitLatency(latencyInput) : null;
+  const leaderIndex = latency ? latency.byLeader.indexOf(latency.best) : -1;
+
+  const profile = plan.workload.etcdProfile;
+  let load = etcdLoad(plan, a);
+  const workers = plan.nodes.filter((node) => node.role !== 'controlplane').length;
+
+  let planCurve: ThroughputCurve | null = null;
+  let openLoopPoints: LoadPoint[] = [];
+  const byMembers: ThroughputCurve[] = [];
+  let etcdUtil = 0;
+  if (latency && leaderIndex >= 0) {
+    const caps = members.map(memberCapacity);
+    const tInput: ThroughputInput = {
+      leader: caps[leaderIndex], followers: caps.filter((_, i) => i !== leaderIndex),
+      keyBytes: load.keyBytes, valueBytes: load.meanWriteBytes, assumptions: a,
+    };
+    const readBase = readBaseLatency(rttFlat, n, leaderIndex, a.applyMs, options.clientRttMs ?? 0);
+    planCurve = throughputCurve(tInput, latency.best.writeMs.mean, readBase, load.readTarget);
+    if (load.closedLoopClients !== undefined && profile) {
+      // A closed-loop profile: its rate is what the clients reach against the mixed bottleneck.
+      const mixedMax = 1 / (profile.writeFraction / planCurve.maxWritesPerS
+        + (1 - profile.writeFraction) / (profile.readConsistency === 'linearizable' ? planCurve.linearizableReads : planCurve.serializableReads).maxPerS);
+      const base = profile.writeFraction * planCurve.baseWriteLatencyMs + (1 - profile.writeFraction) * readBase.linearizable;
+      load = etcdLoad(plan, a, closedLoop(mixedMax, base, [load.closedLoopClients])[0].perS);
+    }
+    const readMax = (load.readConsistency === 'linearizable' ? planCurve.linearizableReads : planCurve.serializableReads).maxPerS;
+    etcdUtil = load.writesPerS / planCurve.maxWritesPerS + load.readsPerS / readMax;
+    openLoopPoints = openLoop(planCurve.maxWritesPerS, planCurve.baseWriteLatencyMs,
+      [0.1, 0.25, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.05].map((f) => f * planCurve!.maxWritesPerS));
+    const rttTypical = n > 1 ? rtt.meanMs : plan.network.rtt.sameRowMs;
+    const leader = members[leaderIndex];
+    for (const size of MEMBER_COUNTS) {
+      const same = Array.from({ length: size }, () => caps[leaderIndex]);
+      const synthetic = uniformLatencyInput(size, leader, rttTypical, a);
+      const base = expectedCommitMs(synthetic, 0) + ((size - 1) / size) * rttTypical + a.applyMs;
+      byMembers.push(throughputCurve({ ...tInput, leader: same[0], followers: same.slice(1) }, base,
+        readBaseLatency(synthetic.rttMs, size, 0, a.applyMs, 0), load.readTarget));
+    }
+  }
+
+  const demand: ControlPlaneDemand = {
+    members: n, workers, nodes: plan.nodes.length, writesPerS: load.writesPerS, readsPerS: load.readsPerS,
+    linearizableReads: load.readConsistency === 'linearizable', podChurnPerS: plan.workload.podChurnPerMin / 60,
+    watchers: plan.workload.watchers, liveBytes: load.liveBytes, dbBytes: load.dbBytes, quotaBytes: load.quotaBytes,
+    etcdMemoryBytes: load.memory.totalBytes,
+  };
+  const allUp = nodeUse(demand, a, n);
+  const oneDown = nodeUse(demand, a, n - 1);
+  const leaderCores = leaderIndex >= 0 ? coreEquivalents(members[leaderIndex].place.hardware) : 1;
+  const utilisation = { etcd: etcdUtil, nodeCpu: allUp.cpuCores / leaderCores, nodeCpuOneDown: oneDown.cpuCores / leaderCores };
+
+  let api: ControlPlaneReport['api'] = null;
+  if (latency) {
+    const overhead = { apiServerP50Ms: a.apiServerOverheadP50Ms, apiServerP99Ms: a.apiServerOverheadP99Ms };
+    const allUpApi = mutatingApiLatency({
+      ...overhead, etcdWriteP50Ms: latency.best.writeMs.p50, etcdWriteP99Ms: latency.best.writeMs.p99,
+      etcdUtilisation: etcdUtil, apiServerUtilisation: utilisation.nodeCpu,
+    });
+    let oneDownApi: ApiLatency | null = null;
+    if (n >= 2) {
+      // The worst single loss for latency is usually the best leader: the survivors elect another.
+      const survivors = members.filter((_, i) => i !== leaderIndex);
+      const survivorLatency = commitLatency(toLatencyInput(survivors, memberRttMatrix(topologyOf(plan), survivors.map((m) => m.place)), a,
+        { ...options, samples: Math.max(1000, Math.floor(options.samples / 4)) }));
+      const lost = survivors.length < quorumSize(n);
+      oneDownApi = lost ? { p50Ms: Infinity, p99Ms: Infinity, sloMs: allUpApi.sloMs, meetsSlo: false, etcdShare: 1 } : mutatingApiLatency({
+        ...overhead, etcdWriteP50Ms: survivorLatency.best.writeMs.p50, etcdWriteP99Ms: survivorLatency.best.writeMs.p99,
+        etcdUtilisation: etcdUtil, apiServerUtilisation: utilisation.nodeCpuOneDown,
+      });
+    }
+    api = { allUp: allUpApi, oneDown: oneDownApi };
+  }
+
+  const timers = n > 0
+    ? timerAdvice(plan.cluster.etcd.heartbeatMs, plan.cluster.etcd.electionTimeoutMs, rtt.maxMs * Math.exp(Z99 * a.rttJitterSigma), n)
+    : null;
+
+  const inUse = new Set(members.map((m) => m.place.hardware.id));
+  const sizing = {
+    demand, allUp, oneDown, requirements: requirements(demand, a),
+    etcdClass: etcdClassOf(load.writesPerS + load.readsPerS, load.dbBytes, plan.nodes.length),
+    verdicts: plan.hardware.map((h) => ({ ...hardwareVerdict(h, demand, a), inUse: inUse.has(h.id) })),
+  };
+  const tolerance = failureDomainTolerance(members);
+  const report: ControlPlaneReport = {
+    members: members.map((m) => ({
+      id: m.id, name: m.name, rack: m.place.rack.name, hardwareId: m.place.hardware.id, diskClass: m.diskClass,
+      fsyncMedianMs: m.fsyncMedianMs, fsyncP99Ms: DISK_CLASSES[m.diskClass].fsyncP99Ms,
+    })),
+    quorum: quorumSummary(n), tolerance, rtt, latency,
+    throughput: { plan: planCurve, byMembers, openLoop: openLoopPoints },
+    load, utilisation, api, timers, sizing, warnings: [], assumptions: a,
+  };
+  report.warnings = controlPlaneWarnings(report);
+  return report;
+}
+
+function controlPlaneWarnings(r: ControlPlaneReport): string[] {
+  const w: string[] = [];
+  const n = r.quorum.members;
+  if (n === 0) w.push('no control-plane nodes: there is no etcd cluster');
+  else if (n < 3) w.push(`${n} control-plane node${n === 1 ? '' : 's'}: no etcd fault tolerance (RA-CP-COUNT asks for 3)`);
+  if (r.quorum.evenCount) w.push(`${n} members tolerate no more failures than ${n - 1}, and every write goes to one more member (etcd FAQ)`);
+  for (const level of r.tolerance) for (const c of level.critical) if (level.level !== 'node') w.push(c.why);
+  if (r.rtt.maxMs >= 15) w.push(`largest RTT between control-plane nodes is ${r.rtt.maxMs} ms; RA-CP-RTT asks for less than 15 ms`);
+  for (const m of r.members) {
+    if (DISK_CLASSES[m.diskClass as keyof typeof DISK_CLASSES].fsyncP99Ms > 10) w.push(`${m.name}: ${m.diskClass} fsync p99 ${m.fsyncP99Ms} ms is above etcd's 10 ms`);
+  }
+  if (r.load.dbBytes > r.load.quotaBytes * 0.8) w.push(`predicted etcd DB ${(r.load.dbBytes / 2 ** 30).toFixed(2)} GiB is over 80 % of the ${(r.load.quotaBytes / 2 ** 30).toFixed(1)} GiB quota`);
+  if (r.load.dbBytes > r.load.maxQuotaBytes) w.push('predicted etcd DB exceeds the 8 GiB suggested maximum quota');
+  if (r.utilisation.etcd >= 0.7) w.push(`etcd runs at ${Math.round(r.utilisation.etcd * 100)} % of its throughput limit`);
+  if (r.api && !r.api.allUp.meetsSlo) w.push('predicted mutating API p99 breaks the 1 s SLO');
+  else if (r.api?.oneDown && !r.api.oneDown.meetsSlo) w.push('with one control plane down, predicted mutating API p99 breaks the 1 s SLO');
+  for (const t of r.timers?.warnings ?? []) w.push(t.message);
+  return w;
+}
+
+function toLatencyInput(members: readonly EtcdMember[], rttMs: Float64Array, a: ControlPlaneAssumptions, o: ControlPlaneOptions): CommitLatencyInput {
+  return {
+    names: members.map((m) => m.name),
+    fsyncMedianMs: Float64Array.from(members, (m) => m.fsyncMedianMs),
+    fsyncSigma: Float64Array.from(members, (m) => m.fsyncSigma),
+    rttMs, applyMs: a.applyMs, rttJitterSigma: a.rttJitterSigma, clientRttMs: o.clientRttMs ?? 0,
+    seed: o.seed, samples: o.samples,
+  };
+}
+
+/** n identical members with the given member's disk and one RTT between every pair (no jitter). */
+function uniformLatencyInput(size: number, like: EtcdMember, rttMs: number, a: ControlPlaneAssumptions): CommitLatencyInput {
+  const m = new Float64Array(size * size).fill(rttMs);
+  for (let i = 0; i < size; i++) m[i * size + i] = 0;
+  return {
+    names: Array.from({ length: size }, (_, i) => `m${i + 1}`),
+    fsyncMedianMs: new Float64Array(size).fill(like.fsyncMedianMs), fsyncSigma: new Float64Array(size).fill(like.fsyncSigma),
+    rttMs: m, applyMs: a.applyMs, rttJitterSigma: 0, seed: 1, samples: 1,
+  };
+}
+
+function memberCapacity(m: EtcdMember): MemberCapacity {
+  const h = m.place.hardware;
+  const spec = DISK_CLASSES[etcdDisk(h.disks).class];
+  return {
+    cores: coreEquivalents(h), nicGbps: h.nics.speedGbps, diskSeqWriteMBps: spec.seqWriteMBps, diskIops: spec.randWriteIops,
+    fsyncMeanMs: m.fsyncMedianMs * Math.exp((m.fsyncSigma * m.fsyncSigma) / 2),
+  };
+}
+
+/**
+ * Unloaded read latency, ms, averaged over origins spread evenly on members. Serializable: the
+ * client's RTT + apply. Linearizable (ReadIndex): + forward to the leader (RTT) from a follower
+ * + the leader's heartbeat round to a quorum (the (q−1)-th smallest follower RTT); no fsync.
+ */
+export function readBaseLatency(rttMs: ArrayLike<number>, n: number, leader: number, applyMs: number, clientRttMs: number):
+  { linearizable: number; serializable: number } {
+  const k = quorumSize(n) - 1;
+  const fromLeader: number[] = [];
+  let forward = 0;
+  for (let j = 0; j < n; j++) {
+    if (j === leader) continue;
+    fromLeader.push(rttMs[leader * n + j]);
+    forward += rttMs[j * n + leader];
+  }
+  fromLeader.sort((x, y) => x - y);
+  const heartbeat = k === 0 ? 0 : fromLeader[k - 1];
+  return {
+    serializable: clientRttMs + applyMs,
+    linearizable: clientRttMs + forward / n + heartbeat + applyMs,
+  };
+}
+
+function throughputCurve(input: ThroughputInput, baseWriteMs: number, readBase: { linearizable: number; serializable: number },
+  target: 'leader' | 'all'): ThroughputCurve {
+  const w = writeCapacities(input);
+  const read = (consistency: 'linearizable' | 'serializable'): ReadCurve => {
+    const c = readCapacity(input, consistency, target);
+    return { baseLatencyMs: readBase[consistency], maxPerS: c.max, bottleneck: c.bottleneck, closedLoop: closedLoop(c.max, readBase[consistency], CONCURRENCY_STEPS) };
+  };
+  return {
+    members: input.followers.length + 1, baseWriteLatencyMs: baseWriteMs, maxWritesPerS: w.max, bottleneck: w.bottleneck,
+    capacityPerS: w.perS, closedLoop: closedLoop(w.max, baseWriteMs, CONCURRENCY_STEPS),
+    linearizableReads: read('linearizable'), serializableReads: read('serializable'),
+  };
+}
+
+function rttSummary(members: readonly EtcdMember[], flat: Float64Array): ControlPlaneReport['rtt'] {
+  const n = members.length;
+  const matrixMs = Array.from({ length: n }, (_, i) => Array.from(flat.subarray(i * n, (i + 1) * n)));
+  let max = 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+    max = Math.max(max, flat[i * n + j]);
+    sum += flat[i * n + j];
+  }
+  const pairs = (n * (n - 1)) / 2;
+  return { names: members.map((m) => m.name), matrixMs, maxMs: max, meanMs: pairs > 0 ? sum / pairs : 0 };
+}

@@ -1,0 +1,216 @@
+import type { Hardware } from '../../plan/schema';
+import { DISK_CLASSES } from '../../plan/diskClasses';
+import { coreEquivalents, type ControlPlaneAssumptions } from './assumptions';
+import { etcdDisk } from './members';
+
+/** What the control plane must carry, from the etcd load model and the workload. */
+export interface ControlPlaneDemand {
+  members: number;
+  workers: number;
+  nodes: number;
+  writesPerS: number;
+  readsPerS: number;
+  linearizableReads: boolean;
+  podChurnPerS: number;
+  watchers: number;
+  liveBytes: number;
+  dbBytes: number;
+  quotaBytes: number;
+  etcdMemoryBytes: number;
+}
+
+export interface NodeUse {
+  /** Balanced-core equivalents busy on the most loaded control-plane node (the etcd leader). */
+  cpuCores: number;
+  memoryGiB: number;
+  parts: { label: string; cpuCores: number; memoryGiB: number }[];
+}
+
+const GIB = 2 ** 30;
+const GB_PER_GIB = GIB / 1e9;
+/** RA-CP-HEADROOM: scale the control plane up past 60 % CPU or memory use. */
+export const HEADROOM = 0.6;
+/** etcd FAQ: WAL fsync p99 should stay below 10 ms. */
+export const MAX_FSYNC_P99_MS = 10;
+
+/**
+ * CPU and memory of the most loaded control-plane node when `serving` of them share the API
+ * load (all members, or n − 1 with one down: the survivors absorb its clients). The etcd leader
+ * and the active controller-manager / scheduler land on one node, so they are counted whole.
+ *   CPU = base + (W + R) / serving · c_api + W · (c_w + c_f · (alive − 1)) + R / serving · c_r + churn · c_ctl
+ *   memory = base + etcd memory + live · m_api + watchers / serving · b_watch + live · m_ctl
+ * Costs: `assumptions.ts` (etcd costs calibrated on etcd op-guide/performance; the rest assumptions).
+ */
+export function nodeUse(d: ControlPlaneDemand, a: ControlPlaneAssumptions, serving: number): NodeUse {
+  const s = Math.max(1, serving);
+  const readCost = a.cpuUsPerRead + (d.linearizableReads ? a.cpuUsPerLinearizableRead : 0);
+  const parts = [
+    { label: 'Talos, kubelet and idle control plane', cpuCores: a.baseCpuCores, memoryGiB: a.baseMemoryGiB },
+    {
+      label: 'kube-apiserver', cpuCores: ((d.writesPerS + d.readsPerS) / s) * a.apiServerCpuMsPerRequest / 1000,
+      memoryGiB: (d.liveBytes * a.apiServerMemoryPerDataByte + (d.watchers / s) * a.apiServerBytesPerWatcher) / GIB,
+    },
+    {
+      label: 'etcd (leader)',
+      cpuCores: (d.writesPerS * (a.leaderCpuUsPerWrite + a.leaderCpuUsPerFollower * Math.max(0, s - 1)) + (d.readsPerS / s) * readCost) / 1e6,
+      memoryGiB: d.etcdMemoryBytes / GIB,
+    },
+    {
+      label: 'controller-manager and scheduler', cpuCores: d.podChurnPerS * a.controllersCpuMsPerPodChurn / 1000,
+      memoryGiB: (d.liveBytes * a.controllersMemoryPerDataByte) / GIB,
+    },
+  ];
+  return {
+    cpuCores: parts.reduce((t, p) => t + p.cpuCores, 0),
+    memoryGiB: parts.reduce((t, p) => t + p.memoryGiB, 0),
+    parts,
+  };
+}
+
+export interface Requirement {
+  resource: 'cpu' | 'memory' | 'disk' | 'fsync' | 'iops';
+  /** Needed per control-plane node, in `unit`. */
+  value: number;
+  unit: string;
+  reasons: string[];
+}
+
+export interface SizingMinimums {
+  cores: number;
+  memoryGB: number;
+  diskGB: number;
+  source: string;
+}
+
+/**
+ * The floor a control-plane node must meet whatever the load: RA-CP-SIZE (fewer than 100
+ * workers: 4 cores, 8 GB, 40 GB NVMe; more: 8 cores, 32 GB, 40 GB) over the Talos minimum
+ * (2 cores, 2 GiB, 10 GiB), since the reference architecture's is the higher.
+ */
+export function sizingMinimums(workers: number): SizingMinimums {
+  return workers < 100
+    ? { cores: 4, memoryGB: 8, diskGB: 40, source: 'RA-CP-SIZE (< 100 workers)' }
+    : { cores: 8, memoryGB: 32, diskGB: 40, source: 'RA-CP-SIZE (≥ 100 workers)' };
+}
+
+export type EtcdClass = 'small' | 'medium' | 'large' | 'xlarge';
+
+/** etcd op-guide/hardware classes: their limits and the hardware they advise (vCPU, GB, IOPS). */
+export const ETCD_CLASSES: Record<EtcdClass, { requestsPerS: number; dbBytes: number; nodes: number; cpus: number; memoryGB: number; iops: number }> = {
+  small: { requestsPerS: 200, dbBytes: 100e6, nodes: 50, cpus: 2, memoryGB: 8, iops: 3600 },
+  medium: { requestsPerS: 1000, dbBytes: 500e6, nodes: 250, cpus: 4, memoryGB: 16, iops: 6000 },
+  large: { requestsPerS: 10_000, dbBytes: 1e9, nodes: 1000, cpus: 8, memoryGB: 32, iops: 8000 },
+  xlarge: { requestsPerS: Infinity, dbBytes: Infinity, nodes: Infinity, cpus: 16, memoryGB: 64, iops: 16_000 },
+};
+
+/** The smallest etcd hardware class whose request rate, DB size and Kubernetes node count all fit. */
+export function etcdClassOf(requestsPerS: number, dbBytes: number, nodes: number): EtcdClass {
+  for (const c of ['small', 'medium', 'large'] as const) {
+    const k = ETCD_CLASSES[c];
+    if (requestsPerS < k.requestsPerS && dbBytes <= k.dbBytes && nodes <= k.nodes) return c;
+  }
+  return 'xlarge';
+}
+
+/**
+ * What each control-plane node needs, with the reasons: CPU and memory so the most loaded node
+ * stays under 60 % with one node down (RA-CP-HEADROOM), never under the minimums; disk for Talos
+ * plus etcd (quota + one DB copy for defragmentation and snapshots + 5 x 64 MiB WAL segments,
+ * etcd --max-wals 5); fsync p99 ≤ 10 ms (etcd FAQ) on local NVMe (RA-CP-DISK); IOPS for one
+ * WAL write and one backend write per write at low concurrency, at least 50 (etcd op-guide/hardware).
+ */
+export function requirements(d: ControlPlaneDemand, a: ControlPlaneAssumptions): Requirement[] {
+  const min = sizingMinimums(d.workers);
+  const oneDown = nodeUse(d, a, d.members - 1);
+  const cls = etcdClassOf(d.writesPerS + d.readsPerS, d.dbBytes, d.nodes);
+  const etcdDiskGB = (Math.max(d.quotaBytes, d.dbBytes) + d.dbBytes + 5 * 64 * 2 ** 20) / 1e9;
+  const diskGB = a.talosDiskGB + etcdDiskGB;
+  const iops = Math.max(50, 2 * d.writesPerS);
+  const cpu = oneDown.cpuCores / HEADROOM;
+  const mem = (oneDown.memoryGiB * GB_PER_GIB) / HEADROOM;
+  return [
+    {
+      resource: 'cpu', value: Math.max(min.cores, cpu), unit: 'balanced cores',
+      reasons: [`${fmt(oneDown.cpuCores)} cores busy on the leader node with one control plane down, / 0.6 (RA-CP-HEADROOM) = ${fmt(cpu)}`,
+        `minimum ${min.cores} (${min.source})`, `etcd ${cls} class advises ${ETCD_CLASSES[cls].cpus} vCPU for etcd alone (etcd op-guide/hardware)`],
+    },
+    {
+      resource: 'memory', value: Math.max(min.memoryGB, mem), unit: 'GB',
+      reasons: [`${fmt(oneDown.memoryGiB * GB_PER_GIB)} GB in use with one control plane down, / 0.6 = ${fmt(mem)} GB`,
+        `minimum ${min.memoryGB} GB (${min.source})`, `etcd ${cls} class advises ${ETCD_CLASSES[cls].memoryGB} GB (etcd op-guide/hardware)`],
+    },
+    {
+      resource: 'disk', value: Math.max(min.diskGB, diskGB), unit: 'GB',
+      reasons: [`Talos and images ${a.talosDiskGB} GB + etcd ${fmt(etcdDiskGB)} GB (quota, a defragmentation copy, WAL)`, `minimum ${min.diskGB} GB (${min.source})`],
+    },
+    {
+      resource: 'fsync', value: MAX_FSYNC_P99_MS, unit: 'ms p99',
+      reasons: ['WAL fsync p99 below 10 ms (etcd FAQ)', 'locally attached NVMe (RA-CP-DISK)'],
+    },
+    {
+      resource: 'iops', value: iops, unit: 'write IOPS',
+      reasons: [`${fmt(d.writesPerS)} writes/s x 2 (WAL + backend) at worst without batching; at least 50 (etcd op-guide/hardware)`,
+        `etcd ${cls} class advises ${ETCD_CLASSES[cls].iops} IOPS`],
+    },
+  ];
+}
+
+export type Verdict = 'fits' | 'fits-without-n1-headroom' | 'too-small';
+
+export interface HardwareVerdict {
+  hardwareId: string;
+  name: string;
+  verdict: Verdict;
+  /** The resource that decides the verdict (the failing check, or the tightest one). */
+  deciding: Requirement['resource'];
+  /** Use of capacity, all members up and with one down (0..1+), for CPU and memory. */
+  cpuUse: { allUp: number; oneDown: number };
+  memoryUse: { allUp: number; oneDown: number };
+  reasons: string[];
+}
+
+/**
+ * Verdict for one hardware profile as a control-plane node: `too-small` when it misses a
+ * minimum, the fsync or IOPS or disk-capacity need, or is over 60 % busy with every node up;
+ * `fits-without-n1-headroom` when it keeps 60 % headroom only while every node is up; `fits`
+ * when it keeps it with one node down.
+ */
+export function hardwareVerdict(h: Hardware, d: ControlPlaneDemand, a: ControlPlaneAssumptions): HardwareVerdict {
+  const reqs = requirements(d, a);
+  const min = sizingMinimums(d.workers);
+  const cores = coreEquivalents(h);
+  const memGB = h.memoryGiB * GB_PER_GIB;
+  const allUp = nodeUse(d, a, d.members);
+  const oneDown = nodeUse(d, a, d.members - 1);
+  const cpuUse = { allUp: allUp.cpuCores / cores, oneDown: oneDown.cpuCores / cores };
+  const memoryUse = { allUp: allUp.memoryGiB / h.memoryGiB, oneDown: oneDown.memoryGiB / h.memoryGiB };
+  const disk = etcdDisk(h.disks);
+  const spec = DISK_CLASSES[disk.class];
+  const need = (r: Requirement['resource']) => reqs.find((x) => x.resource === r)?.value ?? 0;
+  const failures: { resource: Requirement['resource']; why: string }[] = [];
+  if (h.cores < min.cores) failures.push({ resource: 'cpu', why: `${h.cores} cores, below the ${min.cores}-core minimum (${min.source})` });
+  if (memGB < min.memoryGB) failures.push({ resource: 'memory', why: `${fmt(memGB)} GB, below the ${min.memoryGB} GB minimum (${min.source})` });
+  if (spec.fsyncP99Ms > MAX_FSYNC_P99_MS || !spec.solidState) failures.push({ resource: 'fsync', why: `${spec.label}: fsync p99 ${spec.fsyncP99Ms} ms, etcd needs < ${MAX_FSYNC_P99_MS} ms on solid state` });
+  if (disk.capacityGB < need('disk')) failures.push({ resource: 'disk', why: `system disk ${disk.capacityGB} GB, needs ${fmt(need('disk'))} GB` });
+  if (spec.randWriteIops < need('iops')) failures.push({ resource: 'iops', why: `${spec.randWriteIops} write IOPS, needs ${fmt(need('iops'))}` });
+  if (cpuUse.allUp > HEADROOM) failures.push({ resource: 'cpu', why: `CPU ${pct(cpuUse.allUp)} busy with every node up, over 60 % (RA-CP-HEADROOM)` });
+  if (memoryUse.allUp > HEADROOM) failures.push({ resource: 'memory', why: `memory ${pct(memoryUse.allUp)} used with every node up, over 60 % (RA-CP-HEADROOM)` });
+  const reasons = failures.map((f) => f.why);
+  if (failures.length > 0) {
+    return { hardwareId: h.id, name: h.name, verdict: 'too-small', deciding: failures[0].resource, cpuUse, memoryUse, reasons };
+  }
+  const deciding = cpuUse.oneDown >= memoryUse.oneDown ? 'cpu' : 'memory';
+  const tight = Math.max(cpuUse.oneDown, memoryUse.oneDown);
+  const verdict: Verdict = tight > HEADROOM ? 'fits-without-n1-headroom' : 'fits';
+  reasons.push(`${deciding === 'cpu' ? 'CPU' : 'memory'} ${pct(tight)} used on the leader node with one control plane down${tight > HEADROOM ? ', over the 60 % headroom' : ''}`);
+  if (disk.class !== 'nvme-enterprise' && disk.class !== 'nvme-consumer') reasons.push(`${spec.label}: RA-CP-DISK asks for local NVMe`);
+  return { hardwareId: h.id, name: h.name, verdict, deciding, cpuUse, memoryUse, reasons };
+}
+
+function fmt(x: number): string {
+  return x >= 100 ? Math.round(x).toLocaleString('en-US') : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)} %`;
+}
