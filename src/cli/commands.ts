@@ -1,4 +1,5 @@
 import type { Report } from '../models/report';
+import { etcdSummary } from './etcdSummary';
 
 /**
  * Report commands added by model families (`etcd`, `network`, `storage`, …): each prints a
@@ -11,4 +12,6 @@ export interface ReportCommand {
   run(report: Report, options: { json: boolean }): string;
 }
 
-export const COMMANDS: ReportCommand[] = [];
+export const COMMANDS: ReportCommand[] = [
+  { name: 'etcd', usage: 'etcd <file> [--json]', summary: 'control plane: quorum, tolerance, latency, throughput, sizing', run: etcdSummary },
+];

@@ -192,7 +192,11 @@ function controlPlaneWarnings(r: ControlPlaneReport): string[] {
   if (n === 0) w.push('no control-plane nodes: there is no etcd cluster');
   else if (n < 3) w.push(`${n} control-plane node${n === 1 ? '' : 's'}: no etcd fault tolerance (RA-CP-COUNT asks for 3)`);
   if (r.quorum.evenCount) w.push(`${n} members tolerate no more failures than ${n - 1}, and every write goes to one more member (etcd FAQ)`);
-  for (const level of r.tolerance) for (const c of level.critical) if (level.level !== 'node') w.push(c.why);
+  // RA-CP-RACKS asks for separate racks (so separate switches and feeds) in one data center, so a
+  // single row, room or site is expected and shown in the tolerance table, not warned about.
+  for (const level of r.tolerance) {
+    if (level.level === 'rack' || level.level === 'tor' || level.level === 'power') for (const c of level.critical) w.push(c.why);
+  }
   if (r.rtt.maxMs >= 15) w.push(`largest RTT between control-plane nodes is ${r.rtt.maxMs} ms; RA-CP-RTT asks for less than 15 ms`);
   for (const m of r.members) {
     if (DISK_CLASSES[m.diskClass as keyof typeof DISK_CLASSES].fsyncP99Ms > 10) w.push(`${m.name}: ${m.diskClass} fsync p99 ${m.fsyncP99Ms} ms is above etcd's 10 ms`);
