@@ -210,17 +210,17 @@ export function classRttMs(topology: Topology, cls: LatencyClass): number {
   }
 }
 
-const overrideCache = new WeakMap<Topology, Map<string, number>>();
+const overrideCache = new WeakMap<Topology, Map<string, { rttMs: number; index: number }>>();
 
-/** Overrides keyed `from|to` in both directions; a later entry for the same pair wins. */
-function overrideMap(topology: Topology): Map<string, number> {
+/** Overrides keyed `from|to` in both directions, with their position in the list; a later entry for the same pair wins. */
+function overrideMap(topology: Topology): Map<string, { rttMs: number; index: number }> {
   let map = overrideCache.get(topology);
   if (!map) {
     map = new Map();
-    for (const o of topology.plan.network.rttOverrides) {
-      map.set(`${o.from}|${o.to}`, o.rttMs);
-      map.set(`${o.to}|${o.from}`, o.rttMs);
-    }
+    topology.plan.network.rttOverrides.forEach((o, index) => {
+      map!.set(`${o.from}|${o.to}`, { rttMs: o.rttMs, index });
+      map!.set(`${o.to}|${o.from}`, { rttMs: o.rttMs, index });
+    });
     overrideCache.set(topology, map);
   }
   return map;
@@ -228,21 +228,27 @@ function overrideMap(topology: Topology): Map<string, number> {
 
 /**
  * The most specific RTT override for two nodes, ms, or undefined. Each node is named by its
- * node, rack, row, room and site ids (specificity 0 to 4); the pair with the smallest sum of
- * specificities that has an override wins, ties going to the smaller of the two levels.
+ * node, rack, row, room and site ids (levels 0 to 4); among the overrides naming one id of each
+ * node, the one with the smallest sum of levels wins, then the one with the most specific end,
+ * then the one later in the list. The rule is symmetric: swapping the nodes gives the same RTT.
  */
 export function rttOverrideMs(topology: Topology, a: NodePlace, b: NodePlace): number | undefined {
   const map = overrideMap(topology);
   if (map.size === 0) return undefined;
   const idsA = [a.node.id, a.rack.id, a.row.id, a.room.id, a.site.id];
   const idsB = [b.node.id, b.rack.id, b.row.id, b.room.id, b.site.id];
-  for (let sum = 0; sum <= 8; sum++) {
-    for (let i = Math.max(0, sum - 4); i <= Math.min(4, sum); i++) {
-      const hit = map.get(`${idsA[i]}|${idsB[sum - i]}`);
-      if (hit !== undefined) return hit;
+  let best: { key: [number, number, number]; rttMs: number } | undefined;
+  for (let i = 0; i < 5; i++) {
+    for (let j = 0; j < 5; j++) {
+      const hit = map.get(`${idsA[i]}|${idsB[j]}`);
+      if (!hit) continue;
+      const key: [number, number, number] = [i + j, Math.min(i, j), -hit.index];
+      if (!best || key[0] < best.key[0] || (key[0] === best.key[0] && (key[1] < best.key[1] || (key[1] === best.key[1] && key[2] < best.key[2])))) {
+        best = { key, rttMs: hit.rttMs };
+      }
     }
   }
-  return undefined;
+  return best?.rttMs;
 }
 
 function placeOf(topology: Topology, nodeId: string): NodePlace {

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { networkPlanArb } from '../../arbitraries/network';
 import { PlanBuilder } from '../../../src/plan/samples/planBuilder';
 import { baseSettings } from '../../../src/plan/samples/common';
 import { SAMPLE_HARDWARE } from '../../../src/plan/samples/catalogue';
@@ -121,5 +123,48 @@ describe('rackToRackGbps', () => {
   });
   it('rackToRackGbps(topo, r1, r9) across sites is the WAN, 10 Gbit/s', () => {
     expect(rackToRackGbps(topologyOf(fabric()), 'r1', 'r9')).toBe(10);
+  });
+});
+
+describe('pathBetween properties', () => {
+  const pairArb = networkPlanArb.chain((plan) => fc.tuple(
+    fc.constant(plan),
+    fc.integer({ min: 0, max: plan.nodes.length - 1 }),
+    fc.integer({ min: 0, max: plan.nodes.length - 1 }),
+    fc.subarray(plan.racks.flatMap((r) => [torSwitchId(r.id, 'A'), torSwitchId(r.id, 'B')])),
+  ));
+
+  it("a path's bandwidth never exceeds any link on it, and one flow never exceeds the path", () => {
+    fc.assert(fc.property(pairArb, ([plan, i, j, failed]) => {
+      const p = pathBetween(topologyOf(plan), plan.nodes[i].id, plan.nodes[j].id, { failedTors: new Set(failed) });
+      return p.links.every((l) => p.bottleneckGbps <= l.gbps && p.perFlowGbps <= l.perFlowGbps) && p.perFlowGbps <= p.bottleneckGbps;
+    }), { numRuns: 200 });
+  });
+
+  it('pathBetween(a, b) and pathBetween(b, a) have the same RTT, class and bottleneck', () => {
+    fc.assert(fc.property(pairArb, ([plan, i, j]) => {
+      const topo = topologyOf(plan);
+      const ab = pathBetween(topo, plan.nodes[i].id, plan.nodes[j].id);
+      const ba = pathBetween(topo, plan.nodes[j].id, plan.nodes[i].id);
+      return ab.rttMs === ba.rttMs && ab.latencyClass === ba.latencyClass && ab.bottleneckGbps === ba.bottleneckGbps;
+    }), { numRuns: 200 });
+  });
+
+  it('failing switches never raises a path\'s bandwidth', () => {
+    fc.assert(fc.property(pairArb, ([plan, i, j, failed]) => {
+      const topo = topologyOf(plan);
+      const healthy = pathBetween(topo, plan.nodes[i].id, plan.nodes[j].id);
+      const degraded = pathBetween(topo, plan.nodes[i].id, plan.nodes[j].id, { failedTors: new Set(failed) });
+      return degraded.bottleneckGbps <= healthy.bottleneckGbps;
+    }), { numRuns: 200 });
+  });
+
+  it('RTT without overrides never falls as the latency class widens, for class RTTs that rise', () => {
+    fc.assert(fc.property(pairArb, ([plan, i, j]) => {
+      plan.network.rttOverrides = [];
+      const topo = topologyOf(plan);
+      const p = pathBetween(topo, plan.nodes[i].id, plan.nodes[j].id);
+      return p.rttMs >= 0 && (p.latencyClass === 'same-node' ? p.rttMs === 0 : p.rttSource === 'class');
+    }), { numRuns: 100 });
   });
 });
