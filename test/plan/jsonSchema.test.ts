@@ -40,6 +40,7 @@ describe('planJsonSchema()', () => {
 
   it('ajv(plan.schema.json) refuses racks[0].heightU = 0, an unknown field and a bad label key', () => {
     const base = JSON.parse(readFileSync(new URL('../../public/examples/reference.json', import.meta.url), 'utf8'));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const cases: [string, (doc: any) => void][] = [
       ['/racks/0/heightU', (doc) => { doc.racks[0].heightU = 0; }],
       ['/racks/0', (doc) => { doc.racks[0].colour = 'red'; }],
