@@ -1,5 +1,6 @@
 import type { Report } from '../models/report';
 import { etcdSummary } from './etcdSummary';
+import { networkSummary } from './networkSummary';
 
 /**
  * Report commands added by model families (`etcd`, `network`, `storage`, …): each prints a
@@ -14,4 +15,5 @@ export interface ReportCommand {
 
 export const COMMANDS: ReportCommand[] = [
   { name: 'etcd', usage: 'etcd <file> [--json]', summary: 'control plane: quorum, tolerance, latency, throughput, sizing', run: etcdSummary },
+  { name: 'network', usage: 'network <file> [--json]', summary: 'fabric paths, RTT, uplinks, bisection, encapsulation, KubeSpan cost', run: networkSummary },
 ];
