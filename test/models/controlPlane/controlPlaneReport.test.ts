@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { controlPlaneReport } from '../../../src/models/controlPlane/controlPlaneReport';
+import { evaluate } from '../../../src/models/evaluate';
+import { antiPatternsPlan, enterprisePlan, referencePlan } from '../../../src/plan/samples/samples';
+
+describe('controlPlaneReport', () => {
+  it('controlPlaneReport(reference) has 3 members, tolerates 1 node and 1 rack, and curves for 1, 3, 5, 7 members', () => {
+    const r = controlPlaneReport(referencePlan(), { seed: 1, samples: 2000 });
+    expect(r.quorum).toMatchObject({ members: 3, quorum: 2, toleratedFailures: 1 });
+    expect(r.tolerance.find((t) => t.level === 'rack')!.tolerance).toBe(1);
+    expect(r.throughput.byMembers.map((c) => c.members)).toEqual([1, 3, 5, 7]);
+    // The cost of more members: on the same hardware the write ceiling falls as members grow.
+    const max = r.throughput.byMembers.map((c) => c.maxWritesPerS);
+    for (let i = 1; i < max.length; i++) expect(max[i]).toBeLessThanOrEqual(max[i - 1]);
+    expect(r.latency!.best.writeMs.p99).toBeLessThan(1);
+  });
+
+  it('controlPlaneReport(anti-patterns) flags the shared rack, the HDDs, the timers and loses quorum with one node down', () => {
+    const r = controlPlaneReport(antiPatternsPlan(), { seed: 1, samples: 2000 });
+    expect(r.tolerance.find((t) => t.level === 'rack')!.critical[0].why).toContain('rack R1 holds cp-01 and cp-02');
+    expect(r.warnings.some((w) => w.includes('fsync p99 60 ms'))).toBe(true);
+    expect(r.warnings.some((w) => w.includes('5 x the heartbeat'))).toBe(true);
+    expect(r.api!.oneDown!.meetsSlo).toBe(false);
+    expect(r.sizing.verdicts.find((v) => v.hardwareId === 'cp-hdd')!.verdict).toBe('too-small');
+  });
+
+  it('controlPlaneReport(enterprise) gives every catalogue profile a verdict and a deciding resource', () => {
+    const r = controlPlaneReport(enterprisePlan(), { seed: 1, samples: 2000 });
+    expect(r.sizing.verdicts).toHaveLength(enterprisePlan().hardware.length);
+    for (const v of r.sizing.verdicts) expect(['cpu', 'memory', 'disk', 'fsync', 'iops']).toContain(v.deciding);
+  });
+
+  it('evaluate(plan, options) passes the seed through: same seed same section, another seed another sample', () => {
+    const plan = referencePlan();
+    const a = evaluate(plan, { seed: 3, samples: 1000 }).controlPlane;
+    expect(evaluate(plan, { seed: 3, samples: 1000 }).controlPlane).toEqual(a);
+    expect(evaluate(plan, { seed: 4, samples: 1000 }).controlPlane.latency!.best.writeMs.p99).not.toBe(a.latency!.best.writeMs.p99);
+  });
+});
