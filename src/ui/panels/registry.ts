@@ -2,6 +2,7 @@ import type { Component } from 'svelte';
 import type { Plan } from '../../plan/schema';
 import type { Report } from '../../models/report';
 import CapacityPanel from './CapacityPanel.svelte';
+import NetworkPanel from './NetworkPanel.svelte';
 
 /** Props every results panel receives: the current (valid) plan and the report the worker computed for it. */
 export interface PanelProps {
@@ -18,4 +19,5 @@ export interface PanelSpec {
 /** The results panels, in tab order. Model families add theirs here. */
 export const PANELS: PanelSpec[] = [
   { id: 'capacity', title: 'Capacity', component: CapacityPanel },
+  { id: 'network', title: 'Network', component: NetworkPanel },
 ];
