@@ -1,0 +1,31 @@
+// @vitest-environment jsdom
+import { flushSync, mount, unmount } from 'svelte';
+import { describe, expect, it } from 'vitest';
+import NetworkPanel from '../../../src/ui/panels/NetworkPanel.svelte';
+import { evaluate } from '../../../src/models/evaluate';
+import { SAMPLES } from '../../../src/plan/samples/samples';
+
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+describe('NetworkPanel', () => {
+  for (const [file, build] of Object.entries(SAMPLES)) {
+    it(`NetworkPanel({ plan: ${file} }) draws the mesh curve, the on/off comparison and the uplink chart`, () => {
+      const plan = build();
+      const report = evaluate(plan, { samples: 200 });
+      const target = document.createElement('div');
+      document.body.append(target);
+      const app = mount(NetworkPanel, { target, props: { plan, report } });
+      flushSync();
+      const labels = [...target.querySelectorAll('svg')].map((s) => s.getAttribute('aria-label'));
+      expect(labels).toHaveLength(3);
+      expect(target.querySelectorAll('svg')[0].querySelectorAll('path').length).toBeGreaterThanOrEqual(3);
+      expect(target.textContent).toContain('guidance: 100 nodes');
+      unmount(app);
+      target.remove();
+    });
+  }
+});
