@@ -3,6 +3,7 @@ import type { Plan } from '../../plan/schema';
 import type { Report } from '../../models/report';
 import CapacityPanel from './CapacityPanel.svelte';
 import NetworkPanel from './NetworkPanel.svelte';
+import ControlPlanePanel from './ControlPlanePanel.svelte';
 
 /** Props every results panel receives: the current (valid) plan and the report the worker computed for it. */
 export interface PanelProps {
@@ -20,4 +21,5 @@ export interface PanelSpec {
 export const PANELS: PanelSpec[] = [
   { id: 'capacity', title: 'Capacity', component: CapacityPanel },
   { id: 'network', title: 'Network', component: NetworkPanel },
+  { id: 'control-plane', title: 'Control plane', component: ControlPlanePanel },
 ];
