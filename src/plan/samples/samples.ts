@@ -43,7 +43,9 @@ export function hyperscalePlan(): Plan {
   base.cluster.cni = { name: 'cilium', mode: 'native' };
   base.cluster.storage = { provider: 'ceph', pool: { type: 'erasure', k: 4, m: 2 }, failureDomain: 'rack', downOutIntervalS: 600,
     mclockProfile: 'balanced', nearfullRatio: 0.85, backfillfullRatio: 0.9, fullRatio: 0.95, pgsPerOsd: 100 };
-  base.workload = { ...base.workload, pods: 140_000, namespaces: 5000, services: 9000, configMapsAndSecrets: 150_000, customObjects: 80_000,
+  // Large clusters raise etcd's quota towards its suggested 8 GiB maximum (etcd dev-guide/limit).
+  base.cluster.etcd = { ...base.cluster.etcd, quotaBackendBytes: 8 * 2 ** 30 };
+  base.workload = { ...base.workload, pods: 140_000, namespaces: 5000, services: 9000, configMapsAndSecrets: 60_000, customObjects: 40_000, avgObjectBytes: 5000,
     podChurnPerMin: 600, apiWritesPerS: 600, apiReadsPerS: 5000, watchers: 120_000, eastWestGbpsPerNode: 3,
     volumes: { list: [], aggregate: { count: 20_000, meanSizeGB: 250, sizeSpread: 1.2, fillPct: 50 } } };
   const b = new PlanBuilder(base, [HW.cp, HW.cpLarge, HW.worker, HW.storage].map((h) => structuredClone(h))).site('dc1', 'DC 1');
