@@ -72,7 +72,11 @@ function main(argv: string[]): void {
         process.stdout.write(`${extra.run(evaluate(load(args[0])), { json })}\n`);
         return;
       }
-      fail(USAGE, command === undefined || command === 'help' || command === '--help' ? 0 : 2);
+      if (command === 'help' || command === '--help' || command === '-h') {
+        process.stdout.write(`${USAGE}\n`);
+        return;
+      }
+      fail(USAGE, 2);
     }
   }
 }

@@ -16,7 +16,6 @@ export const DEFAULT_EVALUATE_OPTIONS: EvaluateOptions = { seed: 1, samples: 20_
 /** Runs every model on a valid plan. Pure: the same plan and options give the same report, in a worker, a test or the CLI. */
 export function evaluate(plan: Plan, options: Partial<EvaluateOptions> = {}): Report {
   const opts = { ...DEFAULT_EVALUATE_OPTIONS, ...options };
-  void opts;
   return {
     planName: plan.name,
     physical: physicalCapacity(plan),
