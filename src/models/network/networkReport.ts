@@ -182,6 +182,7 @@ export function networkReport(plan: Plan): NetworkReport {
       enabled: ks.enabled, ipFamily: ks.ipFamily, nodes: n, peersPerNode: peersPerNode(n), tunnels: meshTunnels(n),
       control: meshControlTraffic(n, ks.keepaliveS, ks.ipFamily === 'ipv6'),
       addedRttMs: kubespanAddedRttMs(ksFraming, balanced), costs, maxCpuShare: maxShare,
+      // The question the report answers is "what does an outage longer than the TTL do": show twice the TTL.
       discovery: discoveryOutage(2 * ks.discoveryTtlS, ks.discoveryTtlS),
     },
     meshCurve: meshScalingCurve(ks.keepaliveS, ks.ipFamily === 'ipv6'),
