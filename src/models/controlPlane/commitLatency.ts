@@ -2,7 +2,7 @@ import type { Distribution } from '../stats/quantile';
 import { lognormalCdf } from './normal';
 import { quorumSize } from './quorum';
 import { summariseBySelection } from './selectSummary';
-import { UniformStream } from './uniformStream';
+import { seededRandom } from '../stats/random';
 
 /** What the commit-latency model needs: plain numbers, so tests can hand-build it. */
 export interface CommitLatencyInput {
@@ -67,7 +67,7 @@ export function commitLatency(input: CommitLatencyInput): CommitLatency {
   const q = quorumSize(n);
   const k = q - 1;
   const S = Math.max(1, Math.floor(input.samples));
-  const rng = new UniformStream(input.seed);
+  const rng = seededRandom(input.seed);
   const clientRtt = input.clientRttMs ?? 0;
   const commit = Array.from({ length: n }, () => new Float64Array(S));
   const write = Array.from({ length: n }, () => new Float64Array(S));
