@@ -2,6 +2,7 @@ import type { Plan } from '../plan/schema';
 import { physicalCapacity } from './physical/physicalCapacity';
 import { networkReport } from './network/networkReport';
 import { controlPlaneReport } from './controlPlane/controlPlaneReport';
+import { storageReport } from './storage/storageReport';
 import type { Report } from './report';
 
 export interface EvaluateOptions {
@@ -21,5 +22,6 @@ export function evaluate(plan: Plan, options: Partial<EvaluateOptions> = {}): Re
     physical: physicalCapacity(plan),
     network: networkReport(plan),
     controlPlane: controlPlaneReport(plan, { seed: opts.seed, samples: opts.samples }),
+    storage: storageReport(plan, { seed: opts.seed }),
   };
 }

@@ -1,6 +1,7 @@
 import type { PhysicalReport } from './physical/physicalCapacity';
 import type { NetworkReport } from './network/networkReport';
 import type { ControlPlaneReport } from './controlPlane/controlPlaneReport';
+import type { StorageReport } from './storage/storageReport';
 
 /**
  * Everything the models say about one plan. Each section is produced by one model family and
@@ -11,4 +12,5 @@ export interface Report {
   physical: PhysicalReport;
   network: NetworkReport;
   controlPlane: ControlPlaneReport;
+  storage: StorageReport;
 }

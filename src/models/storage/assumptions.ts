@@ -1,0 +1,58 @@
+/**
+ * The numbers the storage models start from that the plan itself does not hold. Each names its
+ * source; "measured" means read off a published measurement (named) and checked against others
+ * in `test/models/storage/publishedRebuilds.test.ts`; "assumption" means a planning figure with
+ * no single published source. Every field can be overridden through `StorageOptions.assumptions`.
+ */
+export interface StorageAssumptions {
+  /**
+   * Fastest one Longhorn v1 replica rebuild copies, MB/s (10^6 B/s), however fast disks and network are.
+   * Measured: ~100 MB/s on 10 GbE (longhorn/longhorn#1795), 38.8 GiB in 648 s = 64 MB/s on SSD and
+   * 10 GbE (longhorn/longhorn#1948); the middle, 80 MB/s. The sparse-file sync copies one snapshot
+   * file per stream with a checksum pass, so a single rebuild does not fill a fast link.
+   */
+  longhornStreamMBps: number;
+  /** Same for the v2 (SPDK) engine, MB/s. Assumption: SPDK's user-space copy is not checksum-bound; 4x v1. */
+  longhornV2StreamMBps: number;
+  /**
+   * Share of the slowest disk or link a Longhorn rebuild achieves. Measured: 15 GB in ~6 min over
+   * 1 GbE on SSDs while scp moved it in 2 min 45 s (longhorn/longhorn#2053): 165 / 360 ≈ 0.46, so 0.5.
+   */
+  longhornSyncEfficiency: number;
+  /** Longhorn gives up a replica rebuild that runs longer than this, s (longhorn/longhorn#6034: rebuilds over 24 h fail). */
+  longhornRebuildCeilingS: number;
+  /** Mayastor rebuild copies at disk/network speed (NVMe-oF, no checksum pass). Assumption: 0.8 of the bottleneck. */
+  mayastorRebuildEfficiency: number;
+  /** Ceph OSD heartbeat grace before an OSD is marked down, s (model-facts: 20 s). */
+  cephHeartbeatGraceS: number;
+  /**
+   * Share of an OSD's capacity the mClock scheduler gives recovery, by profile (model-facts,
+   * Ceph Reef+ built-in profiles: balanced 50 %, high_recovery_ops 70 %, high_client_ops 40 %).
+   */
+  mclockRecoveryShare: Record<'balanced' | 'high_recovery_ops' | 'high_client_ops', number>;
+  /** RADOS object size of an RBD image, bytes: 4 MiB (Ceph RBD default `rbd_default_order` 22). */
+  cephObjectBytes: number;
+  /** Payload share of a link for plain TCP over a 1500 B MTU: 1448 / 1538 (model-facts). */
+  tcpGoodput: number;
+  /** Payload share of a link over KubeSpan (WireGuard) on a 1500 B MTU: 1368 / 1518 (model-facts). */
+  kubespanGoodput: number;
+  /**
+   * Cores one node gives to WireGuard encryption of rebuild traffic. Assumption: kernel WireGuard
+   * handles one peer's flow on about one core (model-facts: "a few Gbit/s per core" per flow).
+   */
+  kubespanCryptoCores: number;
+}
+
+export const STORAGE_ASSUMPTIONS: StorageAssumptions = {
+  longhornStreamMBps: 80,
+  longhornV2StreamMBps: 320,
+  longhornSyncEfficiency: 0.5,
+  longhornRebuildCeilingS: 24 * 3600,
+  mayastorRebuildEfficiency: 0.8,
+  cephHeartbeatGraceS: 20,
+  mclockRecoveryShare: { balanced: 0.5, high_recovery_ops: 0.7, high_client_ops: 0.4 },
+  cephObjectBytes: 4 * 2 ** 20,
+  tcpGoodput: 1448 / 1538,
+  kubespanGoodput: 1368 / 1518,
+  kubespanCryptoCores: 1,
+};

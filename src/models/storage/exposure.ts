@@ -1,0 +1,80 @@
+import type { Plan } from '../../plan/schema';
+import type { FailedComponent, FailureState } from './failureImpact';
+import type { Placement } from './placement';
+import type { RebuildEstimate } from './rebuild';
+
+export interface Exposure {
+  /** How long a further failure could lose data, s: until the rebuild restores redundancy, or until the failed part is repaired. */
+  windowS: number;
+  until: 'rebuild' | 'repair' | 'none';
+  /** Logical bytes with no redundancy left: exactly `needed` live shards (one more loss loses or strands them). */
+  atRiskBytes: number;
+  atRiskUnits: number;
+  /** Storage nodes holding a last live shard of an at-risk unit. */
+  nodesHoldingLastCopies: number;
+  /** Chance that one of those nodes (or one of their disks) fails within the window: 1 − exp(−Σλ × window). */
+  lossProbability: number;
+}
+
+/** Repair time of the largest-scope failed component, s (`plan.reliability.*.repairHours`). */
+export function repairSeconds(plan: Plan, components: FailedComponent[]): number {
+  const r = plan.reliability;
+  const order: FailedComponent['kind'][] = ['disk', 'tor', 'feed', 'node', 'rack', 'row', 'room', 'site'];
+  const worst = components.reduce<FailedComponent['kind'] | null>((w, c) => (w === null || order.indexOf(c.kind) > order.indexOf(w) ? c.kind : w), null);
+  switch (worst) {
+    case null: return 0;
+    case 'disk': return r.disk.repairHours * 3600;
+    case 'tor': return r.tor.repairHours * 3600;
+    case 'feed': return r.feed.repairHours * 3600;
+    case 'node': return r.node.repairHours * 3600;
+    case 'rack': case 'row': return r.rack.repairHours * 3600;
+    case 'room': return r.room.repairHours * 3600;
+    case 'site': return r.site.repairHours * 3600;
+  }
+}
+
+const YEAR_S = 365.25 * 86400;
+
+/**
+ * The exposure after a failure: the window during which one more failure would lose data, and the
+ * data at risk. Window = t2 when the rebuild restores everything, else the repair time of the
+ * failed part (`reliability.*.repairHours`). At-risk units have exactly `needed` live shards.
+ * Chance of a further loss in the window: λ = Σ over nodes holding a last copy of
+ * (node AFR + disks × disk AFR) / year, P = 1 − exp(−λ × window) (rates from `plan.reliability`).
+ * Example: 10 last copies on 2 nodes of 12 disks, AFR node 5 %, disk 1.5 %, window 1 h:
+ * λ = 2 × (0.05 + 12 × 0.015) / 31.6 Ms ⇒ P ≈ 5.2e-5.
+ */
+export function exposureAfter(plan: Plan, placement: Placement, state: FailureState, rebuild: RebuildEstimate, components: FailedComponent[]): Exposure {
+  const inv = placement.inventory;
+  const { width, shards } = placement;
+  let atRiskBytes = 0, atRiskUnits = 0;
+  let degradedAny = false;
+  const lastCopyNodes = new Set<number>();
+  for (let u = 0; u < placement.unitCount; u++) {
+    let live = 0, intact = 0, placed = 0;
+    let lastNode = -1;
+    for (let k = 0; k < placement.unitWidth[u]; k++) {
+      const d = shards[u * width + k];
+      if (d < 0) continue;
+      placed++;
+      if (!state.diskDestroyed[d]) intact++;
+      if (!state.diskDown[d]) { live++; lastNode = inv.disks[d].nodeIndex; }
+    }
+    if (live < placed) degradedAny = true;
+    if (intact >= placement.needed && live === placement.needed && live < placed) {
+      atRiskUnits++;
+      atRiskBytes += placement.unitLogicalBytes[u];
+      if (placement.needed === 1 && lastNode >= 0) lastCopyNodes.add(lastNode);
+      else for (let k = 0; k < placement.unitWidth[u]; k++) { const d = shards[u * width + k]; if (d >= 0 && !state.diskDown[d]) lastCopyNodes.add(inv.disks[d].nodeIndex); }
+    }
+  }
+  const until: Exposure['until'] = !degradedAny ? 'none' : rebuild.timeline.restoredAtS !== null ? 'rebuild' : 'repair';
+  const windowS = until === 'none' ? 0 : until === 'rebuild' ? rebuild.timeline.restoredAtS! : repairSeconds(plan, components);
+  const r = plan.reliability;
+  let lambda = 0;
+  for (const n of lastCopyNodes) lambda += (r.node.annualFailureRate + inv.nodes[n].disks.length * r.disk.annualFailureRate) / YEAR_S;
+  return {
+    windowS, until, atRiskBytes, atRiskUnits, nodesHoldingLastCopies: lastCopyNodes.size,
+    lossProbability: -Math.expm1(-lambda * windowS),
+  };
+}

@@ -1,0 +1,111 @@
+import type { Plan, PlanNode } from '../../plan/schema';
+import { storageInventory } from './inventory';
+import { cephShards } from './ceph';
+import type { Placement } from './placement';
+import { rebuildEstimate, type RebuildOptions } from './rebuild';
+import { transferTime, type Transfer, type TransferEstimate } from './transfers';
+
+export interface RebalanceEstimate extends TransferEstimate {
+  change: 'add-nodes' | 'drain-node';
+  /** The nodes added or drained. */
+  nodeIds: string[];
+  /** Physical bytes moved. */
+  bytesMoved: number;
+  /** Share of the stored physical bytes that moves. */
+  movedShare: number;
+  note: string;
+}
+
+/**
+ * A copy of the plan with `count` more storage nodes like its largest one, each in the rack that
+ * then has the least storage capacity (ties: first), labelled like that rack's storage node. The
+ * new nodes come last, so existing disks keep their inventory indices.
+ */
+export function planWithAddedStorageNodes(plan: Plan, count: number): Plan {
+  const inv = storageInventory(plan);
+  if (inv.nodes.length === 0 || count <= 0) return plan;
+  const twin = inv.nodes.reduce((a, b) => (b.capacityBytes > a.capacityBytes ? b : a));
+  const rackCap = new Map<string, { cap: number; node: PlanNode }>();
+  for (const n of inv.nodes) {
+    const r = rackCap.get(n.rackId);
+    rackCap.set(n.rackId, { cap: (r?.cap ?? 0) + n.capacityBytes, node: r?.node ?? n.place.node });
+  }
+  const nodes = [...plan.nodes];
+  for (let i = 1; i <= count; i++) {
+    const [rackId, entry] = [...rackCap.entries()].reduce((a, b) => (b[1].cap < a[1].cap ? b : a));
+    const id = `st-added-${i}`;
+    nodes.push({ ...entry.node, id, name: id, hardwareId: twin.place.node.hardwareId, rackId, labels: { ...entry.node.labels } });
+    rackCap.set(rackId, { cap: entry.cap + twin.capacityBytes, node: entry.node });
+  }
+  return { ...plan, nodes };
+}
+
+/**
+ * Data moved by adding `count` storage nodes, and how long it takes under the same bandwidth
+ * limits as a rebuild (`transferTime`). Ceph re-runs CRUSH on the larger map: shards whose OSD
+ * changed move (straw2 moves ≈ the new nodes' share of the weight, nothing else), copied from
+ * the OSD they leave. Longhorn moves nothing with its default `replica-auto-balance: disabled`;
+ * with `best-effort` it would move replicas onto the new nodes until they hold their capacity
+ * share — reported in the note. Mayastor and Local Path do not rebalance existing volumes.
+ */
+export function rebalanceAddNodes(plan: Plan, placement: Placement, count: number, seed: number, options: RebuildOptions = {}): RebalanceEstimate {
+  const bigger = planWithAddedStorageNodes(plan, count);
+  const inv2 = storageInventory(bigger);
+  const added = inv2.nodes.slice(placement.inventory.nodes.length).map((n) => n.id);
+  const transfers: Transfer[] = [];
+  let note: string;
+  const s = plan.cluster.storage;
+  if (s.provider === 'ceph') {
+    // Re-place a systematic sample of at most 2048 PGs and scale their bytes: the remap is uniform over PGs.
+    const w = placement.width;
+    const stride = Math.max(1, Math.ceil(placement.unitCount / 2048));
+    const pgs: number[] = [];
+    for (let pg = 0; pg < placement.unitCount; pg += stride) pgs.push(pg);
+    const { shards } = cephShards(s, inv2, seed, pgs);
+    pgs.forEach((u, row) => {
+      const before = Array.from(placement.shards.subarray(u * w, u * w + w));
+      const now = Array.from(shards.subarray(row * w, row * w + w));
+      const leaving = before.filter((d) => d >= 0 && !now.includes(d));
+      const arriving = now.filter((d) => d >= 0 && !before.includes(d));
+      arriving.forEach((d, i) => {
+        const from = leaving[i] ?? before.find((x) => x >= 0);
+        if (from !== undefined && from >= 0) transfers.push({ sources: [from], target: d, bytes: placement.shardBytes[u] * stride, unit: u });
+      });
+    });
+    note = `CRUSH remaps PGs onto the new OSDs (pg_num kept at ${placement.unitCount}; the autoscaler may later split PGs and move more)${stride > 1 ? `; estimated from every ${stride}th PG` : ''}`;
+  } else if (s.provider === 'longhorn') {
+    const total = inv2.rawBytes;
+    let stored = 0;
+    for (let u = 0; u < placement.unitCount; u++) stored += placement.shardBytes[u] * placement.unitWidth[u];
+    const share = total > 0 ? inv2.nodes.slice(placement.inventory.nodes.length).reduce((x, n) => x + n.capacityBytes, 0) / total : 0;
+    note = `Longhorn replica-auto-balance is disabled by default: nothing moves. With best-effort it would move ≈ ${(share * 100).toFixed(0)} % of the replicas (${(stored * share / 1e12).toFixed(1)} TB) onto the new nodes.`;
+  } else {
+    note = 'existing volumes stay where they are (no automatic rebalancing)';
+  }
+  const est = transferTime(bigger, { ...placement, inventory: inv2 }, transfers, options);
+  const storedPhysical = sumPhysical(placement);
+  return { ...est, change: 'add-nodes', nodeIds: added, bytesMoved: est.bytesWritten, movedShare: storedPhysical > 0 ? est.bytesWritten / storedPhysical : 0, note };
+}
+
+/**
+ * Data moved by draining (evicting) one storage node, e.g. before decommissioning it: every shard
+ * on it is re-created elsewhere by the provider's placement rule, read from the node itself while
+ * it is still up, starting at once (`rebuildEstimate` with `drain`). A Talos upgrade that only
+ * reboots the node moves nothing when the provider is told to wait (Ceph `noout`, Longhorn's
+ * default drain policy): the replicas are degraded for the reboot and catch up afterwards.
+ */
+export function rebalanceDrainNode(plan: Plan, placement: Placement, nodeId: string, seed: number, options: RebuildOptions = {}): RebalanceEstimate {
+  const est = rebuildEstimate(plan, placement, { components: [{ kind: 'node', nodeId }] }, { ...options, seed, drain: true });
+  const storedPhysical = sumPhysical(placement);
+  return {
+    ...est, change: 'drain-node', nodeIds: [nodeId], bytesMoved: est.bytesWritten,
+    movedShare: storedPhysical > 0 ? est.bytesWritten / storedPhysical : 0,
+    note: est.stuckBytes > 0 ? `${(est.stuckBytes / 1e12).toFixed(2)} TB has nowhere to go (too few nodes or domains, or too full)` : 'every shard on the node finds a new home',
+  };
+}
+
+function sumPhysical(p: Placement): number {
+  let s = 0;
+  for (let u = 0; u < p.unitCount; u++) for (let k = 0; k < p.unitWidth[u]; k++) if (p.shards[u * p.width + k] >= 0) s += p.shardBytes[u];
+  return s;
+}

@@ -1,0 +1,167 @@
+import type { Plan } from '../../plan/schema';
+import { STORAGE_ASSUMPTIONS, type StorageAssumptions } from './assumptions';
+import { capacityThresholds, separationLevel } from './capacity';
+import { cephRebuildStartS, crushChoose, crushTree } from './ceph';
+import { resolveFailure, type FailureSet, type FailureState } from './failureImpact';
+import { hash32 } from './hash';
+import { domainOf } from './inventory';
+import { longhornRebuildStartS } from './longhorn';
+import { mayastorRebuildStartS } from './mayastor';
+import type { Placement } from './placement';
+import { bytesPerDisk } from './placement';
+import { transferTime, type Transfer, type TransferEstimate, type TransferOptions } from './transfers';
+
+/** The timeline a drill draws: degraded at t0 = 0, rebuild starts at t1, redundancy restored at t2 (s). */
+export interface RebuildTimeline {
+  degradedAtS: number;
+  rebuildStartS: number | null;
+  restoredAtS: number | null;
+}
+
+export interface RebuildEstimate extends TransferEstimate {
+  /** The provider starts re-replicating on its own. */
+  automatic: boolean;
+  timeline: RebuildTimeline;
+  /** Physical bytes the rebuild re-creates. */
+  bytesRebuilt: number;
+  /** Physical bytes of missing shards nobody re-creates until the failed part returns (no target, not marked out, no source). */
+  stuckBytes: number;
+  /** Why the rebuild starts when it does (or never). */
+  reason: string;
+}
+
+export interface RebuildOptions extends TransferOptions {
+  seed?: number;
+  /** Treat the failed parts as drained (still readable as sources) and start at once: a planned removal. */
+  drain?: boolean;
+  /** An operator marks everything out at the provider's usual start time even where it would not act (Ceph whole rack). */
+  operatorAction?: boolean;
+}
+
+/**
+ * How a provider re-creates the shards a failure took away, when that starts and how long it
+ * takes. Start (t1): Longhorn after `replenishmentWaitS`; Ceph after heartbeat grace +
+ * `downOutIntervalS`, never for OSDs of a rack that is down as a whole; Mayastor after
+ * `faultedWaitS` (full rebuild elsewhere); Local Path never. Each missing shard gets a new home
+ * by the provider's placement rule among live disks (never in a failure domain the unit's live
+ * shards or new copies use; Longhorn and Mayastor also only on nodes below the blocking fill
+ * threshold) and is copied from one live replica (Longhorn from one healthy replica, Ceph from
+ * the primary) or decoded from k live chunks (EC). Duration (t2 − t1) by `transferTime`.
+ */
+export function rebuildEstimate(plan: Plan, placement: Placement, failure: FailureSet | FailureState, options: RebuildOptions = {}): RebuildEstimate {
+  const a: StorageAssumptions = { ...STORAGE_ASSUMPTIONS, ...options.assumptions };
+  const s = plan.cluster.storage;
+  const seed = options.seed ?? 1;
+  const state = 'nodeDown' in failure ? failure : resolveFailure(placement, failure);
+  const inv = placement.inventory;
+  const sourceDown = options.drain ? new Uint8Array(inv.disks.length) : state.diskDown;
+  // Ceph keeps a rack in when every one of its OSDs is down (mon_osd_down_out_subtree_limit = rack).
+  const rackDown = new Set<string>();
+  const rackNodes = new Map<string, number[]>();
+  for (const n of inv.nodes) rackNodes.set(n.rackId, [...(rackNodes.get(n.rackId) ?? []), n.index]);
+  for (const [rack, nodes] of rackNodes) if (nodes.every((i) => state.nodeDown[i])) rackDown.add(rack);
+  const stuckDisk = (d: number) => s.provider === 'ceph' && !options.operatorAction && !options.drain && state.diskDown[d] === 1
+    && !state.diskDestroyed[d] && rackDown.has(inv.nodes[inv.disks[d].nodeIndex].rackId);
+  const stuckDestroyedInDownRack = (d: number) => s.provider === 'ceph' && !options.operatorAction && !options.drain
+    && rackDown.has(inv.nodes[inv.disks[d].nodeIndex].rackId);
+
+  let startS: number | null;
+  let reason: string;
+  switch (s.provider) {
+    case 'longhorn': startS = longhornRebuildStartS(s); reason = `Longhorn waits replica-replenishment-wait-interval (${s.replenishmentWaitS} s) for the replica to return`; break;
+    case 'mayastor': startS = mayastorRebuildStartS(s); reason = `Mayastor waits ${s.faultedWaitS} s for the faulted replica, then rebuilds it in full elsewhere`; break;
+    case 'ceph': {
+      startS = cephRebuildStartS(s, a.cephHeartbeatGraceS, false);
+      reason = `Ceph marks OSDs down after ${a.cephHeartbeatGraceS} s and out after mon_osd_down_out_interval (${s.downOutIntervalS} s), which starts backfill`;
+      break;
+    }
+    default: startS = null; reason = s.provider === 'local-path' ? 'Local Path never rebuilds: one copy, bound to its node' : 'no storage provider';
+  }
+  if (options.drain) { startS = 0; reason = 'planned drain: copies start at once'; }
+
+  const transfers: Transfer[] = [];
+  let stuck = 0;
+  const level = separationLevel(placement);
+  const { blocking } = capacityThresholds(plan);
+  const diskBytes = bytesPerDisk(placement);
+  const nodeBytes = new Float64Array(inv.nodes.length);
+  inv.disks.forEach((d) => { nodeBytes[d.nodeIndex] += diskBytes[d.index]; });
+  const crush = s.provider === 'ceph' ? crushTree(inv, (d) => state.diskDown[d] === 1) : undefined;
+  const { width, shards } = placement;
+  const live: number[] = [];
+  const missing: number[] = [];
+  const missingSlot: number[] = [];
+  const used: string[] = [];
+  // A failure that touches very many units (a room of PGs) is estimated from a systematic sample of
+  // at most 4096 of them, bytes scaled by the stride; smaller failures are worked out unit by unit.
+  let affected = 0;
+  for (let u = 0; u < placement.unitCount; u++) {
+    for (let k = 0; k < placement.unitWidth[u]; k++) {
+      const d = shards[u * width + k];
+      if (d >= 0 && state.diskDown[d]) { affected++; break; }
+    }
+  }
+  const stride = Math.max(1, Math.ceil(affected / 4096));
+  let seen = 0;
+  for (let u = 0; u < placement.unitCount; u++) {
+    live.length = 0; missing.length = 0; missingSlot.length = 0;
+    let intact = 0;
+    for (let k = 0; k < placement.unitWidth[u]; k++) {
+      const d = shards[u * width + k];
+      if (d < 0) continue;
+      if (!state.diskDestroyed[d]) intact++;
+      if (!state.diskDown[d]) live.push(d);
+      else { missing.push(d); missingSlot.push(k); }
+    }
+    if (missing.length === 0) continue;
+    if (seen++ % stride !== 0 || intact < placement.needed) continue;
+    const bytes = placement.shardBytes[u] * stride;
+    const sources = live.filter((d) => !sourceDown[d]);
+    if (options.drain) for (const d of missing) if (!state.diskDestroyed[d]) sources.push(d);
+    if (startS === null || sources.length < placement.needed) { stuck += missing.length * bytes; continue; }
+    used.length = 0;
+    for (const d of live) used.push(crush ? `${level}:${domainOf(inv.nodes[inv.disks[d].nodeIndex], level)}` : domainOf(inv.nodes[inv.disks[d].nodeIndex], level));
+    for (let m = 0; m < missing.length; m++) {
+      const gone = missing[m];
+      if (stuckDisk(gone) || (state.diskDestroyed[gone] && stuckDestroyedInDownRack(gone))) { stuck += bytes; continue; }
+      let target = -1;
+      if (crush && s.provider === 'ceph') {
+        const choice = crushChoose(crush, s.failureDomain, seed, u, missingSlot[m], width, used, (d) => state.diskDown[d] === 1);
+        target = choice.disk;
+        if (target >= 0) used.push(choice.domain);
+      } else {
+        let bestRoom = -Infinity;
+        let bestNew = false;
+        const usedZones = live.map((d) => domainOf(inv.nodes[inv.disks[d].nodeIndex], 'zone'));
+        for (const n of inv.nodes) {
+          if (state.nodeDown[n.index] || used.includes(domainOf(n, level))) continue;
+          const room = n.capacityBytes * blocking.ratio - nodeBytes[n.index] - bytes;
+          if (room < 0) continue;
+          const isNew = placement.prefers === 'zone' && !usedZones.includes(domainOf(n, 'zone'));
+          const tie = hash32(seed, u, n.index) / 2 ** 32;
+          if ((isNew && !bestNew) || (isNew === bestNew && room + tie > bestRoom)) {
+            const disk = n.disks.filter((d) => !state.diskDown[d.index]).reduce<number>((x, d) => (x < 0 || d.capacityBytes - diskBytes[d.index] > inv.disks[x].capacityBytes - diskBytes[x] ? d.index : x), -1);
+            if (disk >= 0) { bestRoom = room + tie; bestNew = isNew; target = disk; }
+          }
+        }
+      }
+      if (target < 0) { stuck += bytes; continue; }
+      const tn = inv.disks[target].nodeIndex;
+      if (!crush) used.push(domainOf(inv.nodes[tn], level));
+      nodeBytes[tn] += bytes;
+      diskBytes[target] += bytes;
+      transfers.push({ sources: sources.slice(0, placement.needed), target, bytes, unit: u });
+    }
+  }
+  if (s.provider === 'ceph' && !options.drain && !options.operatorAction && rackDown.size > 0 && stuck > 0) {
+    reason = `Ceph does not mark out a rack that is down as a whole (mon_osd_down_out_subtree_limit = rack): ${[...rackDown].join(', ')} wait for repair or an operator`;
+  }
+  const estimate = transferTime(plan, placement, transfers, options);
+  const automatic = startS !== null && transfers.length > 0;
+  const rebuildStartS = transfers.length > 0 ? startS : null;
+  const restoredAtS = rebuildStartS !== null && stuck === 0 && estimate.unitsOverCeiling === 0 ? rebuildStartS + estimate.seconds : null;
+  return {
+    ...estimate, automatic, bytesRebuilt: estimate.bytesWritten, stuckBytes: stuck, reason,
+    timeline: { degradedAtS: 0, rebuildStartS, restoredAtS },
+  };
+}
