@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import LineChartFixture from './LineChartFixture.svelte';
 
 /** Rounds every number in an SVG string so snapshots do not depend on float noise. */
-const rounded = (svg: string) => svg.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10)).replace(/ class="svelte-[a-z0-9]+"/g, '');
+const rounded = (svg: string) => svg.replace(/<!--[^>]*-->/g, '').replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10)).replace(/ class="svelte-[a-z0-9]+"/g, '');
 
 // jsdom has no layout: bind:clientWidth needs a ResizeObserver, which never fires here, so the
 // frame keeps its default 480 px width and the snapshot is deterministic.
