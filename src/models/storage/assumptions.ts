@@ -1,3 +1,5 @@
+import type { DiskClass } from '../../plan/schema';
+
 /**
  * The numbers the storage models start from that the plan itself does not hold. Each names its
  * source; "measured" means read off a published measurement (named) and checked against others
@@ -41,6 +43,8 @@ export interface StorageAssumptions {
    * handles one peer's flow on about one core (model-facts: "a few Gbit/s per core" per flow).
    */
   kubespanCryptoCores: number;
+  /** Sequential bandwidth of a disk class, MB/s, overriding `diskClasses.ts` (e.g. a measured drive). Empty by default. */
+  diskBandwidthMBps: Partial<Record<DiskClass, number>>;
 }
 
 export const STORAGE_ASSUMPTIONS: StorageAssumptions = {
@@ -55,4 +59,5 @@ export const STORAGE_ASSUMPTIONS: StorageAssumptions = {
   tcpGoodput: 1448 / 1538,
   kubespanGoodput: 1368 / 1518,
   kubespanCryptoCores: 1,
+  diskBandwidthMBps: {},
 };

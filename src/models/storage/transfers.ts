@@ -1,4 +1,4 @@
-import type { Plan } from '../../plan/schema';
+import type { DiskClass, Plan } from '../../plan/schema';
 import { pathBetween, type NetworkPath } from '../network/paths';
 import { topologyOf } from '../topology';
 import { STORAGE_ASSUMPTIONS, type StorageAssumptions } from './assumptions';
@@ -137,18 +137,19 @@ export function transferTime(plan: Plan, placement: Placement, transfers: Transf
     pairResources.set(key, pair);
     return pair;
   };
+  const bandwidth = (d: { class: DiskClass; bandwidthBps: number }) => (a.diskBandwidthMBps[d.class] ?? d.bandwidthBps / 1e6) * 1e6;
   for (const t of transfers) {
     if (t.bytes <= 0) continue;
     const target = inv.disks[t.target];
     const tNode = inv.nodes[target.nodeIndex];
-    touch(t.unit, resource(`write:${tNode.id}#${target.slot}`, 'disk-write', target.bandwidthBps * diskShare, target.bandwidthBps), t.bytes);
+    touch(t.unit, resource(`write:${tNode.id}#${target.slot}`, 'disk-write', bandwidth(target) * diskShare, bandwidth(target)), t.bytes);
     bytesWritten += t.bytes;
     if (trackUnits) unitBytes.set(t.unit, (unitBytes.get(t.unit) ?? 0) + t.bytes);
     if (Number.isFinite(slots)) touch(t.unit, resource(`streams:${tNode.id}`, 'streams', slots * streamBps, slots * streamBps), t.bytes);
     for (const src of t.sources) {
       const sd = inv.disks[src];
       const sNode = inv.nodes[sd.nodeIndex];
-      touch(t.unit, resource(`read:${sNode.id}#${sd.slot}`, 'disk-read', sd.bandwidthBps * diskShare, sd.bandwidthBps), t.bytes);
+      touch(t.unit, resource(`read:${sNode.id}#${sd.slot}`, 'disk-read', bandwidth(sd) * diskShare, bandwidth(sd)), t.bytes);
       bytesRead += t.bytes;
       if (sNode.index === tNode.index) continue;
       const pair = pairOf(sNode, tNode);
