@@ -115,7 +115,8 @@ export function storageEfficiency(plan: Plan): number {
  * Capacity of the plan's storage, bytes. Raw = Σ storage disks. Usable (logical) = the largest
  * logical data S × efficiency such that the fullest failure domain stays under the blocking
  * threshold: usable = efficiency × min_i (ratio × c_i / share_i), shares by `domainShares`
- * (Ceph reports MAX AVAIL the same way, from its fullest OSD). Longhorn also leaves reserved
+ * (Ceph reports MAX AVAIL the same way, from its fullest OSD), and never more than
+ * ratio × raw × efficiency (the intended redundancy, even where too few domains exist). Longhorn also leaves reserved
  * space out: ratio = min(1 − minimal available, 1 − reserved). Provisionable (Longhorn) =
  * raw × (1 − reserved) × over-provisioning × efficiency.
  * Example (reference plan): 3 nodes × 92.16 TB raw = 276.5 TB; 3 replicas → usable
@@ -141,7 +142,8 @@ export function storageCapacity(plan: Plan, placement: Placement): CapacityRepor
   let maxPhysical = Infinity;
   caps.forEach((c, i) => { if (shares[i] > 0) maxPhysical = Math.min(maxPhysical, (ratio * c) / shares[i]); });
   if (!Number.isFinite(maxPhysical)) maxPhysical = 0;
-  const usable = maxPhysical * efficiency;
+  // With fewer domains than shards each unit places fewer copies; usable still counts the intended redundancy.
+  const usable = Math.min(maxPhysical, ratio * inv.rawBytes) * efficiency;
   let storedLogical = 0;
   let storedPhysical = 0;
   for (let u = 0; u < placement.unitCount; u++) {
