@@ -5,6 +5,9 @@ import type { PlanIssue } from '../plan/issues';
 import type { Plan } from '../plan/schema';
 import { AnalysisState } from './analysis.svelte';
 import { Autosave } from './autosave.svelte';
+import { Editor } from './editor.svelte';
+import { newPlanId, PlanLibrary } from './planLibrary.svelte';
+import { planTextFromFragment } from './shareLink';
 import { PlanDocument } from './planDocument.svelte';
 import { PlanStore } from './planStore';
 import { Session } from './session.svelte';
@@ -37,13 +40,20 @@ export class AppState {
   readonly session = new Session();
   readonly analysis = new AnalysisState(this.engine);
   readonly autosave = new Autosave(this.store);
+  readonly editor = new Editor(this.doc, this.session);
   planId = $state('');
+  readonly library = new PlanLibrary(this.store, this.doc, this.autosave, { get: () => this.planId, set: (id) => (this.planId = id) });
   ready = $state(false);
   importFailure = $state.raw<ImportFailure | null>(null);
   busy = $state<string | null>(null);
 
-  /** Restores the last open plan from IndexedDB, or opens the default example. */
+  /** Opens a shared link's plan, else restores the last open plan from IndexedDB, else the default example. */
   async start(): Promise<void> {
+    if (await this.openShared(location.hash)) {
+      this.ready = true;
+      void this.library.refresh();
+      return;
+    }
     try {
       const id = await this.store.currentId();
       const stored = id ? await this.store.get(id) : undefined;
@@ -62,6 +72,30 @@ export class AppState {
       }
     }
     this.ready = true;
+    void this.library.refresh();
+  }
+
+  /**
+   * Opens the plan a share link carries as a new named plan (the link's plan never overwrites
+   * one the user has), then clears the fragment so a reload does not open it twice.
+   */
+  private async openShared(hash: string): Promise<boolean> {
+    let text: string | null;
+    try {
+      text = planTextFromFragment(hash);
+    } catch {
+      this.importFailure = { source: 'shared link', issues: [{ path: '(link)', message: 'is damaged or incomplete; ask for the link again' }] };
+      return false;
+    }
+    if (text === null) return false;
+    history.replaceState(null, '', location.pathname + location.search);
+    const result = await this.engine.readPlan(text, 'json');
+    if (!result.ok) {
+      this.importFailure = { source: 'shared link', issues: result.issues };
+      return false;
+    }
+    await this.library.openAsNew(result.plan);
+    return true;
   }
 
   /** Called on every document change: re-analyse in the worker and autosave. */
@@ -134,6 +168,4 @@ export class AppState {
   }
 }
 
-export function newPlanId(): string {
-  return `plan-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
-}
+export { newPlanId };

@@ -1,12 +1,89 @@
+import type { NodeMove } from '../editor/actions/nodes';
+
+/** The view of the elevation: a world point p is drawn at `p * k + (x, y)` on screen. */
+export interface ViewTransform {
+  x: number;
+  y: number;
+  k: number;
+}
+
+/** Where a drag would drop, and why it cannot if it cannot. */
+export interface DropTarget {
+  rackId: string;
+  positionU: number;
+  moves: NodeMove[];
+  problem: string | null;
+}
+
+/** A pointer gesture in progress on the elevation, in world coordinates. */
+export type DragState =
+  | { kind: 'nodes'; ids: string[]; anchorId: string; grabU: number; target: DropTarget | null }
+  | { kind: 'place'; hardwareId: string; screenX: number; screenY: number; target: DropTarget | null }
+  | { kind: 'box'; x0: number; y0: number; x1: number; y1: number; additive: boolean };
+
+export type InspectorTab = 'selection' | 'rack' | 'hardware' | 'network' | 'layout';
+
+export const MIN_ZOOM = 0.05;
+export const MAX_ZOOM = 3;
+
 /**
- * What the user is looking at, not what the plan is: selection, the open results tab. Not saved
- * with the plan and not undone.
+ * What the user is looking at, not what the plan is: selection, zoom, the gesture in progress,
+ * the open tabs. Not saved with the plan and not undone.
  */
 export class Session {
   selectedNodeIds = $state.raw<ReadonlySet<string>>(new Set());
+  /** The rack keyboard placement and the rack inspector work on. */
+  currentRackId = $state<string | null>(null);
+  /** The hardware profile the palette has chosen (keyboard placement, hardware inspector). */
+  paletteHardwareId = $state<string | null>(null);
   activePanel = $state('capacity');
+  inspectorTab = $state<InspectorTab>('selection');
+  view = $state.raw<ViewTransform>({ x: 24, y: 16, k: 1 });
+  viewportSize = $state.raw({ width: 800, height: 600 });
+  worldSize = $state.raw({ width: 300, height: 200 });
+  drag = $state.raw<DragState | null>(null);
+  showShortcuts = $state(false);
 
   selectOnly(id: string | null): void {
     this.selectedNodeIds = new Set(id ? [id] : []);
+    if (id) this.inspectorTab = 'selection';
+  }
+
+  select(ids: Iterable<string>, additive = false): void {
+    const next = new Set(additive ? this.selectedNodeIds : []);
+    for (const id of ids) next.add(id);
+    this.selectedNodeIds = next;
+    this.inspectorTab = 'selection';
+  }
+
+  toggle(id: string): void {
+    const next = new Set(this.selectedNodeIds);
+    if (!next.delete(id)) next.add(id);
+    this.selectedNodeIds = next;
+    this.inspectorTab = 'selection';
+  }
+
+  /** Zooms by `factor` keeping the screen point (cx, cy) fixed; defaults to the viewport centre. */
+  zoomAt(factor: number, cx = this.viewportSize.width / 2, cy = this.viewportSize.height / 2): void {
+    const { x, y, k } = this.view;
+    const k2 = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k * factor));
+    this.view = { k: k2, x: cx - ((cx - x) / k) * k2, y: cy - ((cy - y) / k) * k2 };
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.view = { ...this.view, x: this.view.x + dx, y: this.view.y + dy };
+  }
+
+  /** Centres the world point (wx, wy) in the viewport. */
+  centreOn(wx: number, wy: number): void {
+    const { k } = this.view;
+    this.view = { k, x: this.viewportSize.width / 2 - wx * k, y: this.viewportSize.height / 2 - wy * k };
+  }
+
+  /** Fits every rack in the viewport. */
+  fitAll(): void {
+    const { width, height } = this.viewportSize;
+    const k = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min((width - 32) / this.worldSize.width, (height - 32) / this.worldSize.height, 1)));
+    this.view = { k, x: (width - this.worldSize.width * k) / 2, y: 16 };
   }
 }

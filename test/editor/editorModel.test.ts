@@ -91,7 +91,7 @@ const u = fc.integer({ min: -2, max: 50 });
 const role = fc.constantFrom<Role>('controlplane', 'worker', 'storage');
 const kind = fc.constantFrom<LocationKind>('site', 'room', 'row');
 const ids = (plan: Plan, is: number[]) => [...new Set(is.map((i) => pick(plan.nodes, i)?.id).filter((x): x is string => !!x))];
-const items = (plan: Plan, k: LocationKind) => (k === 'site' ? plan.sites : k === 'room' ? plan.rooms : plan.rows);
+const items = (plan: Plan, k: LocationKind): readonly { id: string }[] => (k === 'site' ? plan.sites : k === 'room' ? plan.rooms : plan.rows);
 const nothing = (): ActionResult => ({ ok: false, reason: 'nothing to pick' });
 
 const commands = [

@@ -1,3 +1,4 @@
+import { roomColumns } from '../../editor/drawingOrder';
 import type { Plan, Role } from '../../plan/schema';
 
 /** Pixel geometry of the elevation: one U is `uPx` tall; racks stand side by side in rows. */
@@ -50,10 +51,14 @@ export interface Elevation {
   rows: RowLabel[];
   width: number;
   height: number;
+  /** Racks by id, and each rack's nodes, for hit tests and culling. */
+  rackById: Map<string, RackBox>;
+  nodesByRack: Map<string, NodeBox[]>;
+  geometry: ElevationGeometry;
 }
 
 /**
- * Lays racks out front-on: one line of racks per row, rows stacked in plan order (sites and
+ * Lays racks out front-on: one line of racks per row, rows stacked in a column per room (sites and
  * rooms in the row label). U1 is at the bottom, as data-center staff read it. Pure: no DOM.
  */
 export function layoutElevation(plan: Plan, g: ElevationGeometry = DEFAULT_GEOMETRY): Elevation {
@@ -61,43 +66,61 @@ export function layoutElevation(plan: Plan, g: ElevationGeometry = DEFAULT_GEOME
   const sites = new Map(plan.sites.map((s) => [s.id, s]));
   const hardware = new Map(plan.hardware.map((h) => [h.id, h]));
   const racksByRow = new Map<string, typeof plan.racks>();
-  for (const rack of plan.racks) racksByRow.set(rack.rowId, [...(racksByRow.get(rack.rowId) ?? []), rack]);
+  for (const rack of plan.racks) {
+    const list = racksByRow.get(rack.rowId);
+    if (list) list.push(rack);
+    else racksByRow.set(rack.rowId, [rack]);
+  }
 
   const racks: RackBox[] = [];
   const rows: RowLabel[] = [];
   const rackPos = new Map<string, RackBox>();
-  let y = 0;
   let width = 0;
-  for (const row of plan.rows) {
-    const list = racksByRow.get(row.id) ?? [];
-    if (list.length === 0) continue;
-    const room = rooms.get(row.roomId);
-    const site = room ? sites.get(room.siteId) : undefined;
-    rows.push({ id: row.id, text: [site?.name, room?.name, row.name].filter(Boolean).join(' / '), x: 0, y: y + 14 });
-    const tallest = Math.max(...list.map((r) => r.heightU));
-    list.forEach((rack, i) => {
-      const box: RackBox = {
-        id: rack.id, name: rack.name, x: 28 + i * (g.rackWidth + g.rackGap),
-        y: y + g.headerPx + (tallest - rack.heightU) * g.uPx, heightU: rack.heightU,
-        switchU: rack.tor.count * rack.tor.heightU, torCount: rack.tor.count, feeds: rack.feeds.map((f) => f.id).join('+'),
-      };
-      racks.push(box);
-      rackPos.set(rack.id, box);
-      width = Math.max(width, box.x + g.rackWidth + 8);
-    });
-    y += g.headerPx + tallest * g.uPx + g.rowGap;
+  let height = 0;
+  // Rooms stand side by side as columns (sites in plan order, then their rooms); each room's
+  // rows stack down its column, so a 2-hall, 20-row plan is two columns, not one tall strip.
+  let columnX = 0;
+  for (const column of roomColumns(plan)) {
+    let y = 0;
+    let columnWidth = 0;
+    for (const row of column) {
+      const list = racksByRow.get(row.id) ?? [];
+      const room = rooms.get(row.roomId);
+      const site = room ? sites.get(room.siteId) : undefined;
+      rows.push({ id: row.id, text: [site?.name, room?.name, row.name].filter(Boolean).join(' / '), x: columnX, y: y + 14 });
+      const tallest = Math.max(...list.map((r) => r.heightU));
+      list.forEach((rack, i) => {
+        const box: RackBox = {
+          id: rack.id, name: rack.name, x: columnX + 28 + i * (g.rackWidth + g.rackGap),
+          y: y + g.headerPx + (tallest - rack.heightU) * g.uPx, heightU: rack.heightU,
+          switchU: rack.tor.count * rack.tor.heightU, torCount: rack.tor.count, feeds: rack.feeds.map((f) => f.id).join('+'),
+        };
+        racks.push(box);
+        rackPos.set(rack.id, box);
+        columnWidth = Math.max(columnWidth, box.x + g.rackWidth - columnX);
+      });
+      y += g.headerPx + tallest * g.uPx + g.rowGap;
+    }
+    height = Math.max(height, y);
+    width = columnX + columnWidth + 8;
+    columnX += columnWidth + g.rackGap * 4;
   }
   const nodes: NodeBox[] = [];
+  const nodesByRack = new Map<string, NodeBox[]>();
   for (const node of plan.nodes) {
     const box = rackPos.get(node.rackId);
     const hw = hardware.get(node.hardwareId);
     if (!box || !hw) continue;
     const top = node.positionU + hw.heightU - 1;
-    nodes.push({
+    const nodeBox: NodeBox = {
       id: node.id, name: node.name, role: node.role, rackId: node.rackId,
       x: box.x + 3, y: box.y + (box.heightU - top) * g.uPx + 1, width: g.rackWidth - 6, height: hw.heightU * g.uPx - 2,
       positionU: node.positionU, heightU: hw.heightU, feeds: node.feeds.join('+'), tors: node.tors.join('+'),
-    });
+    };
+    nodes.push(nodeBox);
+    let list = nodesByRack.get(node.rackId);
+    if (!list) nodesByRack.set(node.rackId, (list = []));
+    list.push(nodeBox);
   }
-  return { racks, nodes, rows, width: Math.max(width, 300), height: Math.max(y, 200) };
+  return { racks, nodes, rows, width: Math.max(width, 300), height: Math.max(height, 200), rackById: rackPos, nodesByRack, geometry: g };
 }

@@ -1,0 +1,107 @@
+import { select, type Selection } from 'd3';
+import type { DragState } from '../../state/session.svelte';
+import type { Elevation, NodeBox, RackBox, RowLabel } from './rackLayout';
+
+type Root = Selection<SVGGElement, unknown, null, undefined>;
+
+/** What a mark shows; an element is only touched when this changes (5,000 nodes stay cheap). */
+const rackSignature = (d: RackBox) => `${d.x},${d.y},${d.heightU},${d.switchU},${d.torCount},${d.name},${d.feeds}`;
+const nodeSignature = (d: NodeBox) => `${d.x},${d.y},${d.width},${d.height},${d.name},${d.role},${d.positionU},${d.feeds},${d.tors}`;
+const SIG = '__rackplanSignature';
+type Signed = Element & { [SIG]?: string };
+
+/**
+ * Joins the given racks, rows and nodes into the world group, keyed by id. Marks are entered
+ * once and only updated when their signature changes; names go in with `.text()`, never as HTML.
+ */
+export function renderMarks(world: Root, layout: Elevation, rows: RowLabel[], racks: RackBox[], nodes: NodeBox[], showNodes: boolean): void {
+  const g = layout.geometry;
+  world.select<SVGGElement>('g.rows').selectAll<SVGTextElement, RowLabel>('text').data(rows, (d) => d.id)
+    .join('text').attr('class', 'row-label').attr('x', (d) => d.x).attr('y', (d) => d.y).text((d) => d.text);
+
+  world.select<SVGGElement>('g.racks').selectAll<SVGGElement, RackBox>('g.rack').data(racks, (d) => d.id).join(
+    (enter) => {
+      const e = enter.append('g').attr('class', 'rack');
+      e.append('text').attr('class', 'rack-name').attr('x', g.rackWidth / 2).attr('y', -6).attr('text-anchor', 'middle');
+      e.append('rect').attr('class', 'frame').attr('width', g.rackWidth);
+      e.append('rect').attr('class', 'slots').attr('x', 3).attr('width', g.rackWidth - 6).attr('fill', 'url(#u-slots)');
+      e.append('g').attr('class', 'units');
+      e.append('rect').attr('class', 'switches').attr('x', 3).attr('y', 1).attr('width', g.rackWidth - 6);
+      e.append('text').attr('class', 'switch-label').attr('x', g.rackWidth / 2).attr('text-anchor', 'middle');
+      return e;
+    },
+  ).each(function (d) {
+    const el = this as Signed;
+    const sig = rackSignature(d);
+    if (el[SIG] === sig) return;
+    el[SIG] = sig;
+    const rack = select(this);
+    rack.attr('transform', `translate(${d.x},${d.y})`).attr('data-rack', d.id).attr('aria-label', `Rack ${d.name}, ${d.heightU} U`);
+    rack.select('text.rack-name').text(`${d.name} · ${d.feeds}`);
+    rack.select('rect.frame').attr('height', d.heightU * g.uPx);
+    rack.select('rect.slots').attr('y', d.switchU * g.uPx).attr('height', (d.heightU - d.switchU) * g.uPx);
+    rack.select('rect.switches').attr('height', Math.max(0, d.switchU * g.uPx - 2));
+    rack.select('text.switch-label').attr('y', (d.switchU * g.uPx) / 2 + 3.5).text(d.switchU > 0 ? (d.torCount === 2 ? 'ToR A · ToR B' : 'ToR A') : '');
+    // U numbers on the left rail, counted from the bottom: U1 and every fifth U.
+    const marks = Array.from({ length: d.heightU }, (_, i) => i + 1).filter((u) => u === 1 || u % 5 === 0);
+    rack.select('g.units').selectAll('text').data(marks).join('text').attr('class', 'u-number').attr('x', -4)
+      .attr('y', (u) => (d.heightU - u + 1) * g.uPx - 2).attr('text-anchor', 'end').text((u) => u);
+  });
+
+  world.select<SVGGElement>('g.nodes').selectAll<SVGGElement, NodeBox>('g.node').data(showNodes ? nodes : [], (d) => d.id).join(
+    (enter) => {
+      const e = enter.append('g').attr('class', 'node');
+      e.append('rect').attr('class', 'body').attr('rx', 2);
+      e.append('text').attr('class', 'node-name').attr('x', 5);
+      e.append('text').attr('class', 'node-meta').attr('text-anchor', 'end');
+      return e;
+    },
+  ).each(function (d) {
+    const el = this as Signed;
+    const sig = nodeSignature(d);
+    if (el[SIG] === sig) return;
+    el[SIG] = sig;
+    const node = select(this);
+    const textY = Math.min(d.height / 2 + 3.5, 10);
+    node.attr('transform', `translate(${d.x},${d.y})`).attr('data-node', d.id).attr('data-role', d.role)
+      .attr('aria-label', `${d.name}, ${d.role}, U${d.positionU}, feeds ${d.feeds}, ToR ${d.tors}`);
+    node.select('rect.body').attr('width', d.width).attr('height', d.height);
+    node.select('text.node-name').attr('y', textY).text(d.name);
+    node.select('text.node-meta').attr('x', d.width - 4).attr('y', textY).text(`U${d.positionU} · ${d.feeds} · T:${d.tors}`);
+  });
+}
+
+/** Marks the selected nodes among those drawn. */
+export function renderSelection(world: Root, selected: ReadonlySet<string>): void {
+  world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node').classed('selected', (d) => selected.has(d.id));
+}
+
+interface Ghost { id: string; x: number; y: number; width: number; height: number; ok: boolean }
+
+/**
+ * Draws where a drag would drop: one outline per node at its snapped slot, green when the drop
+ * is allowed and red with the reason when it is not.
+ */
+export function renderGhosts(world: Root, layout: Elevation, drag: DragState | null, placeHeightU: number): void {
+  const g = layout.geometry;
+  const ghosts: Ghost[] = [];
+  if (drag && drag.kind !== 'box' && drag.target) {
+    const rack = layout.rackById.get(drag.target.rackId);
+    const ok = drag.target.problem === null;
+    if (rack && drag.kind === 'place') {
+      const top = drag.target.positionU + placeHeightU - 1;
+      ghosts.push({ id: 'new', x: rack.x + 3, y: rack.y + (rack.heightU - top) * g.uPx + 1, width: g.rackWidth - 6, height: placeHeightU * g.uPx - 2, ok });
+    } else if (rack && drag.kind === 'nodes') {
+      const boxes = new Map(layout.nodes.map((n) => [n.id, n]));
+      for (const move of drag.target.moves) {
+        const box = boxes.get(move.id);
+        if (!box) continue;
+        const top = move.positionU + box.heightU - 1;
+        ghosts.push({ id: move.id, x: rack.x + 3, y: rack.y + (rack.heightU - top) * g.uPx + 1, width: box.width, height: box.height, ok });
+      }
+    }
+  }
+  world.select('g.ghosts').selectAll<SVGRectElement, Ghost>('rect').data(ghosts, (d) => d.id).join('rect')
+    .attr('class', (d) => (d.ok ? 'ghost ok' : 'ghost bad')).attr('x', (d) => d.x).attr('y', (d) => d.y)
+    .attr('width', (d) => d.width).attr('height', (d) => d.height).attr('rx', 2);
+}
