@@ -1,6 +1,7 @@
 import type { Report } from '../models/report';
 import { etcdSummary } from './etcdSummary';
 import { networkSummary } from './networkSummary';
+import { storageSummary } from './storageSummary';
 
 /**
  * Report commands added by model families (`etcd`, `network`, `storage`, …): each prints a
@@ -16,4 +17,5 @@ export interface ReportCommand {
 export const COMMANDS: ReportCommand[] = [
   { name: 'etcd', usage: 'etcd <file> [--json]', summary: 'control plane: quorum, tolerance, latency, throughput, sizing', run: etcdSummary },
   { name: 'network', usage: 'network <file> [--json]', summary: 'fabric paths, RTT, uplinks, bisection, encapsulation, KubeSpan cost', run: networkSummary },
+  { name: 'storage', usage: 'storage <file> [--json]', summary: 'placement, capacity, headroom, failure impact, rebuild, rebalance', run: storageSummary },
 ];

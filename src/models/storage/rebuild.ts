@@ -156,6 +156,9 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
   if (s.provider === 'ceph' && !options.drain && !options.operatorAction && rackDown.size > 0 && stuck > 0) {
     reason = `Ceph does not mark out a rack that is down as a whole (mon_osd_down_out_subtree_limit = rack): ${[...rackDown].join(', ')} wait for repair or an operator`;
   }
+  if (s.provider !== 'ceph' && startS !== null && !options.drain && transfers.length === 0 && stuck > 0) {
+    reason = `no eligible node for the missing replicas: every live node already holds one (hard node anti-affinity) or is past ${blocking.name}`;
+  }
   const estimate = transferTime(plan, placement, transfers, options);
   const automatic = startS !== null && transfers.length > 0;
   const rebuildStartS = transfers.length > 0 ? startS : null;

@@ -154,6 +154,11 @@ export function storageNotes(plan: Plan, p: Placement): string[] {
   if (p.unplacedShards > 0) notes.push(`${p.undersizedUnits} ${p.unitKind === 'pg' ? 'PGs' : 'volumes'} cannot place all ${p.width} ${p.unitKind === 'pg' ? 'shards' : 'replicas'} (${p.unplacedShards} missing): degraded from day one.`);
   const shared = inv.nodes.filter((n) => n.sharedWithWorkloads).length;
   if (shared > 0 && s.provider !== 'local-path') notes.push(`${shared} storage node(s) also run workloads: rebuild and rebalance traffic competes with ${plan.workload.eastWestGbpsPerNode} Gbit/s of workload traffic on their NICs (RA-STORAGE-DEDICATED).`);
+  const slowPorts = inv.nodes.filter((n) => n.place.hardware.nics.speedGbps > n.place.rack.tor.portGbps);
+  if (slowPorts.length > 0) {
+    const n = slowPorts[0].place;
+    notes.push(`${slowPorts.length} storage node(s) have ${n.hardware.nics.speedGbps} Gbit/s NICs on ${n.rack.tor.portGbps} Gbit/s switch ports: links run at the port speed, which bounds rebuilds.`);
+  }
   if (inv.disks.some((d) => d.class === 'hdd')) notes.push('Storage on HDD: rebuilds and client I/O are slow (RA-STORAGE-MEDIA asks for SSD/NVMe).');
   if (plan.cluster.kubespan.enabled && storageNodes > 1) notes.push('KubeSpan is on: replication and rebuild traffic is encrypted through WireGuard (RA-STORAGE-NO-KUBESPAN).');
   const sites = new Set(inv.nodes.map((n) => n.siteId));
