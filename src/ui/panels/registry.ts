@@ -4,6 +4,7 @@ import type { Report } from '../../models/report';
 import CapacityPanel from './CapacityPanel.svelte';
 import NetworkPanel from './NetworkPanel.svelte';
 import ControlPlanePanel from './ControlPlanePanel.svelte';
+import StoragePanel from './StoragePanel.svelte';
 
 /** Props every results panel receives: the current (valid) plan and the report the worker computed for it. */
 export interface PanelProps {
@@ -22,4 +23,5 @@ export const PANELS: PanelSpec[] = [
   { id: 'capacity', title: 'Capacity', component: CapacityPanel },
   { id: 'network', title: 'Network', component: NetworkPanel },
   { id: 'control-plane', title: 'Control plane', component: ControlPlanePanel },
+  { id: 'storage', title: 'Storage', component: StoragePanel },
 ];
