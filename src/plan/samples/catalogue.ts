@@ -32,7 +32,7 @@ export const SAMPLE_HARDWARE = {
       { class: 'nvme-enterprise', capacityGB: 960, count: 1, purpose: 'system' },
       { class: 'nvme-enterprise', capacityGB: 7680, count: 12, purpose: 'data' },
     ],
-    nics: { count: 2, speedGbps: 100 }, heightU: 2, powerTypicalW: 550, powerPeakW: 900, priceUsd: 38000,
+    nics: { count: 2, speedGbps: 25 }, heightU: 2, powerTypicalW: 550, powerPeakW: 900, priceUsd: 38000,
   },
   storageHdd: {
     id: 'storage-2u-hdd', name: 'Storage 2U (16c, 128 GiB, 12 x 16 TB HDD)', cores: 16, cpuClass: 'efficiency', memoryGiB: 128,

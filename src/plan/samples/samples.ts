@@ -64,12 +64,13 @@ export function hyperscalePlan(): Plan {
   }
   // Control planes in five different rows across both halls.
   for (const id of ['a1-r1', 'a5-r1', 'a9-r1', 'b3-r1', 'b7-r1']) b.nodes(id, 'controlplane', HW.cpLarge.id, 1);
-  // 120 storage nodes: 12 rows x 5 racks x 2 nodes.
+  // 120 storage nodes: two in each of racks 2, 5 and 8 of every row (20 rows x 3 racks x 2), so
+  // a Ceph rack failure domain holds more than one host and losing a host is not losing a rack.
   let storage = 0;
   for (const id of racks) {
-    if (storage >= 120 || !/-r(2|4|6|8|10)$/.test(id)) continue;
-    b.nodes(id, 'storage', HW.storage.id, 1);
-    storage += 1;
+    if (!/-r(2|5|8)$/.test(id)) continue;
+    b.nodes(id, 'storage', HW.storage.id, 2);
+    storage += 2;
   }
   const workers = 5000 - 5 - storage;
   for (let i = 0; i < workers; i++) b.nodes(racks[i % racks.length], 'worker', HW.worker.id, 1);
