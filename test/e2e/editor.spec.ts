@@ -203,4 +203,6 @@ test('the hyperscale plan: overview canvas, minimap, a drag in the 5,000-node pl
   await expect(page.locator('g.node')).toHaveCount(0);
   await shot(page, 'hyperscale-overview');
   await expect(page.getByRole('tab', { name: 'Problems (0)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByRole('dialog', { name: 'Share plan' }).getByRole('alert')).toContainText('characters; links over 64,000 are cut off');
 });

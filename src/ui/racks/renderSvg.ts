@@ -71,9 +71,10 @@ export function renderMarks(world: Root, layout: Elevation, rows: RowLabel[], ra
   });
 }
 
-/** Marks the selected nodes among those drawn. */
-export function renderSelection(world: Root, selected: ReadonlySet<string>): void {
+/** Marks the selected nodes and the current rack among those drawn. */
+export function renderSelection(world: Root, selected: ReadonlySet<string>, currentRackId: string | null): void {
   world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node').classed('selected', (d) => selected.has(d.id));
+  world.select('g.racks').selectAll<SVGGElement, RackBox>('g.rack').classed('current', (d) => d.id === currentRackId);
 }
 
 interface Ghost { id: string; x: number; y: number; width: number; height: number; ok: boolean }
