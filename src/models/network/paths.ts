@@ -83,7 +83,7 @@ export function nicLinksBySwitch(place: NodePlace): Record<FeedId, number> {
 }
 
 /** Switches of a node that are up and carry at least one of its NIC links. */
-function liveSwitches(place: NodePlace, failed: ReadonlySet<string> | undefined): FeedId[] {
+export function liveSwitches(place: NodePlace, failed: ReadonlySet<string> | undefined): FeedId[] {
   const links = nicLinksBySwitch(place);
   return (['A', 'B'] as const).filter((t) => links[t] > 0 && !failed?.has(torSwitchId(place.rack.id, t)));
 }

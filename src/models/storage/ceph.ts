@@ -1,14 +1,8 @@
 import type { StorageSettings } from '../../plan/schema';
-import { domainOf, type Inventory, type StorageNode } from './inventory';
-import { hash32 as hash32Export, hashUnit as hashUnitExport, straw2 as straw2Export, stringId } from './hash';
+import { CRUSH_LEVELS, crushChoose, crushMap, type CrushChoice } from './crushMap';
+import type { Inventory } from './inventory';
 import type { Placement } from './placement';
 import { totalUsedBytes, type VolumeSet } from './volumes';
-
-// Local bindings: in dev and test runners an imported function is read through a module getter on
-// every call, which costs more than the hash itself in the placement loop.
-const hash32 = hash32Export;
-const hashUnit = hashUnitExport;
-const straw2 = straw2Export;
 
 export type CephSettings = Extract<StorageSettings, { provider: 'ceph' }>;
 export type CephDomain = CephSettings['failureDomain'];
@@ -42,121 +36,9 @@ export function cephPgNum(osds: number, pgsPerOsd: number, width: number): numbe
   return target - lower < lower * 2 - target ? lower : lower * 2;
 }
 
-/** A CRUSH bucket: the root, a site (datacenter), room, row, rack or host, with its subtree weight. */
-export interface CrushBucket {
-  id: string;
-  hashId: number;
-  level: 'root' | CephDomain;
-  /** Σ capacity of the live OSDs below, bytes (CRUSH weight). */
-  weight: number;
-  children: CrushBucket[];
-  node: StorageNode | undefined;
-  /** All children weigh the same (and more than 0): the straw2 winner is then simply the largest hash. */
-  evenChildren: boolean;
-}
-
-const LEVELS: CephDomain[] = ['datacenter', 'room', 'row', 'rack', 'host'];
-
-/**
- * The CRUSH hierarchy Rook builds from node topology: root → datacenter (site) → room → row →
- * rack → host → OSDs, weighted by capacity. OSDs for which `down` is true weigh 0, as an OSD
- * marked out does, so a remap never picks them.
- */
-export function crushTree(inventory: Inventory, down?: (diskIndex: number) => boolean): CrushBucket {
-  const root: CrushBucket = { id: 'root', hashId: 0, level: 'root', weight: 0, children: [], node: undefined, evenChildren: false };
-  const index = new Map<string, CrushBucket>();
-  for (const node of inventory.nodes) {
-    const weight = node.disks.reduce((w, d) => w + (down?.(d.index) ? 0 : d.capacityBytes), 0);
-    let parent = root;
-    root.weight += weight;
-    for (const level of LEVELS) {
-      const id = `${level}:${domainOf(node, level)}`;
-      let b = index.get(id);
-      if (!b) {
-        b = { id, hashId: stringId(id), level, weight: 0, children: [], node: level === 'host' ? node : undefined, evenChildren: false };
-        index.set(id, b);
-        parent.children.push(b);
-      }
-      b.weight += weight;
-      parent = b;
-    }
-  }
-  markEven(root);
-  return root;
-}
-
-function markEven(b: CrushBucket): void {
-  b.evenChildren = b.children.length > 0 && b.children.every((c) => c.weight > 0 && c.weight === b.children[0].weight);
-  for (const c of b.children) markEven(c);
-}
-
-const uniform = new WeakMap<StorageNode, boolean>();
-function uniformDisks(node: StorageNode): boolean {
-  let u = uniform.get(node);
-  if (u === undefined) uniform.set(node, (u = node.disks.every((d) => d.capacityBytes === node.disks[0].capacityBytes)));
-  return u;
-}
-
-/** Straw2 choice among a bucket's children for (pg, r): the child with the largest ln(u) / weight. */
-function straw2Child(bucket: CrushBucket, seed: number, pg: number, r: number): CrushBucket | undefined {
-  const children = bucket.children;
-  if (children.length === 1) return children[0].weight > 0 ? children[0] : undefined;
-  if (bucket.evenChildren) {
-    let top = 0;
-    let win = 0;
-    for (let i = 0; i < children.length; i++) {
-      const h = hash32(seed, pg, children[i].hashId, r);
-      if (h > top || i === 0) { top = h; win = i; }
-    }
-    return children[win];
-  }
-  let best: CrushBucket | undefined;
-  let bestScore = -Infinity;
-  for (let i = 0; i < children.length; i++) {
-    const c = children[i];
-    if (c.weight <= 0) continue;
-    const score = straw2(hashUnit(seed, pg, c.hashId, r), c.weight);
-    if (score > bestScore) { bestScore = score; best = c; }
-  }
-  return best;
-}
-
-/**
- * CRUSH `chooseleaf` for one shard: descend from the root by straw2 to a bucket of the failure
- * domain's level, retrying with r' = r + try × width (up to 50 tries, `choose_total_tries`) while
- * the bucket is already `used` by the PG; then descend to a host and pick an OSD by straw2.
- * Returns the disk index, or -1 when no unused domain with live OSDs is found.
- */
-export function crushChoose(root: CrushBucket, level: CephDomain, seed: number, pg: number, r: number, width: number, used: string[], down?: (diskIndex: number) => boolean): { disk: number; domain: string } {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const rr = r + attempt * width;
-    let b: CrushBucket | undefined = root;
-    while (b && b.level !== level) b = straw2Child(b, seed, pg, rr);
-    if (!b) return { disk: -1, domain: '' };
-    if (used.includes(b.id)) continue;
-    let leaf: CrushBucket | undefined = b;
-    while (leaf && leaf.level !== 'host') leaf = straw2Child(leaf, seed, pg, rr);
-    const node = leaf?.node;
-    if (!node) continue;
-    if (!down && node.disks.length > 0 && uniformDisks(node)) {
-      // Equal weights: straw2's winner is uniform over the disks, so one hash picks it.
-      return { disk: node.disks[hash32(seed, pg, leaf!.hashId, rr) % node.disks.length].index, domain: b.id };
-    }
-    let disk = -1;
-    let best = -Infinity;
-    for (const d of node.disks) {
-      if (down?.(d.index)) continue;
-      const score = straw2(hashUnit(seed, pg, leaf!.hashId, d.slot + 1), d.capacityBytes);
-      if (score > best) { best = score; disk = d.index; }
-    }
-    if (disk >= 0) return { disk, domain: b.id };
-  }
-  return { disk: -1, domain: '' };
-}
-
 /**
  * Places a Ceph pool's PGs with a CRUSH-like rule, `chooseleaf firstn <width> type
- * <failureDomain>` over `crushTree`: each shard descends the hierarchy by straw2 draws weighted by
+ * <failureDomain>` over `crushMap`: each shard descends the hierarchy by straw2 draws weighted by
  * capacity and retries while it lands in a failure domain the PG already uses, so a PG never has
  * two shards in one domain. Hashes use stable bucket ids, so adding or removing a bucket moves
  * about its share of the data and little else, as with CRUSH. Data: the pool's RBD images are
@@ -187,21 +69,22 @@ export function placeCeph(s: CephSettings, inventory: Inventory, volumes: Volume
  */
 export function cephShards(s: CephSettings, inventory: Inventory, seed: number, pgs: number[]): { shards: Int32Array; unplaced: number; undersized: number } {
   const width = cephPoolWidth(s);
-  const root = crushTree(inventory);
+  const map = crushMap(inventory);
+  const level = CRUSH_LEVELS.indexOf(s.failureDomain);
   const shards = new Int32Array(pgs.length * width).fill(-1);
-  const used: string[] = [];
+  const used = new Int32Array(width);
+  const choice: CrushChoice = { disk: -1, domain: -1 };
   let unplaced = 0;
   let undersized = 0;
   pgs.forEach((pg, row) => {
-    used.length = 0;
-    let missing = 0;
+    let placed = 0;
     for (let r = 0; r < width; r++) {
-      const { disk, domain } = crushChoose(root, s.failureDomain, seed, pg, r, width, used);
-      if (disk < 0) { missing++; continue; }
-      used.push(domain);
-      shards[row * width + r - missing] = disk;
+      crushChoose(map, level, seed, pg, r, width, used, placed, choice);
+      if (choice.disk < 0) continue;
+      used[placed] = choice.domain;
+      shards[row * width + placed++] = choice.disk;
     }
-    if (missing > 0) { unplaced += missing; undersized++; }
+    if (placed < width) { unplaced += width - placed; undersized++; }
   });
   return { shards, unplaced, undersized };
 }

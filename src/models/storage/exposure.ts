@@ -2,6 +2,7 @@ import type { Plan } from '../../plan/schema';
 import type { FailedComponent, FailureState } from './failureImpact';
 import type { Placement } from './placement';
 import type { RebuildEstimate } from './rebuild';
+import { unitsOnFailedDisks } from './unitIndex';
 
 export interface Exposure {
   /** How long a further failure could lose data, s: until the rebuild restores redundancy, or until the failed part is repaired. */
@@ -50,7 +51,8 @@ export function exposureAfter(plan: Plan, placement: Placement, state: FailureSt
   let atRiskBytes = 0, atRiskUnits = 0;
   let degradedAny = false;
   const lastCopyNodes = new Set<number>();
-  for (let u = 0; u < placement.unitCount; u++) {
+  // Only a unit with a shard down can be degraded or at risk.
+  for (const u of unitsOnFailedDisks(placement, state)) {
     let live = 0, intact = 0, placed = 0;
     let lastNode = -1;
     for (let k = 0; k < placement.unitWidth[u]; k++) {

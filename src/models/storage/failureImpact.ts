@@ -1,6 +1,7 @@
 import type { FeedId } from '../../plan/schema';
 import { nicLinksBySwitch } from '../network/paths';
 import type { Placement } from './placement';
+import { diskUnitIndex, unitsOnFailedDisks } from './unitIndex';
 
 /** A component that fails. Disk `slot` counts the node's storage disks from 0. */
 export type FailedComponent =
@@ -113,7 +114,8 @@ export function failureImpact(placement: Placement, failure: FailureSet | Failur
   let degraded = 0, unavailable = 0, lost = 0;
   let degradedBytes = 0, unavailableBytes = 0, lostBytes = 0, rereplicate = 0;
   const unitState = placement.unitKind === 'volume' ? new Uint8Array(placement.unitCount) : undefined;
-  for (let u = 0; u < placement.unitCount; u++) {
+  // Every other unit has all its shards live and intact, so it adds nothing below.
+  for (const u of unitsOnFailedDisks(placement, state, diskUnitIndex(placement).deficientUnits)) {
     let placed = 0, live = 0, intact = 0;
     for (let k = 0; k < placement.unitWidth[u]; k++) {
       const d = shards[u * width + k];
@@ -156,9 +158,10 @@ export function failureImpact(placement: Placement, failure: FailureSet | Failur
     const ll = Math.log1p(-Math.min(fLost, 1 - 1e-15));
     for (let v = 0; v < vols.count; v++) {
       const objects = Math.max(1, Math.ceil(vols.usedBytes[v] / objectBytes));
-      vAffected += fAffected >= 1 ? 1 : -Math.expm1(objects * la);
-      vUnavailable += fUnavailable >= 1 ? 1 : -Math.expm1(objects * lu);
-      vLost += fLost >= 1 ? 1 : -Math.expm1(objects * ll);
+      // A state no PG is in adds exactly 0 (−expm1(−0)), so skip its transcendental.
+      if (fAffected > 0) vAffected += fAffected >= 1 ? 1 : -Math.expm1(objects * la);
+      if (fUnavailable > 0) vUnavailable += fUnavailable >= 1 ? 1 : -Math.expm1(objects * lu);
+      if (fLost > 0) vLost += fLost >= 1 ? 1 : -Math.expm1(objects * ll);
     }
   }
   return {

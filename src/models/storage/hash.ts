@@ -6,8 +6,18 @@
 
 /** A 32-bit mix of up to four integers (murmur3 finaliser over a running combination). */
 export function hash32(a: number, b: number, c = 0, d = 0): number {
-  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13) ^ b, 0xc2b2ae35);
+  return hash32After(hashPrefix(a, b), c, d);
+}
+
+/** The running combination of `hash32`'s first two inputs, so a loop over many (c, d) with the same (a, b) mixes them once. */
+export function hashPrefix(a: number, b: number): number {
+  const h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+  return Math.imul(h ^ (h >>> 13) ^ b, 0xc2b2ae35);
+}
+
+/** `hash32(a, b, c, d)` given `hashPrefix(a, b)`. */
+export function hash32After(prefix: number, c: number, d: number): number {
+  let h = prefix;
   h = Math.imul(h ^ (h >>> 16) ^ c, 0x27d4eb2f);
   h = Math.imul(h ^ (h >>> 15) ^ d, 0x165667b1);
   h ^= h >>> 16;
@@ -20,7 +30,12 @@ export function hash32(a: number, b: number, c = 0, d = 0): number {
 
 /** Uniform in (0, 1) from a hash. */
 export function hashUnit(a: number, b: number, c = 0, d = 0): number {
-  return (hash32(a, b, c, d) + 0.5) / 4294967296;
+  return unitOfHash(hash32(a, b, c, d));
+}
+
+/** `hashUnit` of an already computed `hash32`: (h + 0.5) / 2^32. */
+export function unitOfHash(h: number): number {
+  return (h + 0.5) / 4294967296;
 }
 
 /**

@@ -87,8 +87,19 @@ export function emptyPlacement(inventory: Inventory, volumes: VolumeSet): Placem
   };
 }
 
-/** Physical bytes stored on each disk of the inventory, bytes. */
+const diskBytesCache = new WeakMap<Placement, Float64Array>();
+
+/**
+ * Physical bytes stored on each disk of the inventory, bytes. A fresh array each call (callers
+ * add planned copies to it), copied from a sum cached per placement: every failure starts from it.
+ */
 export function bytesPerDisk(p: Placement): Float64Array {
+  let sums = diskBytesCache.get(p);
+  if (!sums) diskBytesCache.set(p, (sums = sumBytesPerDisk(p)));
+  return sums.slice();
+}
+
+function sumBytesPerDisk(p: Placement): Float64Array {
   const out = new Float64Array(p.inventory.disks.length);
   for (let u = 0; u < p.unitCount; u++) {
     for (let k = 0; k < p.unitWidth[u]; k++) {

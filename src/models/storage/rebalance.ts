@@ -104,8 +104,14 @@ export function rebalanceDrainNode(plan: Plan, placement: Placement, nodeId: str
   };
 }
 
+const physicalCache = new WeakMap<Placement, number>();
+
+/** Σ bytes of every placed shard, in unit order; cached per placement, since both rebalances ask. */
 function sumPhysical(p: Placement): number {
+  const hit = physicalCache.get(p);
+  if (hit !== undefined) return hit;
   let s = 0;
   for (let u = 0; u < p.unitCount; u++) for (let k = 0; k < p.unitWidth[u]; k++) if (p.shards[u * p.width + k] >= 0) s += p.shardBytes[u];
+  physicalCache.set(p, s);
   return s;
 }

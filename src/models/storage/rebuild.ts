@@ -1,7 +1,8 @@
 import type { Plan } from '../../plan/schema';
 import { STORAGE_ASSUMPTIONS, type StorageAssumptions } from './assumptions';
 import { capacityThresholds, separationLevel } from './capacity';
-import { cephRebuildStartS, crushChoose, crushTree } from './ceph';
+import { cephRebuildStartS } from './ceph';
+import { CRUSH_LEVELS, crushChoose, crushMap, type CrushChoice } from './crushMap';
 import { resolveFailure, type FailureSet, type FailureState } from './failureImpact';
 import { hash32 } from './hash';
 import { domainOf } from './inventory';
@@ -10,6 +11,7 @@ import { mayastorRebuildStartS } from './mayastor';
 import type { Placement } from './placement';
 import { bytesPerDisk } from './placement';
 import { transferTime, type Transfer, type TransferEstimate, type TransferOptions } from './transfers';
+import { unitsOnFailedDisks } from './unitIndex';
 
 /** The timeline a drill draws: degraded at t0 = 0, rebuild starts at t1, redundancy restored at t2 (s). */
 export interface RebuildTimeline {
@@ -86,16 +88,22 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
   const diskBytes = bytesPerDisk(placement);
   const nodeBytes = new Float64Array(inv.nodes.length);
   inv.disks.forEach((d) => { nodeBytes[d.nodeIndex] += diskBytes[d.index]; });
-  const crush = s.provider === 'ceph' ? crushTree(inv, (d) => state.diskDown[d] === 1) : undefined;
+  const crush = s.provider === 'ceph' ? crushMap(inv, state.diskDown) : undefined;
+  const crushLevel = s.provider === 'ceph' ? CRUSH_LEVELS.indexOf(s.failureDomain) : -1;
+  const choice: CrushChoice = { disk: -1, domain: -1 };
   const { width, shards } = placement;
-  const live: number[] = [];
-  const missing: number[] = [];
-  const missingSlot: number[] = [];
+  // Per-unit scratch, reused: a room failure visits every PG.
+  const live = new Int32Array(width);
+  const missing = new Int32Array(width);
+  const missingSlot = new Int32Array(width);
   const used: string[] = [];
+  const usedBuckets = new Int32Array(width);
+  // Only units with a shard down have anything to rebuild; the index lists them in unit order.
+  const touched = unitsOnFailedDisks(placement, state);
   // A failure that touches very many units (a room of PGs) is estimated from a systematic sample of
   // at most 4096 of them, bytes scaled by the stride; smaller failures are worked out unit by unit.
   let affected = 0;
-  for (let u = 0; u < placement.unitCount; u++) {
+  for (const u of touched) {
     for (let k = 0; k < placement.unitWidth[u]; k++) {
       const d = shards[u * width + k];
       if (d >= 0 && state.diskDown[d]) { affected++; break; }
@@ -103,36 +111,41 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
   }
   const stride = Math.max(1, Math.ceil(affected / 4096));
   let seen = 0;
-  for (let u = 0; u < placement.unitCount; u++) {
-    live.length = 0; missing.length = 0; missingSlot.length = 0;
-    let intact = 0;
+  for (const u of touched) {
+    let liveCount = 0, missingCount = 0, intact = 0;
     for (let k = 0; k < placement.unitWidth[u]; k++) {
       const d = shards[u * width + k];
       if (d < 0) continue;
       if (!state.diskDestroyed[d]) intact++;
-      if (!state.diskDown[d]) live.push(d);
-      else { missing.push(d); missingSlot.push(k); }
+      if (!state.diskDown[d]) live[liveCount++] = d;
+      else { missing[missingCount] = d; missingSlot[missingCount++] = k; }
     }
-    if (missing.length === 0) continue;
+    if (missingCount === 0) continue;
     if (seen++ % stride !== 0 || intact < placement.needed) continue;
     const bytes = placement.shardBytes[u] * stride;
-    const sources = live.filter((d) => !sourceDown[d]);
-    if (options.drain) for (const d of missing) if (!state.diskDestroyed[d]) sources.push(d);
-    if (startS === null || sources.length < placement.needed) { stuck += missing.length * bytes; continue; }
+    const sources: number[] = [];
+    for (let i = 0; i < liveCount; i++) if (!sourceDown[live[i]]) sources.push(live[i]);
+    if (options.drain) for (let i = 0; i < missingCount; i++) if (!state.diskDestroyed[missing[i]]) sources.push(missing[i]);
+    if (startS === null || sources.length < placement.needed) { stuck += missingCount * bytes; continue; }
     used.length = 0;
-    for (const d of live) used.push(crush ? `${level}:${domainOf(inv.nodes[inv.disks[d].nodeIndex], level)}` : domainOf(inv.nodes[inv.disks[d].nodeIndex], level));
-    for (let m = 0; m < missing.length; m++) {
+    let usedCount = 0;
+    for (let i = 0; i < liveCount; i++) {
+      const node = inv.disks[live[i]].nodeIndex;
+      if (crush) usedBuckets[usedCount++] = crush.bucketOf[crushLevel * inv.nodes.length + node];
+      else used.push(domainOf(inv.nodes[node], level));
+    }
+    for (let m = 0; m < missingCount; m++) {
       const gone = missing[m];
       if (stuckDisk(gone) || (state.diskDestroyed[gone] && stuckDestroyedInDownRack(gone))) { stuck += bytes; continue; }
       let target = -1;
-      if (crush && s.provider === 'ceph') {
-        const choice = crushChoose(crush, s.failureDomain, seed, u, missingSlot[m], width, used, (d) => state.diskDown[d] === 1);
+      if (crush) {
+        crushChoose(crush, crushLevel, seed, u, missingSlot[m], width, usedBuckets, usedCount, choice, state.diskDown);
         target = choice.disk;
-        if (target >= 0) used.push(choice.domain);
+        if (target >= 0) usedBuckets[usedCount++] = choice.domain;
       } else {
         let bestRoom = -Infinity;
         let bestNew = false;
-        const usedZones = live.map((d) => domainOf(inv.nodes[inv.disks[d].nodeIndex], 'zone'));
+        const usedZones = Array.from(live.subarray(0, liveCount), (d) => domainOf(inv.nodes[inv.disks[d].nodeIndex], 'zone'));
         for (const n of inv.nodes) {
           if (state.nodeDown[n.index] || used.includes(domainOf(n, level))) continue;
           const room = n.capacityBytes * blocking.ratio - nodeBytes[n.index] - bytes;

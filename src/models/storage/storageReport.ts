@@ -122,16 +122,26 @@ export function placementSummary(p: Placement): PlacementSummary {
   let total = 0;
   inv.disks.forEach((d) => { perNode[d.nodeIndex] += perDisk[d.index]; total += perDisk[d.index]; });
   let minRacks = Infinity;
-  const racks = new Set<string>();
+  // Racks numbered per disk, so counting a unit's distinct racks compares small integers.
+  const rackNumbers = new Map<string, number>();
+  const rackOfDisk = Int32Array.from(inv.disks, (d) => {
+    const id = inv.nodes[d.nodeIndex].rackId;
+    if (!rackNumbers.has(id)) rackNumbers.set(id, rackNumbers.size);
+    return rackNumbers.get(id)!;
+  });
+  const racks = new Int32Array(p.width);
   for (let u = 0; u < p.unitCount; u++) {
-    racks.clear();
+    let distinct = 0;
     let full = true;
     for (let k = 0; k < p.unitWidth[u]; k++) {
       const d = p.shards[u * p.width + k];
       if (d < 0) { full = false; break; }
-      racks.add(inv.nodes[inv.disks[d].nodeIndex].rackId);
+      const rack = rackOfDisk[d];
+      let seen = false;
+      for (let j = 0; j < distinct && !seen; j++) seen = racks[j] === rack;
+      if (!seen) racks[distinct++] = rack;
     }
-    if (full) minRacks = Math.min(minRacks, racks.size);
+    if (full) minRacks = Math.min(minRacks, distinct);
   }
   return {
     unitKind: p.unitKind, units: p.unitCount, volumes: p.volumes.count, volumesSampled: p.volumes.sampled,

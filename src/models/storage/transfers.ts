@@ -1,6 +1,6 @@
-import type { DiskClass, Plan } from '../../plan/schema';
-import { pathBetween, type NetworkPath } from '../network/paths';
-import { topologyOf } from '../topology';
+import type { DiskClass, FeedId, Plan } from '../../plan/schema';
+import { latencyClassOf, liveSwitches, pathBetween, type LatencyClass, type NetworkPath, type PathLink } from '../network/paths';
+import { topologyOf, type Topology } from '../topology';
 import { STORAGE_ASSUMPTIONS, type StorageAssumptions } from './assumptions';
 import type { StorageNode } from './inventory';
 import type { Placement } from './placement';
@@ -98,8 +98,6 @@ export function transferTime(plan: Plan, placement: Placement, transfers: Transf
     }
     return i;
   };
-  // Resources of each source→target node pair, resolved once: paths and their links repeat across many transfers.
-  const pairResources = new Map<string, { links: number[]; crosses: boolean; racks: boolean }>();
   const trackUnits = Number.isFinite(streamBps);
   const unitResources = new Map<number, Set<number>>();
   const unitBytes = new Map<number, number>();
@@ -112,47 +110,33 @@ export function transferTime(plan: Plan, placement: Placement, transfers: Transf
     if (!set) unitResources.set(unit, (set = new Set()));
     set.add(r);
   };
-  const pairOf = (sNode: StorageNode, tNode: StorageNode) => {
-    const key = `${sNode.index}>${tNode.index}`;
-    let pair = pairResources.get(key);
-    if (pair) return pair;
-    const path: NetworkPath = pathBetween(topology, sNode.id, tNode.id, { failedTors: options.failedTors });
-    const goodput = path.crossesKubeSpan ? a.kubespanGoodput : a.tcpGoodput;
-    const half = path.links.length / 2;
-    pair = { links: [], crosses: path.crossesKubeSpan, racks: false };
-    path.links.forEach((link, i) => {
-      if (link.kind === 'tor') pair!.racks = true;
-      let gbps = link.gbps * linkScale;
-      if (link.kind === 'nic') {
-        const nodeAtEnd = i < half ? sNode : tNode;
-        if (nodeAtEnd.sharedWithWorkloads) gbps = Math.max(gbps * 0.1, gbps - plan.workload.eastWestGbpsPerNode * linkScale);
-      }
-      const bps = (gbps * 1e9 / 8) * goodput;
-      pair!.links.push(resource(`${link.id}:${i < half ? 'up' : 'down'}`, 'link', bps * netShare, bps));
-    });
-    if (path.crossesKubeSpan) {
-      const crypto = plan.cluster.kubespan.cryptoGBpsPerCore * 1e9 * a.kubespanCryptoCores;
-      pair.links.push(resource(`kubespan-tx:${sNode.id}`, 'kubespan', crypto, crypto), resource(`kubespan-rx:${tNode.id}`, 'kubespan', crypto, crypto));
-    }
-    pairResources.set(key, pair);
-    return pair;
-  };
   const bandwidth = (d: { class: DiskClass; bandwidthBps: number }) => (a.diskBandwidthMBps[d.class] ?? d.bandwidthBps / 1e6) * 1e6;
+  // Resource numbers by disk, node and node pair, resolved on first use (so resources are numbered
+  // in the same order as by id): a rebuild has thousands of transfers over a few hundred disks.
+  const readOf = new Int32Array(inv.disks.length).fill(-1);
+  const writeOf = new Int32Array(inv.disks.length).fill(-1);
+  const streamsOf = new Int32Array(inv.nodes.length).fill(-1);
+  const fabric = fabricResources(plan, topology, inv.nodes.length, options.failedTors, linkScale, netShare, a, resource);
   for (const t of transfers) {
     if (t.bytes <= 0) continue;
     const target = inv.disks[t.target];
     const tNode = inv.nodes[target.nodeIndex];
-    touch(t.unit, resource(`write:${tNode.id}#${target.slot}`, 'disk-write', bandwidth(target) * diskShare, bandwidth(target)), t.bytes);
+    if (writeOf[t.target] < 0) writeOf[t.target] = resource(`write:${tNode.id}#${target.slot}`, 'disk-write', bandwidth(target) * diskShare, bandwidth(target));
+    touch(t.unit, writeOf[t.target], t.bytes);
     bytesWritten += t.bytes;
     if (trackUnits) unitBytes.set(t.unit, (unitBytes.get(t.unit) ?? 0) + t.bytes);
-    if (Number.isFinite(slots)) touch(t.unit, resource(`streams:${tNode.id}`, 'streams', slots * streamBps, slots * streamBps), t.bytes);
+    if (Number.isFinite(slots)) {
+      if (streamsOf[tNode.index] < 0) streamsOf[tNode.index] = resource(`streams:${tNode.id}`, 'streams', slots * streamBps, slots * streamBps);
+      touch(t.unit, streamsOf[tNode.index], t.bytes);
+    }
     for (const src of t.sources) {
       const sd = inv.disks[src];
       const sNode = inv.nodes[sd.nodeIndex];
-      touch(t.unit, resource(`read:${sNode.id}#${sd.slot}`, 'disk-read', bandwidth(sd) * diskShare, bandwidth(sd)), t.bytes);
+      if (readOf[src] < 0) readOf[src] = resource(`read:${sNode.id}#${sd.slot}`, 'disk-read', bandwidth(sd) * diskShare, bandwidth(sd));
+      touch(t.unit, readOf[src], t.bytes);
       bytesRead += t.bytes;
       if (sNode.index === tNode.index) continue;
-      const pair = pairOf(sNode, tNode);
+      const pair = fabric(sNode, tNode);
       networkBytes += t.bytes;
       if (pair.crosses) crossesKubeSpan = true;
       if (pair.racks) crossesRacks = true;
@@ -186,5 +170,96 @@ export function transferTime(plan: Plan, placement: Placement, transfers: Transf
   return {
     seconds, bytesWritten, bytesRead, networkBytes, bottleneck, longestUnitS, unitsOverCeiling: over,
     clientDiskShareLeft: Math.max(0, diskLeft), networkShareLeft: Math.max(0, netLeft), crossesKubeSpan, crossesRacks,
+  };
+}
+
+/** The network resources a copy from one node to another loads, and whether it crosses KubeSpan or leaves the rack. */
+interface PairResources {
+  links: number[];
+  crosses: boolean;
+  racks: boolean;
+}
+
+type ResourceOf = (id: string, kind: ResourceKind, capacity: number, rawCapacity: number) => number;
+
+/** The lowest tier two nodes share, which decides the links each half of a path climbs (0: a common switch). */
+const TIERS: Array<LatencyClass | 'switch'> = ['switch', 'same-node', 'same-rack', 'same-row', 'cross-row', 'cross-room', 'cross-site'];
+
+/**
+ * Resolves the links of node-to-node copies (`pathBetween`) to resource numbers, per node pair.
+ * A path is the source's NIC, the links up from the source's rack to the lowest tier the two
+ * nodes share, the links down from there to the target's rack, and the target's NIC. Each half
+ * depends only on its own rack, the switches its node can use and that tier, so halves are
+ * resolved once per such key and NICs once per node: a rebuild spread over 120 nodes in 60 racks
+ * then asks `pathBetween` a few hundred times instead of once per node pair. Resources are created
+ * in the order of the path's links, as resolving each pair's path in full would.
+ */
+function fabricResources(plan: Plan, topology: Topology, nodeCount: number, failedTors: ReadonlySet<string> | undefined, linkScale: number, netShare: number, a: StorageAssumptions, resource: ResourceOf): (sNode: StorageNode, tNode: StorageNode) => PairResources {
+  const pairs = new Map<number, PairResources>();
+  const ups = new Map<number, { links: number[]; racks: boolean }>();
+  const downs = new Map<number, { links: number[]; racks: boolean }>();
+  const nicUp = new Map<number, number>();
+  const nicDown = new Map<number, number>();
+  // Per node: its live switches, and a number for (rack, live switches) to key path halves by.
+  const liveOf = new Map<number, FeedId[]>();
+  const sideOf = new Map<number, number>();
+  const rackNumber = new Map<string, number>();
+  const crosses = plan.cluster.kubespan.enabled;
+  const goodput = crosses ? a.kubespanGoodput : a.tcpGoodput;
+  const side = (n: StorageNode) => {
+    let key = sideOf.get(n.index);
+    if (key === undefined) {
+      const live = liveSwitches(n.place, failedTors);
+      if (!rackNumber.has(n.rackId)) rackNumber.set(n.rackId, rackNumber.size);
+      key = rackNumber.get(n.rackId)! * 4 + (live.includes('A') ? 1 : 0) + (live.includes('B') ? 2 : 0);
+      liveOf.set(n.index, live);
+      sideOf.set(n.index, key);
+    }
+    return key;
+  };
+  const linkResource = (link: PathLink, up: boolean, nodeAtEnd: StorageNode | undefined) => {
+    let gbps = link.gbps * linkScale;
+    if (nodeAtEnd?.sharedWithWorkloads) gbps = Math.max(gbps * 0.1, gbps - plan.workload.eastWestGbpsPerNode * linkScale);
+    const bps = (gbps * 1e9 / 8) * goodput;
+    return resource(`${link.id}:${up ? 'up' : 'down'}`, 'link', bps * netShare, bps);
+  };
+  return (sNode, tNode) => {
+    const pairKey = sNode.index * nodeCount + tNode.index;
+    let pair = pairs.get(pairKey);
+    if (pair) return pair;
+    const sideS = side(sNode), sideT = side(tNode);
+    const liveS = liveOf.get(sNode.index)!, liveT = liveOf.get(tNode.index)!;
+    // Two nodes of one rack on a common live switch stay on it: no fabric links at all.
+    const tier = sNode.rackId === tNode.rackId && liveS.some((t) => liveT.includes(t)) ? 0 : TIERS.indexOf(latencyClassOf(sNode.place, tNode.place));
+    const upKey = sideS * TIERS.length + tier;
+    const downKey = sideT * TIERS.length + tier;
+    let upHalf = ups.get(upKey), downHalf = downs.get(downKey);
+    let nicS = nicUp.get(sNode.index), nicT = nicDown.get(tNode.index);
+    if (!upHalf || !downHalf || nicS === undefined || nicT === undefined) {
+      const path: NetworkPath = pathBetween(topology, sNode.id, tNode.id, { failedTors });
+      const half = path.links.length / 2;
+      const last = path.links.length - 1;
+      const halfOf = (from: number, to: number, up: boolean) => {
+        const h = { links: [] as number[], racks: false };
+        for (let i = from; i < to; i++) {
+          if (path.links[i].kind === 'tor') h.racks = true;
+          h.links.push(linkResource(path.links[i], up, undefined));
+        }
+        return h;
+      };
+      nicS ??= linkResource(path.links[0], true, sNode);
+      nicUp.set(sNode.index, nicS);
+      if (!upHalf) ups.set(upKey, (upHalf = halfOf(1, half, true)));
+      if (!downHalf) downs.set(downKey, (downHalf = halfOf(half, last, false)));
+      nicT ??= linkResource(path.links[last], false, tNode);
+      nicDown.set(tNode.index, nicT);
+    }
+    pair = { links: [nicS, ...upHalf.links, ...downHalf.links, nicT], crosses, racks: upHalf.racks || downHalf.racks };
+    if (crosses) {
+      const crypto = plan.cluster.kubespan.cryptoGBpsPerCore * 1e9 * a.kubespanCryptoCores;
+      pair.links.push(resource(`kubespan-tx:${sNode.id}`, 'kubespan', crypto, crypto), resource(`kubespan-rx:${tNode.id}`, 'kubespan', crypto, crypto));
+    }
+    pairs.set(pairKey, pair);
+    return pair;
   };
 }

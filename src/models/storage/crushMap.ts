@@ -1,0 +1,255 @@
+import { domainOf, type Inventory } from './inventory';
+import { hash32After as hash32AfterExport, hashPrefix, straw2 as straw2Export, stringId, unitOfHash as unitOfHashExport } from './hash';
+
+// Local bindings: in dev and test runners an imported function is read through a module getter on
+// every call, which costs more than the hash itself in the placement loop.
+const hash32After = hash32AfterExport;
+const straw2 = straw2Export;
+const unitOfHash = unitOfHashExport;
+
+/** CRUSH bucket levels from the root down; a bucket's `level` is its index here. */
+export const CRUSH_LEVELS = ['root', 'datacenter', 'room', 'row', 'rack', 'host'] as const;
+export type CrushLevel = (typeof CRUSH_LEVELS)[number];
+const HOST = CRUSH_LEVELS.indexOf('host');
+
+/**
+ * The CRUSH hierarchy Rook builds from node topology (root → datacenter (site) → room → row → rack
+ * → host → OSDs), flattened into parallel arrays so that placing 16,384 PGs × 6 shards allocates
+ * nothing and compares bucket numbers instead of id strings. Bucket 0 is the root; buckets are
+ * numbered, and children listed, in the order nodes first reach them.
+ */
+export interface CrushMap {
+  inventory: Inventory;
+  /** Bucket ids as Ceph would name them: `rack:r1`. */
+  ids: string[];
+  level: Uint8Array;
+  /** `stringId(id)`, the bucket's input to the hash, stored as int32 (`hash32` reads it as int32 anyway) so it stays a small integer in the hot loop. */
+  hashId: Int32Array;
+  /** Σ capacity of the live OSDs below, bytes (CRUSH weight). */
+  weight: Float64Array;
+  /** All children weigh the same (and more than 0): the straw2 winner is then simply the largest hash. */
+  evenChildren: Uint8Array;
+  /**
+   * Children grouped by equal weight, numbered per bucket from 0 in order of first appearance
+   * (-1 for a child of weight 0); `groupCount[b]` groups under bucket b. Within a group the
+   * straw2 winner is the largest hash, so only one logarithm per group is needed.
+   */
+  childGroup: Int32Array;
+  groupCount: Int32Array;
+  /** Scratch for `straw2Child`: each group's largest hash and the child slot holding it. */
+  groupTop: Float64Array;
+  groupWin: Int32Array;
+  /** Children of bucket b are `children[childStart[b] .. childStart[b + 1])`. */
+  childStart: Int32Array;
+  children: Int32Array;
+  /** `hashId` of each entry of `children`, side by side so the straw2 loop reads one array. */
+  childHash: Int32Array;
+  /** Storage node of a host bucket, else -1. */
+  hostNode: Int32Array;
+  /** `bucketOf[level × nodes + node]`: the bucket of that level a node sits in. */
+  bucketOf: Int32Array;
+  /** Every disk of a host has the same capacity: then, with no OSD down, one hash picks the OSD. */
+  uniformHost: Uint8Array;
+  /** Disks of storage node n are `nodeDisks[nodeDiskStart[n] .. nodeDiskStart[n + 1])`, in slot order. */
+  nodeDiskStart: Int32Array;
+  nodeDisks: Int32Array;
+}
+
+const structures = new WeakMap<Inventory, CrushMap>();
+
+/**
+ * The CRUSH map of an inventory, weighted by capacity. OSDs with `diskDown[d]` set weigh 0, as an
+ * OSD marked out does, so a remap never picks them. The bucket structure is built once per
+ * inventory and shared; only weights are recomputed for a failure.
+ */
+export function crushMap(inventory: Inventory, diskDown?: Uint8Array): CrushMap {
+  let map = structures.get(inventory);
+  if (!map) structures.set(inventory, (map = buildStructure(inventory)));
+  return diskDown ? reweighted(map, diskDown) : map;
+}
+
+function buildStructure(inventory: Inventory): CrushMap {
+  const ids: string[] = ['root'];
+  const level: number[] = [0];
+  const kids: number[][] = [[]];
+  const hostNode: number[] = [-1];
+  const index = new Map<string, number>();
+  const nodes = inventory.nodes;
+  const bucketOf = new Int32Array(CRUSH_LEVELS.length * nodes.length);
+  for (const node of nodes) {
+    let parent = 0;
+    for (let l = 1; l < CRUSH_LEVELS.length; l++) {
+      const name = CRUSH_LEVELS[l] as Exclude<CrushLevel, 'root'>;
+      const id = `${name}:${domainOf(node, name)}`;
+      let b = index.get(id);
+      if (b === undefined) {
+        b = ids.length;
+        index.set(id, b);
+        ids.push(id); level.push(l); kids.push([]); hostNode.push(l === HOST ? node.index : -1);
+        kids[parent].push(b);
+      }
+      bucketOf[l * nodes.length + node.index] = b;
+      parent = b;
+    }
+  }
+  const childStart = new Int32Array(ids.length + 1);
+  kids.forEach((k, b) => { childStart[b + 1] = childStart[b] + k.length; });
+  const map: CrushMap = {
+    inventory, ids, level: Uint8Array.from(level), hashId: Int32Array.from(ids, (id, b) => (b === 0 ? 0 : stringId(id) | 0)),
+    weight: new Float64Array(ids.length), evenChildren: new Uint8Array(ids.length),
+    childGroup: new Int32Array(kids.flat().length), groupCount: new Int32Array(ids.length),
+    groupTop: new Float64Array(Math.max(1, ...kids.map((k) => k.length))), groupWin: new Int32Array(Math.max(1, ...kids.map((k) => k.length))),
+    childStart, children: Int32Array.from(kids.flat()), childHash: new Int32Array(0), hostNode: Int32Array.from(hostNode), bucketOf,
+    uniformHost: Uint8Array.from(nodes, (n) => (n.disks.length > 0 && n.disks.every((d) => d.capacityBytes === n.disks[0].capacityBytes) ? 1 : 0)),
+    nodeDiskStart: new Int32Array(nodes.length + 1), nodeDisks: Int32Array.from(nodes.flatMap((n) => n.disks.map((d) => d.index))),
+  };
+  nodes.forEach((n, i) => { map.nodeDiskStart[i + 1] = map.nodeDiskStart[i] + n.disks.length; });
+  map.childHash = map.children.map((c) => map.hashId[c]);
+  computeWeights(map, undefined);
+  return map;
+}
+
+function reweighted(map: CrushMap, diskDown: Uint8Array): CrushMap {
+  const copy = {
+    ...map, weight: new Float64Array(map.weight.length), evenChildren: new Uint8Array(map.evenChildren.length),
+    childGroup: new Int32Array(map.childGroup.length), groupCount: new Int32Array(map.groupCount.length),
+  };
+  computeWeights(copy, diskDown);
+  return copy;
+}
+
+/** Σ live capacity under each bucket, added node by node from the root down (the order the tree was built in). */
+function computeWeights(map: CrushMap, diskDown: Uint8Array | undefined): void {
+  const nodes = map.inventory.nodes;
+  for (const node of nodes) {
+    const w = node.disks.reduce((sum, d) => sum + (diskDown?.[d.index] ? 0 : d.capacityBytes), 0);
+    map.weight[0] += w;
+    for (let l = 1; l < CRUSH_LEVELS.length; l++) map.weight[map.bucketOf[l * nodes.length + node.index]] += w;
+  }
+  for (let b = 0; b < map.ids.length; b++) {
+    const from = map.childStart[b], to = map.childStart[b + 1];
+    let even = to > from;
+    for (let i = from; i < to && even; i++) even = map.weight[map.children[i]] > 0 && map.weight[map.children[i]] === map.weight[map.children[from]];
+    map.evenChildren[b] = even ? 1 : 0;
+    let groups = 0;
+    for (let i = from; i < to; i++) {
+      const w = map.weight[map.children[i]];
+      let g = -1;
+      for (let j = from; j < i && g < 0; j++) if (map.childGroup[j] >= 0 && map.weight[map.children[j]] === w) g = map.childGroup[j];
+      map.childGroup[i] = w <= 0 ? -1 : g >= 0 ? g : groups++;
+    }
+    map.groupCount[b] = groups;
+  }
+}
+
+/** Straw2 choice among a bucket's children for (pg, r), `prefix` being `hashPrefix(seed, pg)`: the child with the largest ln(u) / weight, or -1. */
+function straw2Child(map: CrushMap, bucket: number, prefix: number, r: number): number {
+  const from = map.childStart[bucket], to = map.childStart[bucket + 1];
+  const { children, weight } = map;
+  if (to - from === 1) return weight[children[from]] > 0 ? children[from] : -1;
+  if (map.evenChildren[bucket]) {
+    const childHash = map.childHash;
+    let top = 0;
+    let win = from;
+    for (let i = from; i < to; i++) {
+      const h = hash32After(prefix, childHash[i], r);
+      if (h > top || i === from) { top = h; win = i; }
+    }
+    return children[win];
+  }
+  return straw2Uneven(map, from, to, map.groupCount[bucket], prefix, r);
+}
+
+/**
+ * Straw2 among children[from .. to) of unequal weights, or -1 when none weighs more than 0. Kept
+ * apart from `straw2Child` so the common even case stays small enough for V8 to inline.
+ */
+function straw2Uneven(map: CrushMap, from: number, to: number, groups: number, prefix: number, r: number): number {
+  const { children, hashId, weight } = map;
+  // Straw2 over all children, computed per weight group: ln(u) / w is increasing in the hash, so a
+  // group's best is its largest hash (first on ties); the overall winner is the best group winner,
+  // the earliest child on equal scores, exactly as a scan over every child would pick.
+  const { childGroup, groupTop, groupWin } = map;
+  for (let g = 0; g < groups; g++) groupWin[g] = -1;
+  for (let i = from; i < to; i++) {
+    const g = childGroup[i];
+    if (g < 0) continue;
+    const h = hash32After(prefix, hashId[children[i]], r);
+    if (groupWin[g] < 0 || h > groupTop[g]) { groupTop[g] = h; groupWin[g] = i; }
+  }
+  if (groups === 1) return children[groupWin[0]];
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let g = 0; g < groups; g++) {
+    const i = groupWin[g];
+    const score = straw2(unitOfHash(groupTop[g]), weight[children[i]]);
+    if (score > bestScore || (score === bestScore && i < best)) { bestScore = score; best = i; }
+  }
+  return best < 0 ? -1 : children[best];
+}
+
+/**
+ * `hash % n` for a 32-bit unsigned hash and n < 2^15, in small-integer arithmetic: V8 holds a
+ * hash above 2^31 as a double, and `%` on doubles calls fmod, which costs more than the hash.
+ * (hi × 2^16 + lo) mod n = ((hi mod n) × 2^16 + lo) mod n.
+ */
+function modulo(hash: number, n: number): number {
+  return n < 32768 ? ((((hash >>> 16) % n) << 16) + (hash & 0xffff)) % n : hash % n;
+}
+
+/** Where `crushChoose` put a shard: the disk index (-1 when none) and the failure-domain bucket it used. */
+export interface CrushChoice {
+  disk: number;
+  domain: number;
+}
+
+/**
+ * CRUSH `chooseleaf` for one shard: descend from the root by straw2 to a bucket of the failure
+ * domain's level, retrying with r' = r + try × width (up to 50 tries, `choose_total_tries`) while
+ * the bucket is among the first `usedCount` entries of `used`; then descend to a host and pick an
+ * OSD by straw2 (skipping OSDs with `diskDown` set). Writes the disk index, or -1 when no unused
+ * domain with live OSDs is found, into `out`.
+ */
+export function crushChoose(map: CrushMap, level: number, seed: number, pg: number, r: number, width: number, used: Int32Array, usedCount: number, out: CrushChoice, diskDown?: Uint8Array): void {
+  out.disk = -1;
+  out.domain = -1;
+  // Every hash below is hash32(seed, pg, item, r): mix (seed, pg) once.
+  const prefix = hashPrefix(seed, pg);
+  const nodes = map.inventory.nodes;
+  attempts: for (let attempt = 0; attempt < 50; attempt++) {
+    const rr = r + attempt * width;
+    let b = 0;
+    while (b >= 0 && map.level[b] !== level) b = straw2Child(map, b, prefix, rr);
+    if (b < 0) return;
+    for (let i = 0; i < usedCount; i++) if (used[i] === b) continue attempts;
+    let leaf = b;
+    while (leaf >= 0 && map.level[leaf] !== HOST) leaf = straw2Child(map, leaf, prefix, rr);
+    const nodeIndex = leaf >= 0 ? map.hostNode[leaf] : -1;
+    if (nodeIndex < 0) continue;
+    if (!diskDown && map.uniformHost[nodeIndex]) {
+      // Equal weights: straw2's winner is uniform over the disks, so one hash picks it.
+      const first = map.nodeDiskStart[nodeIndex];
+      out.disk = map.nodeDisks[first + modulo(hash32After(prefix, map.hashId[leaf], rr), map.nodeDiskStart[nodeIndex + 1] - first)];
+      out.domain = b;
+      return;
+    }
+    if (map.uniformHost[nodeIndex] && nodes[nodeIndex].disks[0].capacityBytes > 0) {
+      // Equal weights: the straw2 winner among the live OSDs is the one with the largest hash (first on ties).
+      let top = -1;
+      for (const d of nodes[nodeIndex].disks) {
+        if (diskDown?.[d.index]) continue;
+        const h = hash32After(prefix, map.hashId[leaf], d.slot + 1);
+        if (h > top) { top = h; out.disk = d.index; }
+      }
+      if (out.disk >= 0) { out.domain = b; return; }
+      continue;
+    }
+    let best = -Infinity;
+    for (const d of nodes[nodeIndex].disks) {
+      if (diskDown?.[d.index]) continue;
+      const score = straw2(unitOfHash(hash32After(prefix, map.hashId[leaf], d.slot + 1)), d.capacityBytes);
+      if (score > best) { best = score; out.disk = d.index; }
+    }
+    if (out.disk >= 0) { out.domain = b; return; }
+  }
+}

@@ -1,0 +1,65 @@
+import type { FailureState } from './failureImpact';
+import type { Placement } from './placement';
+
+/**
+ * Which units have a shard on each disk, in compressed rows: the units on disk d are
+ * `units[start[d] .. start[d + 1])`, ascending. Built once per placement, so a failure visits only
+ * the units it touches (a disk of 1,440 carries ~70 of 16,384 PGs) instead of scanning them all.
+ */
+export interface DiskUnitIndex {
+  start: Int32Array;
+  units: Int32Array;
+  /** Units with some but fewer placed shards than `needed` or `minAvailable`: lost or unavailable without any failure. */
+  deficientUnits: Int32Array;
+}
+
+const cache = new WeakMap<Placement, DiskUnitIndex>();
+
+/** The disk → units index of a placement (see `DiskUnitIndex`), cached per placement object. */
+export function diskUnitIndex(p: Placement): DiskUnitIndex {
+  const hit = cache.get(p);
+  if (hit) return hit;
+  const disks = p.inventory.disks.length;
+  const start = new Int32Array(disks + 1);
+  const deficient: number[] = [];
+  for (let u = 0; u < p.unitCount; u++) {
+    let placed = 0;
+    for (let k = 0; k < p.unitWidth[u]; k++) {
+      const d = p.shards[u * p.width + k];
+      if (d >= 0) { start[d + 1]++; placed++; }
+    }
+    if (placed > 0 && (placed < p.needed || placed < p.minAvailable)) deficient.push(u);
+  }
+  for (let d = 0; d < disks; d++) start[d + 1] += start[d];
+  const fill = start.slice(0, disks);
+  const units = new Int32Array(start[disks]);
+  for (let u = 0; u < p.unitCount; u++) {
+    for (let k = 0; k < p.unitWidth[u]; k++) {
+      const d = p.shards[u * p.width + k];
+      if (d >= 0) units[fill[d]++] = u;
+    }
+  }
+  const index = { start, units, deficientUnits: Int32Array.from(deficient) };
+  cache.set(p, index);
+  return index;
+}
+
+/**
+ * The units with a shard on a disk that is down or destroyed, plus `extra` units, ascending and
+ * without repeats: the same order a scan over every unit would visit them in, so sums and
+ * sampling come out identical.
+ */
+export function unitsOnFailedDisks(p: Placement, state: Pick<FailureState, 'diskDown' | 'diskDestroyed'>, extra?: Int32Array): Int32Array {
+  const { start, units } = diskUnitIndex(p);
+  const mark = new Uint8Array(p.unitCount);
+  let count = 0;
+  for (let d = 0; d < start.length - 1; d++) {
+    if (!state.diskDown[d] && !state.diskDestroyed[d]) continue;
+    for (let i = start[d]; i < start[d + 1]; i++) if (!mark[units[i]]) { mark[units[i]] = 1; count++; }
+  }
+  if (extra) for (const u of extra) if (!mark[u]) { mark[u] = 1; count++; }
+  const out = new Int32Array(count);
+  let j = 0;
+  for (let u = 0; u < p.unitCount && j < count; u++) if (mark[u]) out[j++] = u;
+  return out;
+}
