@@ -9,9 +9,10 @@ import { indexPlan, nearestFreeU } from './occupancy';
  * refused (the same reason `moveNodes` gives), or null.
  */
 export function planNodeDrop(plan: Plan, args: { ids: readonly string[]; anchorId: string; rackId: string; positionU: number }): { moves: NodeMove[]; problem: string | null } {
-  const anchor = plan.nodes.find((n) => n.id === args.anchorId);
+  const wanted = new Set([...args.ids, args.anchorId]);
+  const byId = new Map(plan.nodes.filter((n) => wanted.has(n.id)).map((n) => [n.id, n]));
+  const anchor = byId.get(args.anchorId);
   if (!anchor) return { moves: [], problem: `no node "${args.anchorId}"` };
-  const byId = new Map(plan.nodes.map((n) => [n.id, n]));
   const moves = args.ids.flatMap((id) => {
     const node = byId.get(id);
     return node ? [{ id, rackId: args.rackId, positionU: node.positionU - anchor.positionU + args.positionU }] : [];

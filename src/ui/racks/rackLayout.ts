@@ -54,6 +54,7 @@ export interface Elevation {
   /** Racks by id, and each rack's nodes, for hit tests and culling. */
   rackById: Map<string, RackBox>;
   nodesByRack: Map<string, NodeBox[]>;
+  nodeById: Map<string, NodeBox>;
   geometry: ElevationGeometry;
 }
 
@@ -107,6 +108,7 @@ export function layoutElevation(plan: Plan, g: ElevationGeometry = DEFAULT_GEOME
   }
   const nodes: NodeBox[] = [];
   const nodesByRack = new Map<string, NodeBox[]>();
+  const nodeById = new Map<string, NodeBox>();
   for (const node of plan.nodes) {
     const box = rackPos.get(node.rackId);
     const hw = hardware.get(node.hardwareId);
@@ -118,9 +120,10 @@ export function layoutElevation(plan: Plan, g: ElevationGeometry = DEFAULT_GEOME
       positionU: node.positionU, heightU: hw.heightU, feeds: node.feeds.join('+'), tors: node.tors.join('+'),
     };
     nodes.push(nodeBox);
+    nodeById.set(node.id, nodeBox);
     let list = nodesByRack.get(node.rackId);
     if (!list) nodesByRack.set(node.rackId, (list = []));
     list.push(nodeBox);
   }
-  return { racks, nodes, rows, width: Math.max(width, 300), height: Math.max(height, 200), rackById: rackPos, nodesByRack, geometry: g };
+  return { racks, nodes, rows, width: Math.max(width, 300), height: Math.max(height, 200), rackById: rackPos, nodesByRack, nodeById, geometry: g };
 }

@@ -93,9 +93,8 @@ export function renderGhosts(world: Root, layout: Elevation, drag: DragState | n
       const top = drag.target.positionU + placeHeightU - 1;
       ghosts.push({ id: 'new', x: rack.x + 3, y: rack.y + (rack.heightU - top) * g.uPx + 1, width: g.rackWidth - 6, height: placeHeightU * g.uPx - 2, ok });
     } else if (rack && drag.kind === 'nodes') {
-      const boxes = new Map(layout.nodes.map((n) => [n.id, n]));
       for (const move of drag.target.moves) {
-        const box = boxes.get(move.id);
+        const box = layout.nodeById.get(move.id);
         if (!box) continue;
         const top = move.positionU + box.heightU - 1;
         ghosts.push({ id: move.id, x: rack.x + 3, y: rack.y + (rack.heightU - top) * g.uPx + 1, width: box.width, height: box.height, ok });
