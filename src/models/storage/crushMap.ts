@@ -1,9 +1,10 @@
 import { domainOf, type Inventory } from './inventory';
-import { hash32After as hash32AfterExport, hashPrefix, straw2 as straw2Export, stringId, unitOfHash as unitOfHashExport } from './hash';
+import { hash32After as hash32AfterExport, hashPrefix as hashPrefixExport, straw2 as straw2Export, stringId, unitOfHash as unitOfHashExport } from './hash';
 
 // Local bindings: in dev and test runners an imported function is read through a module getter on
 // every call, which costs more than the hash itself in the placement loop.
 const hash32After = hash32AfterExport;
+const hashPrefix = hashPrefixExport;
 const straw2 = straw2Export;
 const unitOfHash = unitOfHashExport;
 

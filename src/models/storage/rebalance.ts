@@ -1,4 +1,5 @@
 import type { Plan, PlanNode } from '../../plan/schema';
+import { topologyWithAppendedNodes } from '../topology';
 import { storageInventory } from './inventory';
 import { cephShards } from './ceph';
 import type { Placement } from './placement';
@@ -37,7 +38,9 @@ export function planWithAddedStorageNodes(plan: Plan, count: number): Plan {
     nodes.push({ ...entry.node, id, name: id, hardwareId: twin.place.node.hardwareId, rackId, labels: { ...entry.node.labels } });
     rackCap.set(rackId, { cap: entry.cap + twin.capacityBytes, node: entry.node });
   }
-  return { ...plan, nodes };
+  const bigger = { ...plan, nodes };
+  topologyWithAppendedNodes(plan, bigger);
+  return bigger;
 }
 
 /**
@@ -63,10 +66,14 @@ export function rebalanceAddNodes(plan: Plan, placement: Placement, count: numbe
     for (let pg = 0; pg < placement.unitCount; pg += stride) pgs.push(pg);
     const { shards } = cephShards(s, inv2, seed, pgs);
     pgs.forEach((u, row) => {
-      const before = Array.from(placement.shards.subarray(u * w, u * w + w));
-      const now = Array.from(shards.subarray(row * w, row * w + w));
-      const leaving = before.filter((d) => d >= 0 && !now.includes(d));
-      const arriving = now.filter((d) => d >= 0 && !before.includes(d));
+      const before = placement.shards.subarray(u * w, u * w + w);
+      const now = shards.subarray(row * w, row * w + w);
+      const leaving: number[] = [];
+      const arriving: number[] = [];
+      for (let k = 0; k < w; k++) {
+        if (before[k] >= 0 && !now.includes(before[k])) leaving.push(before[k]);
+        if (now[k] >= 0 && !before.includes(now[k])) arriving.push(now[k]);
+      }
       arriving.forEach((d, i) => {
         const from = leaving[i] ?? before.find((x) => x >= 0);
         if (from !== undefined && from >= 0) transfers.push({ sources: [from], target: d, bytes: placement.shardBytes[u] * stride, unit: u });

@@ -195,6 +195,8 @@ const TIERS: Array<LatencyClass | 'switch'> = ['switch', 'same-node', 'same-rack
  * in the order of the path's links, as resolving each pair's path in full would.
  */
 function fabricResources(plan: Plan, topology: Topology, nodeCount: number, failedTors: ReadonlySet<string> | undefined, linkScale: number, netShare: number, a: StorageAssumptions, resource: ResourceOf): (sNode: StorageNode, tNode: StorageNode) => PairResources {
+  // Node pairs seen so far: a flat table while nodes² stays small (120 storage nodes: 14,400), else a map.
+  const table = nodeCount * nodeCount <= 1 << 20 ? new Array<PairResources | undefined>(nodeCount * nodeCount) : undefined;
   const pairs = new Map<number, PairResources>();
   const ups = new Map<number, { links: number[]; racks: boolean }>();
   const downs = new Map<number, { links: number[]; racks: boolean }>();
@@ -225,7 +227,7 @@ function fabricResources(plan: Plan, topology: Topology, nodeCount: number, fail
   };
   return (sNode, tNode) => {
     const pairKey = sNode.index * nodeCount + tNode.index;
-    let pair = pairs.get(pairKey);
+    let pair = table ? table[pairKey] : pairs.get(pairKey);
     if (pair) return pair;
     const sideS = side(sNode), sideT = side(tNode);
     const liveS = liveOf.get(sNode.index)!, liveT = liveOf.get(tNode.index)!;
@@ -259,7 +261,8 @@ function fabricResources(plan: Plan, topology: Topology, nodeCount: number, fail
       const crypto = plan.cluster.kubespan.cryptoGBpsPerCore * 1e9 * a.kubespanCryptoCores;
       pair.links.push(resource(`kubespan-tx:${sNode.id}`, 'kubespan', crypto, crypto), resource(`kubespan-rx:${tNode.id}`, 'kubespan', crypto, crypto));
     }
-    pairs.set(pairKey, pair);
+    if (table) table[pairKey] = pair;
+    else pairs.set(pairKey, pair);
     return pair;
   };
 }
