@@ -8,8 +8,8 @@ import type { Plan } from '../plan/schema';
 export class AnalysisState {
   status = $state<'idle' | 'running' | 'done' | 'error'>('idle');
   result = $state.raw<Analysis | null>(null);
-  /** The last valid analysis, kept while the plan is invalid so panels do not blank out. */
-  lastGood = $state.raw<Extract<Analysis, { ok: true }> | null>(null);
+  /** The last valid analysis and the plan it describes, kept while the plan is invalid so panels do not blank out. */
+  lastGood = $state.raw<(Extract<Analysis, { ok: true }> & { plan: Plan }) | null>(null);
   error = $state<string | null>(null);
 
   constructor(private engine: EngineBridge) {}
@@ -19,7 +19,9 @@ export class AnalysisState {
     try {
       const result = await this.engine.analyse(plan);
       this.result = result;
-      if (result.ok) this.lastGood = result;
+      // A plan the worker found valid is the one we sent: plans in the document are already in
+      // validated form (defaults filled), so panels can read this object without a copy back.
+      if (result.ok) this.lastGood = { ...result, plan };
       this.status = 'done';
       this.error = null;
     } catch (e) {
