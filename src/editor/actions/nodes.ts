@@ -27,6 +27,7 @@ export function updateNode(plan: Plan, args: { id: string; patch: Partial<Omit<P
     const rack = plan.racks.find((r) => r.id === args.patch.rackId);
     if (rack) node = fitToRack(node, before.rackId, rack);
   }
+  if (args.patch.role && args.patch.role !== before.role && !args.patch.labels && !args.patch.taints) node = withStorageMarking(node);
   const nodes = plan.nodes.slice();
   nodes[index] = node;
   const next = { ...plan, nodes };
@@ -202,8 +203,27 @@ export function setRole(plan: Plan, args: { ids: readonly string[]; role: Role }
   const nodes = plan.nodes.map((n) => {
     if (!ids.has(n.id) || n.role === args.role) return n;
     changed += 1;
-    return { ...n, role: args.role };
+    return withStorageMarking({ ...n, role: args.role });
   });
   if (changed === 0) return refuse(`already ${args.role}`);
   return done({ ...plan, nodes }, `Make ${changed} node${changed === 1 ? '' : 's'} ${args.role}`);
+}
+
+const STORAGE_ROLE_KEY = 'node-role.kubernetes.io/storage';
+
+/**
+ * Keeps the storage label and taint in step with the role: the reference architecture labels
+ * storage nodes `node-role.kubernetes.io/storage=` and taints them so regular workloads stay off
+ * (RA-STORAGE-DEDICATED); a node that leaves the storage role loses both.
+ */
+function withStorageMarking(node: PlanNode): PlanNode {
+  const labels = { ...node.labels };
+  const taints = node.taints.filter((t) => t.key !== STORAGE_ROLE_KEY);
+  if (node.role === 'storage') {
+    labels[STORAGE_ROLE_KEY] = '';
+    taints.push({ key: STORAGE_ROLE_KEY, value: '', effect: 'NoSchedule' });
+  } else {
+    delete labels[STORAGE_ROLE_KEY];
+  }
+  return { ...node, labels, taints };
 }

@@ -62,4 +62,17 @@ describe('node actions', () => {
     expect(role.ok && role.plan.nodes.filter((n) => n.role === 'storage').length).toBe(3 + 2);
     expect(setRole(plan, { ids: ['st-01'], role: 'storage' }).ok).toBe(false);
   });
+
+  it('setRole(plan, { role }) adds the storage label and taint on the way in and drops them on the way out', () => {
+    const key = 'node-role.kubernetes.io/storage';
+    const toStorage = setRole(plan, { ids: ['w-0001'], role: 'storage' });
+    const w1 = toStorage.ok ? toStorage.plan.nodes.find((n) => n.id === 'w-0001') : undefined;
+    expect(w1?.labels[key]).toBe('');
+    expect(w1?.taints).toEqual([{ key, value: '', effect: 'NoSchedule' }]);
+    const toWorker = setRole(plan, { ids: ['st-01'], role: 'worker' });
+    const st1 = toWorker.ok ? toWorker.plan.nodes.find((n) => n.id === 'st-01') : undefined;
+    expect(st1 && key in st1.labels).toBe(false);
+    expect(st1?.taints).toEqual([]);
+    expect(st1?.labels['topology.kubernetes.io/zone']).toBe('r1');
+  });
 });
