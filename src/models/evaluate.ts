@@ -1,4 +1,5 @@
-import type { Plan } from '../plan/schema';
+import type { Plan, PlanAssumptions } from '../plan/schema';
+import { STORAGE_ASSUMPTIONS, type StorageAssumptions } from './storage/assumptions';
 import { physicalCapacity } from './physical/physicalCapacity';
 import { networkReport } from './network/networkReport';
 import { controlPlaneReport } from './controlPlane/controlPlaneReport';
@@ -21,7 +22,19 @@ export function evaluate(plan: Plan, options: Partial<EvaluateOptions> = {}): Re
     planName: plan.name,
     physical: physicalCapacity(plan),
     network: networkReport(plan),
-    controlPlane: controlPlaneReport(plan, { seed: opts.seed, samples: opts.samples }),
-    storage: storageReport(plan, { seed: opts.seed }),
+    controlPlane: controlPlaneReport(plan, { seed: opts.seed, samples: opts.samples, assumptions: plan.assumptions?.controlPlane }),
+    storage: storageReport(plan, { seed: opts.seed, assumptions: storageAssumptions(plan.assumptions?.storage) }),
+  };
+}
+
+/** The plan's storage overrides on top of the defaults; the two records merge key by key. */
+function storageAssumptions(overrides: PlanAssumptions['storage']): StorageAssumptions | undefined {
+  if (!overrides) return undefined;
+  const { mclockRecoveryShare, diskBandwidthMBps, ...flat } = overrides;
+  return {
+    ...STORAGE_ASSUMPTIONS,
+    ...flat,
+    mclockRecoveryShare: { ...STORAGE_ASSUMPTIONS.mclockRecoveryShare, ...mclockRecoveryShare },
+    diskBandwidthMBps: { ...STORAGE_ASSUMPTIONS.diskBandwidthMBps, ...diskBandwidthMBps },
   };
 }

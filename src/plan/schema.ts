@@ -5,6 +5,7 @@
  * Defaults come from `defaults.ts`, where each number names its source.
  */
 import { z } from 'zod';
+import { CONTROL_PLANE_ASSUMPTION_KEYS, STORAGE_ASSUMPTION_KEYS } from './assumptionKeys';
 import { DEFAULTS } from './defaults';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
@@ -293,6 +294,19 @@ export const reliabilitySchema = z.strictObject({
   missionYears: z.array(positive.max(100)).min(1).max(10).default([1, 5]),
 });
 
+const optionalNumbers = <K extends string>(keys: readonly K[]) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, nonNegative.optional()])) as Record<K, z.ZodOptional<typeof nonNegative>>);
+
+export const assumptionsSchema = z.strictObject({
+  controlPlane: optionalNumbers(CONTROL_PLANE_ASSUMPTION_KEYS).optional(),
+  storage: optionalNumbers(STORAGE_ASSUMPTION_KEYS).extend({
+    mclockRecoveryShare: z.strictObject({
+      balanced: fraction.optional(), high_recovery_ops: fraction.optional(), high_client_ops: fraction.optional(),
+    }).optional(),
+    diskBandwidthMBps: z.strictObject(Object.fromEntries(diskClassSchema.options.map((c) => [c, positive.optional()])) as Record<DiskClass, z.ZodOptional<typeof positive>>).optional(),
+  }).optional(),
+}).describe('Overrides of model constants (CPU cost per etcd write, rebuild stream rates, …); each default and its source is in src/models/README.md.');
+
 export const planSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(1),
@@ -308,6 +322,7 @@ export const planSchema = z.strictObject({
   cluster: clusterSchema,
   workload: workloadSchema,
   reliability: reliabilitySchema,
+  assumptions: assumptionsSchema.optional(),
 });
 
 export type Plan = z.output<typeof planSchema>;
@@ -332,3 +347,4 @@ export type Workload = z.output<typeof workloadSchema>;
 export type Volume = z.output<typeof volumeSchema>;
 export type Reliability = z.output<typeof reliabilitySchema>;
 export type FailureSpec = z.output<typeof failureSpec>;
+export type PlanAssumptions = z.output<typeof assumptionsSchema>;
