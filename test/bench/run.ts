@@ -1,4 +1,5 @@
-// `npm run bench`: runs every test/bench/*.bench.ts in turn and prints their figures.
+// `npm run bench`: builds the app (the browser benchmark drives the built app), then runs every
+// test/bench/*.bench.ts in turn and prints their figures.
 // Benchmarks measure; they never fail on a wall-clock limit (these machines are shared and noisy).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
