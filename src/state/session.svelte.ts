@@ -21,7 +21,7 @@ export type DragState =
   | { kind: 'place'; hardwareId: string; screenX: number; screenY: number; target: DropTarget | null }
   | { kind: 'box'; x0: number; y0: number; x1: number; y1: number; additive: boolean };
 
-export type InspectorTab = 'selection' | 'rack' | 'hardware' | 'network' | 'layout';
+export type InspectorTab = 'selection' | 'rack' | 'hardware' | 'network' | 'layout' | 'cluster' | 'workload' | 'reliability' | 'assumptions';
 
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 3;
