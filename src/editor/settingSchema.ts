@@ -80,11 +80,12 @@ export function schemaAtPath(schema: z.ZodType, path: SettingPath, data: unknown
  * section or switching a union variant gives a valid object. Keyed by the field's name.
  * Ceph's default erasure-code profile is k=2, m=2 (docs.ceph.com, "Erasure code profiles");
  * the etcd profile starts from the etcd benchmark's write test (etcd op-guide/performance:
- * 1000 clients, 100 connections, 8 B keys, 256 B values).
+ * 100 connections, 8 B keys, 256 B values) with one client per connection, since a plan's
+ * connections may not be fewer than its clients.
  */
 const REQUIRED_SEEDS: Record<string, unknown> = {
   k: 2, m: 2,
-  clients: 1000, connections: 100, keyBytes: 8, valueBytes: 256, writeFraction: 1,
+  clients: 100, connections: 100, keyBytes: 8, valueBytes: 256, writeFraction: 1,
   count: 100, meanSizeGB: 100,
   annualFailureRate: 0.01, repairHours: 24,
 };

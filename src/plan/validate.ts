@@ -107,6 +107,16 @@ function crossCheck(plan: Plan): PlanIssue[] {
     if (!endpoints.has(o.to)) issues.push({ path: `network.rttOverrides[${i}].to`, message: `names no node, rack, row, room or site, got "${o.to}"` });
   });
 
+  issues.push(...crossCheckSettings(plan));
+  return issues;
+}
+
+/**
+ * The checks of the settings sections that span fields (Ceph minSize against size, rising full
+ * ratios, etcd connections against clients): cheap, so the settings editor runs them on every edit.
+ */
+export function crossCheckSettings(plan: Pick<Plan, 'cluster' | 'workload'>): PlanIssue[] {
+  const issues: PlanIssue[] = [];
   const storage = plan.cluster.storage;
   if (storage.provider === 'ceph' && storage.pool.type === 'replicated' && storage.pool.minSize > storage.pool.size) {
     issues.push({ path: 'cluster.storage.pool.minSize', message: `must not exceed pool.size (${storage.pool.size}), got ${storage.pool.minSize}` });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { fieldPath } from '../../plan/fieldPath';
+import { formatIssue } from '../../plan/issues';
 import type { Plan } from '../../plan/schema';
+import { crossCheckSettings } from '../../plan/validate';
 import { done, refuse, type ActionResult } from '../action';
 import { checkPart } from '../schemaCheck';
 import {
@@ -49,7 +51,8 @@ function setIn(root: unknown, path: SettingPath, value: unknown, prune: boolean)
  * - `undefined` removes an optional field; in `assumptions` it also drops objects left empty,
  *   so clearing the last override leaves the plan without `assumptions` at all.
  *
- * Refusals name the field: `cluster.etcd.heartbeatMs: must be > 0 and <= 50000, got 0`.
+ * Refusals name the field: `cluster.etcd.heartbeatMs: must be > 0 and <= 50000, got 0`; the
+ * plan's checks across settings fields (`crossCheckSettings`) refuse an edit that breaks them.
  */
 export function updateSetting(plan: Plan, args: { path: SettingPath; value: unknown }): ActionResult {
   const { path } = args;
@@ -90,6 +93,13 @@ export function updateSetting(plan: Plan, args: { path: SettingPath; value: unkn
   const updated: Record<string, unknown> = { ...plan };
   if (removesSection) delete updated[section];
   else updated[section] = next.value;
+  // Checks across fields (Ceph minSize <= size, rising full ratios, connections >= clients)
+  // refuse an edit that adds a problem; one the plan already had does not block other edits.
+  if (section === 'cluster' || section === 'workload') {
+    const had = new Set(crossCheckSettings(plan).map(formatIssue));
+    const added = crossCheckSettings(updated as Plan).map(formatIssue).find((issue) => !had.has(issue));
+    if (added) return refuse(added);
+  }
   const verb = args.value === undefined ? (section === 'assumptions' ? 'Reset' : 'Remove')
     : valueAt(current, writePath) === undefined && isContainer(value) ? 'Add' : 'Change';
   return done(updated as Plan, `${verb} ${fieldPath(path)}`);

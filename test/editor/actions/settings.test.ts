@@ -7,6 +7,7 @@ import { diffPlans } from '../../../src/editor/planDiff';
 import { SETTINGS_SCHEMAS, unwrapSchema, type SettingPath } from '../../../src/editor/settingSchema';
 import { referencePlan } from '../../../src/plan/samples/samples';
 import type { Plan } from '../../../src/plan/schema';
+import { crossCheckSettings, validatePlan } from '../../../src/plan/validate';
 import { validPlanArbWith } from '../../arbitraries/plan';
 
 const plan = referencePlan();
@@ -101,6 +102,22 @@ describe('updateSetting', () => {
     });
   });
 
+  it('updateSetting refuses an edit that breaks a check across fields (minSize <= size, connections >= clients)', () => {
+    const ceph = applied(updateSetting(plan, { path: ['cluster', 'storage', 'provider'], value: 'ceph' }));
+    expect(updateSetting(ceph, { path: ['cluster', 'storage', 'pool', 'minSize'], value: 4 })).toEqual({
+      ok: false, reason: 'cluster.storage.pool.minSize: must not exceed pool.size (3), got 4',
+    });
+    expect(updateSetting(ceph, { path: ['cluster', 'storage', 'nearfullRatio'], value: 0.92 })).toEqual({
+      ok: false, reason: 'cluster.storage.backfillfullRatio: ratios must rise: nearfullRatio <= backfillfullRatio <= fullRatio',
+    });
+    const profile = applied(updateSetting(plan, { path: ['workload', 'etcdProfile'], value: { clients: 10, connections: 10, keyBytes: 8, valueBytes: 256, writeFraction: 0.5 } }));
+    expect(updateSetting(profile, { path: ['workload', 'etcdProfile', 'connections'], value: 5 })).toEqual({
+      ok: false, reason: 'workload.etcdProfile.connections: must be at least clients (10), got 5',
+    });
+    // The seeded profile a user adds from the form passes the whole-plan check.
+    expect(validatePlan(profile).ok).toBe(true);
+  });
+
   it('updateSetting then undo restores the original plan', () => {
     let doc = { plan, history: emptyHistory() };
     doc = step(doc, updateSetting(doc.plan, { path: ['cluster', 'kubespan', 'enabled'], value: true }));
@@ -153,6 +170,8 @@ describe('updateSetting properties', () => {
       const after = r.plan[section];
       if (section === 'assumptions' && after === undefined) return;
       expect(SETTINGS_SCHEMAS[section].safeParse(after).success).toBe(true);
+      const had = new Set(crossCheckSettings(p).map((i) => i.path));
+      expect(crossCheckSettings(r.plan).filter((i) => !had.has(i.path))).toEqual([]);
       // Nothing outside the section changed.
       for (const key of Object.keys(diffPlans(p, r.plan))) expect(key).toBe(section);
     }), { numRuns: 400 });
