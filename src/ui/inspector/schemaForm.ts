@@ -59,3 +59,25 @@ export const settingId = (path: readonly (string | number)[]) => `set-${path.joi
 
 /** A placeholder that shows a default without float noise: 1448/1538 → "0.9415". */
 export const shortNumber = (n: number | undefined) => (n === undefined ? undefined : String(Number(n.toPrecision(4))));
+
+/**
+ * The paths whose description a form prints, each description once: reliability's seven
+ * components share "Expected failures per component-year." and only the first says it.
+ * Later fields keep it as a tooltip.
+ */
+export function helpPaths(schema: z.ZodType, value: unknown, path: readonly (string | number)[], seen = new Set<string>()): Set<string> {
+  const shown = new Set<string>();
+  const walk = (s: z.ZodType, v: unknown, p: readonly (string | number)[]) => {
+    const node = formNode(s, v);
+    const description = unwrapSchema(s).description;
+    if (node.kind === 'leaf' && description && !seen.has(description)) {
+      seen.add(description);
+      shown.add(p.join('.'));
+    }
+    if (node.kind === 'object' || node.kind === 'union') {
+      for (const [key, field] of node.fields) walk(field, v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined, [...p, key]);
+    }
+  };
+  walk(schema, value, path);
+  return shown;
+}
