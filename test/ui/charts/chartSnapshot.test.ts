@@ -1,18 +1,11 @@
 // @vitest-environment jsdom
 import { flushSync, mount, unmount } from 'svelte';
 import { describe, expect, it } from 'vitest';
+import '../jsdomLayout';
 import LineChartFixture from './LineChartFixture.svelte';
 
 /** Rounds every number in an SVG string so snapshots do not depend on float noise. */
 const rounded = (svg: string) => svg.replace(/<!--[^>]*-->/g, '').replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10)).replace(/ class="svelte-[a-z0-9]+"/g, '');
-
-// jsdom has no layout: bind:clientWidth needs a ResizeObserver, which never fires here, so the
-// frame keeps its default 480 px width and the snapshot is deterministic.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 describe('ChartFrame + Axis + LineMark + RuleMark', () => {
   it('draws a deterministic SVG for a fixed series', () => {

@@ -1,15 +1,10 @@
 // @vitest-environment jsdom
 import { flushSync, mount, unmount } from 'svelte';
 import { describe, expect, it } from 'vitest';
+import '../jsdomLayout';
 import NetworkPanel from '../../../src/ui/panels/NetworkPanel.svelte';
 import { evaluate } from '../../../src/models/evaluate';
 import { SAMPLES } from '../../../src/plan/samples/samples';
-
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 describe('NetworkPanel', () => {
   for (const [file, build] of Object.entries(SAMPLES)) {
