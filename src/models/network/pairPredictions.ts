@@ -1,6 +1,6 @@
 import type { Plan } from '../../plan/schema';
 import type { NodePlace, Topology } from '../topology';
-import { framing, type CniEncap, type EncapStack, versionBefore, FLANNEL_KUBESPAN_MTU_FIX } from './encapsulation';
+import { cniEncapOf, framing, type CniEncap, type EncapStack, versionBefore, FLANNEL_KUBESPAN_MTU_FIX } from './encapsulation';
 import { cryptoProfile, kubespanAddedRttMs, kubespanCeilings } from './kubespanCost';
 import { latencyClassOf, nicLinkGbps, nicLinksBySwitch, pathBetween, type LatencyClass } from './paths';
 
@@ -69,9 +69,8 @@ export function nodeNicGbps(place: NodePlace): number {
 export function cniEncapFor(plan: Plan, cni: CniChoice): CniEncap {
   if (cni === 'plain') return 'none';
   if (cni === 'flannel') return 'flannel-vxlan';
-  if (plan.cluster.cni.name !== 'cilium') return 'cilium-native';
-  const mode = plan.cluster.cni.mode;
-  return mode === 'native' ? 'cilium-native' : mode === 'vxlan' ? 'cilium-vxlan' : 'cilium-geneve';
+  // A Flannel plan compared against Cilium assumes Cilium's native routing.
+  return plan.cluster.cni.name === 'cilium' ? cniEncapOf(plan.cluster.cni) : 'cilium-native';
 }
 
 /** The plan's own stack. */

@@ -1,5 +1,5 @@
 import type { FeedId, Rack } from '../../plan/schema';
-import { topologyOf, type NodePlace, type Topology } from '../topology';
+import type { NodePlace, Topology } from '../topology';
 
 /**
  * Paths through the fabric. The fabric is the classic tree of the reference architecture:
@@ -180,11 +180,6 @@ export function pathBetween(topology: Topology, aId: string, bId: string, option
 /** Round-trip time between two nodes, ms: `pathBetween(topology, aId, bId).rttMs` (see there for the equation). */
 export function rttMs(topology: Topology, aId: string, bId: string): number {
   return pathBetween(topology, aId, bId).rttMs;
-}
-
-/** Round-trip time between two nodes of a plan, ms; convenience for callers holding a plan. */
-export function rttMsInPlan(plan: Topology['plan'], aId: string, bId: string): number {
-  return rttMs(topologyOf(plan), aId, bId);
 }
 
 /** The lowest fabric tier two nodes share. */

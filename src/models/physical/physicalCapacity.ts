@@ -46,14 +46,14 @@ export interface PhysicalReport {
  */
 export function physicalCapacity(plan: Plan): PhysicalReport {
   const topo = topologyOf(plan);
-  const siteKindOfRow = (rowId: string) => {
+  const siteOfRow = (rowId: string) => {
     const row = topo.rowById.get(rowId);
     const room = row && topo.roomById.get(row.roomId);
-    return room ? topo.siteById.get(room.siteId)?.kind : undefined;
+    return room ? topo.siteById.get(room.siteId) : undefined;
   };
   const racks = plan.racks.map((rack): RackCapacity => {
     const places = topo.nodesByRack.get(rack.id) ?? [];
-    const cloud = siteKindOfRow(rack.rowId) === 'cloud';
+    const cloud = siteOfRow(rack.rowId)?.kind === 'cloud';
     const free = new Array<boolean>(topFreeU(rack) + 1).fill(true);
     let nodeU = 0;
     for (const p of places) {
@@ -81,13 +81,8 @@ export function physicalCapacity(plan: Plan): PhysicalReport {
     siteId: s.id, name: s.name, racks: 0, nodesByRole: emptyRoles(), totalU: 0, usedU: 0, typicalW: 0, peakW: 0,
     feedCapacityW: 0, cores: 0, memoryGiB: 0, racksFailingFeedLoss: 0,
   }]));
-  const siteOfRack = (rowId: string) => {
-    const row = topo.rowById.get(rowId);
-    const room = row && topo.roomById.get(row.roomId);
-    return room && sites.get(room.siteId);
-  };
   racks.forEach((r, i) => {
-    const site = siteOfRack(r.rowId);
+    const site = sites.get(siteOfRow(r.rowId)?.id ?? '');
     if (!site) return;
     site.racks += 1;
     site.totalU += r.heightU;

@@ -67,7 +67,7 @@ export function rackPower(rack: Rack, nodes: readonly NodePlace[], switchPowerW:
   const reasons: string[] = [];
   let verdict: FeedLossVerdict = 'survives';
   for (const f of feeds) {
-    if (f.peakW > f.capacityW) reasons.push(`feed ${f.feed} is over capacity even with both feeds up: ${round(f.peakW)} W peak > ${round(f.capacityW)} W`);
+    if (f.peakW > f.capacityW) reasons.push(`feed ${f.feed} is over capacity even with both feeds up: ${Math.round(f.peakW)} W peak > ${Math.round(f.capacityW)} W`);
   }
   if (rack.feeds.length === 1) {
     verdict = 'single-feed';
@@ -78,7 +78,7 @@ export function rackPower(rack: Rack, nodes: readonly NodePlace[], switchPowerW:
       const stranded = devices.filter((d) => d.feeds.length === 1 && d.feeds[0] === lost.feed);
       if (other.failoverPeakW > other.capacityW) {
         verdict = 'overloads';
-        reasons.push(`losing feed ${lost.feed} puts ${round(other.failoverPeakW)} W peak on feed ${other.feed} (capacity ${round(other.capacityW)} W): its breaker trips and the rack goes dark`);
+        reasons.push(`losing feed ${lost.feed} puts ${Math.round(other.failoverPeakW)} W peak on feed ${other.feed} (capacity ${Math.round(other.capacityW)} W): its breaker trips and the rack goes dark`);
       } else if (stranded.length > 0) {
         if (verdict === 'survives') verdict = 'nodes-lose-power';
         reasons.push(`losing feed ${lost.feed} powers off ${stranded.length} single-fed device(s): ${stranded.slice(0, 5).map((d) => d.name).join(', ')}${stranded.length > 5 ? ', …' : ''}`);
@@ -86,8 +86,4 @@ export function rackPower(rack: Rack, nodes: readonly NodePlace[], switchPowerW:
     }
   }
   return { feeds, typicalW, peakW, verdict, reasons };
-}
-
-function round(w: number): number {
-  return Math.round(w);
 }
