@@ -1,11 +1,11 @@
 import type { Report } from '../models/report';
-import { etcdSummary } from './etcdSummary';
-import { networkSummary } from './networkSummary';
-import { storageSummary } from './storageSummary';
+import { formatControlPlane } from './etcdSummary';
+import { formatNetwork } from './networkSummary';
+import { formatStorage } from './storageSummary';
 
 /**
- * Report commands added by model families (`etcd`, `network`, `storage`, …): each prints a
- * readable summary of its section of the report for `plan <name> <file> [--json]`.
+ * Report commands added by model families (`etcd`, `network`, `storage`, …): each prints its
+ * section of the report, as readable lines or, with `--json`, as the section itself.
  */
 export interface ReportCommand {
   name: string;
@@ -14,8 +14,17 @@ export interface ReportCommand {
   run(report: Report, options: { json: boolean }): string;
 }
 
+function sectionCommand<T>(name: string, summary: string, section: (r: Report) => T, format: (s: T) => string[]): ReportCommand {
+  return {
+    name,
+    usage: `${name} <file> [--json]`,
+    summary,
+    run: (report, { json }) => (json ? JSON.stringify(section(report), null, 2) : format(section(report)).join('\n')),
+  };
+}
+
 export const COMMANDS: ReportCommand[] = [
-  { name: 'etcd', usage: 'etcd <file> [--json]', summary: 'control plane: quorum, tolerance, latency, throughput, sizing', run: etcdSummary },
-  { name: 'network', usage: 'network <file> [--json]', summary: 'fabric paths, RTT, uplinks, bisection, encapsulation, KubeSpan cost', run: networkSummary },
-  { name: 'storage', usage: 'storage <file> [--json]', summary: 'placement, capacity, headroom, failure impact, rebuild, rebalance', run: storageSummary },
+  sectionCommand('etcd', 'control plane: quorum, tolerance, latency, throughput, sizing', (r) => r.controlPlane, formatControlPlane),
+  sectionCommand('network', 'fabric paths, RTT, uplinks, bisection, encapsulation, KubeSpan cost', (r) => r.network, formatNetwork),
+  sectionCommand('storage', 'placement, capacity, headroom, failure impact, rebuild, rebalance', (r) => r.storage, formatStorage),
 ];

@@ -1,17 +1,9 @@
 import type { ControlPlaneReport } from '../models/controlPlane/controlPlaneReport';
-import type { Report } from '../models/report';
 
 const ms = (x: number) => (Number.isFinite(x) ? (x >= 100 ? `${Math.round(x)} ms` : `${x.toFixed(x >= 10 ? 1 : 2)} ms`) : 'unbounded');
 const rate = (x: number) => (!Number.isFinite(x) ? 'no limit' : x < 10 ? `${x.toFixed(1)}/s` : `${Math.round(x).toLocaleString('en-US')}/s`);
 const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
 const pct = (x: number) => `${Math.round(x * 100)} %`;
-
-/** A readable control-plane summary for `plan etcd <file>`: quorum, tolerance, latency, throughput, load, API, timers, sizing. */
-export function etcdSummary(report: Report, options: { json: boolean }): string {
-  const cp = report.controlPlane;
-  if (options.json) return JSON.stringify(cp, null, 2);
-  return formatControlPlane(cp).join('\n');
-}
 
 export function formatControlPlane(cp: ControlPlaneReport): string[] {
   const q = cp.quorum;

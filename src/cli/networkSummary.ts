@@ -1,17 +1,9 @@
 import type { NetworkReport } from '../models/network/networkReport';
-import type { Report } from '../models/report';
 
 const gbps = (x: number) => (!Number.isFinite(x) ? 'unbounded' : x >= 100 ? `${Math.round(x)} Gbit/s` : `${x.toFixed(x >= 10 ? 1 : 2)} Gbit/s`);
 const ms = (x: number) => `${x.toFixed(x >= 10 ? 1 : 3)} ms`;
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const int = (x: number) => Math.round(x).toLocaleString('en-US');
-
-/** A readable network summary for `plan network <file>`: encapsulation, paths, uplinks, bisection, KubeSpan. */
-export function networkSummary(report: Report, options: { json: boolean }): string {
-  const net = report.network;
-  if (options.json) return JSON.stringify(net, null, 2);
-  return formatNetwork(net).join('\n');
-}
 
 export function formatNetwork(net: NetworkReport): string[] {
   const f = net.stackFraming;

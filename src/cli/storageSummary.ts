@@ -1,4 +1,3 @@
-import type { Report } from '../models/report';
 import type { StorageReport } from '../models/storage/storageReport';
 import type { RebuildEstimate } from '../models/storage/rebuild';
 
@@ -13,12 +12,6 @@ export function duration(s: number): string {
   if (s < 5400) return `${Math.round(s / 60)} min`;
   if (s < 172_800) return `${(s / 3600).toFixed(1)} h`;
   return `${(s / 86_400).toFixed(1)} d`;
-}
-
-/** A readable storage summary for `plan storage <file>`: placement, capacity, headroom, failures, rebalance. */
-export function storageSummary(report: Report, options: { json: boolean }): string {
-  if (options.json) return JSON.stringify(report.storage, null, 2);
-  return formatStorage(report.storage).join('\n');
 }
 
 function timeline(r: RebuildEstimate): string {

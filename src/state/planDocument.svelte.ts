@@ -53,18 +53,15 @@ export class PlanDocument {
   }
 
   undo(): void {
-    if (!this.plan) return;
-    const step = undo(this.plan, this.history);
-    if (!step) return;
-    this.plan = step.plan;
-    this.history = step.history;
-    this.refusal = null;
-    this.revision += 1;
+    this.step(undo);
   }
 
   redo(): void {
-    if (!this.plan) return;
-    const step = redo(this.plan, this.history);
+    this.step(redo);
+  }
+
+  private step(move: typeof undo | typeof redo): void {
+    const step = this.plan && move(this.plan, this.history);
     if (!step) return;
     this.plan = step.plan;
     this.history = step.history;
