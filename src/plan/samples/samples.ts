@@ -29,6 +29,7 @@ export function enterprisePlan(): Plan {
     volumes: { list: [], aggregate: { count: 800, meanSizeGB: 200, sizeSpread: 1.0, fillPct: 55 } } };
   const b = new PlanBuilder(base, [HW.cp, HW.cpLarge, HW.worker, HW.storage].map((h) => structuredClone(h)))
     .site('dc1', 'DC 1').room('hall-a', 'Hall A', 'dc1').row('row-a', 'Row A', 'hall-a').row('row-b', 'Row B', 'hall-a');
+  // 208 V / 60 A three-phase feeds at 80 %: 208 · 60 · √3 · 0.8 ≈ 17,300 W.
   for (let r = 1; r <= 8; r++) b.rack(`r${r}`, r <= 4 ? 'row-a' : 'row-b', { name: `R${r}`, feeds: [{ id: 'A', capacityW: 17_300 }, { id: 'B', capacityW: 17_300 }] });
   for (const r of [1, 3, 6]) b.nodes(`r${r}`, 'controlplane', HW.cpLarge.id, 1);
   for (const r of [2, 4, 5, 7, 8, 3]) b.nodes(`r${r}`, 'storage', HW.storage.id, 1);
@@ -57,6 +58,7 @@ export function hyperscalePlan(): Plan {
       b.row(rowId, `Row ${hall.toUpperCase()}${row}`, `hall-${hall}`);
       for (let r = 1; r <= 10; r++) {
         const id = `${rowId}-r${r}`;
+        // 400 V / 40 A three-phase feeds at 80 %: 400 · 40 · √3 · 0.8 ≈ 22,200 W.
         b.rack(id, rowId, { name: `${hall.toUpperCase()}${row}-R${r}`, heightU: 48, feeds: [{ id: 'A', capacityW: 22_000 }, { id: 'B', capacityW: 22_000 }] });
         racks.push(id);
       }
@@ -88,6 +90,7 @@ export function hybridBurstPlan(): Plan {
     .site('dc1', 'DC 1').room('hall-a', 'Hall A', 'dc1').row('row-1', 'Row 1', 'hall-a')
     .site('cloud', 'Cloud region', 'cloud', 5).room('az1', 'Zone 1', 'cloud', 100).row('az1-pool', 'Burst pool', 'az1', 100);
   for (let r = 1; r <= 3; r++) b.rack(`r${r}`, 'row-1', { name: `R${r}` });
+  // Cloud capacity has no feeds of its own: a nominal figure the model marks provider-managed.
   b.rack('burst', 'az1-pool', { name: 'Burst VMs', heightU: 60, feeds: [{ id: 'A', capacityW: 100_000 }], tor: { count: 1, uplinkGbps: 100 } });
   for (let r = 1; r <= 3; r++) b.nodes(`r${r}`, 'controlplane', HW.cp.id, 1);
   for (let r = 1; r <= 3; r++) b.nodes(`r${r}`, 'worker', HW.worker.id, 2);
@@ -115,6 +118,7 @@ export function antiPatternsPlan(): Plan {
   const b = new PlanBuilder(base, [HW.cpHdd, HW.worker, HW.storageHdd, HW.cpSmall].map((h) => structuredClone(h)))
     .site('dc1', 'DC 1').room('closet', 'Closet', 'dc1').row('row-1', 'Row 1', 'closet')
     .site('dc2', 'DC 2 (remote)', 'datacenter', 1).room('dc2-room', 'Room', 'dc2').row('dc2-row', 'Row 1', 'dc2-room');
+  // One 208 V / 30 A single-phase circuit at 80 %: 208 · 30 · 0.8 ≈ 5,000 W.
   const single = { feeds: [{ id: 'A' as const, capacityW: 5000 }], tor: { count: 1 as const, uplinkGbps: 40 } };
   b.rack('r1', 'row-1', { name: 'R1', ...single }).rack('r2', 'row-1', { name: 'R2', ...single }).rack('r3', 'row-1', { name: 'R3', ...single })
     .rack('remote', 'dc2-row', { name: 'Remote', ...single });
