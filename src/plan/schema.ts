@@ -11,7 +11,9 @@ import { DEFAULTS } from './defaults';
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
   message: 'must start with a letter or digit and use only letters, digits, ".", "_" or "-"',
 });
-const name = z.string().min(1).max(120);
+/** Display names: any text but control characters (they could forge lines in a terminal or a log). */
+// eslint-disable-next-line no-control-regex
+const name = z.string().min(1).max(120).regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, { message: 'must not contain control characters (newlines, escapes)' });
 const positive = z.number().positive();
 const fraction = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);

@@ -67,7 +67,7 @@ describe('plan (CLI)', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read');
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/^usage: plan <command>/);
+    expect(none.stderr).toMatch(/^plan validate: missing <file>\nusage: plan validate <file>/);
   });
 
   it('plan evaluate <sample> --json prints a Report whose physical section matches the sample', async () => {
@@ -96,8 +96,40 @@ describe('plan (CLI)', () => {
     expect(summary.stdout).toContain('Plan: Reference cluster');
     expect(summary.stdout).toContain('Nodes: 12 (control plane 3, worker 6, storage 3) in 3 racks');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^usage: plan <command>/);
+    expect(unknown.stderr).toMatch(/^plan: unknown command "frobnicate"\nusage: plan <command>/);
     expect(schema.code).toBe(0);
     expect(JSON.parse(schema.stdout).$id).toBe('https://rackplan.dev/plan.schema.json');
+  });
+
+  it('plan evaluate <file> --bogus exits 2 naming the flag; plan --help lists every command and the exit codes', async () => {
+    const [bogus, help, missing] = await Promise.all([
+      plan('evaluate', join(EXAMPLES, 'reference.json'), '--bogus'),
+      plan('--help'),
+      plan('etcd'),
+    ]);
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toContain("plan evaluate: Unknown option '--bogus'");
+    expect(bogus.stderr).toContain('usage: plan evaluate <file> [--json]');
+    expect(help.code).toBe(0);
+    for (const c of ['validate', 'evaluate', 'etcd', 'network', 'storage', 'schema', 'examples']) expect(help.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
+    expect(help.stdout).toContain('2  usage');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('plan etcd: missing <file>');
+  });
+
+  it('plan evaluate <plan with escape sequences and bidi overrides in names> prints them inert', async () => {
+    const p = JSON.parse(writePlan(referencePlan(), 'json'));
+    p.name = 'evil\u202eplan\u2066';
+    writeFileSync(join(dir, 'bidi.json'), JSON.stringify(p));
+    p.racks[0].name = 'R1\u001b[2J\u001b]0;pwned\u0007\r\nPlan: forged';
+    writeFileSync(join(dir, 'escape.json'), JSON.stringify(p));
+    const [bidi, escape] = await Promise.all([plan('evaluate', join(dir, 'bidi.json')), plan('validate', join(dir, 'escape.json'))]);
+    expect(bidi.code).toBe(0);
+    expect(bidi.stdout).not.toMatch(/[\u202e\u2066]/);
+    expect(bidi.stdout).toContain('Plan: evil\\u202eplan\\u2066');
+    expect(escape.code).toBe(1);
+    expect(escape.stderr).toContain('racks[0].name: must not contain control characters');
+    // eslint-disable-next-line no-control-regex
+    expect(escape.stderr).not.toMatch(/[\u001b\u0007\r]/);
   });
 });

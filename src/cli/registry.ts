@@ -1,0 +1,17 @@
+import type { CliCommand } from './command';
+import { evaluateCommand } from './commands/evaluate';
+import { examplesCommand } from './commands/examples';
+import { etcdCommand, networkCommand, storageCommand } from './commands/reportSections';
+import { schemaCommand } from './commands/schema';
+import { validateCommand } from './commands/validate';
+
+/** Every command of `plan`, in the order `plan --help` lists them. Add new commands here. */
+export const COMMANDS: readonly CliCommand[] = [
+  validateCommand,
+  evaluateCommand,
+  etcdCommand,
+  networkCommand,
+  storageCommand,
+  schemaCommand,
+  examplesCommand,
+];
