@@ -299,9 +299,11 @@ function resolveUncached(t: Topology, failures: FailureSet): ResolvedFailures {
     }
     const survivor = rack.feeds.find((f) => !feedsDown.has(`${rack.id}/${f.id}`));
     if (!survivor) continue;
+    // Failed nodes still count: a hung or faulty server keeps drawing power, and counting it keeps
+    // the resolver monotone (failing one more node never un-trips a breaker).
     let peakW = rack.tor.count * rack.tor.powerW;
     for (const p of t.nodesByRack.get(rack.id) ?? []) {
-      if (p.node.feeds.includes(survivor.id) && !failedNodes.has(p.node.id)) peakW += p.hardware.powerPeakW;
+      if (p.node.feeds.includes(survivor.id)) peakW += p.hardware.powerPeakW;
     }
     if (peakW > survivor.capacityW) {
       const why = `feed ${rack.id}/${survivor.id} tripped after failover: ${Math.round(peakW)} W peak > ${Math.round(survivor.capacityW)} W capacity`;

@@ -41,10 +41,13 @@ export const idArb: fc.Arbitrary<string> = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,11}$/),
 );
 
-/** A free-text name (1-120 UTF-16 units), often one of `YAML_TRICKY_STRINGS`. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A free-text name (1-120 UTF-16 units, no control characters), often one of `YAML_TRICKY_STRINGS`. */
 export const nameArb: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(...YAML_TRICKY_STRINGS),
-  fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' }).filter((s) => s.length <= 120),
+  fc.constantFrom(...YAML_TRICKY_STRINGS.filter((s) => !CONTROL.test(s))),
+  fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' }).filter((s) => s.length <= 120 && !CONTROL.test(s)),
 );
 
 /** A Kubernetes label key, with and without DNS prefix. */
