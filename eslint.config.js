@@ -39,6 +39,7 @@ export default ts.config(
       'no-restricted-globals': ['error', { name: 'document', message: 'Models never touch the DOM.' }, { name: 'window', message: 'Models never touch the DOM.' }, { name: 'setTimeout', message: 'The engine steps; someone else schedules.' }],
     },
   },
+  { files: ['src/export/**/*.ts'], rules: layer([...UI_AND_STATE, { group: ['**/editor/**', '**/cli/**', 'node:*'], message: 'Exporters are pure: plan in, text out; the CLI and the UI do the IO.' }]) },
   { files: ['src/editor/**/*.ts'], rules: layer([...UI_AND_STATE, { group: ['**/models/**'], message: 'Editor actions work on the plan only.' }]) },
   { files: ['workers/**/*.ts'], rules: layer([{ group: ['**/ui/**', '**/state/**', '*.svelte', 'svelte', 'd3'], message: 'Workers expose models; they know nothing of the UI.' }]) },
   { files: ['src/ui/charts/**'], rules: layer([{ group: ['**/state/**', '**/editor/**', '**/bridge/**', '**/plan/**'], message: 'Charts draw what they are given: only their helpers and report types.' }]) },
