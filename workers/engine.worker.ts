@@ -1,5 +1,5 @@
-import * as Comlink from 'comlink';
-import { createEngineApi } from './engineApi';
+import { serveJobs } from './jobRunner';
+import { ENGINE_JOBS } from './jobs';
 
-// The worker only wires the model API to comlink; all logic lives in engineApi.ts and src/models.
-Comlink.expose(createEngineApi());
+// The worker only serves the job table; all logic lives in the jobs and src/models.
+serveJobs(ENGINE_JOBS);

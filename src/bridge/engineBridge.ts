@@ -1,70 +1,42 @@
-import * as Comlink from 'comlink';
-import type { Analysis, EngineApi } from '../../workers/engineApi';
+import type { Analysis } from '../../workers/analyseJob';
+import type { EngineJobs } from '../../workers/jobs';
 import type { EvaluateOptions } from '../models/evaluate';
 import type { PlanFormat } from '../plan/io';
 import type { Plan } from '../plan/schema';
+import { WorkerPool, type JobProgress, type PoolOptions } from './workerPool';
 
-export type { Analysis };
+export type { Analysis, JobProgress };
+export { EngineFailure, StaleRequestError } from './workerPool';
 
-/** Raised on the UI side when a newer request replaced this one. */
-export class StaleRequestError extends Error {
-  constructor() {
-    super('superseded by a newer request');
-    this.name = 'StaleRequestError';
-  }
-}
+/** Starts one engine worker (Vite bundles `workers/engine.worker.ts` from this URL). */
+export const engineWorker = () => new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' });
 
 /**
- * The one typed bridge from the UI to the model worker. `analyse` is latest-wins: a new call
- * rejects the previous pending one with StaleRequestError at once and tells the worker to drop
- * it, so a burst of edits never queues stale work the user will not see
- * (the squoosh worker-bridge pattern).
+ * The one typed bridge from the UI to the engine workers. `analyse` is latest-wins in the
+ * `analyse` slot: a new call rejects the previous one with StaleRequestError at once, and the
+ * previous job stops in its worker within one report section (the squoosh worker-bridge
+ * pattern). Other model jobs (drills, sweeps, simulations) use `pool` directly with their own slot.
  */
 export class EngineBridge {
-  private worker: Worker;
-  private api: Comlink.Remote<EngineApi>;
-  private nextId = 1;
-  private pending: { id: number; reject: (e: Error) => void } | null = null;
+  readonly pool: WorkerPool<EngineJobs>;
 
-  constructor(factory: () => Worker = () => new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' })) {
-    this.worker = factory();
-    this.api = Comlink.wrap<EngineApi>(this.worker);
+  constructor(factory: () => Worker = engineWorker, options: PoolOptions = {}) {
+    this.pool = new WorkerPool<EngineJobs>(factory, options);
   }
 
-  analyse(plan: unknown, options: Partial<EvaluateOptions> = {}): Promise<Analysis> {
-    const id = this.nextId++;
-    if (this.pending) {
-      const stale = this.pending;
-      void this.api.cancel(stale.id);
-      stale.reject(new StaleRequestError());
-    }
-    return new Promise<Analysis>((resolve, reject) => {
-      this.pending = { id, reject };
-      this.api.analyse(id, plan, options).then(
-        (result) => {
-          if (this.pending?.id !== id) return;
-          this.pending = null;
-          resolve(result);
-        },
-        (error: unknown) => {
-          if (this.pending?.id !== id) return;
-          this.pending = null;
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
-    });
+  analyse(plan: unknown, options: Partial<EvaluateOptions> = {}, onProgress?: (progress: JobProgress) => void): Promise<Analysis> {
+    return this.pool.run('analyse', { plan, options }, { slot: 'analyse', onProgress });
   }
 
   readPlan(text: string, format: PlanFormat) {
-    return this.api.readPlan(text, format);
+    return this.pool.run('readPlan', { text, format });
   }
 
   writePlan(plan: Plan, format: PlanFormat): Promise<string> {
-    return this.api.writePlan(plan, format);
+    return this.pool.run('writePlan', { plan, format });
   }
 
   dispose(): void {
-    this.api[Comlink.releaseProxy]();
-    this.worker.terminate();
+    this.pool.dispose();
   }
 }

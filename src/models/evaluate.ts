@@ -15,15 +15,32 @@ export interface EvaluateOptions {
 
 export const DEFAULT_EVALUATE_OPTIONS: EvaluateOptions = { seed: 1, samples: 20_000 };
 
-/** Runs every model on a valid plan. Pure: the same plan and options give the same report, in a worker, a test or the CLI. */
-export function evaluate(plan: Plan, options: Partial<EvaluateOptions> = {}): Report {
+/** The report's sections, computed one at a time (a cancellable job checks in between them). */
+export type ReportSection = Exclude<keyof Report, 'planName'>;
+
+/**
+ * One thunk per report section, in the order `evaluate` runs them. Each thunk is a chunk of work
+ * a worker job can run and then yield after, so a newer request can cancel it between sections.
+ */
+export function reportSections(plan: Plan, options: Partial<EvaluateOptions> = {}): { [K in ReportSection]: () => Report[K] } {
   const opts = { ...DEFAULT_EVALUATE_OPTIONS, ...options };
   return {
+    physical: () => physicalCapacity(plan),
+    network: () => networkReport(plan),
+    controlPlane: () => controlPlaneReport(plan, { seed: opts.seed, samples: opts.samples, assumptions: plan.assumptions?.controlPlane }),
+    storage: () => storageReport(plan, { seed: opts.seed, assumptions: storageAssumptions(plan.assumptions?.storage) }),
+  };
+}
+
+/** Runs every model on a valid plan. Pure: the same plan and options give the same report, in a worker, a test or the CLI. */
+export function evaluate(plan: Plan, options: Partial<EvaluateOptions> = {}): Report {
+  const sections = reportSections(plan, options);
+  return {
     planName: plan.name,
-    physical: physicalCapacity(plan),
-    network: networkReport(plan),
-    controlPlane: controlPlaneReport(plan, { seed: opts.seed, samples: opts.samples, assumptions: plan.assumptions?.controlPlane }),
-    storage: storageReport(plan, { seed: opts.seed, assumptions: storageAssumptions(plan.assumptions?.storage) }),
+    physical: sections.physical(),
+    network: sections.network(),
+    controlPlane: sections.controlPlane(),
+    storage: sections.storage(),
   };
 }
 

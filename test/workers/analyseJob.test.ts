@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { analyseJob } from '../../workers/analyseJob';
+import type { JobContext } from '../../workers/jobRunner';
+import { evaluate } from '../../src/models/evaluate';
+import { referencePlan } from '../../src/plan/samples/samples';
+
+const idle = (progress: [number, number][] = []): JobContext => ({
+  progress: (done, total) => void progress.push([done, total]),
+  checkpoint: () => Promise.resolve(),
+  cancelled: false,
+});
+
+describe('analyseJob({ plan }, job)', () => {
+  it('validates, then returns the same report as evaluate(plan), one progress step per section', async () => {
+    const progress: [number, number][] = [];
+    const result = await analyseJob({ plan: referencePlan() }, idle(progress), () => 0);
+    expect(result).toEqual({ ok: true, report: evaluate(referencePlan()), elapsedMs: 0 });
+    // Validation, then physical, network, control plane and storage.
+    expect(progress).toEqual([1, 2, 3, 4, 5].map((done) => [done, 5]));
+  });
+
+  it('returns field-path issues, not a report, for an invalid plan', async () => {
+    const plan = referencePlan();
+    plan.racks[1].heightU = 0;
+    const result = await analyseJob({ plan }, idle());
+    expect(result).toEqual({ ok: false, issues: expect.arrayContaining([{ path: 'racks[1].heightU', message: 'must be 1-60, got 0' }]) });
+  });
+
+  it('stops at the first checkpoint that throws, computing no further section', async () => {
+    const progress: [number, number][] = [];
+    const job = { ...idle(progress), checkpoint: () => Promise.reject(new Error('cancelled')) };
+    await expect(analyseJob({ plan: referencePlan() }, job)).rejects.toThrow('cancelled');
+    expect(progress).toEqual([[1, 5]]);
+  });
+});
