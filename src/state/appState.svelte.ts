@@ -10,6 +10,7 @@ import { newPlanId, PlanLibrary } from './planLibrary.svelte';
 import { planTextFromFragment } from './shareLink';
 import { PlanDocument } from './planDocument.svelte';
 import { PlanStore } from './planStore';
+import { TabSync } from './tabSync';
 import { Session } from './session.svelte';
 
 /** The sample plans shipped in `public/examples/`, in the order the menu lists them. */
@@ -39,10 +40,14 @@ export class AppState {
   readonly doc = new PlanDocument();
   readonly session = new Session();
   readonly analysis = new AnalysisState(this.engine);
-  readonly autosave = new Autosave(this.store);
+  readonly tabs = new TabSync((id, rev) => void this.library.followRemoteSave(id, rev));
+  readonly autosave = new Autosave(this.store, (id, rev) => this.tabs.saved(id, rev));
   readonly editor = new Editor(this.doc, this.session);
   planId = $state('');
-  readonly library = new PlanLibrary(this.store, this.doc, this.autosave, { get: () => this.planId, set: (id) => (this.planId = id) });
+  readonly library = new PlanLibrary(this.store, this.doc, this.autosave, { get: () => this.planId, set: (id) => (this.planId = id) }, () => {
+    this.session.resetForNewPlan();
+    this.importFailure = null;
+  });
   ready = $state(false);
   importFailure = $state.raw<ImportFailure | null>(null);
   busy = $state<string | null>(null);
@@ -56,11 +61,7 @@ export class AppState {
     }
     try {
       const id = await this.store.currentId();
-      const stored = id ? await this.store.get(id) : undefined;
-      if (stored) {
-        this.planId = stored.id;
-        this.doc.open(stored.plan);
-      }
+      if (id) await this.library.load(id);
     } catch {
       // Private windows may refuse IndexedDB; the app still works, without autosave.
     }
@@ -94,8 +95,21 @@ export class AppState {
       this.importFailure = { source: 'shared link', issues: result.issues };
       return false;
     }
-    await this.library.openAsNew(result.plan);
+    await this.library.openAsNewPlan(result.plan, 'a shared link');
     return true;
+  }
+
+  /**
+   * Opens `plan` as a new named plan beside the others, never over the open one. Everything that
+   * brings a plan in from outside (files, examples, links, imported templates) goes through here.
+   */
+  openAsNewPlan(plan: Plan, sourceLabel: string): Promise<void> {
+    return this.library.openAsNewPlan(plan, sourceLabel);
+  }
+
+  /** Stores the open plan now (the page is being hidden or closed). */
+  saveNow(): void {
+    if (this.planId && this.doc.plan) this.autosave.schedule(this.planId, this.doc.plan);
   }
 
   /** Called on every document change: re-analyse in the worker and autosave. */
@@ -106,7 +120,7 @@ export class AppState {
 
   async openExample(file: string): Promise<void> {
     const plan = await this.fetchExample(file);
-    if (plan) this.doc.replace(plan, `Open example ${file}`);
+    if (plan) await this.openAsNewPlan(plan, `the example ${file}`);
   }
 
   /** Opens a user's file. A bad file is reported with its field paths and changes nothing. */
@@ -131,7 +145,7 @@ export class AppState {
       return;
     }
     this.importFailure = null;
-    this.doc.replace(result.plan, `Open ${source}`);
+    await this.openAsNewPlan(result.plan, source);
   }
 
   /** Serialises the open plan in the worker and hands it to the browser as a download. */

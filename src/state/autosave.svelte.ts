@@ -1,42 +1,103 @@
+import { summarizeChange } from '../editor/changeSummary';
 import type { Plan } from '../plan/schema';
-import type { PlanStore } from './planStore';
+import type { PlanStore, StoredPlan } from './planStore';
 
-export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
+
+/** What this tab last loaded or saved of the open plan: the base its next save must build on. */
+interface SaveBase {
+  id: string;
+  rev: number;
+  plan: Plan | null;
+}
 
 /**
- * Saves the open plan shortly after each change (edits come in bursts while typing), and at
- * once when the page is hidden. The status is shown to the user, who can trust "Saved".
+ * Saves the open plan as soon as each edit settles (one save in flight at a time; edits made
+ * meanwhile are saved right after it, the latest only). Each save checks that no other tab
+ * saved the plan since this tab loaded it; if one did, nothing is overwritten: the status turns
+ * to 'conflict' and `conflict` holds the other tab's plan until the user chooses.
  */
 export class Autosave {
   status = $state<SaveStatus>('idle');
   error = $state<string | null>(null);
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private latest: { id: string; plan: Plan } | null = null;
+  conflict = $state.raw<StoredPlan | null>(null);
+  private base: SaveBase | null = null;
+  private latest: { id: string; plan: Plan; source?: string } | null = null;
+  private running: Promise<void> | null = null;
+  private saving: { id: string; plan: Plan } | null = null;
 
-  constructor(private store: PlanStore, private delayMs = 250) {}
+  constructor(
+    private store: PlanStore,
+    private onSaved: (id: string, rev: number) => void = () => undefined,
+  ) {}
 
-  schedule(id: string, plan: Plan): void {
-    this.latest = { id, plan };
-    this.status = 'pending';
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), this.delayMs);
+  /** Records that the tab now shows `plan` as stored at `rev` (after opening or following it). */
+  adopt(id: string, rev: number, plan: Plan | null): void {
+    this.base = { id, rev, plan };
+    this.latest = null;
+    this.conflict = null;
+    this.status = plan ? 'saved' : 'idle';
   }
 
+  /** The rev this tab's open plan is based on, or null when nothing is open. */
+  baseRev(id: string): number | null {
+    return this.base?.id === id ? this.base.rev : null;
+  }
+
+  /** True while an edit of this tab is not yet stored. */
+  get dirty(): boolean {
+    return this.latest !== null || this.running !== null || this.conflict !== null;
+  }
+
+  schedule(id: string, plan: Plan, source?: string): void {
+    if (this.base?.id === id && this.base.plan === plan) return;
+    if (this.saving?.id === id && this.saving.plan === plan && !this.latest) return;
+    this.latest = { id, plan, source };
+    if (this.conflict) return;
+    this.status = 'pending';
+    void this.flush();
+  }
+
+  /** Resolves once every scheduled edit is stored (or refused by a conflict or an error). */
   async flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const job = this.latest;
-    if (!job) return;
-    this.latest = null;
-    this.status = 'saving';
+    while (this.running) await this.running;
+    if (!this.latest || this.conflict) return;
+    this.running = this.drain();
     try {
-      await this.store.put({ id: job.id, name: job.plan.name, updatedAt: Date.now(), plan: job.plan });
-      await this.store.setCurrentId(job.id);
-      if (this.latest === null) this.status = 'saved';
-      this.error = null;
-    } catch (e) {
-      this.status = 'error';
-      this.error = (e as Error).message;
+      await this.running;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private async drain(): Promise<void> {
+    while (this.latest && !this.conflict) {
+      const job = this.latest;
+      this.latest = null;
+      this.saving = job;
+      this.status = 'saving';
+      const base = this.base?.id === job.id ? this.base : { id: job.id, rev: 0, plan: null };
+      try {
+        const outcome = await this.store.save(job.plan, { id: job.id, baseRev: base.rev, summary: summarizeChange(base.plan, job.plan), source: job.source });
+        if (!outcome.ok) {
+          // Keep the unsaved edit: the user decides between the two tabs' plans.
+          this.latest ??= job;
+          this.conflict = outcome.theirs;
+          this.status = 'conflict';
+          return;
+        }
+        this.base = { id: job.id, rev: outcome.rev, plan: job.plan };
+        this.error = null;
+        this.onSaved(job.id, outcome.rev);
+        if (this.latest === null) this.status = 'saved';
+      } catch (e) {
+        this.latest ??= job;
+        this.status = 'error';
+        this.error = (e as Error).message;
+        return;
+      } finally {
+        this.saving = null;
+      }
     }
   }
 }

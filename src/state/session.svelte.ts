@@ -44,6 +44,13 @@ export class Session {
   drag = $state.raw<DragState | null>(null);
   showShortcuts = $state(false);
 
+  /** Forgets what belonged to the previous plan (selection, current rack, a gesture) when another opens. */
+  resetForNewPlan(): void {
+    this.selectedNodeIds = new Set();
+    this.currentRackId = null;
+    this.drag = null;
+  }
+
   selectOnly(id: string | null): void {
     this.selectedNodeIds = new Set(id ? [id] : []);
     if (id) this.inspectorTab = 'selection';
