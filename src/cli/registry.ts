@@ -2,6 +2,7 @@ import type { CliCommand } from './command';
 import { evaluateCommand } from './commands/evaluate';
 import { examplesCommand } from './commands/examples';
 import { etcdCommand, networkCommand, storageCommand } from './commands/reportSections';
+import { reliabilityCommand } from './commands/reliability';
 import { schemaCommand } from './commands/schema';
 import { validateCommand } from './commands/validate';
 
@@ -12,6 +13,7 @@ export const COMMANDS: readonly CliCommand[] = [
   etcdCommand,
   networkCommand,
   storageCommand,
+  reliabilityCommand,
   schemaCommand,
   examplesCommand,
 ];

@@ -45,7 +45,7 @@ export function evaluate(plan: Plan, options: Partial<EvaluateOptions> = {}): Re
 }
 
 /** The plan's storage overrides on top of the defaults; the two records merge key by key. */
-function storageAssumptions(overrides: PlanAssumptions['storage']): StorageAssumptions | undefined {
+export function storageAssumptions(overrides: PlanAssumptions['storage']): StorageAssumptions | undefined {
   if (!overrides) return undefined;
   const { mclockRecoveryShare, diskBandwidthMBps, ...flat } = overrides;
   return {

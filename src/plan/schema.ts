@@ -282,17 +282,27 @@ export const workloadSchema = z.strictObject({
 
 const failureSpec = z.strictObject({
   annualFailureRate: z.number().min(0).max(100).describe('Expected failures per component-year.'),
-  repairHours: positive.max(100_000),
+  repairHours: positive.max(100_000).describe('Mean time from a failure until the component is back, hours.'),
+  repairDistribution: z.enum(['exponential', 'lognormal']).default('exponential')
+    .describe('Shape of repair times around their mean: exponential (what the exact Markov figures assume) or lognormal (a long tail of slow repairs).'),
+  repairSigma: z.number().min(0.05).max(3).default(1)
+    .describe('Log-space spread of lognormal repair times (used only when the distribution is lognormal); 1 puts the 99th percentile about 6x the median.'),
 });
 
 export const reliabilitySchema = z.strictObject({
-  disk: failureSpec,
+  disk: failureSpec.describe('A data disk of the storage provider. Its data is missing from the failure until the provider has rebuilt it elsewhere (storage rebuild model) or, without automatic rebuild, until the disk is replaced.'),
   node: failureSpec,
   tor: failureSpec,
   feed: failureSpec,
   rack: failureSpec,
   room: failureSpec,
   site: failureSpec,
+  siteLink: failureSpec.default({ annualFailureRate: 0.5, repairHours: 4, repairDistribution: 'exponential', repairSigma: 1 })
+    .describe('The link between two sites: when it fails the sites are partitioned, so a quorum needs a majority on one side.'),
+  repairCrew: z.enum(['parallel', 'serial']).default('parallel')
+    .describe('parallel: every failed part is repaired at once; serial: one repair at a time, in order of failure.'),
+  capacityNeededPct: z.number().min(1).max(100).default(70)
+    .describe('Share of the schedulable nodes\' cores the workload needs; capacity is short while fewer are up.'),
   missionYears: z.array(positive.max(100)).min(1).max(10).default([1, 5]),
 });
 

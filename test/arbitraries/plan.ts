@@ -239,11 +239,15 @@ const workloadArb: fc.Arbitrary<Workload> = fc.record({
   }).map(({ extraConnections, ...p }) => compact({ ...p, connections: p.clients + extraConnections })), { nil: undefined }),
 }).map(compact);
 
-const failureSpecArb = fc.record({ annualFailureRate: nonNegativeArb(100), repairHours: positiveArb(100_000) });
+const failureSpecArb = fc.record({
+  annualFailureRate: nonNegativeArb(100), repairHours: positiveArb(100_000),
+  repairDistribution: fc.constantFrom('exponential' as const, 'lognormal' as const), repairSigma: fc.double({ min: 0.05, max: 3, noNaN: true }),
+});
 
 const reliabilityArb = fc.record({
   disk: failureSpecArb, node: failureSpecArb, tor: failureSpecArb, feed: failureSpecArb,
-  rack: failureSpecArb, room: failureSpecArb, site: failureSpecArb,
+  rack: failureSpecArb, room: failureSpecArb, site: failureSpecArb, siteLink: failureSpecArb,
+  repairCrew: fc.constantFrom('parallel' as const, 'serial' as const), capacityNeededPct: fc.double({ min: 1, max: 100, noNaN: true }),
   missionYears: fc.array(positiveArb(100), { minLength: 1, maxLength: 10 }),
 });
 

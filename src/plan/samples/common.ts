@@ -29,16 +29,20 @@ export function baseSettings(name: string, clusterName: string, description: str
       volumes: { list: [], aggregate: { count: 60, meanSizeGB: 100, sizeSpread: 0.8, fillPct: 60 } },
     },
     reliability: {
-      // Field rates (model-facts.md, Reliability): HDD AFR 1.4-2 % (Backblaze); ToR ~5 %/yr (Gill et al. 2011);
-      // disk replacement 1-7 days; a PDU outage takes hours. Node, rack, room and site rates are
-      // planning assumptions a user should replace with their own fleet data.
-      disk: { annualFailureRate: 0.015, repairHours: 72 },
-      node: { annualFailureRate: 0.05, repairHours: 48 },
-      tor: { annualFailureRate: 0.05, repairHours: 4 },
-      feed: { annualFailureRate: 0.02, repairHours: 4 },
-      rack: { annualFailureRate: 0.005, repairHours: 8 },
-      room: { annualFailureRate: 0.002, repairHours: 12 },
-      site: { annualFailureRate: 0.001, repairHours: 24 },
+      // Sources in src/models/README.md (Reliability): disks from Backblaze Drive Stats and Schroeder &
+      // Gibson (FAST '07); nodes from Vishwanath & Nagappan (SoCC '10) less their disk repairs; switches
+      // from Gill et al. (SIGCOMM '11). Feed, rack, room, site and site-link rates are planning
+      // assumptions a user should replace with their own fleet's records.
+      disk: { annualFailureRate: 0.015, repairHours: 72, repairDistribution: 'exponential', repairSigma: 1 },
+      node: { annualFailureRate: 0.05, repairHours: 48, repairDistribution: 'exponential', repairSigma: 1 },
+      tor: { annualFailureRate: 0.05, repairHours: 4, repairDistribution: 'exponential', repairSigma: 1 },
+      feed: { annualFailureRate: 0.02, repairHours: 4, repairDistribution: 'exponential', repairSigma: 1 },
+      rack: { annualFailureRate: 0.005, repairHours: 8, repairDistribution: 'exponential', repairSigma: 1 },
+      room: { annualFailureRate: 0.002, repairHours: 12, repairDistribution: 'exponential', repairSigma: 1 },
+      site: { annualFailureRate: 0.001, repairHours: 24, repairDistribution: 'exponential', repairSigma: 1 },
+      siteLink: { annualFailureRate: 0.5, repairHours: 4, repairDistribution: 'exponential', repairSigma: 1 },
+      repairCrew: 'parallel',
+      capacityNeededPct: 70,
       missionYears: [1, 5],
     },
   };
