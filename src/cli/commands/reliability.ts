@@ -1,7 +1,5 @@
-import { runReliability } from '../../models/reliability/reliabilityRun';
 import { CliExit, EXIT_USAGE, JSON_OPTION, PLAN_FILE, type CliCommand } from '../command';
 import { loadPlan } from '../loadPlan';
-import { formatReliability } from '../reliabilitySummary';
 
 const number = (name: string, text: unknown, min: number, max: number, integer: boolean): number | undefined => {
   if (text === undefined) return undefined;
@@ -22,11 +20,14 @@ export const reliabilityCommand: CliCommand = {
     { name: 'seed', type: 'string', valueName: 'S', description: 'random seed (default 1); the same seed gives the same figures' },
     JSON_OPTION,
   ],
-  run({ args, options, io }) {
+  async run({ args, options, io }) {
     const years = number('years', options.years, 0.1, 100, false);
     const trials = number('trials', options.trials, 1, 10_000_000, true);
     const seed = number('seed', options.seed, 0, 2 ** 32 - 1, true);
     const plan = loadPlan(args[0]);
+    // Loaded on demand: mathjs costs every other command about two seconds of start-up.
+    const { runReliability } = await import('../../models/reliability/reliabilityRun');
+    const { formatReliability } = await import('../reliabilitySummary');
     const run = runReliability(plan, { seed, maxTrials: trials, missionYears: years === undefined ? undefined : [years] });
     io.out(options.json ? `${JSON.stringify(run, null, 2)}\n` : `${formatReliability(plan.name, run)}\n`);
     return 0;
