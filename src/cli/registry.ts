@@ -1,9 +1,11 @@
 import type { CliCommand } from './command';
+import { drillCommand } from './commands/drill';
 import { evaluateCommand } from './commands/evaluate';
 import { examplesCommand } from './commands/examples';
 import { etcdCommand, networkCommand, storageCommand } from './commands/reportSections';
 import { reliabilityCommand } from './commands/reliability';
 import { schemaCommand } from './commands/schema';
+import { sweepCommand } from './commands/sweep';
 import { validateCommand } from './commands/validate';
 
 /** Every command of `plan`, in the order `plan --help` lists them. Add new commands here. */
@@ -14,6 +16,8 @@ export const COMMANDS: readonly CliCommand[] = [
   networkCommand,
   storageCommand,
   reliabilityCommand,
+  drillCommand,
+  sweepCommand,
   schemaCommand,
   examplesCommand,
 ];

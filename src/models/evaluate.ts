@@ -5,12 +5,20 @@ import { networkReport } from './network/networkReport';
 import { controlPlaneReport } from './controlPlane/controlPlaneReport';
 import { storageReport } from './storage/storageReport';
 import type { Report } from './report';
+import { componentId, resolveFailures, unknownComponents, type FailureSet } from './failures';
+import { workloadCapacity } from './workload/workloadCapacity';
+import { drillHealth } from './drills/drillHealth';
 
 export interface EvaluateOptions {
   /** Seed for every sampled model, so the same plan and seed give the same report. */
   seed: number;
   /** Monte Carlo samples per sampled distribution. */
   samples: number;
+  /**
+   * A failure set: the report is then also the plan as it would be after those failures (each
+   * section's `afterFailures`, and `drill`, the health in operators' words). An empty set is no set.
+   */
+  failures?: FailureSet;
 }
 
 export const DEFAULT_EVALUATE_OPTIONS: EvaluateOptions = { seed: 1, samples: 20_000 };
@@ -24,11 +32,16 @@ export type ReportSection = Exclude<keyof Report, 'planName'>;
  */
 export function reportSections(plan: Plan, options: Partial<EvaluateOptions> = {}): { [K in ReportSection]: () => Report[K] } {
   const opts = { ...DEFAULT_EVALUATE_OPTIONS, ...options };
+  const failures = opts.failures && opts.failures.components.length + (opts.failures.degradations?.length ?? 0) > 0 ? opts.failures : undefined;
+  const resolved = failures ? resolveFailures(plan, failures) : undefined;
   return {
-    physical: () => physicalCapacity(plan),
-    network: () => networkReport(plan),
-    controlPlane: () => controlPlaneReport(plan, { seed: opts.seed, samples: opts.samples, assumptions: plan.assumptions?.controlPlane }),
-    storage: () => storageReport(plan, { seed: opts.seed, assumptions: storageAssumptions(plan.assumptions?.storage) }),
+    physical: () => physicalCapacity(plan, resolved),
+    network: () => networkReport(plan, resolved),
+    controlPlane: () => controlPlaneReport(plan, { seed: opts.seed, samples: opts.samples, assumptions: plan.assumptions?.controlPlane, resolved }),
+    storage: () => storageReport(plan, { seed: opts.seed, assumptions: storageAssumptions(plan.assumptions?.storage) }, failures),
+    workload: () => workloadCapacity(plan, resolved),
+    failures: () => (failures ? { components: failures.components.map(componentId), unknown: unknownComponents(plan, failures) } : null),
+    drill: () => (failures ? drillHealth(plan, failures, { seed: opts.seed }) : null),
   };
 }
 
@@ -41,6 +54,9 @@ export function evaluate(plan: Plan, options: Partial<EvaluateOptions> = {}): Re
     network: sections.network(),
     controlPlane: sections.controlPlane(),
     storage: sections.storage(),
+    workload: sections.workload(),
+    failures: sections.failures(),
+    drill: sections.drill(),
   };
 }
 

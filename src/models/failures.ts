@@ -78,6 +78,8 @@ export interface ResolvedFailures {
   feedsDown: Map<string, string>;
   /** Racks entirely down (failed, or dark after losing power), with the reason. */
   racksDown: Map<string, string>;
+  /** Surviving feeds whose breaker tripped after a failover (`rackId/A`), with the peak load they were asked to carry, W. */
+  feedsTripped: Map<string, { peakW: number; capacityW: number }>;
   /** Site pairs (`a|b`, sorted) whose link is down. */
   siteLinksDown: Set<string>;
   /** Sites grouped by what can still reach what: sites with the same number can talk. */
@@ -244,6 +246,7 @@ function resolveUncached(t: Topology, failures: FailureSet): ResolvedFailures {
   const torsDown = new Map<string, string>();
   const feedsDown = new Map<string, string>();
   const racksDown = new Map<string, string>();
+  const feedsTripped = new Map<string, { peakW: number; capacityW: number }>();
   const siteLinksDown = new Set<string>();
   const nodeAddedRttMs = new Float64Array(n);
   const nodeBandwidthFraction = new Float64Array(n).fill(1);
@@ -308,6 +311,7 @@ function resolveUncached(t: Topology, failures: FailureSet): ResolvedFailures {
     if (peakW > survivor.capacityW) {
       const why = `feed ${rack.id}/${survivor.id} tripped after failover: ${Math.round(peakW)} W peak > ${Math.round(survivor.capacityW)} W capacity`;
       feedsDown.set(`${rack.id}/${survivor.id}`, why);
+      feedsTripped.set(`${rack.id}/${survivor.id}`, { peakW, capacityW: survivor.capacityW });
       racksDown.set(rack.id, `rack ${rack.id} has no power: ${why}`);
     }
   }
@@ -376,7 +380,7 @@ function resolveUncached(t: Topology, failures: FailureSet): ResolvedFailures {
   }
 
   return {
-    failures, nodeStatus, nodePowered, nodeReason, destroyedDisks, torsDown, feedsDown, racksDown,
+    failures, nodeStatus, nodePowered, nodeReason, destroyedDisks, torsDown, feedsDown, racksDown, feedsTripped,
     siteLinksDown, sitePartition: partitionSites(t, siteLinksDown, failedSites), nodeAddedRttMs, nodeBandwidthFraction,
     siteLinkAddedRttMs, siteLinkBandwidthFraction, nodesDown, nodesDegraded,
   };

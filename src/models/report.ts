@@ -2,6 +2,8 @@ import type { PhysicalReport } from './physical/physicalCapacity';
 import type { NetworkReport } from './network/networkReport';
 import type { ControlPlaneReport } from './controlPlane/controlPlaneReport';
 import type { StorageReport } from './storage/storageReport';
+import type { WorkloadCapacityReport } from './workload/workloadCapacity';
+import type { DrillHealth } from './drills/health';
 
 /**
  * Everything the models say about one plan. Each section is produced by one model family and
@@ -13,4 +15,9 @@ export interface Report {
   network: NetworkReport;
   controlPlane: ControlPlaneReport;
   storage: StorageReport;
+  workload: WorkloadCapacityReport;
+  /** The failure set `evaluate` was given, as component ids, and any the plan does not have (null without one). */
+  failures: { components: string[]; unknown: string[] } | null;
+  /** The drill's health in operators' words (null without a failure set). */
+  drill: DrillHealth | null;
 }

@@ -43,7 +43,32 @@ export const DEFAULTS = {
     talosVersion: '1.12.0',
     kubernetesVersion: '1.34.1',
   },
+  kubelet: {
+    /** kubelet `maxPods` default (kubernetes.io kubelet configuration reference, KubeletConfiguration.maxPods). */
+    maxPods: 110,
+    /** Talos sets kubelet systemReserved cpu 50m (siderolabs/talos pkg/machinery/constants KubeletSystemReservedCPU). */
+    systemReservedCpuMillicores: 50,
+    /** Talos systemReserved memory: 512 MiB on control planes, 384 MiB on workers (KubeletSystemReservedMemoryControlPlane / …Worker). */
+    systemReservedMemoryMiBControlPlane: 512,
+    systemReservedMemoryMiBWorker: 384,
+    /** Talos sets no kubeReserved; the kubelet's default is none (kubernetes.io "Reserve Compute Resources for System Daemons"). */
+    kubeReservedCpuMillicores: 0,
+    kubeReservedMemoryMiB: 0,
+    /** kubelet evictionHard default memory.available<100Mi (kubernetes.io "Node-pressure Eviction"). */
+    evictionHardMemoryMiB: 100,
+  },
+  nodeLifecycle: {
+    /** kube-controller-manager default toleration seconds for not-ready and unreachable taints (DefaultTolerationSeconds admission plugin): 300 s. */
+    notReadyTolerationS: 300,
+    unreachableTolerationS: 300,
+  },
   workload: {
+    /**
+     * Mean CPU and memory a pod requests. Kubernetes has no default request (a LimitRange may set one);
+     * these are planning assumptions a user should replace with their own totals.
+     */
+    podCpuMillicores: 250,
+    podMemoryMiB: 512,
     /** Real pods are often 10-20 KB, most objects < 20 KB (SIG scalability FAQ); a mixed average. */
     avgObjectBytes: 8_000,
   },

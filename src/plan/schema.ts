@@ -223,6 +223,27 @@ export const storageSchema = z.discriminatedUnion('provider', [
   longhornSchema, cephSchema, mayastorSchema, localPathSchema, noStorageSchema,
 ]);
 
+/** Resource reservations and limits of the kubelet on every node (defaults: Talos and Kubernetes, see `defaults.ts`). */
+export const kubeletSchema = z.strictObject({
+  maxPods: z.number().int().min(1).max(2500).default(DEFAULTS.kubelet.maxPods).describe('Pods the kubelet admits per node (kubelet maxPods).'),
+  systemReservedCpuMillicores: nonNegative.max(64_000).default(DEFAULTS.kubelet.systemReservedCpuMillicores).describe('kubelet systemReserved CPU, millicores (Talos: 50m).'),
+  systemReservedMemoryMiBControlPlane: nonNegative.max(1_048_576).default(DEFAULTS.kubelet.systemReservedMemoryMiBControlPlane).describe('kubelet systemReserved memory on control planes, MiB (Talos: 512Mi).'),
+  systemReservedMemoryMiBWorker: nonNegative.max(1_048_576).default(DEFAULTS.kubelet.systemReservedMemoryMiBWorker).describe('kubelet systemReserved memory on other nodes, MiB (Talos: 384Mi).'),
+  kubeReservedCpuMillicores: nonNegative.max(64_000).default(DEFAULTS.kubelet.kubeReservedCpuMillicores).describe('kubelet kubeReserved CPU, millicores (Talos sets none).'),
+  kubeReservedMemoryMiB: nonNegative.max(1_048_576).default(DEFAULTS.kubelet.kubeReservedMemoryMiB).describe('kubelet kubeReserved memory, MiB (Talos sets none).'),
+  evictionHardMemoryMiB: nonNegative.max(1_048_576).default(DEFAULTS.kubelet.evictionHardMemoryMiB).describe('kubelet evictionHard memory.available threshold, MiB (Kubernetes: 100Mi).'),
+});
+
+/** Kubernetes node-lifecycle timers: how long until a lost node is NotReady and its pods are evicted. */
+export const nodeLifecycleSchema = z.strictObject({
+  nodeMonitorGracePeriodS: positive.max(3600).optional()
+    .describe('kube-controller-manager --node-monitor-grace-period, s; omit for the default of the plan\'s Kubernetes version (50 s from 1.32, 40 s before).'),
+  notReadyTolerationS: nonNegative.max(86_400).default(DEFAULTS.nodeLifecycle.notReadyTolerationS)
+    .describe('Default toleration of node.kubernetes.io/not-ready:NoExecute, s (DefaultTolerationSeconds: 300).'),
+  unreachableTolerationS: nonNegative.max(86_400).default(DEFAULTS.nodeLifecycle.unreachableTolerationS)
+    .describe('Default toleration of node.kubernetes.io/unreachable:NoExecute, s (DefaultTolerationSeconds: 300).'),
+});
+
 export const clusterSchema = z.strictObject({
   name: z.string().min(1).max(63).regex(/^[A-Za-z0-9_-]+$/, {
     message: 'may contain only letters, digits, "-" and "_"',
@@ -235,6 +256,8 @@ export const clusterSchema = z.strictObject({
   etcd: etcdSchema,
   allowSchedulingOnControlPlanes: z.boolean().default(false),
   storage: storageSchema,
+  kubelet: kubeletSchema.prefault({}),
+  nodeLifecycle: nodeLifecycleSchema.prefault({}),
 });
 
 export const etcdProfileSchema = z.strictObject({
@@ -267,6 +290,10 @@ export const workloadSchema = z.strictObject({
   apiReadsPerS: nonNegative.default(100),
   watchers: z.number().int().min(0).max(10_000_000).default(2000),
   eastWestGbpsPerNode: nonNegative.default(1),
+  podCpuMillicores: nonNegative.max(1_000_000).default(DEFAULTS.workload.podCpuMillicores)
+    .describe('Mean CPU request per pod, millicores (a planning assumption: set it from your workloads).'),
+  podMemoryMiB: nonNegative.max(4_194_304).default(DEFAULTS.workload.podMemoryMiB)
+    .describe('Mean memory request per pod, MiB (a planning assumption: set it from your workloads).'),
   storageUsedGBPerNode: nonNegative.default(0).describe('Ephemeral and local-path data per worker, GB.'),
   volumes: z.strictObject({
     list: z.array(volumeSchema).max(100_000).default([]),
@@ -319,6 +346,30 @@ export const assumptionsSchema = z.strictObject({
   }).optional(),
 }).describe('Overrides of model constants (CPU cost per etcd write, rebuild stream rates, …); each default and its source is in src/models/README.md.');
 
+/**
+ * A failed component as `componentId` writes it (`rack:R2`, `feed:R3/A`, `tor:R1/B`, `disk:s1/0`,
+ * `siteLink:dc1|dc2`). The kinds are those of `models/failures.ts`; whether the id exists in the
+ * plan is checked when the drill runs (`unknownComponents`).
+ */
+const componentRef = z.string().min(3).max(200).regex(/^(node|disk|rack|tor|feed|circuit|row|room|site|siteLink):[^\u0000-\u001f\u007f-\u009f]+$/, {
+  message: 'must be kind:id with kind node, disk, rack, tor, feed, circuit, row, room, site or siteLink (e.g. rack:R2, feed:R3/A)',
+});
+/** Where a degradation applies: `node:<id>`, `rack:<id>` or `siteLink:<a>|<b>`. */
+const degradationScopeRef = z.string().min(3).max(200).regex(/^(node|rack|siteLink):[^\u0000-\u001f\u007f-\u009f]+$/, {
+  message: 'must be node:<id>, rack:<id> or siteLink:<siteA>|<siteB>',
+});
+
+export const drillSchema = z.strictObject({
+  name,
+  fail: z.array(componentRef).max(1000).default([]).describe('Components that fail outright, as kind:id.'),
+  degrade: z.array(z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('latency'), scope: degradationScopeRef, addedMs: positive.max(10_000) }),
+    z.strictObject({ kind: z.literal('bandwidth'), scope: degradationScopeRef, remainingFraction: z.number().gt(0).max(1) }),
+  ])).max(1000).default([]).describe('Components that keep working, worse.'),
+  permanent: z.boolean().default(false).describe('Failed nodes lose their disks (hardware lost) rather than coming back with their data.'),
+  repairAfterS: positive.max(365 * 86_400).optional().describe('When the failed components come back, s after the failure; omit for never (within the drill).'),
+});
+
 export const planSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(1),
@@ -335,6 +386,7 @@ export const planSchema = z.strictObject({
   workload: workloadSchema,
   reliability: reliabilitySchema,
   assumptions: assumptionsSchema.optional(),
+  drills: z.array(drillSchema).max(1000).optional().describe('Named failure drills saved with the plan.'),
 });
 
 export type Plan = z.output<typeof planSchema>;
@@ -359,4 +411,7 @@ export type Workload = z.output<typeof workloadSchema>;
 export type Volume = z.output<typeof volumeSchema>;
 export type Reliability = z.output<typeof reliabilitySchema>;
 export type FailureSpec = z.output<typeof failureSpec>;
+export type Drill = z.output<typeof drillSchema>;
+export type KubeletSettings = z.output<typeof kubeletSchema>;
+export type NodeLifecycle = z.output<typeof nodeLifecycleSchema>;
 export type PlanAssumptions = z.output<typeof assumptionsSchema>;

@@ -196,6 +196,20 @@ const clusterArb = fc.record({
   }),
   allowSchedulingOnControlPlanes: fc.boolean(),
   storage: storageArb,
+  kubelet: fc.record({
+    maxPods: fc.integer({ min: 1, max: 2500 }),
+    systemReservedCpuMillicores: nonNegativeArb(64_000),
+    systemReservedMemoryMiBControlPlane: nonNegativeArb(1_048_576),
+    systemReservedMemoryMiBWorker: nonNegativeArb(1_048_576),
+    kubeReservedCpuMillicores: nonNegativeArb(64_000),
+    kubeReservedMemoryMiB: nonNegativeArb(1_048_576),
+    evictionHardMemoryMiB: nonNegativeArb(1_048_576),
+  }),
+  nodeLifecycle: fc.record({
+    nodeMonitorGracePeriodS: fc.option(positiveArb(3600), { nil: undefined }),
+    notReadyTolerationS: nonNegativeArb(86_400),
+    unreachableTolerationS: nonNegativeArb(86_400),
+  }).map(compact),
 });
 
 const volumeArb: fc.Arbitrary<Volume> = fc.record({
@@ -218,6 +232,8 @@ const workloadArb: fc.Arbitrary<Workload> = fc.record({
   watchers: fc.integer({ min: 0, max: 10_000_000 }),
   eastWestGbpsPerNode: nonNegativeArb(400),
   storageUsedGBPerNode: nonNegativeArb(),
+  podCpuMillicores: nonNegativeArb(1_000_000),
+  podMemoryMiB: nonNegativeArb(4_194_304),
   volumes: fc.record({
     list: fc.array(volumeArb, { maxLength: 3 }),
     aggregate: fc.option(fc.record({

@@ -18,6 +18,8 @@ import {
   type ReadBottleneck, type ThroughputInput, type WriteBottleneck,
 } from './throughput';
 import { timerAdvice, type TimerAdvice } from './timers';
+import type { ResolvedFailures } from '../failures';
+import { quorumAfterFailures, type QuorumAfterFailures } from './quorumAfterFailures';
 
 export interface ControlPlaneOptions {
   seed: number;
@@ -25,6 +27,8 @@ export interface ControlPlaneOptions {
   assumptions?: Partial<ControlPlaneAssumptions>;
   /** RTT from the client to the member it talks to, ms; 0 for kube-apiserver, which uses its local etcd. */
   clientRttMs?: number;
+  /** A resolved failure set: the report then also says what it does to quorum (`afterFailures`). */
+  resolved?: ResolvedFailures;
 }
 
 export interface ReadCurve {
@@ -69,6 +73,8 @@ export interface ControlPlaneReport {
   };
   warnings: string[];
   assumptions: ControlPlaneAssumptions;
+  /** Quorum after the failure set `evaluate` was given (null without one). */
+  afterFailures: QuorumAfterFailures | null;
 }
 
 /** Members sizes for the "cost of more members" curves. */
@@ -181,6 +187,7 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
     quorum: quorumSummary(n), tolerance, rtt, latency,
     throughput: { plan: planCurve, byMembers, openLoop: openLoopPoints },
     load, utilisation, api, timers, sizing, warnings: [], assumptions: a,
+    afterFailures: options.resolved ? quorumAfterFailures(plan, options.resolved) : null,
   };
   report.warnings = controlPlaneWarnings(report);
   return report;

@@ -9,6 +9,8 @@ import {
 import { KUBESPAN_GUIDANCE_NODES, meshScalingCurve, type MeshPoint } from './meshScaling';
 import { nodeNicGbps, planStack, predictPairs, type PairPrediction } from './pairPredictions';
 import { rackUplinkLoads, type RackUplinkLoad } from './uplinkLoad';
+import type { ResolvedFailures } from '../failures';
+import { networkAfterFailures, type NetworkAfterFailures } from './networkAfterFailures';
 
 /** One row of the encapsulation table. */
 export interface EncapRow {
@@ -72,6 +74,8 @@ export interface NetworkReport {
   storage: { provider: string; replicates: boolean; crossesKubeSpan: boolean; message: string };
   hybrid: { cloudSites: string[]; pair: PairPrediction | null; message: string } | null;
   findings: NetworkFinding[];
+  /** Switches, isolated nodes, rack uplinks and site links after the failure set `evaluate` was given (null without one). */
+  afterFailures: NetworkAfterFailures | null;
 }
 
 const ALL_STACKS: EncapName[] = [
@@ -91,7 +95,7 @@ function nameOf(stack: ReturnType<typeof planStack>): EncapName {
  * CPU cost, the mesh scaling curve, and what that means for storage replication and for hybrid
  * sites. Cost is O(nodes + racks): no per-pair enumeration.
  */
-export function networkReport(plan: Plan): NetworkReport {
+export function networkReport(plan: Plan, resolved?: ResolvedFailures): NetworkReport {
   const topology = topologyOf(plan);
   const mtu = plan.network.mtu;
   const ks = plan.cluster.kubespan;
@@ -187,5 +191,6 @@ export function networkReport(plan: Plan): NetworkReport {
     },
     meshCurve: meshScalingCurve(ks.keepaliveS, ks.ipFamily === 'ipv6'),
     storage, hybrid, findings,
+    afterFailures: resolved ? networkAfterFailures(plan, resolved) : null,
   };
 }

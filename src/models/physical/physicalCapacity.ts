@@ -2,6 +2,8 @@ import type { Plan, Role } from '../../plan/schema';
 import { topFreeU } from '../../plan/validate';
 import { topologyOf } from '../topology';
 import { rackPower, type RackPower } from './rackPower';
+import type { ResolvedFailures } from '../failures';
+import { powerAfterFailures, type PowerAfterFailures } from './powerAfterFailures';
 
 export interface RackCapacity {
   rackId: string;
@@ -37,6 +39,8 @@ export interface PhysicalReport {
   sites: SiteCapacity[];
   nodesByRole: Record<Role, number>;
   totals: { nodes: number; racks: number; usedU: number; totalU: number; typicalW: number; peakW: number; cores: number; memoryGiB: number };
+  /** Racks dark, feeds down and feeds over capacity after the failure set `evaluate` was given (null without one). */
+  afterFailures: PowerAfterFailures | null;
 }
 
 /**
@@ -44,7 +48,7 @@ export interface PhysicalReport {
  * block; power per feed and the A/B N-1 verdict (see `rackPower`); totals per site and overall.
  * U are rack units (44.45 mm); power is W.
  */
-export function physicalCapacity(plan: Plan): PhysicalReport {
+export function physicalCapacity(plan: Plan, resolved?: ResolvedFailures): PhysicalReport {
   const topo = topologyOf(plan);
   const siteOfRow = (rowId: string) => {
     const row = topo.rowById.get(rowId);
@@ -111,5 +115,6 @@ export function physicalCapacity(plan: Plan): PhysicalReport {
       nodes: plan.nodes.length, racks: plan.racks.length, usedU: sum((s) => s.usedU), totalU: sum((s) => s.totalU),
       typicalW: sum((s) => s.typicalW), peakW: sum((s) => s.peakW), cores: sum((s) => s.cores), memoryGiB: sum((s) => s.memoryGiB),
     },
+    afterFailures: resolved ? powerAfterFailures(resolved) : null,
   };
 }

@@ -18,19 +18,21 @@ export interface Exposure {
 }
 
 /** Repair time of the largest-scope failed component, s (`plan.reliability.*.repairHours`). */
-export function repairSeconds(plan: Plan, components: FailedComponent[]): number {
+export function repairSeconds(plan: Plan, components: readonly FailedComponent[]): number {
   const r = plan.reliability;
-  const order: FailedComponent['kind'][] = ['disk', 'tor', 'feed', 'node', 'rack', 'row', 'room', 'site'];
+  const order: FailedComponent['kind'][] = ['disk', 'siteLink', 'tor', 'feed', 'circuit', 'node', 'rack', 'row', 'room', 'site'];
   const worst = components.reduce<FailedComponent['kind'] | null>((w, c) => (w === null || order.indexOf(c.kind) > order.indexOf(w) ? c.kind : w), null);
   switch (worst) {
     case null: return 0;
     case 'disk': return r.disk.repairHours * 3600;
     case 'tor': return r.tor.repairHours * 3600;
-    case 'feed': return r.feed.repairHours * 3600;
+    case 'feed': case 'circuit': return r.feed.repairHours * 3600;
     case 'node': return r.node.repairHours * 3600;
     case 'rack': case 'row': return r.rack.repairHours * 3600;
     case 'room': return r.room.repairHours * 3600;
     case 'site': return r.site.repairHours * 3600;
+    // No repair rate for a WAN link in `plan.reliability`; a site's outage is the nearest scope.
+    case 'siteLink': return r.site.repairHours * 3600;
   }
 }
 
@@ -45,7 +47,7 @@ const YEAR_S = 365.25 * 86400;
  * Example: 10 last copies on 2 nodes of 12 disks, AFR node 5 %, disk 1.5 %, window 1 h:
  * λ = 2 × (0.05 + 12 × 0.015) / 31.6 Ms ⇒ P ≈ 5.2e-5.
  */
-export function exposureAfter(plan: Plan, placement: Placement, state: FailureState, rebuild: RebuildEstimate, components: FailedComponent[]): Exposure {
+export function exposureAfter(plan: Plan, placement: Placement, state: FailureState, rebuild: RebuildEstimate, components: readonly FailedComponent[]): Exposure {
   const inv = placement.inventory;
   const { width, shards } = placement;
   let atRiskBytes = 0, atRiskUnits = 0;

@@ -1,27 +1,8 @@
-import type { FeedId } from '../../plan/schema';
-import { nicLinksBySwitch } from '../network/paths';
+import { DOWN, resolveFailures, type FailureSet, type ResolvedFailures } from '../failures';
 import type { Placement } from './placement';
 import { diskUnitIndex, unitsOnFailedDisks } from './unitIndex';
 
-/** A component that fails. Disk `slot` counts the node's storage disks from 0. */
-export type FailedComponent =
-  | { kind: 'disk'; nodeId: string; slot: number }
-  | { kind: 'node'; nodeId: string }
-  | { kind: 'rack'; rackId: string }
-  | { kind: 'tor'; rackId: string; tor: FeedId }
-  | { kind: 'feed'; rackId: string; feed: FeedId }
-  | { kind: 'row'; rowId: string }
-  | { kind: 'room'; roomId: string }
-  | { kind: 'site'; siteId: string };
-
-export interface FailureSet {
-  components: FailedComponent[];
-  /**
-   * Whether failed nodes lose their disks' contents (hardware destroyed, node re-imaged) rather than
-   * coming back with their data. Disk failures always destroy; switch, feed and location outages never do.
-   */
-  permanent?: boolean;
-}
+export type { FailedComponent, FailureSet } from '../failures';
 
 /** Which storage nodes and disks a failure set takes out. Indices follow `Inventory`. */
 export interface FailureState {
@@ -35,52 +16,36 @@ export interface FailureState {
 }
 
 /**
- * Resolves a failure set to storage nodes and disks. A node is down when it, its rack, row, room
- * or site fails, when every power feed it draws from fails (rack-level breaker overload is the
- * physical model's concern, not modelled here), or when every top-of-rack switch it is cabled to
- * fails (`nicLinksBySwitch` from the network model).
+ * Resolves a failure set to storage nodes and disks through the shared `resolveFailures`: a
+ * storage node is down when the shared resolver says its node is DOWN (failed, its rack, row, room
+ * or site failed, no power including a breaker tripped after failover, or every switch it is
+ * cabled to down). Failed disks are destroyed; with `permanent`, so is every disk of a node that
+ * failed outright.
  */
 export function resolveFailure(placement: Placement, failure: FailureSet): FailureState {
+  return storageFailureState(placement, resolveFailures(placement.inventory.plan, failure));
+}
+
+/** The storage view of an already resolved failure set (see `resolveFailure`). Cost: O(storage nodes + disks). */
+export function storageFailureState(placement: Placement, resolved: ResolvedFailures): FailureState {
   const inv = placement.inventory;
   const nodeDown = new Uint8Array(inv.nodes.length);
   const diskDown = new Uint8Array(inv.disks.length);
   const diskDestroyed = new Uint8Array(inv.disks.length);
-  const failedTors = new Set<string>();
-  const failedFeeds = new Set<string>();
-  const ids = new Set<string>();
-  for (const c of failure.components) {
-    if (c.kind === 'tor') failedTors.add(`${c.rackId}/${c.tor}`);
-    else if (c.kind === 'feed') failedFeeds.add(`${c.rackId}/${c.feed}`);
-    else if (c.kind === 'node') ids.add(`node:${c.nodeId}`);
-    else if (c.kind === 'rack') ids.add(`rack:${c.rackId}`);
-    else if (c.kind === 'row') ids.add(`row:${c.rowId}`);
-    else if (c.kind === 'room') ids.add(`room:${c.roomId}`);
-    else if (c.kind === 'site') ids.add(`site:${c.siteId}`);
-  }
+  const failedOutright = new Set<string>();
+  if (resolved.failures.permanent) for (const c of resolved.failures.components) if (c.kind === 'node') failedOutright.add(c.nodeId);
+  let downNodes = 0, downDisks = 0;
   for (const n of inv.nodes) {
-    const links = nicLinksBySwitch(n.place);
-    const switches = (['A', 'B'] as const).filter((t) => links[t] > 0);
-    const down = ids.has(`node:${n.id}`) || ids.has(`rack:${n.rackId}`) || ids.has(`row:${n.rowId}`)
-      || ids.has(`room:${n.roomId}`) || ids.has(`site:${n.siteId}`)
-      || (failedFeeds.size > 0 && n.place.node.feeds.every((f) => failedFeeds.has(`${n.rackId}/${f}`)))
-      || (failedTors.size > 0 && switches.every((t) => failedTors.has(`${n.rackId}/${t}`)));
-    if (!down) continue;
-    nodeDown[n.index] = 1;
+    const down = resolved.nodeStatus[n.place.index] === DOWN;
+    if (down) { nodeDown[n.index] = 1; downNodes++; }
+    const destroyed = resolved.destroyedDisks.get(n.id);
+    const wholeNode = failedOutright.has(n.id);
     for (const d of n.disks) {
-      diskDown[d.index] = 1;
-      if (failure.permanent && ids.has(`node:${n.id}`)) diskDestroyed[d.index] = 1;
+      if (wholeNode || destroyed?.has(d.slot)) diskDestroyed[d.index] = 1;
+      if (down || diskDestroyed[d.index]) { diskDown[d.index] = 1; downDisks++; }
     }
   }
-  for (const c of failure.components) {
-    if (c.kind !== 'disk') continue;
-    const node = inv.nodes.find((n) => n.id === c.nodeId);
-    const disk = node?.disks[c.slot];
-    if (disk) { diskDown[disk.index] = 1; diskDestroyed[disk.index] = 1; }
-  }
-  return {
-    nodeDown, diskDown, diskDestroyed, failedTors,
-    downNodes: nodeDown.reduce((s, x) => s + x, 0), downDisks: diskDown.reduce((s, x) => s + x, 0),
-  };
+  return { nodeDown, diskDown, diskDestroyed, failedTors: new Set(resolved.torsDown.keys()), downNodes, downDisks };
 }
 
 /** What a failure does to the data. Unit counts are exclusive; volume counts are cumulative (lost ⊂ unavailable ⊂ affected). */
@@ -153,16 +118,9 @@ export function failureImpact(placement: Placement, failure: FailureSet | Failur
     const fAffected = (degraded + unavailable + lost) / n;
     const fUnavailable = (unavailable + lost) / n;
     const fLost = lost / n;
-    const la = Math.log1p(-Math.min(fAffected, 1 - 1e-15));
-    const lu = Math.log1p(-Math.min(fUnavailable, 1 - 1e-15));
-    const ll = Math.log1p(-Math.min(fLost, 1 - 1e-15));
-    for (let v = 0; v < vols.count; v++) {
-      const objects = Math.max(1, Math.ceil(vols.usedBytes[v] / objectBytes));
-      // A state no PG is in adds exactly 0 (−expm1(−0)), so skip its transcendental.
-      if (fAffected > 0) vAffected += fAffected >= 1 ? 1 : -Math.expm1(objects * la);
-      if (fUnavailable > 0) vUnavailable += fUnavailable >= 1 ? 1 : -Math.expm1(objects * lu);
-      if (fLost > 0) vLost += fLost >= 1 ? 1 : -Math.expm1(objects * ll);
-    }
+    vAffected = expectedVolumesTouched(placement, objectBytes, fAffected);
+    vUnavailable = expectedVolumesTouched(placement, objectBytes, fUnavailable);
+    vLost = expectedVolumesTouched(placement, objectBytes, fLost);
   }
   return {
     downNodes: state.downNodes, downDisks: state.downDisks,
@@ -170,4 +128,30 @@ export function failureImpact(placement: Placement, failure: FailureSet | Failur
     volumes: { total: vols.count, affected: vAffected, unavailable: vUnavailable, lost: vLost },
     degradedBytes, unavailableBytes, lostBytes, bytesToRereplicate: rereplicate,
   };
+}
+
+const touchedMemo = new WeakMap<Placement, Map<string, number>>();
+
+/**
+ * Expected Ceph volumes with at least one object in a state a fraction f of PGs is in:
+ * Σ over volumes of 1 − (1 − f)^objects, objects = ⌈used bytes / object size⌉ (at least 1).
+ * Memoised per placement, object size and f: a sweep meets the same fractions again and again
+ * (every disk of a uniform cluster carries about as many PGs), and the sum is over every volume.
+ */
+function expectedVolumesTouched(placement: Placement, objectBytes: number, f: number): number {
+  // A state no PG is in adds exactly 0 (−expm1(−0)), so skip its transcendental.
+  if (f <= 0) return 0;
+  const vols = placement.volumes;
+  if (f >= 1) return vols.count;
+  let memo = touchedMemo.get(placement);
+  if (!memo) touchedMemo.set(placement, (memo = new Map()));
+  const key = `${objectBytes}:${f}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const l = Math.log1p(-Math.min(f, 1 - 1e-15));
+  let sum = 0;
+  for (let v = 0; v < vols.count; v++) sum += -Math.expm1(Math.max(1, Math.ceil(vols.usedBytes[v] / objectBytes)) * l);
+  if (memo.size > 10_000) memo.clear();
+  memo.set(key, sum);
+  return sum;
 }

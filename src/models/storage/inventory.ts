@@ -33,6 +33,8 @@ export interface StorageNode {
 }
 
 export interface Inventory {
+  /** The plan the inventory was taken from, so failure sets can be resolved against it. */
+  plan: Plan;
   nodes: StorageNode[];
   disks: StorageDisk[];
   rawBytes: number;
@@ -112,7 +114,7 @@ export function storageInventory(plan: Plan): Inventory {
   }
   // Re-index in case a chosen node had no disk of the wanted purpose.
   nodes.forEach((n, i) => { n.index = i; for (const d of n.disks) d.nodeIndex = i; });
-  const inventory: Inventory = { nodes, disks, rawBytes: disks.reduce((s, d) => s + d.capacityBytes, 0), basis };
+  const inventory: Inventory = { plan, nodes, disks, rawBytes: disks.reduce((s, d) => s + d.capacityBytes, 0), basis };
   cache.set(plan, inventory);
   return inventory;
 }

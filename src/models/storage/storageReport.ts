@@ -2,7 +2,7 @@ import type { Plan } from '../../plan/schema';
 import type { StorageAssumptions } from './assumptions';
 import { headroomAfterLoss, storageCapacity, type CapacityReport, type HeadroomScenario } from './capacity';
 import { exposureAfter, type Exposure } from './exposure';
-import { failureImpact, resolveFailure, type FailedComponent, type FailureImpact } from './failureImpact';
+import { failureImpact, resolveFailure, type FailedComponent, type FailureImpact, type FailureSet } from './failureImpact';
 import { placeStorage, bytesPerDisk, type Placement } from './placement';
 import { rebalanceAddNodes, rebalanceDrainNode, type RebalanceEstimate } from './rebalance';
 import { rebuildEstimate, type RebuildEstimate } from './rebuild';
@@ -33,9 +33,9 @@ export interface PlacementSummary {
 
 /** One failure the report works through: what it does, when and how fast it heals, and the exposure meanwhile. */
 export interface StorageFailureScenario {
-  id: 'disk' | 'node' | 'rack' | 'tor' | 'room';
+  id: 'disk' | 'node' | 'rack' | 'tor' | 'room' | 'drill';
   label: string;
-  components: FailedComponent[];
+  components: readonly FailedComponent[];
   permanent: boolean;
   impact: FailureImpact;
   rebuild: RebuildEstimate;
@@ -58,6 +58,8 @@ export interface StorageReport {
   headroom: HeadroomScenario[];
   failures: StorageFailureScenario[];
   rebalance: { addNode: RebalanceEstimate; drainNode: RebalanceEstimate } | null;
+  /** The failure set `evaluate` was given, worked through like the scenarios above (null without one). */
+  afterFailures: StorageFailureScenario | null;
   notes: string[];
 }
 
@@ -68,7 +70,7 @@ export interface StorageReport {
  * timeline and exposure; then adding a node and draining the largest. Compact: no per-volume
  * arrays; call `failureImpact` / `rebuildEstimate` for any other failure set.
  */
-export function storageReport(plan: Plan, options: StorageOptions): StorageReport {
+export function storageReport(plan: Plan, options: StorageOptions, failureSet?: FailureSet): StorageReport {
   const placement = placeStorage(plan, { seed: options.seed });
   const inv = placement.inventory;
   const capacity = storageCapacity(plan, placement);
@@ -91,13 +93,7 @@ export function storageReport(plan: Plan, options: StorageOptions): StorageRepor
     ];
     if (roomIds.size > 1) cases.push(['room', `room ${largest.place.room.name}`, [{ kind: 'room', roomId: largest.roomId }], false]);
     for (const [id, label, components, permanent] of cases) {
-      const state = resolveFailure(placement, { components, permanent });
-      const impact = failureImpact(placement, state, options.assumptions?.cephObjectBytes);
-      const ro = { seed: options.seed, assumptions: options.assumptions, failedTors: state.failedTors };
-      const rebuild = rebuildEstimate(plan, placement, state, ro);
-      const operatorRebuild = plan.cluster.storage.provider === 'ceph' && rebuild.stuckBytes > 0
-        ? rebuildEstimate(plan, placement, state, { ...ro, operatorAction: true }) : null;
-      failures.push({ id, label, components, permanent, impact, rebuild, operatorRebuild, exposure: exposureAfter(plan, placement, state, rebuild, components) });
+      failures.push(storageFailureScenario(plan, placement, options, id, label, { components, permanent }));
     }
     if (plan.cluster.storage.provider !== 'none') {
       rebalance = {
@@ -110,7 +106,26 @@ export function storageReport(plan: Plan, options: StorageOptions): StorageRepor
     provider: plan.cluster.storage.provider, basis: inv.basis, nodes: inv.nodes.length, disks: inv.disks.length,
     racks: new Set(inv.nodes.map((n) => n.rackId)).size, zones: new Set(inv.nodes.map((n) => n.zone ?? n.id)).size,
     sharedNodes: inv.nodes.filter((n) => n.sharedWithWorkloads).length,
-    placement: placementSummary(placement), capacity, headroom, failures, rebalance, notes,
+    placement: placementSummary(placement), capacity, headroom, failures, rebalance,
+    afterFailures: failureSet && failureSet.components.length + (failureSet.degradations?.length ?? 0) > 0
+      ? storageFailureScenario(plan, placement, options, 'drill', 'the drill\'s failures', failureSet) : null,
+    notes,
+  };
+}
+
+/** One failure set worked through: impact, rebuild (and Ceph's operator rebuild when stuck) and exposure. */
+export function storageFailureScenario(
+  plan: Plan, placement: Placement, options: StorageOptions, id: StorageFailureScenario['id'], label: string, failure: FailureSet,
+): StorageFailureScenario {
+  const state = resolveFailure(placement, failure);
+  const impact = failureImpact(placement, state, options.assumptions?.cephObjectBytes);
+  const ro = { seed: options.seed, assumptions: options.assumptions, failedTors: state.failedTors };
+  const rebuild = rebuildEstimate(plan, placement, state, ro);
+  const operatorRebuild = plan.cluster.storage.provider === 'ceph' && rebuild.stuckBytes > 0
+    ? rebuildEstimate(plan, placement, state, { ...ro, operatorAction: true }) : null;
+  return {
+    id, label, components: failure.components, permanent: !!failure.permanent, impact, rebuild, operatorRebuild,
+    exposure: exposureAfter(plan, placement, state, rebuild, failure.components),
   };
 }
 

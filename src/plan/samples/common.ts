@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../defaults';
 import type { Plan } from '../schema';
 
 /** Settings shared by the sample plans; each sample overrides what makes it what it is. */
@@ -22,10 +23,13 @@ export function baseSettings(name: string, clusterName: string, description: str
       etcd: { heartbeatMs: 100, electionTimeoutMs: 1000, quotaBackendBytes: 2 * 2 ** 30, snapshotCount: 10_000, compactionIntervalMin: 5 },
       allowSchedulingOnControlPlanes: false,
       storage: { provider: 'longhorn', replicas: 3, replenishmentWaitS: 600, concurrentRebuildsPerNode: 5, overProvisioningPct: 100, minimalAvailablePct: 25, reservedPct: 30, engine: 'v1' },
+      kubelet: { ...DEFAULTS.kubelet },
+      nodeLifecycle: { notReadyTolerationS: DEFAULTS.nodeLifecycle.notReadyTolerationS, unreachableTolerationS: DEFAULTS.nodeLifecycle.unreachableTolerationS },
     },
     workload: {
       pods: 300, namespaces: 20, services: 80, configMapsAndSecrets: 600, customObjects: 300, avgObjectBytes: 8000,
       podChurnPerMin: 5, apiWritesPerS: 10, apiReadsPerS: 60, watchers: 800, eastWestGbpsPerNode: 1, storageUsedGBPerNode: 50,
+      podCpuMillicores: DEFAULTS.workload.podCpuMillicores, podMemoryMiB: DEFAULTS.workload.podMemoryMiB,
       volumes: { list: [], aggregate: { count: 60, meanSizeGB: 100, sizeSpread: 0.8, fillPct: 60 } },
     },
     reliability: {

@@ -103,7 +103,8 @@ export function hybridBurstPlan(): Plan {
  * A structurally valid plan that breaks as many reference-architecture rules as it can:
  * two control planes in one rack on HDDs, workloads on control planes, storage on HDD over
  * KubeSpan across sites, only two storage nodes without labels or taints, KubeSpan above 100
- * nodes, single feeds and switches, KubePrism off, etcd timers against etcd's rules.
+ * nodes, single feeds and switches, an A/B rack whose feeds cannot carry each other, KubePrism off,
+ * etcd timers against etcd's rules.
  */
 export function antiPatternsPlan(): Plan {
   const base = baseSettings('Anti-patterns', 'anti-patterns',
@@ -127,6 +128,9 @@ export function antiPatternsPlan(): Plan {
   b.nodes('remote', 'storage', HW.storageHdd.id, 1, { labels: {}, taints: [] });
   b.rack('r4', 'row-1', { name: 'R4', ...single });
   for (let i = 0; i < 120; i++) b.nodes(`r${(i % 3) + 2}`, 'worker', HW.worker.id, 1, { labels: {} });
+  // A/B fed, but each feed sized for half the rack: losing either overloads its twin (8 × 750 W + 350 W = 6,350 W peak > 5,000 W).
+  b.rack('r5', 'row-1', { name: 'R5', feeds: [{ id: 'A', capacityW: 5000 }, { id: 'B', capacityW: 5000 }], tor: { count: 1, uplinkGbps: 40 } });
+  b.nodes('r5', 'worker', HW.worker.id, 8, { labels: {} });
   return b.build();
 }
 

@@ -1,0 +1,98 @@
+import type { Plan, Role } from '../../plan/schema';
+import { DOWN, type ResolvedFailures } from '../failures';
+import { topologyOf } from '../topology';
+import { capacityLeft, lostAllocatable, workloadDemand, type CapacityLeft, type WorkloadDemand } from './capacityLeft';
+import { allocatableBasis, reservations, type Reservation } from './nodeAllocatable';
+
+export interface RoleCapacity {
+  role: Role;
+  nodes: number;
+  /** Nodes of this role that take regular pods. */
+  schedulableNodes: number;
+  cpuCores: number;
+  memoryGiB: number;
+  allocatableCpuCores: number;
+  allocatableMemoryGiB: number;
+  podSlots: number;
+  reservations: Reservation[];
+}
+
+export interface WorkloadCapacityReport {
+  roles: RoleCapacity[];
+  demand: WorkloadDemand;
+  maxPodsPerNode: number;
+  /** Demand pods over schedulable nodes (0 without schedulable nodes). */
+  meanPodsPerNode: number;
+  /** All up, then N+1: after losing the node and the rack whose loss leaves least headroom. */
+  allUp: CapacityLeft;
+  largestNodeLost: CapacityLeft | null;
+  largestRackLost: CapacityLeft | null;
+  /** The capacity left after the failure set `evaluate` was given (null without one). */
+  afterFailures: CapacityLeft | null;
+  notes: string[];
+}
+
+/**
+ * Workload capacity: total and allocatable CPU and memory per role (allocatable after the
+ * kubelet's reservations, see `allocatableBasis`), pod slots against the kubelet's maxPods, the
+ * demand (pods × mean request) and whether it still fits after losing the node, then the rack,
+ * whose loss leaves the least headroom (smallest max utilisation left over CPU, memory and pods),
+ * i.e. whether evicted pods can be rescheduled. With `resolved`, also after that failure set.
+ */
+export function workloadCapacity(plan: Plan, resolved?: ResolvedFailures): WorkloadCapacityReport {
+  const t = topologyOf(plan);
+  const basis = allocatableBasis(plan);
+  const demand = workloadDemand(plan);
+  const roles: RoleCapacity[] = (['controlplane', 'worker', 'storage'] as const).map((role) => {
+    const rc: RoleCapacity = { role, nodes: 0, schedulableNodes: 0, cpuCores: 0, memoryGiB: 0, allocatableCpuCores: 0, allocatableMemoryGiB: 0, podSlots: 0, reservations: reservations(plan, role) };
+    for (const p of t.places) {
+      if (p.node.role !== role) continue;
+      rc.nodes++;
+      rc.cpuCores += p.hardware.cores;
+      rc.memoryGiB += p.hardware.memoryGiB;
+      if (!basis.schedulable[p.index]) continue;
+      rc.schedulableNodes++;
+      rc.allocatableCpuCores += basis.cpuMillicores[p.index] / 1000;
+      rc.allocatableMemoryGiB += basis.memoryMiB[p.index] / 1024;
+      rc.podSlots += basis.podSlots[p.index];
+    }
+    return rc;
+  });
+  const none = { cpuMillicores: 0, memoryMiB: 0, podSlots: 0, nodes: 0 };
+  const allUp = capacityLeft('all nodes up', basis, demand, none);
+  const tightness = (c: CapacityLeft) => Math.max(c.cpuUtilisation ?? Infinity, c.memoryUtilisation ?? Infinity, c.podUtilisation ?? Infinity);
+
+  let largestNodeLost: CapacityLeft | null = null;
+  for (const p of t.places) {
+    if (!basis.schedulable[p.index]) continue;
+    const i = p.index;
+    const c = capacityLeft(`node ${p.node.name} lost`, basis, demand, { cpuMillicores: basis.cpuMillicores[i], memoryMiB: basis.memoryMiB[i], podSlots: basis.podSlots[i], nodes: 1 });
+    if (!largestNodeLost || tightness(c) > tightness(largestNodeLost)) largestNodeLost = c;
+  }
+  let largestRackLost: CapacityLeft | null = null;
+  for (const rack of plan.racks) {
+    const places = t.nodesByRack.get(rack.id) ?? [];
+    if (!places.some((p) => basis.schedulable[p.index])) continue;
+    const lost = { ...none };
+    for (const p of places) {
+      if (!basis.schedulable[p.index]) continue;
+      lost.cpuMillicores += basis.cpuMillicores[p.index];
+      lost.memoryMiB += basis.memoryMiB[p.index];
+      lost.podSlots += basis.podSlots[p.index];
+      lost.nodes++;
+    }
+    const c = capacityLeft(`rack ${rack.name} lost`, basis, demand, lost);
+    if (!largestRackLost || tightness(c) > tightness(largestRackLost)) largestRackLost = c;
+  }
+  const afterFailures = resolved && resolved.failures.components.length + (resolved.failures.degradations?.length ?? 0) > 0
+    ? capacityLeft('after the drill\'s failures', basis, demand, lostAllocatable(basis, (i) => resolved.nodeStatus[i] === DOWN, t.places.length))
+    : null;
+
+  const notes: string[] = [];
+  if (basis.schedulableNodes === 0 && demand.pods > 0) notes.push(`No node takes regular pods (control planes are tainted and workloads are off there): ${demand.pods} pods have nowhere to run.`);
+  const meanPodsPerNode = basis.schedulableNodes > 0 ? demand.pods / basis.schedulableNodes : 0;
+  if (meanPodsPerNode > plan.cluster.kubelet.maxPods) notes.push(`${Math.ceil(meanPodsPerNode)} pods per node on average exceed the kubelet's maxPods of ${plan.cluster.kubelet.maxPods}.`);
+  if (largestNodeLost && !largestNodeLost.fits) notes.push(`Not N+1: after losing ${largestNodeLost.label.replace(/ lost$/, '')} the evicted pods cannot all be rescheduled (${largestNodeLost.short.join('; ')}).`);
+  if (largestRackLost && !largestRackLost.fits) notes.push(`Losing ${largestRackLost.label.replace(/ lost$/, '')} leaves too little for every pod (${largestRackLost.short.join('; ')}).`);
+  return { roles, demand, maxPodsPerNode: plan.cluster.kubelet.maxPods, meanPodsPerNode, allUp, largestNodeLost, largestRackLost, afterFailures, notes };
+}
