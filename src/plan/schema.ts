@@ -351,10 +351,12 @@ export const assumptionsSchema = z.strictObject({
  * `siteLink:dc1|dc2`). The kinds are those of `models/failures.ts`; whether the id exists in the
  * plan is checked when the drill runs (`unknownComponents`).
  */
+// eslint-disable-next-line no-control-regex
 const componentRef = z.string().min(3).max(200).regex(/^(node|disk|rack|tor|feed|circuit|row|room|site|siteLink):[^\u0000-\u001f\u007f-\u009f]+$/, {
   message: 'must be kind:id with kind node, disk, rack, tor, feed, circuit, row, room, site or siteLink (e.g. rack:R2, feed:R3/A)',
 });
 /** Where a degradation applies: `node:<id>`, `rack:<id>` or `siteLink:<a>|<b>`. */
+// eslint-disable-next-line no-control-regex
 const degradationScopeRef = z.string().min(3).max(200).regex(/^(node|rack|siteLink):[^\u0000-\u001f\u007f-\u009f]+$/, {
   message: 'must be node:<id>, rack:<id> or siteLink:<siteA>|<siteB>',
 });
