@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyseJob } from '../../workers/analyseJob';
 import type { JobContext } from '../../workers/jobRunner';
-import { evaluate } from '../../src/models/evaluate';
+import { evaluate, reportSections } from '../../src/models/evaluate';
 import { referencePlan } from '../../src/plan/samples/samples';
+
+/** Validation, then one step per report section (physical, network, control plane, storage, workload, failures, drill). */
+const STEPS = 1 + Object.keys(reportSections(referencePlan())).length;
 
 const idle = (progress: [number, number][] = []): JobContext => ({
   progress: (done, total) => void progress.push([done, total]),
@@ -15,8 +18,8 @@ describe('analyseJob({ plan }, job)', () => {
     const progress: [number, number][] = [];
     const result = await analyseJob({ plan: referencePlan() }, idle(progress), () => 0);
     expect(result).toEqual({ ok: true, report: evaluate(referencePlan()), elapsedMs: 0 });
-    // Validation, then physical, network, control plane and storage.
-    expect(progress).toEqual([1, 2, 3, 4, 5].map((done) => [done, 5]));
+    expect(STEPS).toBe(8);
+    expect(progress).toEqual(Array.from({ length: STEPS }, (_, i) => [i + 1, STEPS]));
   });
 
   it('returns field-path issues, not a report, for an invalid plan', async () => {
@@ -30,6 +33,6 @@ describe('analyseJob({ plan }, job)', () => {
     const progress: [number, number][] = [];
     const job = { ...idle(progress), checkpoint: () => Promise.reject(new Error('cancelled')) };
     await expect(analyseJob({ plan: referencePlan() }, job)).rejects.toThrow('cancelled');
-    expect(progress).toEqual([[1, 5]]);
+    expect(progress).toEqual([[1, STEPS]]);
   });
 });
