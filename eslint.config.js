@@ -40,6 +40,7 @@ export default ts.config(
     },
   },
   { files: ['src/export/**/*.ts'], rules: layer([...UI_AND_STATE, { group: ['**/editor/**', '**/cli/**', 'node:*'], message: 'Exporters are pure: plan in, text out; the CLI and the UI do the IO.' }]) },
+  { files: ['src/format/**/*.ts'], rules: layer([...UI_AND_STATE, { group: ['**/models/**', '**/editor/**', '**/plan/**'], message: 'Unit formatting is pure text: CLI, UI and models may use it, it uses none of them.' }]) },
   { files: ['src/editor/**/*.ts'], rules: layer([...UI_AND_STATE, { group: ['**/models/**'], message: 'Editor actions work on the plan only.' }]) },
   { files: ['workers/**/*.ts'], rules: layer([{ group: ['**/ui/**', '**/state/**', '*.svelte', 'svelte', 'd3'], message: 'Workers expose models; they know nothing of the UI.' }]) },
   { files: ['src/ui/charts/**'], rules: layer([{ group: ['**/state/**', '**/editor/**', '**/bridge/**', '**/plan/**'], message: 'Charts draw what they are given: only their helpers and report types.' }]) },

@@ -1,9 +1,6 @@
 import type { ControlPlaneReport } from '../models/controlPlane/controlPlaneReport';
 
-const ms = (x: number) => (Number.isFinite(x) ? (x >= 100 ? `${Math.round(x)} ms` : `${x.toFixed(x >= 10 ? 1 : 2)} ms`) : 'unbounded');
-const rate = (x: number) => (!Number.isFinite(x) ? 'no limit' : x < 10 ? `${x.toFixed(1)}/s` : `${Math.round(x).toLocaleString('en-US')}/s`);
-const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
-const pct = (x: number) => `${Math.round(x * 100)} %`;
+import { bytes, int, ms, pct, rate, sig } from '../format/units';
 
 export function formatControlPlane(cp: ControlPlaneReport): string[] {
   const q = cp.quorum;
@@ -16,7 +13,7 @@ export function formatControlPlane(cp: ControlPlaneReport): string[] {
   ];
   if (cp.latency) {
     const l = cp.latency;
-    lines.push('', `Write latency (${l.samples.toLocaleString('en-US')} samples; RTT max ${ms(cp.rtt.maxMs)}):`,
+    lines.push('', `Write latency (${int(l.samples)} samples; RTT max ${ms(cp.rtt.maxMs)}):`,
       `  best leader ${l.best.leader}:  p50 ${ms(l.best.writeMs.p50)}  p90 ${ms(l.best.writeMs.p90)}  p99 ${ms(l.best.writeMs.p99)}  (exact mean ${ms(l.best.expectedWriteMs)})`,
       `  worst leader ${l.worst.leader}: p50 ${ms(l.worst.writeMs.p50)}  p90 ${ms(l.worst.writeMs.p90)}  p99 ${ms(l.worst.writeMs.p99)}`);
   }
@@ -28,17 +25,17 @@ export function formatControlPlane(cp: ControlPlaneReport): string[] {
   const load = cp.load;
   lines.push('', `etcd load (${load.origin}): ${rate(load.writesPerS)} writes, ${rate(load.readsPerS)} reads; ${pct(cp.utilisation.etcd)} of the limit`,
     ...load.sources.map((s) => `  ${s.label}: ${s.writesPerS > 0 ? `${rate(s.writesPerS)} writes` : ''}${s.readsPerS > 0 ? `${rate(s.readsPerS)} reads` : ''}`),
-    `  DB ${gib(load.dbBytes)} of the ${gib(load.quotaBytes)} quota (${pct(load.quotaUse)}; max 8 GiB); ${Math.round(load.keys).toLocaleString('en-US')} keys; etcd memory ${gib(load.memory.totalBytes)}`);
+    `  DB ${bytes(load.dbBytes)} of the ${bytes(load.quotaBytes)} quota (${pct(load.quotaUse)}; max 8 GiB); ${int(load.keys)} keys; etcd memory ${bytes(load.memory.totalBytes)}`);
   if (cp.api) {
     lines.push('', `Mutating API calls: p99 ${ms(cp.api.allUp.p99Ms)} (SLO 1 s: ${cp.api.allUp.meetsSlo ? 'met' : 'BROKEN'})${cp.api.oneDown ? `; one control plane down ${ms(cp.api.oneDown.p99Ms)} (${cp.api.oneDown.meetsSlo ? 'met' : 'BROKEN'})` : ''}`);
   }
   if (cp.timers) {
     const tm = cp.timers;
-    lines.push(`Timers: heartbeat ${tm.heartbeatMs} ms, election ${tm.electionTimeoutMs} ms (recommended ${tm.recommendedHeartbeatMs} / ${tm.recommendedElectionTimeoutMs}); writes blocked ~${ms(tm.leaderLossUnavailableMs.expected)} after a leader loss (${ms(tm.leaderLossUnavailableMs.min)}-${ms(tm.leaderLossUnavailableMs.max)})`);
+    lines.push(`Timers: heartbeat ${ms(tm.heartbeatMs)}, election ${ms(tm.electionTimeoutMs)} (recommended ${tm.recommendedHeartbeatMs} / ${tm.recommendedElectionTimeoutMs}); writes blocked ~${ms(tm.leaderLossUnavailableMs.expected)} after a leader loss (${ms(tm.leaderLossUnavailableMs.min)}-${ms(tm.leaderLossUnavailableMs.max)})`);
   }
   const s = cp.sizing;
   lines.push('', `Sizing per control-plane node (etcd ${s.etcdClass} class):`,
-    ...s.requirements.map((r) => `  ${r.resource.padEnd(6)} ${r.value.toFixed(r.value >= 100 ? 0 : 1)} ${r.unit}: ${r.reasons[0]}`),
+    ...s.requirements.map((r) => `  ${r.resource.padEnd(6)} ${sig(r.value)} ${r.unit}: ${r.reasons[0]}`),
     'Hardware catalogue:',
     ...s.verdicts.map((v) => `  ${v.inUse ? '*' : ' '} ${v.name}: ${v.verdict} (decided by ${v.deciding}) - ${v.reasons[0] ?? ''}`));
   if (cp.warnings.length > 0) lines.push('', 'Warnings:', ...cp.warnings.map((w) => `  - ${w}`));

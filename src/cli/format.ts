@@ -1,13 +1,12 @@
 import type { Report } from '../models/report';
-
-const kw = (w: number) => `${(w / 1000).toFixed(1)} kW`;
+import { int, watts as kw } from '../format/units';
 
 /** A planner's one-screen summary of a report, for `evaluate` without `--json`. */
 export function formatSummary(report: Report): string {
   const p = report.physical;
   const lines = [
     `Plan: ${report.planName}`,
-    `Nodes: ${p.totals.nodes} (control plane ${p.nodesByRole.controlplane}, worker ${p.nodesByRole.worker}, storage ${p.nodesByRole.storage}) in ${p.totals.racks} racks`,
+    `Nodes: ${int(p.totals.nodes)} (control plane ${p.nodesByRole.controlplane}, worker ${p.nodesByRole.worker}, storage ${p.nodesByRole.storage}) in ${p.totals.racks} racks`,
     `Space: ${p.totals.usedU} of ${p.totals.totalU} U used`,
     `Power: ${kw(p.totals.typicalW)} typical, ${kw(p.totals.peakW)} peak`,
   ];

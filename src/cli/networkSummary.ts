@@ -1,20 +1,17 @@
 import type { NetworkReport } from '../models/network/networkReport';
 
-const gbps = (x: number) => (!Number.isFinite(x) ? 'unbounded' : x >= 100 ? `${Math.round(x)} Gbit/s` : `${x.toFixed(x >= 10 ? 1 : 2)} Gbit/s`);
-const ms = (x: number) => `${x.toFixed(x >= 10 ? 1 : 3)} ms`;
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-const int = (x: number) => Math.round(x).toLocaleString('en-US');
+import { bitRate, gbps, int, ms, pct, rate, sig } from '../format/units';
 
 export function formatNetwork(net: NetworkReport): string[] {
   const f = net.stackFraming;
   const lines = [
     `Network: underlay MTU ${net.mtu}, CNI ${net.cni}, KubeSpan ${net.kubespan.enabled ? `on (${net.kubespan.ipFamily})` : 'off'}`,
-    `  plan stack ${net.stack}: MSS ${f.mssBytes} B per ${f.wireBytes} B on the wire = ${pct(f.efficiency)} goodput${f.fragments === 'none' ? '' : `, fragments ${f.fragments}`}`,
+    `  plan stack ${net.stack}: MSS ${f.mssBytes} B per ${f.wireBytes} B on the wire = ${pct(f.efficiency, 1)} goodput${f.fragments === 'none' ? '' : `, fragments ${f.fragments}`}`,
     `  ${net.fragmentation.message}`,
     '',
     'Goodput efficiency (TCP payload / wire bytes):',
     `  ${'stack'.padEnd(30)}${'plan MTU'.padStart(10)}${'1500'.padStart(9)}${'9000'.padStart(9)}`,
-    ...net.encapsulations.map((e) => `  ${(e.name + (e.inPlan ? ' *' : '')).padEnd(30)}${pct(e.atPlanMtu.efficiency).padStart(10)}${pct(e.efficiency1500).padStart(9)}${pct(e.efficiency9000).padStart(9)}`),
+    ...net.encapsulations.map((e) => `  ${(e.name + (e.inPlan ? ' *' : '')).padEnd(30)}${pct(e.atPlanMtu.efficiency, 1).padStart(10)}${pct(e.efficiency1500, 1).padStart(9)}${pct(e.efficiency9000, 1).padStart(9)}`),
     '',
     'Node to node (one representative pair per class; Gbit/s all flows, KubeSpan off → on):',
   ];
@@ -24,17 +21,17 @@ export function formatNetwork(net: NetworkReport): string[] {
   }
   const busiest = [...net.racks].sort((a, b) => b.utilisation - a.utilisation).slice(0, 10);
   lines.push('', `Rack uplinks (busiest ${busiest.length} of ${net.racks.length}; east-west traffic on the wire):`,
-    ...busiest.map((r) => `  ${r.name.padEnd(12)} ${String(r.nodes).padStart(4)} nodes  ${gbps(r.downlinkGbps)} down / ${gbps(r.uplinkGbps)} up = ${r.oversubscription.toFixed(2)}:1  load ${gbps(r.workloadGbps)} (${pct(r.utilisation)}), left ${gbps(r.leftoverGbps)}, after a ToR loss ${gbps(r.uplinkAfterTorLossGbps)}`));
+    ...busiest.map((r) => `  ${r.name.padEnd(12)} ${String(r.nodes).padStart(4)} nodes  ${gbps(r.downlinkGbps)} down / ${gbps(r.uplinkGbps)} up = ${sig(r.oversubscription)}:1  load ${gbps(r.workloadGbps)} (${pct(r.utilisation)}), left ${gbps(r.leftoverGbps)}, after a ToR loss ${gbps(r.uplinkAfterTorLossGbps)}`));
   lines.push('', 'Bisection (worst balanced cut):',
     ...net.bisection.filter((b) => b.units >= 2).map((b) => `  between ${b.tier}s (${b.units}): ${gbps(b.gbps)}, ${gbps(b.gbpsPerNode)} per node on the small side`));
   const ks = net.kubespan;
   lines.push('', `KubeSpan${ks.enabled ? '' : ' (off; costs if it were on)'}: ${int(ks.nodes)} nodes, ${int(ks.peersPerNode)} peers per node, ${int(ks.tunnels)} tunnels`,
-    `  control traffic per node ≤ ${(ks.control.controlBitsPerS / 1000).toFixed(1)} kbit/s (${ks.control.keepalivesPerS.toFixed(1)} keepalives/s, ${ks.control.handshakesPerS.toFixed(2)} handshakes/s); added RTT ${ms(ks.addedRttMs)}`,
-    ...ks.costs.map((c) => `  ${c.hardwareId.padEnd(18)} ×${String(c.nodes).padEnd(5)} ${c.coresUsed.toFixed(2)} of ${c.cores} cores (${pct(c.cpuShare)}); one flow ≤ ${gbps(c.perFlowGbps)}, node ≤ ${gbps(c.perNodeGbps)} (${c.bound}-bound, NIC ${gbps(c.nicGbps)})`),
+    `  control traffic per node ≤ ${bitRate(ks.control.controlBitsPerS)} (${rate(ks.control.keepalivesPerS)} keepalives, ${rate(ks.control.handshakesPerS)} handshakes); added RTT ${ms(ks.addedRttMs)}`,
+    ...ks.costs.map((c) => `  ${c.hardwareId.padEnd(18)} ×${String(c.nodes).padEnd(5)} ${sig(c.coresUsed)} of ${c.cores} cores (${pct(c.cpuShare)}); one flow ≤ ${gbps(c.perFlowGbps)}, node ≤ ${gbps(c.perNodeGbps)} (${c.bound}-bound, NIC ${gbps(c.nicGbps)})`),
     `  discovery: ${ks.discovery.summary}`);
   const curve = net.meshCurve;
   lines.push('', 'Mesh scaling (guidance: at most 100 nodes):',
-    ...curve.map((p) => `  ${int(p.nodes).padStart(6)} nodes: ${int(p.peersPerNode).padStart(5)} peers, ${int(p.tunnels).padStart(11)} tunnels (${p.tunnelsVsGuidance.toFixed(p.tunnelsVsGuidance < 10 ? 2 : 0)}×), ${p.controlKbpsPerNode.toFixed(1)} kbit/s per node, ${int(p.peerUpdatesPerHour)} peer updates/h`));
+    ...curve.map((p) => `  ${int(p.nodes).padStart(6)} nodes: ${int(p.peersPerNode).padStart(5)} peers, ${int(p.tunnels).padStart(11)} tunnels (${sig(p.tunnelsVsGuidance)}×), ${bitRate(p.controlKbpsPerNode * 1000)} per node, ${int(p.peerUpdatesPerHour)} peer updates/h`));
   lines.push('', `Storage: ${net.storage.message}`);
   if (net.hybrid) lines.push(`Hybrid: ${net.hybrid.message}`);
   if (net.findings.length > 0) lines.push('', 'Findings:', ...net.findings.map((x) => `  [${x.severity}] ${x.rule}: ${x.message}`));

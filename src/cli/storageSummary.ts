@@ -1,18 +1,7 @@
 import type { StorageReport } from '../models/storage/storageReport';
 import type { RebuildEstimate } from '../models/storage/rebuild';
 
-const tb = (bytes: number) => (bytes >= 1e12 ? `${(bytes / 1e12).toFixed(1)} TB` : `${(bytes / 1e9).toFixed(bytes >= 1e10 ? 0 : 1)} GB`);
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-const int = (x: number) => Math.round(x).toLocaleString('en-US');
-
-/** Seconds as a short duration: 45 s, 12 min, 3.4 h, 2.1 d. */
-export function duration(s: number): string {
-  if (!Number.isFinite(s)) return 'never';
-  if (s < 90) return `${Math.round(s)} s`;
-  if (s < 5400) return `${Math.round(s / 60)} min`;
-  if (s < 172_800) return `${(s / 3600).toFixed(1)} h`;
-  return `${(s / 86_400).toFixed(1)} d`;
-}
+import { bytes as tb, duration, int, pct } from '../format/units';
 
 function timeline(r: RebuildEstimate): string {
   const t = r.timeline;

@@ -2,6 +2,7 @@ import type { Hardware } from '../../plan/schema';
 import { DISK_CLASSES } from '../../plan/diskClasses';
 import { coreEquivalents, type ControlPlaneAssumptions } from './assumptions';
 import { etcdDisk } from './members';
+import { pct, sig as fmt } from '../../format/units';
 
 /** What the control plane must carry, from the etcd load model and the workload. */
 export interface ControlPlaneDemand {
@@ -207,10 +208,3 @@ export function hardwareVerdict(h: Hardware, d: ControlPlaneDemand, a: ControlPl
   return { hardwareId: h.id, name: h.name, verdict, deciding, cpuUse, memoryUse, reasons };
 }
 
-function fmt(x: number): string {
-  return x >= 100 ? Math.round(x).toLocaleString('en-US') : x >= 10 ? x.toFixed(1) : x.toFixed(2);
-}
-
-function pct(x: number): string {
-  return `${Math.round(x * 100)} %`;
-}
