@@ -51,6 +51,30 @@ export function duration(seconds: number): string {
   return `${(seconds / 86_400).toFixed(1)} d`;
 }
 
+/** A unit of time for an axis. */
+export interface TimeUnit {
+  unit: 's' | 'min' | 'h' | 'd';
+  seconds: number;
+  /** How the axis names it: "minutes after the failure". */
+  plural: string;
+}
+
+const TIME_UNITS: TimeUnit[] = [
+  { unit: 's', seconds: 1, plural: 'seconds' },
+  { unit: 'min', seconds: 60, plural: 'minutes' },
+  { unit: 'h', seconds: 3600, plural: 'hours' },
+  { unit: 'd', seconds: 86_400, plural: 'days' },
+];
+
+/**
+ * The largest unit in which a span of `maxSeconds` still reads as at least 3 of it, so a
+ * 28-minute rebuild is drawn in minutes, not as a 0.47-hour sliver: `timeUnitFor(1680).unit = "min"`.
+ */
+export function timeUnitFor(maxSeconds: number): TimeUnit {
+  const span = Number.isFinite(maxSeconds) ? maxSeconds : 0;
+  return [...TIME_UNITS].reverse().find((u) => span >= 3 * u.seconds) ?? TIME_UNITS[0];
+}
+
 const IEC = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
 
 /** `value` divided by `base` until it is below `base`, with the matching unit from `units`. */

@@ -23,6 +23,20 @@ export type DragState =
 
 export type InspectorTab = 'selection' | 'rack' | 'hardware' | 'network' | 'layout' | 'cluster' | 'workload' | 'reliability' | 'assumptions';
 
+/** `system` follows prefers-color-scheme; the others override it for this browser session. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+const THEME_KEY = 'rackplan.theme';
+
+function storedTheme(): ThemeChoice {
+  try {
+    const t = globalThis.sessionStorage?.getItem(THEME_KEY);
+    return t === 'light' || t === 'dark' ? t : 'system';
+  } catch {
+    // Storage can be blocked (privacy settings); the system theme is then the only choice.
+    return 'system';
+  }
+}
+
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 3;
 
@@ -43,6 +57,17 @@ export class Session {
   worldSize = $state.raw({ width: 300, height: 200 });
   drag = $state.raw<DragState | null>(null);
   showShortcuts = $state(false);
+  theme = $state<ThemeChoice>(storedTheme());
+
+  /** Steps system → light → dark → system and keeps the choice for this browser session. */
+  cycleTheme(): void {
+    this.theme = this.theme === 'system' ? 'light' : this.theme === 'light' ? 'dark' : 'system';
+    try {
+      globalThis.sessionStorage?.setItem(THEME_KEY, this.theme);
+    } catch {
+      // Not kept across reloads when storage is blocked; the toggle still works for this page.
+    }
+  }
 
   /** Forgets what belonged to the previous plan (selection, current rack, a gesture) when another opens. */
   resetForNewPlan(): void {

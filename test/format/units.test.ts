@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bitRate, bytes, count, duration, gbps, int, ms, pct, rate, sig, watts } from '../../src/format/units';
+import { bitRate, bytes, count, duration, gbps, int, ms, pct, rate, sig, timeUnitFor, watts } from '../../src/format/units';
 
 describe('units', () => {
   it('sig(x) keeps three significant figures and whole numbers from 100 up', () => {
@@ -73,6 +73,22 @@ describe('units', () => {
     const parse = (s: string) => Number(s.replace(/,/g, ''));
     fc.assert(fc.property(fc.double({ min: 1e-3, max: 1e9, noNaN: true }), fc.double({ min: 1.011, max: 10, noNaN: true }), (x, f) => {
       expect(parse(sig(x * f))).toBeGreaterThan(parse(sig(x)));
+    }));
+  });
+});
+
+describe('timeUnitFor', () => {
+  it('timeUnitFor(28 min) is minutes, so a 28-minute rebuild is not a sliver of an hour', () => {
+    expect(timeUnitFor(28 * 60).unit).toBe('min');
+    expect(timeUnitFor(45).unit).toBe('s');
+    expect(timeUnitFor(5 * 3600).unit).toBe('h');
+    expect(timeUnitFor(8 * 86_400).unit).toBe('d');
+    expect(timeUnitFor(Infinity).unit).toBe('s');
+  });
+
+  it('timeUnitFor(s) always leaves at least 3 units on the axis when s ≥ 3 s', () => {
+    fc.assert(fc.property(fc.double({ min: 3, max: 1e8, noNaN: true }), (s) => {
+      expect(s / timeUnitFor(s).seconds).toBeGreaterThanOrEqual(3);
     }));
   });
 });

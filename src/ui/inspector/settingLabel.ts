@@ -2,7 +2,7 @@
  * A planner's label for a settings key, with its unit kept visible: `heartbeatMs` → "Heartbeat (ms)",
  * `cryptoGBpsPerCore` → "Crypto (GB/s per core)", `apiWritesPerS` → "API writes (per s)".
  */
-const TOKEN = /GBps|MBps|Gbps|GiB|GB|[A-Z]\d|[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g;
+const TOKEN = /GBps|MBps|Gbps|GiB|GB|[Pp]\d+(?!\d)|[A-Z]\d|[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g;
 
 /** Unit tokens and how they read; a unit opens the parenthesised tail (never the first word). */
 const UNITS: Record<string, string> = {
@@ -26,7 +26,8 @@ const KEYS: Record<string, string> = {
   diskBandwidthMBps: 'Disk bandwidth (MB/s)', mclockRecoveryShare: 'mClock recovery share',
 };
 
-const word = (t: string) => WORDS[t.toLowerCase()] ?? t.toLowerCase();
+// Percentiles read as written in the etcd and Kubernetes docs: p50, p99.
+const word = (t: string) => WORDS[t.toLowerCase()] ?? (/^[Pp]\d+$/.test(t) ? `p${t.slice(1)}` : t.toLowerCase());
 
 export function settingLabel(key: string | number): string {
   if (typeof key === 'number') return `#${key + 1}`;
@@ -39,6 +40,6 @@ export function settingLabel(key: string | number): string {
   const head = unitAt === -1 ? tokens : tokens.slice(0, unitAt);
   const tail = unitAt === -1 ? [] : tokens.slice(unitAt).map((t) => UNITS[t] ?? word(t));
   const words = head.map(word).join(' ');
-  const label = Object.hasOwn(WORDS, tokens[0].toLowerCase()) ? words : words.charAt(0).toUpperCase() + words.slice(1);
+  const label = Object.hasOwn(WORDS, tokens[0].toLowerCase()) || /^[Pp]\d/.test(tokens[0]) ? words : words.charAt(0).toUpperCase() + words.slice(1);
   return tail.length ? `${label} (${tail.join(' ')})` : label;
 }

@@ -16,7 +16,7 @@ export function themePalette(el: Element): Palette {
   const css = getComputedStyle(el);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return {
-    frame: v('--rack', '#1f2937'), slot: v('--slot', '#f3f4f6'), switches: '#4b5563', selected: v('--ink', '#111827'), text: v('--ink-2', '#374151'),
+    frame: v('--rack', '#1f2937'), slot: v('--slot', '#f3f4f6'), switches: v('--switches', '#4b5563'), selected: v('--ink', '#111827'), text: v('--ink-2', '#374151'),
     role: { controlplane: v('--role-controlplane', '#3b82f6'), worker: v('--role-worker', '#10b981'), storage: v('--role-storage', '#f59e0b') },
   };
 }

@@ -1,3 +1,4 @@
+import { svgToPng } from '../svgToPng';
 import { select } from 'd3';
 import type { Plan } from '../../plan/schema';
 import { layoutElevation } from './rackLayout';
@@ -50,22 +51,8 @@ const MAX_SIDE = 16_000;
 const MAX_AREA = 120_000_000;
 
 /** The elevation as a PNG, at up to twice its size where the browser's canvas limits allow. */
-export async function elevationPng(plan: Plan): Promise<Blob> {
+export function elevationPng(plan: Plan): Promise<Blob> {
   const { svg, width, height } = elevationSvg(plan);
   const scale = Math.min(2, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_AREA / (width * height)));
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  try {
-    const img = new Image();
-    img.src = url;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.floor(width * scale);
-    canvas.height = Math.floor(height * scale);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2D canvas');
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  return svgToPng(svg, width, height, scale);
 }

@@ -8,7 +8,7 @@ import { SAMPLES } from '../../../src/plan/samples/samples';
 
 describe('NetworkPanel', () => {
   for (const [file, build] of Object.entries(SAMPLES)) {
-    it(`NetworkPanel({ plan: ${file} }) draws the mesh curve, the on/off comparison and the uplink chart`, () => {
+    it(`NetworkPanel({ plan: ${file} }) draws three mesh charts (tunnels, peers, kbit/s), the on/off comparison and the uplink chart`, () => {
       const plan = build();
       const report = evaluate(plan, { samples: 200 });
       const target = document.createElement('div');
@@ -16,8 +16,8 @@ describe('NetworkPanel', () => {
       const app = mount(NetworkPanel, { target, props: { plan, report } });
       flushSync();
       const labels = [...target.querySelectorAll('svg')].map((s) => s.getAttribute('aria-label'));
-      expect(labels).toHaveLength(3);
-      expect(target.querySelectorAll('svg')[0].querySelectorAll('path').length).toBeGreaterThanOrEqual(3);
+      expect(labels).toHaveLength(5);
+      for (const svg of [...target.querySelectorAll('svg')].slice(0, 3)) expect(svg.querySelectorAll('path').length).toBeGreaterThanOrEqual(1);
       expect(target.textContent).toContain('guidance: 100 nodes');
       unmount(app);
       target.remove();
