@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const WIDTHS = [1440, 1024, 800, 600] as const;
+const THEMES = ['light', 'dark'] as const;
+const EXAMPLES = ['reference.json', 'enterprise.json', 'hybrid-burst.json', 'anti-patterns.json', 'hyperscale-5000.json'] as const;
+const PANELS = ['Capacity', 'Network', 'Control plane', 'Storage'] as const;
+
+async function openExample(page: Page, file: string) {
+  await page.getByLabel('Open an example plan').selectOption(file);
+  await expect(page.locator('.results .body h2')).toBeVisible({ timeout: 30_000 });
+}
+
+/**
+ * What the eye would catch: elements in the results pane wider than the pane (a cut-off column)
+ * and pieces of text that overlap other text. Returns human-readable offenders.
+ */
+function layoutProblems(page: Page, rootSelector: string) {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel);
+    if (!root) return [`${sel} missing`];
+    const problems: string[] = [];
+    const box = root.getBoundingClientRect();
+    for (const el of root.querySelectorAll<HTMLElement | SVGElement>('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      // Scrollers may hold wider content: they scroll it inside the panel.
+      const scroller = el.parentElement?.closest('table, .scroll');
+      if (!scroller && r.right > box.right + 1) problems.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} "${(el.textContent ?? '').slice(0, 40)}" ends at ${Math.round(r.right)} px, pane ends at ${Math.round(box.right)} px`);
+    }
+    const texts = [...root.querySelectorAll('svg text')].map((t) => ({ t, r: t.getBoundingClientRect() })).filter((x) => x.r.width > 0 && (x.t.textContent ?? '').trim());
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = texts[i].r;
+        const b = texts[j].r;
+        const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (overlapX > 1.5 && overlapY > 1.5 && texts[i].t.closest('svg') === texts[j].t.closest('svg')) {
+          problems.push(`"${texts[i].t.textContent}" overlaps "${texts[j].t.textContent}"`);
+        }
+      }
+    }
+    return problems;
+  }, rootSelector);
+}
+
+for (const theme of THEMES) {
+  for (const width of WIDTHS) {
+    test(`every panel of every example at ${width} px, ${theme}: nothing wider than its panel, no text over text`, async ({ page }) => {
+      test.setTimeout(240_000);
+      await page.emulateMedia({ colorScheme: theme });
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/');
+      await expect(page.locator('.results .body h2')).toBeVisible({ timeout: 30_000 });
+      const horizontal = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(horizontal, 'the page never scrolls sideways').toBeLessThanOrEqual(0);
+      for (const file of EXAMPLES) {
+        await openExample(page, file);
+        for (const panel of PANELS) {
+          await page.getByRole('tab', { name: panel, exact: true }).click();
+          await expect(page.locator('.results .body h2')).toBeVisible();
+          await page.screenshot({ path: `test-results/screens/dashboard-${theme}-${width}-${file.replace('.json', '')}-${panel.replace(' ', '-').toLowerCase()}.png`, fullPage: false });
+          expect(await layoutProblems(page, '.results .body'), `${file} ${panel}`).toEqual([]);
+        }
+      }
+    });
+  }
+}
+
+test('a chart exports as SVG and as PNG', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.results .body h2')).toBeVisible({ timeout: 30_000 });
+  const figure = page.locator('figure.chart').first();
+  const [svg] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /as SVG/ }).click()]);
+  expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+  const text = await (await svg.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  expect(text).toContain('<svg');
+  expect(text).not.toContain('var(--');
+  const [png] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /as PNG/ }).click()]);
+  expect(png.suggestedFilename()).toMatch(/\.png$/);
+  const head = await (await png.createReadStream()).toArray().then((c) => Buffer.concat(c).subarray(0, 8));
+  expect([...head]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+});
+
+test('the theme toggle overrides the system theme and is kept for the session', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  await expect(page.locator('.results .body h2')).toBeVisible({ timeout: 30_000 });
+  const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const light = await bg();
+  await page.getByRole('button', { name: /Theme: system/ }).click();
+  await page.getByRole('button', { name: /Theme: light/ }).click();
+  await expect(page.getByRole('button', { name: /Theme: dark/ })).toBeVisible();
+  expect(await bg()).not.toBe(light);
+  await page.reload();
+  await expect(page.getByRole('button', { name: /Theme: dark/ })).toBeVisible();
+  expect(await bg()).not.toBe(light);
+});
