@@ -95,3 +95,19 @@ test('the theme toggle overrides the system theme and is kept for the session', 
   await expect(page.getByRole('button', { name: /Theme: dark/ })).toBeVisible();
   expect(await bg()).not.toBe(light);
 });
+
+test('the headline follows an edit: deleting a control-plane node changes the quorum figure, undo restores it', async ({ page }) => {
+  await page.goto('/');
+  const quorum = page.locator('[data-figure="etcd-quorum"]');
+  await expect(quorum).toContainText('2 of 3 members', { timeout: 30_000 });
+  await expect(page.locator('[data-figure="power-n1"]')).toContainText('fine');
+  await page.locator('g.node[data-node="cp-01"]').click();
+  await page.keyboard.press('Delete');
+  await expect(quorum).toContainText('2 of 2 members');
+  await expect(quorum).toContainText('fails');
+  await page.screenshot({ path: 'test-results/screens/dashboard-headline-after-edit.png' });
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(quorum).toContainText('2 of 3 members');
+  await quorum.click();
+  await expect(page.getByRole('tab', { name: 'Control plane' })).toHaveAttribute('aria-selected', 'true');
+});
