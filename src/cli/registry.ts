@@ -1,4 +1,5 @@
 import type { CliCommand } from './command';
+import { compareCommand } from './commands/compare';
 import { drillCommand } from './commands/drill';
 import { evaluateCommand } from './commands/evaluate';
 import { examplesCommand } from './commands/examples';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   reliabilityCommand,
   drillCommand,
   sweepCommand,
+  compareCommand,
   schemaCommand,
   examplesCommand,
 ];
