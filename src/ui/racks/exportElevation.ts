@@ -50,9 +50,16 @@ export function elevationSvg(plan: Plan): { svg: string; width: number; height: 
 const MAX_SIDE = 16_000;
 const MAX_AREA = 120_000_000;
 
-/** The elevation as a PNG, at up to twice its size where the browser's canvas limits allow. */
-export function elevationPng(plan: Plan): Promise<Blob> {
+/** Long side of the PNG by default, px: readable when attached to a ticket, a few MB at most. */
+export const TICKET_LONG_SIDE_PX = 4096;
+
+/**
+ * The elevation as a PNG: at up to twice its size, but with its long side at most `longSidePx`
+ * (a 5,000-node elevation at full size took 14 s to draw and weighed 5.8 MB) and within the
+ * browser's canvas limits.
+ */
+export function elevationPng(plan: Plan, longSidePx = TICKET_LONG_SIDE_PX): Promise<Blob> {
   const { svg, width, height } = elevationSvg(plan);
-  const scale = Math.min(2, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_AREA / (width * height)));
+  const scale = Math.min(2, longSidePx / Math.max(width, height), MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_AREA / (width * height)));
   return svgToPng(svg, width, height, scale);
 }
