@@ -1,4 +1,5 @@
 import { readPlan, writePlan, type PlanFormat } from '../src/plan/io';
+import { decodeSharedPlan, encodeSharedPlan } from '../src/plan/shareCodec';
 import type { Plan } from '../src/plan/schema';
 import { analyseJob } from './analyseJob';
 import type { JobContext } from './jobRunner';
@@ -14,6 +15,10 @@ export const ENGINE_JOBS = {
   readPlan: ({ text, format }: { text: string; format: PlanFormat }) => readPlan(text, format),
   /** Serialises a plan off the main thread (YAML for 5,000 nodes takes a noticeable moment). */
   writePlan: ({ plan, format }: { plan: Plan; format: PlanFormat }) => writePlan(plan, format),
+  /** Packs a plan into a share-link payload (compact columns, then deflate). */
+  encodeSharedPlan: ({ plan }: { plan: Plan }) => encodeSharedPlan(plan),
+  /** Inflates (with an output cap, so a compression bomb is refused early) and validates a link's plan. */
+  decodeSharedPlan: ({ payload }: { payload: string }) => decodeSharedPlan(payload),
 };
 
 export type EngineJobs = typeof ENGINE_JOBS;

@@ -36,6 +36,14 @@ export class EngineBridge {
     return this.pool.run('writePlan', { plan, format });
   }
 
+  encodeSharedPlan(plan: Plan): Promise<string> {
+    return this.pool.run('encodeSharedPlan', { plan });
+  }
+
+  decodeSharedPlan(payload: string) {
+    return this.pool.run('decodeSharedPlan', { payload });
+  }
+
   dispose(): void {
     this.pool.dispose();
   }

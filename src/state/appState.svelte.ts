@@ -7,7 +7,8 @@ import { AnalysisState } from './analysis.svelte';
 import { Autosave } from './autosave.svelte';
 import { Editor } from './editor.svelte';
 import { newPlanId, PlanLibrary } from './planLibrary.svelte';
-import { planTextFromFragment } from './shareLink';
+import { sharePayload } from '../plan/shareCodec';
+import { shareUrl, type ShareResult } from './shareLink';
 import { PlanDocument } from './planDocument.svelte';
 import { PlanStore } from './planStore';
 import { TabSync } from './tabSync';
@@ -78,25 +79,40 @@ export class AppState {
 
   /**
    * Opens the plan a share link carries as a new named plan (the link's plan never overwrites
-   * one the user has), then clears the fragment so a reload does not open it twice.
+   * one the user has), then clears the fragment so a reload does not open it twice. The link is
+   * inflated and validated in the worker, which refuses one that expands past the file limit.
+   * Runs at start and on every `hashchange` (a link pasted into an open tab).
    */
-  private async openShared(hash: string): Promise<boolean> {
-    let text: string | null;
-    try {
-      text = planTextFromFragment(hash);
-    } catch {
-      this.importFailure = { source: 'shared link', issues: [{ path: '(link)', message: 'is damaged or incomplete; ask for the link again' }] };
+  async openShared(hash: string): Promise<boolean> {
+    const found = sharePayload(hash);
+    if (found.kind === 'none') return false;
+    history.replaceState(null, '', location.pathname + location.search);
+    if (found.kind === 'empty') {
+      this.importFailure = { source: 'shared link', issues: [{ path: '(link)', message: 'holds no plan: nothing follows "#plan=" (the link was cut while being passed on); ask for the link again' }] };
       return false;
     }
-    if (text === null) return false;
-    history.replaceState(null, '', location.pathname + location.search);
-    const result = await this.engine.readPlan(text, 'json');
+    this.busy = 'Opening the shared plan…';
+    let result;
+    try {
+      result = await this.engine.decodeSharedPlan(found.payload);
+    } catch (e) {
+      result = { ok: false as const, issues: [{ path: '(link)', message: `could not be read: ${(e as Error).message}` }] };
+    } finally {
+      this.busy = null;
+    }
     if (!result.ok) {
       this.importFailure = { source: 'shared link', issues: result.issues };
       return false;
     }
     await this.library.openAsNewPlan(result.plan, 'a shared link');
     return true;
+  }
+
+  /** A link for the open plan, packed in the worker, or why the plan is too big for one. */
+  async shareLink(): Promise<ShareResult | null> {
+    const plan = this.doc.plan;
+    if (!plan) return null;
+    return shareUrl(await this.engine.encodeSharedPlan(plan), location.href);
   }
 
   /**

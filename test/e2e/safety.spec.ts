@@ -1,5 +1,6 @@
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM } from '../../playwright.config';
@@ -141,4 +142,51 @@ test('two tabs on one plan: the idle tab follows, a stale edit is never saved ov
   await expect(menu.getByRole('button', { name: 'Open plan Second rename in A' })).toBeVisible();
   await expect(menu.getByRole('button', { name: 'Open plan Rename in C (this tab)' })).toBeVisible();
   await expect(a.getByLabel('Plan name')).toHaveValue('Second rename in A');
+});
+
+test('the 5,000-node plan round-trips through a share link', async ({ page, browser }) => {
+  await openApp(page);
+  await page.getByLabel('Open an example plan').selectOption('hyperscale-5000.json');
+  await expect(page.getByLabel('Plan name')).toHaveValue('Hyperscale 5000');
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share plan' });
+  const link = dialog.getByLabel(/^Share link/);
+  await expect(link).toHaveValue(/#plan=2\./);
+  const url = await link.inputValue();
+  expect(url.length).toBeLessThan(64_000);
+  await shot(page, 'share-5000');
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto(url);
+  await expect(fresh.getByLabel('Plan name')).toHaveValue('Hyperscale 5000');
+  await expect(fresh.getByText(/^5,?000 \(/)).toBeVisible();
+  await expect(fresh.getByRole('status').filter({ hasText: 'from a shared link as a new plan' })).toBeVisible();
+  await expect(fresh.getByRole('tab', { name: 'Problems (0)' })).toBeVisible();
+  await other.close();
+});
+
+test('a compression bomb pasted into an open tab is refused within a second, the plan intact', async ({ page }) => {
+  await openApp(page);
+  await rename(page, 'Keep me');
+  await expect(page.locator('header [role="status"]')).toContainText('Saved');
+  // 300 MB of spaces deflate to about 300 KB: the size of link the issue reported freezing the page.
+  const bomb = deflateSync(Buffer.alloc(300 * 2 ** 20, 0x20), { level: 9 }).toString('base64url');
+  const started = Date.now();
+  await page.evaluate((hash) => { location.hash = hash; }, `plan=${bomb}&utm_source=chat`);
+  const alert = page.getByRole('alert', { name: 'Import problems' });
+  await expect(alert).toContainText('this link expands to more than 4 MB', { timeout: 5_000 });
+  expect(Date.now() - started).toBeLessThan(1_000);
+  await expect(page.getByLabel('Plan name')).toHaveValue('Keep me');
+  await expect(page.locator('g.node')).toHaveCount(12);
+  await shot(page, 'bomb-refused');
+
+  // A link cut after "plan=" says it holds no plan; other fragments are ignored.
+  await page.getByRole('button', { name: 'Dismiss import problems' }).click();
+  await page.evaluate(() => { location.hash = 'plan='; });
+  await expect(alert).toContainText('holds no plan');
+  await page.getByRole('button', { name: 'Dismiss import problems' }).click();
+  await page.evaluate(() => { location.hash = 'section-2'; });
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByLabel('Plan name')).toHaveValue('Keep me');
 });
