@@ -14,12 +14,37 @@ export type ValidationResult =
  * advisor reports them. Never throws: anything that is not a valid plan yields field-path issues.
  */
 export function validatePlan(input: unknown): ValidationResult {
+  const proto = protoKeyPath(input, '');
+  if (proto !== null) return { ok: false, issues: [{ path: proto, message: 'is a "__proto__" key, which no plan field or Kubernetes label allows; refused rather than silently dropped' }] };
   const migrated = migratePlan(input);
   if (!migrated.ok) return { ok: false, issues: migrated.issues };
   const parsed = planSchema.safeParse(migrated.doc);
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error, planSchema, migrated.doc) };
   const issues = crossCheck(parsed.data);
   return issues.length === 0 ? { ok: true, plan: parsed.data, issues: [] } : { ok: false, issues };
+}
+
+/**
+ * The path of the first own "__proto__" key in a parsed document, or null. JSON.parse and the
+ * YAML reader keep such a key as data, but copying it into a fresh object (as schema parsing
+ * does) would set a prototype instead and the key would vanish without an error.
+ */
+function protoKeyPath(value: unknown, path: string): string | null {
+  if (value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = protoKeyPath(value[i], `${path}[${i}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (key === '__proto__') return at;
+    const found = protoKeyPath((value as Record<string, unknown>)[key], at);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** The U range a switch stack takes at the top of a rack: `[firstU, rack.heightU]`, or null if none. */
@@ -33,23 +58,28 @@ export function topFreeU(rack: Rack): number {
   return rack.heightU - rack.tor.count * rack.tor.heightU;
 }
 
-function uniqueIds(items: readonly { id: string }[], field: string, issues: PlanIssue[]): void {
-  const seen = new Map<string, number>();
-  items.forEach((item, i) => {
-    const first = seen.get(item.id);
-    if (first !== undefined) issues.push({ path: `${field}[${i}].id`, message: `duplicates ${field}[${first}].id "${item.id}"` });
-    else seen.set(item.id, i);
-  });
+/**
+ * Ids are unique across every collection, not only within one: `rttOverrides` name nodes, racks,
+ * rows, rooms and sites by bare id, so a node "r2" beside a rack "r2" would make an override
+ * meant for the rack apply to the node. Hardware ids share the namespace so that no reference
+ * is ever ambiguous to a reader either.
+ */
+function uniqueIdsAcross(plan: Plan, issues: PlanIssue[]): void {
+  const seen = new Map<string, string>();
+  for (const field of ['sites', 'rooms', 'rows', 'racks', 'hardware', 'nodes'] as const) {
+    plan[field].forEach((item: { id: string }, i: number) => {
+      const here = `${field}[${i}].id`;
+      const first = seen.get(item.id);
+      if (first === undefined) seen.set(item.id, here);
+      else if (first.startsWith(`${field}[`)) issues.push({ path: here, message: `duplicates ${first} "${item.id}"` });
+      else issues.push({ path: here, message: `"${item.id}" is also ${first}; ids must be unique across sites, rooms, rows, racks, hardware and nodes (rttOverrides name them by id alone)` });
+    });
+  }
 }
 
 function crossCheck(plan: Plan): PlanIssue[] {
   const issues: PlanIssue[] = [];
-  uniqueIds(plan.sites, 'sites', issues);
-  uniqueIds(plan.rooms, 'rooms', issues);
-  uniqueIds(plan.rows, 'rows', issues);
-  uniqueIds(plan.racks, 'racks', issues);
-  uniqueIds(plan.hardware, 'hardware', issues);
-  uniqueIds(plan.nodes, 'nodes', issues);
+  uniqueIdsAcross(plan, issues);
 
   const siteIds = new Set(plan.sites.map((s) => s.id));
   const roomIds = new Set(plan.rooms.map((r) => r.id));
@@ -117,6 +147,12 @@ function crossCheck(plan: Plan): PlanIssue[] {
  */
 export function crossCheckSettings(plan: Pick<Plan, 'cluster' | 'workload'>): PlanIssue[] {
   const issues: PlanIssue[] = [];
+  const cni = plan.cluster.cni;
+  // Flannel's backends are VXLAN-style overlays (vxlan, host-gw, wireguard); "native" routing and
+  // Geneve are Cilium modes, and the network model would otherwise price Flannel as VXLAN silently.
+  if (cni.name === 'flannel' && cni.mode !== 'vxlan') {
+    issues.push({ path: 'cluster.cni.mode', message: `Flannel runs "vxlan" here; "${cni.mode}" is a Cilium mode, got "${cni.mode}" with Flannel` });
+  }
   const storage = plan.cluster.storage;
   if (storage.provider === 'ceph' && storage.pool.type === 'replicated' && storage.pool.minSize > storage.pool.size) {
     issues.push({ path: 'cluster.storage.pool.minSize', message: `must not exceed pool.size (${storage.pool.size}), got ${storage.pool.minSize}` });

@@ -7,11 +7,14 @@ import { AnalysisState } from './analysis.svelte';
 import { Autosave } from './autosave.svelte';
 import { Editor } from './editor.svelte';
 import { newPlanId, PlanLibrary } from './planLibrary.svelte';
+import { describeFills } from '../plan/filledDefaults';
 import { sharePayload } from '../plan/shareCodec';
 import { shareUrl, type ShareResult } from './shareLink';
 import { PlanDocument } from './planDocument.svelte';
 import { PlanStore } from './planStore';
 import { TabSync } from './tabSync';
+import { summarizeChange } from '../editor/changeSummary';
+import { uniqueName } from './uniqueName';
 import { Session } from './session.svelte';
 
 /** The sample plans shipped in `public/examples/`, in the order the menu lists them. */
@@ -55,6 +58,7 @@ export class AppState {
 
   /** Opens a shared link's plan, else restores the last open plan from IndexedDB, else the default example. */
   async start(): Promise<void> {
+    await this.replayJournal().catch(() => undefined);
     if (await this.openShared(location.hash)) {
       this.ready = true;
       void this.library.refresh();
@@ -125,7 +129,24 @@ export class AppState {
 
   /** Stores the open plan now (the page is being hidden or closed). */
   saveNow(): void {
-    if (this.planId && this.doc.plan) this.autosave.schedule(this.planId, this.doc.plan);
+    if (this.planId && this.doc.plan) this.autosave.saveOnExit(this.planId, this.doc.plan);
+  }
+
+  /**
+   * Applies what a page closed before its last save left in the journal: saved as the next
+   * version when nothing else saved that plan since, else kept as a plan of its own beside it.
+   */
+  private async replayJournal(): Promise<void> {
+    for (const entry of await this.store.takeJournal()) {
+      const stored = await this.store.get(entry.id);
+      if (stored && JSON.stringify(stored.plan) === JSON.stringify(entry.plan)) continue;
+      if (!stored || stored.rev === entry.baseRev) {
+        await this.store.save(entry.plan, { id: entry.id, baseRev: stored ? entry.baseRev : null, summary: stored ? summarizeChange(stored.plan, entry.plan) : 'First saved version' });
+      } else {
+        const name = uniqueName(`${entry.plan.name} (unsaved edits)`.slice(0, 120), (await this.store.list()).map((p) => p.name));
+        await this.store.save({ ...entry.plan, name }, { id: newPlanId(), baseRev: null, summary: 'Edits made as the page closed, after another tab saved', source: 'edits kept when a page closed' });
+      }
+    }
   }
 
   /** Called on every document change: re-analyse in the worker and autosave. */
@@ -162,6 +183,10 @@ export class AppState {
     }
     this.importFailure = null;
     await this.openAsNewPlan(result.plan, source);
+    if (result.filled?.length) {
+      const n = result.filled.length;
+      this.library.notice = `${this.library.notice ?? ''} The file left out ${n.toLocaleString('en')} field${n === 1 ? '' : 's'} that ${n === 1 ? 'has a default' : 'have defaults'}; filled: ${describeFills(result.filled).join('; ')}.`;
+    }
   }
 
   /** Serialises the open plan in the worker and hands it to the browser as a download. */

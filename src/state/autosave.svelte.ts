@@ -49,6 +49,20 @@ export class Autosave {
     return this.latest !== null || this.running !== null || this.conflict !== null;
   }
 
+  /**
+   * The page is going away: issue a blind journal write at once (a checked save would not live
+   * to write), and the normal save as well in case the page stays (a hidden tab). The journal
+   * is based on the rev the in-flight save will produce, so the next start can tell whether it
+   * still applies.
+   */
+  saveOnExit(id: string, plan: Plan): void {
+    const pending = this.latest?.plan ?? plan;
+    if (this.base?.id === id && this.base.plan === pending && !this.running) return;
+    const baseRev = this.base?.id === id ? this.base.rev + (this.running ? 1 : 0) : 0;
+    void this.store.journal({ id, baseRev, plan: pending, at: Date.now() }).catch(() => undefined);
+    this.schedule(id, pending);
+  }
+
   schedule(id: string, plan: Plan, source?: string): void {
     if (this.base?.id === id && this.base.plan === plan) return;
     if (this.saving?.id === id && this.saving.plan === plan && !this.latest) return;
@@ -88,6 +102,7 @@ export class Autosave {
         }
         this.base = { id: job.id, rev: outcome.rev, plan: job.plan };
         this.error = null;
+        if (this.latest === null) void this.store.clearJournal(job.id).catch(() => undefined);
         this.onSaved(job.id, outcome.rev);
         if (this.latest === null) this.status = 'saved';
       } catch (e) {

@@ -41,6 +41,14 @@ interface VersionRecord extends Omit<PlanVersionInfo, 'key'> {
   json: string;
 }
 
+/** A plan's state when its page closed, and the stored rev that state was based on. */
+export interface JournalEntry {
+  id: string;
+  baseRev: number;
+  plan: Plan;
+  at: number;
+}
+
 /** What a checked save found: saved as `rev`, or another tab saved `theirs` first. */
 export type SaveOutcome = { ok: true; rev: number } | { ok: false; theirs: StoredPlan };
 
@@ -179,6 +187,32 @@ export class PlanStore {
     const versions = t.objectStore('versions');
     for (const key of await request(versions.index('planId').getAllKeys(id))) versions.delete(key);
     await done;
+  }
+
+  /**
+   * Writes the open plan's unsaved state as one blind put, for the moment the page goes away: a
+   * checked save reads before it writes, and a page being closed does not live to issue the
+   * write. The next start reconciles it (see takeJournal).
+   */
+  async journal(entry: JournalEntry): Promise<void> {
+    const t = await this.tx(['meta'], 'readwrite');
+    t.objectStore('meta').put({ ...entry, json: JSON.stringify(entry.plan), plan: undefined }, `journal:${entry.id}`);
+  }
+
+  /** Drops plan `id`'s journal entry once a checked save has stored the same or newer state. */
+  async clearJournal(id: string): Promise<void> {
+    const t = await this.tx(['meta'], 'readwrite');
+    t.objectStore('meta').delete(`journal:${id}`);
+  }
+
+  /** Every journal entry left by a page that closed before its last save, removed as read. */
+  async takeJournal(): Promise<JournalEntry[]> {
+    const t = await this.tx(['meta'], 'readwrite');
+    const meta = t.objectStore('meta');
+    const range = IDBKeyRange.bound('journal:', 'journal:\uffff');
+    const records = await request(meta.getAll(range) as IDBRequest<(Omit<JournalEntry, 'plan'> & { json: string })[]>);
+    meta.delete(range);
+    return records.map(({ json, ...rest }) => ({ ...rest, plan: JSON.parse(json) as Plan }));
   }
 
   async currentId(): Promise<string | undefined> {

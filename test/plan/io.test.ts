@@ -51,16 +51,16 @@ describe('readPlan syntax errors', () => {
       const result = readPlan(text, 'yaml');
       expect(result.issues).toHaveLength(1);
       expect(result.issues[0].path).toBe('(file)');
-      expect(result.issues[0].message).toMatch(/^is not valid YAML: /);
+      expect(result.issues[0].message).toMatch(/^is not valid YAML at line \d+, column \d+: /);
     }
   });
 
-  it('readPlan(YAML alias bomb) is refused as (file) instead of expanding 9^9 strings', () => {
+  it('readPlan(YAML alias bomb) is refused at the key whose aliases expand past the limit, instead of expanding 9^9 strings', () => {
     const lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i <= 8; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(',')}]`);
     const result = readPlan(lines.join('\n'), 'yaml');
-    expect(result.issues).toHaveLength(1);
-    expect(result.issues[0].path).toBe('(file)');
+    // 9^7 = 4,782,969 strings pass the 4,000,000-value limit inside a6.
+    expect(result.issues).toEqual([{ path: 'a6', message: 'expands through YAML aliases to more than 4,000,000 values; a plan never needs that many' }]);
   });
 
   it("readPlan('', 'json') is a syntax error; readPlan('', 'yaml') is an empty document, not a plan", () => {
