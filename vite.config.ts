@@ -7,7 +7,8 @@ export default defineConfig({
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
-  preview: { port: 4173, strictPort: true },
+  // A busy port is not fatal: preview says so and takes the next free one (npm start -- --port N chooses).
+  preview: { port: 4173, strictPort: false },
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',

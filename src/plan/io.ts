@@ -82,6 +82,13 @@ function parseJson(body: string): { ok: true; doc: unknown } | { ok: false; issu
  */
 function jsonErrorPlace(body: string, message: string): string {
   const lines = body.split('\n').length;
+  const position = /at position (\d+)/.exec(message);
+  if (position) {
+    const at = Number(position[1]);
+    const before = body.slice(0, at);
+    const line = before.split('\n').length;
+    return ` at line ${line}, column ${at - before.lastIndexOf('\n')}`;
+  }
   if (/end of (JSON )?input/i.test(message)) return ` at the end (line ${lines}): it stops before its last bracket closes, so it looks cut short`;
   try {
     jsYaml.load(body, { schema: jsYaml.JSON_SCHEMA });

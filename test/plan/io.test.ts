@@ -42,7 +42,7 @@ describe('readPlan syntax errors', () => {
     expect(result.ok).toBe(false);
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0].path).toBe('(file)');
-    expect(result.issues[0].message).toMatch(/^is not valid JSON: /);
+    expect(result.issues[0].message).toMatch(/^is not valid JSON at (line \d+, column \d+|the end \(line \d+\)[^:]*): /);
     expect(result.issues[0].message).not.toContain('\n');
   });
 

@@ -148,11 +148,12 @@ export function placeNode(plan: Plan, args: { hardwareId: string; rackId: string
 function newNode(name: string, role: Role, hardwareId: string, nics: number, rack: Rack, positionU: number): PlanNode {
   const labels: Record<string, string> = {};
   if (LABEL_VALUE.test(rack.id) && rack.id.length <= 63) labels[ZONE] = rack.id;
-  if (role === 'storage') labels['node-role.kubernetes.io/storage'] = '';
-  return {
+  // Every way of placing a storage node (palette drop, keyboard, role change) gives it the
+  // storage label and taint, through the one helper that keeps them in step with the role.
+  return withStorageMarking({
     id: name, name, role, hardwareId, rackId: rack.id, positionU,
     feeds: rack.feeds.map((f) => f.id), tors: rack.tor.count === 2 && nics >= 2 ? ['A', 'B'] : ['A'], labels, taints: [],
-  };
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { displayName, truncateName } from '../displayName';
 import { select, type Selection } from 'd3';
 import type { DragState } from '../../state/session.svelte';
 import type { Elevation, NodeBox, RackBox, RowLabel } from './rackLayout';
@@ -36,8 +37,12 @@ export function renderMarks(world: Root, layout: Elevation, rows: RowLabel[], ra
     if (el[SIG] === sig) return;
     el[SIG] = sig;
     const rack = select(this);
-    rack.attr('transform', `translate(${d.x},${d.y})`).attr('data-rack', d.id).attr('aria-label', `Rack ${d.name}, ${d.heightU} U`);
-    rack.select('text.rack-name').text(`${d.name} · ${d.feeds}`);
+    const name = displayName(d.name);
+    rack.attr('transform', `translate(${d.x},${d.y})`).attr('data-rack', d.id).attr('aria-label', `Rack ${name}, ${d.heightU} U`);
+    // About 6.5 px per character at 11 px: a long name is cut to the rack's width, whole on hover.
+    const label = rack.select('text.rack-name');
+    label.text(`${truncateName(name, Math.floor(g.rackWidth / 6.5) - d.feeds.length - 3)} · ${d.feeds}`);
+    label.append('title').text(name);
     rack.select('rect.frame').attr('height', d.heightU * g.uPx);
     rack.select('rect.slots').attr('y', d.switchU * g.uPx).attr('height', (d.heightU - d.switchU) * g.uPx);
     rack.select('rect.switches').attr('height', Math.max(0, d.switchU * g.uPx - 2));

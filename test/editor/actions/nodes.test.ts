@@ -76,3 +76,14 @@ describe('node actions', () => {
     expect(st1?.labels['topology.kubernetes.io/zone']).toBe('r1');
   });
 });
+
+describe('placeNode storage marking', () => {
+  it('placeNode(plan, {role: "storage"}) gives the node the storage label and NoSchedule taint, as the keyboard path does', () => {
+    const plan = referencePlan();
+    const result = placeNode(plan, { hardwareId: plan.hardware.find((h) => h.heightU === 2)!.id, rackId: plan.racks[0].id, positionU: 20, role: 'storage' });
+    expect(result.ok).toBe(true);
+    const node = result.ok ? result.plan.nodes.at(-1)! : null;
+    expect(node?.labels['node-role.kubernetes.io/storage']).toBe('');
+    expect(node?.taints).toEqual([{ key: 'node-role.kubernetes.io/storage', value: '', effect: 'NoSchedule' }]);
+  });
+});
