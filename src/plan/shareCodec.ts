@@ -116,14 +116,14 @@ class TooLargeError extends Error {}
 /**
  * The most a share link may expand to. The longest link Rackplan makes (64,000 characters, about
  * 48 KB of deflate) holds at most ~1.3 MB of plan: the compact 5,000-node sample compresses
- * 26:1, plain JSON links of older builds 20:1. 4 MiB leaves three times that room while a
- * compression bomb (deflate reaches 1,032:1) is refused after 4 MiB of work, not hundreds.
+ * 26:1, plain JSON links of older builds 20:1. 2 MiB leaves half as much again while a
+ * compression bomb (deflate reaches 1,032:1) is refused after 2 MiB of work, not hundreds.
  */
-export const MAX_LINK_EXPANDED_BYTES = 4 * 2 ** 20;
+export const MAX_LINK_EXPANDED_BYTES = 2 * 2 ** 20;
 
 /**
- * Inflates zlib data, giving up as soon as the output passes `capBytes`. Input goes in 2 KB
- * slices, so even a 1,032:1 bomb produces at most ~2 MB past the cap before it is refused.
+ * Inflates zlib data, giving up as soon as the output passes `capBytes`. Input goes in 1 KB
+ * slices, so even a 1,032:1 bomb produces at most ~1 MB past the cap before it is refused.
  * (The platform's DecompressionStream was measured slower here: it hands back 64 KB per task.)
  */
 export function inflateCapped(bytes: Uint8Array, capBytes: number): Uint8Array {
@@ -135,7 +135,7 @@ export function inflateCapped(bytes: Uint8Array, capBytes: number): Uint8Array {
     if (total > capBytes) over = true;
     else chunks.push(chunk);
   });
-  const SLICE = 2048;
+  const SLICE = 1024;
   for (let i = 0; i < bytes.length && !over; i += SLICE) stream.push(bytes.subarray(i, i + SLICE), i + SLICE >= bytes.length);
   if (over) throw new TooLargeError(`this link expands to more than ${capBytes / 2 ** 20} MB; the longest links Rackplan makes expand to about 1.3 MB, so this is not a plan link (share big plans as files)`);
   if (bytes.length === 0) throw new Error('empty');

@@ -185,7 +185,7 @@ test('a compression bomb pasted into an open tab is refused within a second, the
     location.hash = hash;
   }), `plan=${bomb}&utm_source=chat`);
   const alert = page.getByRole('alert', { name: 'Import problems' });
-  await expect(alert).toContainText('this link expands to more than 4 MB');
+  await expect(alert).toContainText('this link expands to more than 2 MB');
   expect(elapsedMs).toBeLessThan(1_000);
   await expect(page.getByLabel('Plan name')).toHaveValue('Keep me');
   await expect(page.locator('g.node')).toHaveCount(12);
