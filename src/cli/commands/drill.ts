@@ -1,7 +1,11 @@
-import { drillHealth } from '../../models/drills/drillHealth';
+import YAML from 'yaml';
+import { chaosMeshExperiment } from '../../models/drills/chaosMesh';
+import { drillTimeline } from '../../models/drills/timeline';
+import { evaluate } from '../../models/evaluate';
 import { parseComponentId, unknownComponents, type FailedComponent } from '../../models/failures';
 import { CliExit, EXIT_USAGE, JSON_OPTION, PLAN_FILE, type CliCommand } from '../command';
 import { loadPlan } from '../loadPlan';
+import { duration } from '../../format/units';
 
 /** Parses `--fail` values into components; a malformed id is a usage error naming it. */
 export function parseFailOptions(values: readonly string[]): FailedComponent[] {
@@ -19,6 +23,8 @@ export const drillCommand: CliCommand = {
   options: [
     { name: 'fail', type: 'string', multiple: true, valueName: 'KIND:ID', description: 'a component to fail: node:, disk:<node>/<slot>, rack:, tor:<rack>/A, feed:<rack>/B, circuit:, row:, room:, site:, siteLink:<a>|<b>' },
     { name: 'permanent', type: 'boolean', description: 'failed nodes lose their disks (hardware lost) instead of coming back with their data' },
+    { name: 'repair-after', type: 'string', valueName: 'SECONDS', description: 'the failed parts come back after this many seconds (timeline)' },
+    { name: 'chaos-mesh', type: 'boolean', description: 'print the drill as Chaos Mesh experiments (YAML; JSON with --json) instead of its health' },
     JSON_OPTION,
   ],
   run({ args, options, io }) {
@@ -28,9 +34,28 @@ export const drillCommand: CliCommand = {
     const failures = { components: parseFailOptions(fail), permanent: options.permanent === true };
     const unknown = unknownComponents(plan, failures);
     if (unknown.length > 0) throw new CliExit(EXIT_USAGE, `not in this plan: ${unknown.join('; ')}`);
-    const health = drillHealth(plan, failures);
-    if (options.json) io.out(`${JSON.stringify({ failures: fail, health }, null, 2)}\n`);
-    else io.out(`${[`Drill: ${fail.join(', ')}`, ...health.lines.map((l) => `${l.ok ? 'ok  ' : 'FAIL'} ${l.text}`)].join('\n')}\n`);
+    if (options['chaos-mesh']) {
+      const x = chaosMeshExperiment(plan, failures, { name: `drill ${fail.join(' ')}` });
+      io.out(options.json ? `${JSON.stringify(x, null, 2)}\n` : `${x.notes.map((n) => `# ${n}`).join('\n')}\n${x.manifests.map((m) => `---\n${YAML.stringify(m)}`).join('')}`);
+      return 0;
+    }
+    const repairText = options['repair-after'] as string | undefined;
+    const repairAtS = repairText === undefined ? undefined : Number(repairText);
+    if (repairAtS !== undefined && !(Number.isFinite(repairAtS) && repairAtS >= 0)) throw new CliExit(EXIT_USAGE, `--repair-after ${repairText}: give seconds, 0 or more`);
+    const report = evaluate(plan, { failures, samples: 2000 });
+    const health = report.drill;
+    if (!health) throw new CliExit(EXIT_USAGE, 'drill needs at least one --fail KIND:ID');
+    const timeline = drillTimeline(plan, report, repairAtS);
+    if (options.json) io.out(`${JSON.stringify({ failures: fail, health, timeline }, null, 2)}\n`);
+    else {
+      io.out(`${[
+        `Drill: ${fail.join(', ')}`,
+        ...health.lines.map((l) => `${l.ok ? 'ok  ' : 'FAIL'} ${l.text}`),
+        '', 'Timeline:',
+        ...timeline.events.map((e) => `  t+${(e.atS < 10 ? `${+e.atS.toFixed(2)} s` : duration(e.atS)).padStart(8)}  ${e.text}  [${e.timer}]`),
+      ].join('\n')}\n`);
+    }
     return 0;
   },
 };
+
