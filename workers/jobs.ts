@@ -2,6 +2,7 @@ import { readPlan, writePlan, type PlanFormat } from '../src/plan/io';
 import { decodeSharedPlan, encodeSharedPlan } from '../src/plan/shareCodec';
 import type { Plan } from '../src/plan/schema';
 import { analyseJob } from './analyseJob';
+import { drillJob, sweepJob } from './drillJobs';
 import type { JobContext } from './jobRunner';
 
 /**
@@ -19,6 +20,10 @@ export const ENGINE_JOBS = {
   encodeSharedPlan: ({ plan }: { plan: Plan }) => encodeSharedPlan(plan),
   /** Inflates (with an output cap, so a compression bomb is refused early) and validates a link's plan. */
   decodeSharedPlan: ({ payload }: { payload: string }) => decodeSharedPlan(payload),
+  /** A failure drill: health, timeline and Chaos Mesh export. */
+  drill: (args: Parameters<typeof drillJob>[0]) => drillJob(args),
+  /** One part of a failure sweep, chunked with progress; fan it out with `pool.map`. */
+  sweep: (args: Parameters<typeof sweepJob>[0], job: JobContext) => sweepJob(args, job),
 };
 
 export type EngineJobs = typeof ENGINE_JOBS;

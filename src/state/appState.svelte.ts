@@ -4,6 +4,7 @@ import { formatOf, type PlanFormat } from '../plan/io';
 import type { PlanIssue } from '../plan/issues';
 import type { Plan } from '../plan/schema';
 import { AnalysisState } from './analysis.svelte';
+import { DrillState } from './drills.svelte';
 import { Autosave } from './autosave.svelte';
 import { Editor } from './editor.svelte';
 import { newPlanId, PlanLibrary } from './planLibrary.svelte';
@@ -44,6 +45,7 @@ export class AppState {
   readonly doc = new PlanDocument();
   readonly session = new Session();
   readonly analysis = new AnalysisState(this.engine);
+  readonly drills = new DrillState(this.engine);
   readonly tabs = new TabSync((id, rev) => void this.library.followRemoteSave(id, rev));
   readonly autosave = new Autosave(this.store, (id, rev) => this.tabs.saved(id, rev));
   readonly editor = new Editor(this.doc, this.session);

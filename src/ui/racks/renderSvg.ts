@@ -77,6 +77,15 @@ export function renderMarks(world: Root, layout: Elevation, rows: RowLabel[], ra
 }
 
 /** Marks the selected nodes and the current rack among those drawn. */
+/** Marks what a drill takes down (red) or degrades (amber), so the rack view shows the blast radius. */
+export function renderFailures(world: Root, marks: { downNodes: readonly string[]; degradedNodes: readonly string[]; downRacks: readonly string[] } | null): void {
+  const down = new Set(marks?.downNodes ?? []);
+  const degraded = new Set(marks?.degradedNodes ?? []);
+  const racks = new Set(marks?.downRacks ?? []);
+  world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node').classed('failed', (d) => down.has(d.id)).classed('degraded', (d) => degraded.has(d.id));
+  world.select('g.racks').selectAll<SVGGElement, RackBox>('g.rack').classed('failed', (d) => racks.has(d.id));
+}
+
 export function renderSelection(world: Root, selected: ReadonlySet<string>, currentRackId: string | null): void {
   world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node').classed('selected', (d) => selected.has(d.id));
   world.select('g.racks').selectAll<SVGGElement, RackBox>('g.rack').classed('current', (d) => d.id === currentRackId);
