@@ -16,6 +16,8 @@ export function formatControlPlane(cp: ControlPlaneReport): string[] {
     lines.push('', `Write latency (${int(l.samples)} samples; RTT max ${ms(cp.rtt.maxMs)}):`,
       `  best leader ${l.best.leader}:  p50 ${ms(l.best.writeMs.p50)}  p90 ${ms(l.best.writeMs.p90)}  p99 ${ms(l.best.writeMs.p99)}  (exact mean ${ms(l.best.expectedWriteMs)})`,
       `  worst leader ${l.worst.leader}: p50 ${ms(l.worst.writeMs.p50)}  p90 ${ms(l.worst.writeMs.p90)}  p99 ${ms(l.worst.writeMs.p99)}`);
+    const at = cp.latencyAtLoad;
+    if (at) lines.push(`  at the plan's ${rate(at.perS)} writes (${pct(at.utilisation)} busy): p50 ${ms(at.p50Ms)}  p99 ${ms(at.p99Ms)} (M/M/1 queue + fsync residual)`);
   }
   const t = cp.throughput.plan;
   if (t) {
@@ -25,6 +27,7 @@ export function formatControlPlane(cp: ControlPlaneReport): string[] {
   const load = cp.load;
   lines.push('', `etcd load (${load.origin}): ${rate(load.writesPerS)} writes, ${rate(load.readsPerS)} reads; ${pct(cp.utilisation.etcd)} of the limit`,
     ...load.sources.map((s) => `  ${s.label}: ${s.writesPerS > 0 ? `${rate(s.writesPerS)} writes` : ''}${s.readsPerS > 0 ? `${rate(s.readsPerS)} reads` : ''}`),
+    `  API servers: ${rate(load.api.requestsPerS)} requests, ${int(load.api.watchers)} watches, ${rate(load.api.watchEventsPerS)} watch events (${sig(load.api.watchBytesPerS / 1e6)} MB/s)`,
     `  DB ${bytes(load.dbBytes)} of the ${bytes(load.quotaBytes)} quota (${pct(load.quotaUse)}; max 8 GiB); ${int(load.keys)} keys; etcd memory ${bytes(load.memory.totalBytes)}`);
   if (cp.api) {
     lines.push('', `Mutating API calls: p99 ${ms(cp.api.allUp.p99Ms)} (SLO 1 s: ${cp.api.allUp.meetsSlo ? 'met' : 'BROKEN'})${cp.api.oneDown ? `; one control plane down ${ms(cp.api.oneDown.p99Ms)} (${cp.api.oneDown.meetsSlo ? 'met' : 'BROKEN'})` : ''}`);

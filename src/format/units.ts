@@ -36,8 +36,9 @@ export function pct(fraction: number, digits?: number): string {
 }
 
 /** Milliseconds: µs below 1 ms: `ms(0.052) = "52 µs"`, `ms(12.34) = "12.3 ms"`, `ms(Infinity) = "unbounded"`. */
-export function ms(valueMs: number): string {
-  if (!Number.isFinite(valueMs)) return 'unbounded';
+export function ms(valueMs: number | null): string {
+  // null is how reports say "unbounded" (they never carry Infinity).
+  if (valueMs === null || !Number.isFinite(valueMs)) return 'unbounded';
   if (valueMs !== 0 && Math.abs(valueMs) < 1) return `${sig(valueMs * 1000)} µs`;
   return `${sig(valueMs)} ms`;
 }
@@ -112,8 +113,8 @@ export function watts(w: number): string {
 }
 
 /** Events per second: `rate(44_341) = "44,341/s"`, `rate(2.5) = "2.5/s"`, `no limit` when infinite. */
-export function rate(perS: number): string {
-  if (!Number.isFinite(perS)) return 'no limit';
+export function rate(perS: number | null): string {
+  if (perS === null || !Number.isFinite(perS)) return 'no limit';
   return `${sig(perS)}/s`;
 }
 

@@ -1,10 +1,10 @@
-import type { DiskClass } from './schema';
+import type { Disk, DiskClass } from './schema';
 
 /**
  * What a class of disk does: fdatasync latency as a lognormal distribution (median and p99, ms),
  * sequential write bandwidth and random 4 KiB write IOPS.
  *
- * fsync figures: fio `--fdatasync=1` p99 by class, 4 KiB writes (model-facts.md, "Disk"):
+ * fsync figures: fio `--fdatasync=1` p99 by class, small writes (src/models/README.md, "Disk classes"):
  * enterprise NVMe with PLP 0.05-0.2 ms; SATA/SAS SSD 0.3-2 ms; consumer NVMe 1-12 ms;
  * network block volume 1-3 ms; 7200 rpm HDD ~8-10 ms median with tails to 60 ms.
  * Medians are set so p99 sits inside the published range. Bandwidth and IOPS are typical data
@@ -32,3 +32,28 @@ export const DISK_CLASSES: Record<DiskClass, DiskClassSpec> = {
 
 /** The z-score of the 99th percentile of a standard normal, used to turn (median, p99) into lognormal sigma. */
 export const Z99 = 2.3263478740408408;
+
+/** A disk as the models see it: its class figures, replaced by its own measurement where it has one. */
+export interface DiskSpec extends DiskClassSpec {
+  /** True when any figure comes from the disk's `measured` block rather than the class. */
+  measured: boolean;
+}
+
+/**
+ * The figures to use for one disk. Precedence: the disk's own measurement (`disk.measured`, e.g.
+ * imported from fio), then a plan-wide bandwidth per class (`assumptions.storage.diskBandwidthMBps`),
+ * then the class defaults above.
+ */
+export function diskSpec(disk: Pick<Disk, 'class' | 'measured'>, classBandwidthMBps: Partial<Record<DiskClass, number>> = {}): DiskSpec {
+  const base = DISK_CLASSES[disk.class];
+  const m = disk.measured;
+  return {
+    ...base,
+    fsyncMedianMs: m?.fsyncP50Ms ?? base.fsyncMedianMs,
+    // A lognormal needs p99 ≥ median; a measurement with a lower p99 is treated as a fixed latency.
+    fsyncP99Ms: m ? Math.max(m.fsyncP50Ms, m.fsyncP99Ms) : base.fsyncP99Ms,
+    seqWriteMBps: m?.seqWriteMBps ?? classBandwidthMBps[disk.class] ?? base.seqWriteMBps,
+    randWriteIops: m?.writeIops ?? base.randWriteIops,
+    measured: m !== undefined,
+  };
+}

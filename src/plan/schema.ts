@@ -5,7 +5,7 @@
  * Defaults come from `defaults.ts`, where each number names its source.
  */
 import { z } from 'zod';
-import { CONTROL_PLANE_ASSUMPTION_KEYS, STORAGE_ASSUMPTION_KEYS } from './assumptionKeys';
+import { CONTROL_PLANE_ASSUMPTION_RANGES, STORAGE_ASSUMPTION_RANGES, type AssumptionRange } from './assumptionKeys';
 import { DEFAULTS } from './defaults';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
@@ -18,6 +18,14 @@ const positive = z.number().positive();
 const fraction = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);
 const feedId = z.enum(['A', 'B']);
+/** Round-trip times, ms: up to 1 s (a geostationary satellite hop is ~600 ms; nothing a control plane could use is slower). */
+const rttMs = z.number().min(0).max(1000);
+/** Waits before a storage provider acts on a failure, s: up to 30 days. */
+const waitS = z.number().min(0).max(2_592_000);
+/** A share of capacity that something is given: more than nothing, at most all. */
+const share = z.number().gt(0).max(1);
+/** Sequential bandwidth of one disk, MB/s: up to 100 GB/s. */
+const bandwidthMBps = z.number().gt(0).max(100_000);
 const semver = z.string().regex(/^\d+\.\d+\.\d+$/, { message: 'must be a version like 1.12.0' });
 
 export const siteSchema = z.strictObject({
@@ -25,7 +33,7 @@ export const siteSchema = z.strictObject({
   name,
   kind: z.enum(['datacenter', 'cloud', 'edge']).default('datacenter')
     .describe('A cloud site is reached over the internet; KubeSpan is the usual way to join it.'),
-  wanGbps: positive.default(DEFAULTS.network.siteUplinkGbps)
+  wanGbps: positive.max(100_000).default(DEFAULTS.network.siteUplinkGbps)
     .describe('Capacity of the site\'s link to the other sites, Gbit/s.'),
 });
 
@@ -33,7 +41,7 @@ export const roomSchema = z.strictObject({
   id,
   name,
   siteId: id,
-  coreGbps: positive.default(DEFAULTS.network.roomUplinkGbps)
+  coreGbps: positive.max(100_000).default(DEFAULTS.network.roomUplinkGbps)
     .describe('Capacity between this room\'s core and the site core, Gbit/s.'),
 });
 
@@ -41,7 +49,7 @@ export const rowSchema = z.strictObject({
   id,
   name,
   roomId: id,
-  spineGbps: positive.default(DEFAULTS.network.rowUplinkGbps)
+  spineGbps: positive.max(100_000).default(DEFAULTS.network.rowUplinkGbps)
     .describe('Capacity between this row\'s spine and the room core, Gbit/s.'),
 });
 
@@ -74,12 +82,28 @@ export const rackSchema = z.strictObject({
 
 export const diskClassSchema = z.enum(['nvme-enterprise', 'ssd-sata', 'nvme-consumer', 'network', 'hdd']);
 
+/**
+ * A disk's own measurement, e.g. from `fio --rw=write --ioengine=sync --fdatasync=1 --bs=2300`
+ * (etcd's recommended disk test): fdatasync latency percentiles, write IOPS and bandwidth.
+ */
+export const measuredDiskSchema = z.strictObject({
+  fsyncP50Ms: z.number().gt(0).max(1000).describe('Median fdatasync latency, ms.'),
+  fsyncP99Ms: z.number().gt(0).max(10_000).describe('99th percentile fdatasync latency, ms.'),
+  writeIops: z.number().gt(0).max(10_000_000).optional().describe('Write IOPS the disk sustained, /s.'),
+  seqWriteMBps: bandwidthMBps.optional().describe('Sequential write bandwidth, MB/s.'),
+  // eslint-disable-next-line no-control-regex
+  source: z.string().max(200).regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, { message: 'must not contain control characters' }).optional()
+    .describe('Where the figures come from (a fio job name, a date).'),
+});
+
 export const diskSchema = z.strictObject({
   class: diskClassSchema,
   capacityGB: positive.max(1_000_000),
   count: z.number().int().min(1).max(64).default(1),
   purpose: z.enum(['system', 'data']).default('system')
     .describe('System disks hold Talos, etcd and ephemeral data; data disks go to the storage provider.'),
+  measured: measuredDiskSchema.optional()
+    .describe('What this disk measured (fio --fdatasync=1, as etcd recommends); replaces the class figures.'),
 });
 
 export const hardwareSchema = z.strictObject({
@@ -97,7 +121,7 @@ export const hardwareSchema = z.strictObject({
   heightU: z.number().int().min(1).max(10),
   powerTypicalW: positive.max(20_000),
   powerPeakW: positive.max(20_000),
-  priceUsd: nonNegative.optional(),
+  priceUsd: nonNegative.max(100_000_000).optional(),
 });
 
 /**
@@ -139,11 +163,11 @@ export const nodeSchema = z.strictObject({
 });
 
 export const rttSchema = z.strictObject({
-  sameRackMs: nonNegative.default(DEFAULTS.rtt.sameRackMs),
-  sameRowMs: nonNegative.default(DEFAULTS.rtt.sameRowMs),
-  crossRowMs: nonNegative.default(DEFAULTS.rtt.crossRowMs),
-  crossRoomMs: nonNegative.default(DEFAULTS.rtt.crossRoomMs),
-  crossSiteMs: nonNegative.default(DEFAULTS.rtt.crossSiteMs),
+  sameRackMs: rttMs.default(DEFAULTS.rtt.sameRackMs),
+  sameRowMs: rttMs.default(DEFAULTS.rtt.sameRowMs),
+  crossRowMs: rttMs.default(DEFAULTS.rtt.crossRowMs),
+  crossRoomMs: rttMs.default(DEFAULTS.rtt.crossRoomMs),
+  crossSiteMs: rttMs.default(DEFAULTS.rtt.crossSiteMs),
 });
 
 export const networkSchema = z.strictObject({
@@ -154,7 +178,7 @@ export const networkSchema = z.strictObject({
   rttOverrides: z.array(z.strictObject({
     from: id.describe('A node, rack, row, room or site id.'),
     to: id,
-    rttMs: nonNegative,
+    rttMs,
   })).max(10_000).default([]),
 });
 
@@ -169,23 +193,24 @@ export const kubespanSchema = z.strictObject({
   ipFamily: z.enum(['ipv4', 'ipv6']).default('ipv4'),
   cryptoGBpsPerCore: positive.max(100).default(DEFAULTS.kubespan.cryptoGBpsPerCore)
     .describe('ChaCha20-Poly1305 throughput of one balanced core, GB/s.'),
-  packetsPerSecondPerCore: positive.default(DEFAULTS.kubespan.packetsPerSecondPerCore),
-  keepaliveS: positive.default(25),
-  discoveryTtlS: positive.default(1800),
+  packetsPerSecondPerCore: z.number().min(1000).max(100_000_000).default(DEFAULTS.kubespan.packetsPerSecondPerCore),
+  keepaliveS: positive.max(65_535).default(25),
+  discoveryTtlS: positive.max(604_800).default(1800),
 });
 
 export const etcdSchema = z.strictObject({
-  heartbeatMs: positive.max(50_000).default(100),
-  electionTimeoutMs: positive.max(50_000).default(1000),
+  heartbeatMs: z.number().min(1).max(50_000).default(100),
+  electionTimeoutMs: z.number().min(1).max(50_000).default(1000)
+    .describe('Must exceed the heartbeat (etcd refuses otherwise); etcd caps it at 50 s.'),
   quotaBackendBytes: positive.max(8 * 2 ** 30 * 4).default(2 * 2 ** 30),
-  snapshotCount: z.number().int().min(1).default(10_000),
-  compactionIntervalMin: positive.default(5),
+  snapshotCount: z.number().int().min(1).max(10_000_000).default(10_000),
+  compactionIntervalMin: positive.max(10_080).default(5),
 });
 
 const longhornSchema = z.strictObject({
   provider: z.literal('longhorn'),
   replicas: z.number().int().min(1).max(20).default(3),
-  replenishmentWaitS: nonNegative.default(600),
+  replenishmentWaitS: waitS.default(600),
   concurrentRebuildsPerNode: z.number().int().min(1).max(100).default(5),
   overProvisioningPct: nonNegative.max(10_000).default(100),
   minimalAvailablePct: z.number().min(0).max(100).default(25),
@@ -202,7 +227,7 @@ const cephSchema = z.strictObject({
       m: z.number().int().min(1).max(16) }),
   ]),
   failureDomain: z.enum(['host', 'rack', 'row', 'room', 'datacenter']).default('host'),
-  downOutIntervalS: nonNegative.default(600),
+  downOutIntervalS: waitS.default(600),
   mclockProfile: z.enum(['balanced', 'high_recovery_ops', 'high_client_ops']).default('balanced'),
   nearfullRatio: fraction.default(0.85),
   backfillfullRatio: fraction.default(0.9),
@@ -213,7 +238,7 @@ const cephSchema = z.strictObject({
 const mayastorSchema = z.strictObject({
   provider: z.literal('mayastor'),
   replicas: z.number().int().min(1).max(5).default(3),
-  faultedWaitS: nonNegative.default(600),
+  faultedWaitS: waitS.default(600),
 });
 
 const localPathSchema = z.strictObject({ provider: z.literal('local-path') });
@@ -268,12 +293,13 @@ export const etcdProfileSchema = z.strictObject({
   writeFraction: fraction,
   readConsistency: z.enum(['linearizable', 'serializable']).default('linearizable'),
   target: z.enum(['leader', 'all']).default('leader'),
-  ratePerS: positive.optional().describe('Open-loop target rate; omit for a closed loop at the given clients.'),
+  ratePerS: positive.max(10_000_000).optional().describe('Open-loop target rate; omit for a closed loop at the given clients.'),
+  clientRttMs: rttMs.default(0).describe('RTT from the clients to the member they talk to, ms (0: clients on the members, as kube-apiserver).'),
 });
 
 export const volumeSchema = z.strictObject({
   name: z.string().min(1).max(253),
-  sizeGB: positive,
+  sizeGB: positive.max(10_000_000),
   fillPct: z.number().min(0).max(100).default(60),
   replicas: z.number().int().min(1).max(20).optional(),
 });
@@ -285,21 +311,21 @@ export const workloadSchema = z.strictObject({
   configMapsAndSecrets: z.number().int().min(0).max(10_000_000).default(1000),
   customObjects: z.number().int().min(0).max(10_000_000).default(500),
   avgObjectBytes: positive.max(1_572_864).default(DEFAULTS.workload.avgObjectBytes),
-  podChurnPerMin: nonNegative.default(10),
-  apiWritesPerS: nonNegative.default(20).describe('Mutating API calls per second beyond leases and pod churn.'),
-  apiReadsPerS: nonNegative.default(100),
+  podChurnPerMin: nonNegative.max(1_000_000).default(10),
+  apiWritesPerS: nonNegative.max(1_000_000).default(20).describe('Mutating API calls per second beyond leases and pod churn.'),
+  apiReadsPerS: nonNegative.max(10_000_000).default(100),
   watchers: z.number().int().min(0).max(10_000_000).default(2000),
-  eastWestGbpsPerNode: nonNegative.default(1),
+  eastWestGbpsPerNode: nonNegative.max(1600).default(1),
   podCpuMillicores: nonNegative.max(1_000_000).default(DEFAULTS.workload.podCpuMillicores)
     .describe('Mean CPU request per pod, millicores (a planning assumption: set it from your workloads).'),
   podMemoryMiB: nonNegative.max(4_194_304).default(DEFAULTS.workload.podMemoryMiB)
     .describe('Mean memory request per pod, MiB (a planning assumption: set it from your workloads).'),
-  storageUsedGBPerNode: nonNegative.default(0).describe('Ephemeral and local-path data per worker, GB.'),
+  storageUsedGBPerNode: nonNegative.max(10_000_000).default(0).describe('Ephemeral and local-path data per worker, GB.'),
   volumes: z.strictObject({
     list: z.array(volumeSchema).max(100_000).default([]),
     aggregate: z.strictObject({
       count: z.number().int().min(0).max(1_000_000),
-      meanSizeGB: positive,
+      meanSizeGB: positive.max(10_000_000),
       sizeSpread: z.number().min(0).max(5).default(0.8).describe('Coefficient of variation of volume size (lognormal).'),
       fillPct: z.number().min(0).max(100).default(60),
     }).optional(),
@@ -333,16 +359,20 @@ export const reliabilitySchema = z.strictObject({
   missionYears: z.array(positive.max(100)).min(1).max(10).default([1, 5]),
 });
 
-const optionalNumbers = <K extends string>(keys: readonly K[]) =>
-  z.strictObject(Object.fromEntries(keys.map((k) => [k, nonNegative.optional()])) as Record<K, z.ZodOptional<typeof nonNegative>>);
+/** Optional numbers, each bounded to its physically meaningful range (`assumptionKeys.ts`). */
+const boundedNumbers = <K extends string>(ranges: Record<K, AssumptionRange>) =>
+  z.strictObject(Object.fromEntries(Object.entries<AssumptionRange>(ranges).map(([k, range]) => {
+    const base = range.gt ? z.number().gt(range.min) : z.number().min(range.min);
+    return [k, base.max(range.max).optional()];
+  })) as Record<K, z.ZodOptional<z.ZodNumber>>);
 
 export const assumptionsSchema = z.strictObject({
-  controlPlane: optionalNumbers(CONTROL_PLANE_ASSUMPTION_KEYS).optional(),
-  storage: optionalNumbers(STORAGE_ASSUMPTION_KEYS).extend({
+  controlPlane: boundedNumbers(CONTROL_PLANE_ASSUMPTION_RANGES).optional(),
+  storage: boundedNumbers(STORAGE_ASSUMPTION_RANGES).extend({
     mclockRecoveryShare: z.strictObject({
-      balanced: fraction.optional(), high_recovery_ops: fraction.optional(), high_client_ops: fraction.optional(),
+      balanced: share.optional(), high_recovery_ops: share.optional(), high_client_ops: share.optional(),
     }).optional(),
-    diskBandwidthMBps: z.strictObject(Object.fromEntries(diskClassSchema.options.map((c) => [c, positive.optional()])) as Record<DiskClass, z.ZodOptional<typeof positive>>).optional(),
+    diskBandwidthMBps: z.strictObject(Object.fromEntries(diskClassSchema.options.map((c) => [c, bandwidthMBps.optional()])) as Record<DiskClass, z.ZodOptional<typeof bandwidthMBps>>).optional(),
   }).optional(),
 }).describe('Overrides of model constants (CPU cost per etcd write, rebuild stream rates, …); each default and its source is in src/models/README.md.');
 
@@ -417,3 +447,4 @@ export type Drill = z.output<typeof drillSchema>;
 export type KubeletSettings = z.output<typeof kubeletSchema>;
 export type NodeLifecycle = z.output<typeof nodeLifecycleSchema>;
 export type PlanAssumptions = z.output<typeof assumptionsSchema>;
+export type MeasuredDisk = z.output<typeof measuredDiskSchema>;

@@ -13,6 +13,7 @@ import type { EtcdMember } from '../../src/models/controlPlane/members';
 import type { CommitLatencyInput } from '../../src/models/controlPlane/commitLatency';
 import type { MemberCapacity, ThroughputInput } from '../../src/models/controlPlane/throughput';
 import { DEFAULT_CP_ASSUMPTIONS } from '../../src/models/controlPlane/assumptions';
+import { diskSpec } from '../../src/plan/diskClasses';
 
 export interface MemberSpec {
   name: string;
@@ -41,7 +42,7 @@ export function member(spec: MemberSpec): EtcdMember {
     room: { id: room, name: room },
     site: { id: site, name: site },
   } as unknown as NodePlace;
-  return { id: spec.name, name: spec.name, place, diskClass: 'nvme-enterprise', fsyncMedianMs: 0.04, fsyncSigma: 0.5 };
+  return { id: spec.name, name: spec.name, place, diskClass: 'nvme-enterprise', disk: diskSpec({ class: 'nvme-enterprise' }), fsyncMedianMs: 0.04, fsyncSigma: 0.5 };
 }
 
 const feedSetArb = fc.constantFrom<('A' | 'B')[]>(['A'], ['B'], ['A', 'B']);

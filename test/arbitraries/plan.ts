@@ -183,18 +183,18 @@ const clusterArb = fc.record({
     enabled: fc.boolean(),
     ipFamily: fc.constantFrom('ipv4' as const, 'ipv6' as const),
     cryptoGBpsPerCore: positiveArb(100),
-    packetsPerSecondPerCore: positiveArb(1e7),
+    packetsPerSecondPerCore: fc.integer({ min: 1000, max: 1e7 }),
     keepaliveS: positiveArb(3600),
     discoveryTtlS: positiveArb(86_400),
   }),
   kubeprism: fc.record({ enabled: fc.boolean(), port: fc.integer({ min: 1, max: 65535 }) }),
   etcd: fc.record({
-    heartbeatMs: positiveArb(50_000),
-    electionTimeoutMs: positiveArb(50_000),
+    heartbeatMs: fc.oneof(fc.integer({ min: 1, max: 10_000 }), fc.double({ min: 1, max: 10_000, noNaN: true })),
+    electionFactor: fc.oneof(fc.constant(5), fc.double({ min: 5, max: 500, noNaN: true })),
     quotaBackendBytes: positiveArb(8 * 2 ** 30 * 4),
     snapshotCount: fc.integer({ min: 1, max: 1_000_000 }),
-    compactionIntervalMin: positiveArb(10_000),
-  }),
+    compactionIntervalMin: positiveArb(10_080),
+  }).map(({ electionFactor, ...e }) => ({ ...e, electionTimeoutMs: Math.min(50_000, Math.max(5 * e.heartbeatMs, e.heartbeatMs * electionFactor)) })),
   allowSchedulingOnControlPlanes: fc.boolean(),
   storage: storageArb,
   kubelet: fc.record({
@@ -246,14 +246,16 @@ const workloadArb: fc.Arbitrary<Workload> = fc.record({
   }).map(compact),
   etcdProfile: fc.option(fc.record({
     clients: fc.integer({ min: 1, max: 1000 }),
-    extraConnections: fc.integer({ min: 0, max: 1000 }),
+    connectionShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    clientRttMs: nonNegativeArb(1000),
     keyBytes: positiveArb(1_572_864),
     valueBytes: positiveArb(1_572_864),
     writeFraction: fractionArb,
     readConsistency: fc.constantFrom('linearizable' as const, 'serializable' as const),
     target: fc.constantFrom('leader' as const, 'all' as const),
-    ratePerS: fc.option(positiveArb(1e6), { nil: undefined }),
-  }).map(({ extraConnections, ...p }) => compact({ ...p, connections: p.clients + extraConnections })), { nil: undefined }),
+    ratePerS: fc.option(positiveArb(10_000_000), { nil: undefined }),
+  // etcd's own benchmarks run many clients over fewer connections (1,000 over 100).
+  }).map(({ connectionShare, ...p }) => compact({ ...p, connections: Math.max(1, Math.round(p.clients * connectionShare)) })), { nil: undefined }),
 }).map(compact);
 
 const failureSpecArb = fc.record({
@@ -343,12 +345,14 @@ export function validPlanArbWith(options: PlanArbOptions = {}): fc.Arbitrary<Pla
           const positionU = nextU + seed.gapU;
           const id = takeId();
           if (positionU + hw.heightU - 1 > topU) continue;
+          // etcd supports at most 7 members (MAX_ETCD_MEMBERS): further control planes become workers.
+          const role = seed.role === 'controlplane' && nodes.filter((x) => x.role === 'controlplane').length >= 7 ? 'worker' : seed.role;
           nextU = positionU + hw.heightU;
           const feedIds = rack.feeds.map((f) => f.id);
           const feeds = feedIds.length === 1 ? feedIds : [['A', 'B'], ['B', 'A'], ['A'], ['B']][seed.feedPick] as FeedId[];
           const tors = rack.tor.count === 1 ? ['A' as const] : [['A', 'B'], ['B', 'A'], ['A'], ['B']][seed.torPick] as FeedId[];
           nodes.push({
-            id, name: `${g.hostPrefix}-${nodes.length}`, role: seed.role, hardwareId: hw.id, rackId: rack.id,
+            id, name: `${g.hostPrefix}-${nodes.length}`, role, hardwareId: hw.id, rackId: rack.id,
             positionU, feeds, tors, labels: seed.labels, taints: seed.taints,
           });
         }

@@ -2,8 +2,9 @@
 export const MUTATING_API_SLO_MS = 1000;
 
 export interface ApiLatency {
-  p50Ms: number;
-  p99Ms: number;
+  /** ms; null when a queue grows without bound (utilisation at or over 1) or quorum is lost: unbounded. */
+  p50Ms: number | null;
+  p99Ms: number | null;
   sloMs: number;
   meetsSlo: boolean;
   /** Share of the p99 spent in etcd. */
@@ -29,12 +30,14 @@ export interface ApiLatencyInput {
  *   p99 = apiP99 / (1 − ρ_api) + etcdP99 / (1 − ρ_etcd),  p50 likewise.
  * Adding two p99s is an upper bound on the p99 of the sum (exact when the two are perfectly
  * correlated), the conservative side for a purchase. At ρ ≥ 1 a queue grows without bound and
- * the latency is Infinity. SLO: SIG scalability, mutating calls p99 ≤ 1 s.
+ * the latency is unbounded (null). SLO: SIG scalability, mutating calls p99 ≤ 1 s.
  */
 export function mutatingApiLatency(input: ApiLatencyInput): ApiLatency {
-  const stretch = (rho: number) => (rho >= 1 ? Infinity : 1 / (1 - Math.max(0, rho)));
-  const api = stretch(input.apiServerUtilisation);
-  const etcd = stretch(input.etcdUtilisation);
+  if (!(input.apiServerUtilisation < 1 && input.etcdUtilisation < 1)) {
+    return { p50Ms: null, p99Ms: null, sloMs: MUTATING_API_SLO_MS, meetsSlo: false, etcdShare: 1 };
+  }
+  const api = 1 / (1 - Math.max(0, input.apiServerUtilisation));
+  const etcd = 1 / (1 - Math.max(0, input.etcdUtilisation));
   const etcdP99 = input.etcdWriteP99Ms * etcd;
   const p99Ms = input.apiServerP99Ms * api + etcdP99;
   return {
@@ -42,6 +45,6 @@ export function mutatingApiLatency(input: ApiLatencyInput): ApiLatency {
     p99Ms,
     sloMs: MUTATING_API_SLO_MS,
     meetsSlo: p99Ms <= MUTATING_API_SLO_MS,
-    etcdShare: Number.isFinite(p99Ms) && p99Ms > 0 ? etcdP99 / p99Ms : 1,
+    etcdShare: p99Ms > 0 ? etcdP99 / p99Ms : 1,
   };
 }

@@ -13,13 +13,25 @@ export interface ControlPlaneAssumptions {
   /** Log-space sigma of the multiplicative jitter on every RTT. Assumption: modest, p99 ≈ 1.26 x the class RTT. */
   rttJitterSigma: number;
   /**
-   * Leader CPU per write on a balanced core besides the per-follower work, µs. Calibrated so that
-   * at 3 members base + 2 x per-follower = 8 vCPU / 44,341 writes/s = 180 µs (etcd
-   * op-guide/performance, v3.2 benchmark, 1000 clients, leader only).
+   * Leader CPU per write on a balanced core (gRPC request, proposal, WAL encode, apply, response),
+   * µs. Calibrated: 8 vCPU / 44,341 writes/s = 180 µs (etcd op-guide/performance, v3.2, 3 members,
+   * 1000 clients, leader only), where Raft messages carry hundreds of entries each, so the
+   * per-message cost below adds well under 1 µs per write. At one client nothing is batched and
+   * this CPU time sits on the request path: it is part of the unloaded write latency.
    */
   leaderCpuUsPerWrite: number;
-  /** Leader CPU per write per follower (encode, send, handle the ack), µs. Assumption: etcd FAQ says every write is replicated to every member, so more members cost leader CPU. */
-  leaderCpuUsPerFollower: number;
+  /**
+   * Handling of one Raft message on one side (encode and send, or receive and decode), µs of a
+   * balanced core. Assumption: Go gRPC/HTTP-2 message handling of a few tens of µs. A message to
+   * each follower carries a batch of entries, so per write it costs raftMessageUs · (n − 1) / batch;
+   * at one client every commit pays it on the leader, the follower and again for the ack.
+   */
+  raftMessageUs: number;
+  /**
+   * Disk IOs one WAL commit costs against the disk's IOPS: the write and the flush (fdatasync).
+   * Assumption; a throttled volume (cloud block storage) cannot fsync faster than IOPS / this.
+   */
+  fsyncIosPerCommit: number;
   /** Follower CPU per applied write on a balanced core, µs. Assumption: a follower skips the client gRPC, so about half the leader's cost. */
   followerCpuUsPerWrite: number;
   /** CPU per serializable read on a balanced core, µs. Calibrated: 3 x 8 vCPU / 185,758 reads/s (etcd op-guide/performance, serializable, 1000 clients). */
@@ -48,6 +60,43 @@ export interface ControlPlaneAssumptions {
   apiServerMemoryPerDataByte: number;
   /** kube-apiserver memory per client watch, bytes. Assumption (buffered watch channel plus goroutines). */
   apiServerBytesPerWatcher: number;
+  /** kube-apiserver CPU to dispatch one watch event to one watcher (filter, queue, frame), µs. Assumption. */
+  watchEventUs: number;
+  /**
+   * Bytes of watch events one balanced core sends (the object is serialised once per event and
+   * shared, but every watcher's copy is framed, TLS-encrypted and written), MB/s. Assumption:
+   * AES-GCM runs at 2-4 GB/s per core; HTTP/2 framing and socket writes take most of the rest.
+   */
+  watchSendMBpsPerCore: number;
+  /**
+   * Watches each node opens on the API server: kubelet (its Node, its pods, Services, CSI and
+   * runtime classes), kube-proxy (Services, EndpointSlices, its Node) and one CNI agent (its pods,
+   * Nodes). Assumption from those components' informers: 8.
+   */
+  watchesPerNode: number;
+  /** Watches per pod: the kubelet watches each ConfigMap and Secret a pod mounts (configMapAndSecretChangeDetectionStrategy Watch, the default since 1.14). Assumption: 2 per pod. */
+  watchesPerPod: number;
+  /** Agents per node that watch every Node object (a CNI agent such as Flannel or Cilium's node watcher). Assumption: 1. */
+  allNodeWatchersPerNode: number;
+  /** EndpointSlice updates per pod lifecycle (ready, then removed), each sent to every kube-proxy. Assumption: 2. */
+  endpointSliceUpdatesPerPod: number;
+  /** Bytes per endpoint in an EndpointSlice (addresses, conditions, target ref, zone), over a 500 B header. Assumption: 200. */
+  endpointBytes: number;
+  /** The kubelet reads its Node object every nodeStatusUpdateFrequency (10 s default) to compute status, even when it does not post it (kubelet docs). */
+  nodeGetIntervalS: number;
+  /**
+   * Seconds in which the agents of a failed API server's nodes re-list from the survivors.
+   * Assumption: client-go reflectors reconnect at once and back off on errors (up to 30 s),
+   * and API Priority and Fairness queues the lists, so the burst spreads over about a minute.
+   */
+  relistWindowS: number;
+  /** Bytes of LIST responses one balanced core encodes from the watch cache (not cached across requests), MB/s. Assumption. */
+  listEncodeMBpsPerCore: number;
+  /**
+   * Seconds of watch events each kube-apiserver watch cache keeps so watchers can resume:
+   * 75 s (kube-apiserver eventFreshDuration, KEP-1904 dynamic watch-cache size).
+   */
+  watchCacheHistoryS: number;
   /** kube-controller-manager and scheduler informers hold every object once or twice: memory per byte of live data. Assumption. */
   controllersMemoryPerDataByte: number;
   /** Controller-manager and scheduler CPU per pod created or deleted, ms. Assumption. */
@@ -78,8 +127,9 @@ export interface ControlPlaneAssumptions {
 export const DEFAULT_CP_ASSUMPTIONS: ControlPlaneAssumptions = {
   applyMs: 0.05,
   rttJitterSigma: 0.1,
-  leaderCpuUsPerWrite: 140,
-  leaderCpuUsPerFollower: 20,
+  leaderCpuUsPerWrite: 180,
+  raftMessageUs: 40,
+  fsyncIosPerCommit: 2,
   followerCpuUsPerWrite: 90,
   cpuUsPerRead: 129,
   cpuUsPerLinearizableRead: 40,
@@ -93,6 +143,17 @@ export const DEFAULT_CP_ASSUMPTIONS: ControlPlaneAssumptions = {
   apiServerOverheadP99Ms: 25,
   apiServerMemoryPerDataByte: 4,
   apiServerBytesPerWatcher: 20_000,
+  watchEventUs: 5,
+  watchSendMBpsPerCore: 500,
+  watchesPerNode: 8,
+  watchesPerPod: 2,
+  allNodeWatchersPerNode: 1,
+  endpointSliceUpdatesPerPod: 2,
+  endpointBytes: 200,
+  nodeGetIntervalS: 10,
+  relistWindowS: 60,
+  listEncodeMBpsPerCore: 100,
+  watchCacheHistoryS: 75,
   controllersMemoryPerDataByte: 2,
   controllersCpuMsPerPodChurn: 20,
   baseCpuCores: 0.5,

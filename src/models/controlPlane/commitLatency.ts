@@ -10,6 +10,12 @@ export interface CommitLatencyInput {
   /** Per member: fsync lognormal median (ms) and log-space sigma. */
   fsyncMedianMs: ArrayLike<number>;
   fsyncSigma: ArrayLike<number>;
+  /** Per member: the fastest a WAL commit can be, ms (IOs per commit / IOPS: a throttled volume). 0: no floor. */
+  fsyncFloorMs?: ArrayLike<number>;
+  /** Per member: CPU time a write spends on the request path of the leader, ms (unbatched at one client). 0: none. */
+  leaderCpuMs?: ArrayLike<number>;
+  /** Per member: handling of one Raft or forwarding message on that member (send or receive), ms. 0: none. */
+  messageMs?: ArrayLike<number>;
   /** n x n RTT matrix between members, ms (row-major). */
   rttMs: ArrayLike<number>;
   /** bbolt apply per request, ms. */
@@ -18,15 +24,20 @@ export interface CommitLatencyInput {
   rttJitterSigma: number;
   /** RTT between a client and the member it talks to, ms: 0 for kube-apiserver, which talks to its local etcd. */
   clientRttMs?: number;
+  /**
+   * Which member a client's write reaches first: `spread` evenly over members (kube-apiserver
+   * talks to its local etcd; a benchmark with --target-leader=false), or `leader`.
+   */
+  origin?: 'spread' | 'leader';
   seed: number;
   samples: number;
 }
 
 export interface LeaderLatency {
   leader: string;
-  /** Raft commit time with this leader, ms: max(leader fsync, (q−1)-th fastest follower RTT + fsync). */
+  /** Raft commit time with this leader, ms: leader CPU + max(leader fsync, (q−1)-th fastest follower round). */
   commitMs: Distribution;
-  /** What a client sees: commit + forwarding by a follower + apply, ms; clients spread evenly over members. */
+  /** What a client sees: commit + forwarding by a follower + client RTT + apply, ms. */
   writeMs: Distribution;
   /** Exact E[commit] with RTTs at their class values (no jitter), ms; see `expectedCommitMs`. */
   expectedCommitMs: number;
@@ -43,74 +54,81 @@ export interface CommitLatency {
   worst: LeaderLatency;
   /** Write latency with the leader equally likely to be any member, ms. */
   anyLeaderWriteMs: Distribution;
+  /** Samples drawn in all; each leader gets an equal share. */
   samples: number;
 }
+
+const at = (a: ArrayLike<number> | undefined, i: number) => (a ? a[i] : 0);
 
 /**
  * Distribution of an etcd write's latency, by Monte Carlo (seeded), for each choice of leader.
  *
- * Per sample: draw every member's fsync from its lognormal and a lognormal jitter for every RTT.
- * For leader L (etcd-io/raft README; Raft thesis §10.2.1: the leader fsyncs its WAL in parallel
- * with replicating): commit = max(fsync_L, k-th smallest over followers j of (RTT_Lj + fsync_j)),
- * with k = q − 1 (the leader counts toward the quorum; k = 0 means the leader alone).
- * The write a client sees adds its path: kube-apiserver talks to its local member; a follower
- * forwards the proposal to the leader and learns the commit one RTT later, so + RTT_oL for an
- * origin o ≠ L (origins spread evenly, o = sample mod n), + the client's own RTT, + apply
- * (bbolt, "tens of microseconds", etcd op-guide/performance).
+ * Sample s takes leader L = s mod n (each leader gets an equal share of the samples) and draws
+ * every member's fsync from its lognormal (never below its IOPS floor) and a lognormal jitter for
+ * the n − 1 RTTs from L and for the origin's path. Then (etcd-io/raft README; Raft thesis §10.2.1:
+ * the leader fsyncs its WAL in parallel with replicating):
+ *
+ *   hop_j  = RTT_Lj + 2 (m_L + m_j)             append out and ack back, each sent and received
+ *   commit = cpu_L + max(fsync_L, k-th smallest over followers j of (hop_j + fsync_j)),  k = q − 1
+ *   write  = commit + [o ≠ L] (RTT_oL + 2 (m_o + m_L)) + client RTT + apply
+ *
+ * cpu_L is the leader's request-path CPU (gRPC, proposal, apply notify: unbatched at one client),
+ * m the per-message handling; o is the member the client reaches (spread evenly, o = ⌊s / n⌋ mod n,
+ * so every (origin, leader) pair recurs; or the leader itself). A follower forwards the proposal
+ * to the leader and learns the commit one round trip later.
  *
  * All draws are made in a fixed order whatever the values, so one seed couples runs: raising any
- * RTT or fsync median raises every sample, never lowers a quantile. Cost: samples x (n + n(n−1)/2)
- * draws, then n leaders x n followers per sample.
+ * RTT, fsync median or per-hop cost raises every sample and never lowers a quantile. Cost: 2n
+ * draws and O(k n) selection per sample, so linear in members.
  */
 export function commitLatency(input: CommitLatencyInput): CommitLatency {
   const n = input.names.length;
   const q = quorumSize(n);
   const k = q - 1;
-  const S = Math.max(1, Math.floor(input.samples));
+  const S = Math.max(n, Math.floor(input.samples));
+  const perLeader = Math.ceil(S / n);
   const rng = seededRandom(input.seed);
   const clientRtt = input.clientRttMs ?? 0;
-  const commit = Array.from({ length: n }, () => new Float64Array(S));
-  const write = Array.from({ length: n }, () => new Float64Array(S));
-  // Leader equally likely to be any member: sample s takes leader ⌊s / n⌋ mod n, so every (origin, leader) pair recurs every n² samples.
+  const toLeader = input.origin === 'leader';
+  const commit = Array.from({ length: n }, () => new Float64Array(perLeader));
+  const write = Array.from({ length: n }, () => new Float64Array(perLeader));
+  const filled = new Int32Array(n);
   const anyLeader = new Float64Array(S);
   // Local typed copies keep the hot loop monomorphic whatever array type the caller passed.
   const median = Float64Array.from(input.fsyncMedianMs);
   const sigma = Float64Array.from(input.fsyncSigma);
+  const floor = Float64Array.from({ length: n }, (_, i) => at(input.fsyncFloorMs, i));
+  const cpu = Float64Array.from({ length: n }, (_, i) => at(input.leaderCpuMs, i));
+  const msg = Float64Array.from({ length: n }, (_, i) => at(input.messageMs, i));
   const rttClass = Float64Array.from(input.rttMs);
   const jitter = input.rttJitterSigma;
   const fixedMs = clientRtt + input.applyMs;
   const fsync = new Float64Array(n);
-  const rtt = new Float64Array(n * n);
   const followers = new Float64Array(Math.max(1, n - 1));
   for (let s = 0; s < S; s++) {
-    for (let i = 0; i < n; i++) fsync[i] = median[i] * Math.exp(sigma[i] * rng.normal());
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const v = rttClass[i * n + j] * Math.exp(jitter * rng.normal());
-        rtt[i * n + j] = v;
-        rtt[j * n + i] = v;
-      }
+    const L = s % n;
+    for (let i = 0; i < n; i++) fsync[i] = Math.max(floor[i], median[i] * Math.exp(sigma[i] * rng.normal()));
+    let m = 0;
+    for (let j = 0; j < n; j++) {
+      if (j === L) continue;
+      followers[m++] = rttClass[L * n + j] * Math.exp(jitter * rng.normal()) + 2 * (msg[L] + msg[j]) + fsync[j];
     }
-    const origin = s % n;
-    const randomLeader = Math.floor(s / n) % n;
-    for (let L = 0; L < n; L++) {
-      let m = 0;
-      for (let j = 0; j < n; j++) if (j !== L) followers[m++] = rtt[L * n + j] + fsync[j];
-      const c = k === 0 ? fsync[L] : Math.max(fsync[L], kthSmallest(followers, m, k));
-      const w = c + (origin === L ? 0 : rtt[origin * n + L]) + fixedMs;
-      commit[L][s] = c;
-      write[L][s] = w;
-      if (L === randomLeader) anyLeader[s] = w;
-    }
+    const originJitter = Math.exp(jitter * rng.normal());
+    const o = toLeader ? L : Math.floor(s / n) % n;
+    const c = cpu[L] + (k === 0 ? fsync[L] : Math.max(fsync[L], kthSmallest(followers, m, k)));
+    const w = c + (o === L ? 0 : rttClass[o * n + L] * originJitter + 2 * (msg[o] + msg[L])) + fixedMs;
+    commit[L][filled[L]] = c;
+    write[L][filled[L]++] = w;
+    anyLeader[s] = w;
   }
   const byLeader = input.names.map((name, L): LeaderLatency => {
     const expected = expectedCommitMs(input, L);
     let forward = 0;
-    for (let o = 0; o < n; o++) if (o !== L) forward += input.rttMs[o * n + L];
+    if (!toLeader) for (let o = 0; o < n; o++) if (o !== L) forward += rttClass[o * n + L] + 2 * (msg[o] + msg[L]);
     return {
       leader: name,
-      commitMs: summariseBySelection(commit[L]),
-      writeMs: summariseBySelection(write[L]),
+      commitMs: summariseBySelection(commit[L].subarray(0, filled[L])),
+      writeMs: summariseBySelection(write[L].subarray(0, filled[L])),
       expectedCommitMs: expected,
       expectedWriteMs: expected + forward / n + clientRtt + input.applyMs,
     };
@@ -134,22 +152,29 @@ function kthSmallest(values: Float64Array, m: number, k: number): number {
   return values[k - 1];
 }
 
+/** CDF of one member's fsync at t ms: the lognormal, with no mass below the IOPS floor. */
+function fsyncCdf(input: CommitLatencyInput, j: number, t: number): number {
+  return t < at(input.fsyncFloorMs, j) ? 0 : lognormalCdf(t, input.fsyncMedianMs[j], input.fsyncSigma[j]);
+}
+
 /**
- * Exact CDF of the commit time with leader L and RTTs fixed (no jitter), at t ms:
- * P(C ≤ t) = F_L(t) · P(at least k = q − 1 followers have RTT_Lj + fsync_j ≤ t), the second factor
- * a Poisson-binomial tail over the followers' p_j(t) = F_j(t − RTT_Lj), computed by the usual DP.
+ * Exact CDF of the commit time with leader L and RTTs fixed (no jitter), at t ms: with
+ * u = t − cpu_L, P(C ≤ t) = F_L(u) · P(at least k = q − 1 followers have hop_j + fsync_j ≤ u),
+ * the second factor a Poisson-binomial tail over p_j = F_j(u − hop_j), computed by the usual DP.
  */
 export function commitCdf(input: CommitLatencyInput, leader: number, t: number): number {
   const n = input.names.length;
   const k = quorumSize(n) - 1;
-  const fl = lognormalCdf(t, input.fsyncMedianMs[leader], input.fsyncSigma[leader]);
-  if (k === 0) return fl;
+  const u = t - at(input.leaderCpuMs, leader);
+  const fl = fsyncCdf(input, leader, u);
+  if (k === 0 || fl === 0) return fl;
   // dist[c] = P(exactly c of the followers seen so far are done by t), capped at k.
   const dist = new Float64Array(k + 1);
   dist[0] = 1;
   for (let j = 0; j < n; j++) {
     if (j === leader) continue;
-    const p = lognormalCdf(t - input.rttMs[leader * n + j], input.fsyncMedianMs[j], input.fsyncSigma[j]);
+    const hop = input.rttMs[leader * n + j] + 2 * (at(input.messageMs, leader) + at(input.messageMs, j));
+    const p = fsyncCdf(input, j, u - hop);
     for (let c = k; c >= 0; c--) {
       const stay = c === k ? dist[c] : dist[c] * (1 - p);
       dist[c] = stay + (c > 0 ? dist[c - 1] * p : 0);
@@ -168,10 +193,12 @@ export function expectedCommitMs(input: CommitLatencyInput, leader: number): num
   const n = input.names.length;
   let lo = Infinity;
   let hi = 0;
+  const shift = at(input.leaderCpuMs, leader);
   for (let j = 0; j < n; j++) {
     const m = input.fsyncMedianMs[j];
+    const hop = j === leader ? 0 : input.rttMs[leader * n + j] + 2 * (at(input.messageMs, leader) + at(input.messageMs, j));
     lo = Math.min(lo, m);
-    hi = Math.max(hi, input.rttMs[leader * n + j] + m * Math.exp(9 * input.fsyncSigma[j]));
+    hi = Math.max(hi, shift + hop + Math.max(at(input.fsyncFloorMs, j), m * Math.exp(9 * input.fsyncSigma[j])));
   }
   const t0 = lo * 1e-6;
   const steps = 1200;

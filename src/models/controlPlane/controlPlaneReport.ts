@@ -1,21 +1,21 @@
 import type { Plan } from '../../plan/schema';
-import { DISK_CLASSES, Z99 } from '../../plan/diskClasses';
+import { Z99 } from '../../plan/diskClasses';
 import { mutatingApiLatency, type ApiLatency } from './apiLatency';
-import { coreEquivalents, DEFAULT_CP_ASSUMPTIONS, type ControlPlaneAssumptions } from './assumptions';
+import { coreEquivalents, CPU_CLASS_SPEED, DEFAULT_CP_ASSUMPTIONS, type ControlPlaneAssumptions } from './assumptions';
 import { commitLatency, expectedCommitMs, type CommitLatency, type CommitLatencyInput } from './commitLatency';
 import { etcdLoad, type EtcdLoad } from './etcdLoad';
 import { failureDomainTolerance, type LevelTolerance } from './failureDomains';
 import { topologyOf } from '../topology';
 import { memberRttMatrix } from './memberRtt';
-import { etcdDisk, etcdMembers, type EtcdMember } from './members';
+import { etcdMembers, type EtcdMember } from './members';
 import { quorumSize, quorumSummary, type QuorumSummary } from './quorum';
 import {
   etcdClassOf, hardwareVerdict, nodeUse, requirements, type ControlPlaneDemand, type EtcdClass, type HardwareVerdict,
   type NodeUse, type Requirement,
 } from './sizing';
 import {
-  closedLoop, CONCURRENCY_STEPS, openLoop, readCapacity, writeCapacities, type LoadPoint, type MemberCapacity,
-  type ReadBottleneck, type ThroughputInput, type WriteBottleneck,
+  closedLoop, CONCURRENCY_STEPS, openLoop, readCapacity, tailAtLoad, writeCapacities, type LoadPoint, type LoadService,
+  type MemberCapacity, type ReadBottleneck, type TailAtLoad, type ThroughputInput, type WriteBottleneck,
 } from './throughput';
 import { timerAdvice, type TimerAdvice } from './timers';
 import type { ResolvedFailures } from '../failures';
@@ -25,7 +25,7 @@ export interface ControlPlaneOptions {
   seed: number;
   samples: number;
   assumptions?: Partial<ControlPlaneAssumptions>;
-  /** RTT from the client to the member it talks to, ms; 0 for kube-apiserver, which uses its local etcd. */
+  /** RTT from the client to the member it talks to, ms; default the profile's `clientRttMs`, else 0 (kube-apiserver uses its local etcd). */
   clientRttMs?: number;
   /** A resolved failure set: the report then also says what it does to quorum (`afterFailures`). */
   resolved?: ResolvedFailures;
@@ -42,21 +42,25 @@ export interface ThroughputCurve {
   members: number;
   /** Unloaded write latency (mean), ms. */
   baseWriteLatencyMs: number;
+  /** Mean WAL commit time the writes wait on (the slower of the leader and the quorum's follower), ms. */
+  commitFsyncMs: number;
   maxWritesPerS: number;
   bottleneck: WriteBottleneck;
-  /** The limit each resource sets, writes/s (null in JSON: no limit). */
-  capacityPerS: Record<WriteBottleneck, number>;
+  /** The limit each resource sets, writes/s; null: no limit from that resource (one member has no followers). */
+  capacityPerS: Record<WriteBottleneck, number | null>;
   closedLoop: LoadPoint[];
   linearizableReads: ReadCurve;
   serializableReads: ReadCurve;
 }
 
 export interface ControlPlaneReport {
-  members: { id: string; name: string; rack: string; hardwareId: string; diskClass: string; fsyncMedianMs: number; fsyncP99Ms: number }[];
+  members: { id: string; name: string; rack: string; hardwareId: string; diskClass: string; fsyncMedianMs: number; fsyncP99Ms: number; diskMeasured: boolean }[];
   quorum: QuorumSummary;
   tolerance: LevelTolerance[];
   rtt: { names: string[]; matrixMs: number[][]; maxMs: number; meanMs: number };
   latency: CommitLatency | null;
+  /** Write latency at the plan's own write rate (queueing model, `tailAtLoad`); null without members. */
+  latencyAtLoad: TailAtLoad | null;
   throughput: { plan: ThroughputCurve | null; byMembers: ThroughputCurve[]; openLoop: LoadPoint[] };
   load: EtcdLoad;
   /** Utilisation at the plan's load: etcd's bottleneck and the busiest control-plane node's CPU. */
@@ -91,55 +95,65 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
   const a: ControlPlaneAssumptions = { ...DEFAULT_CP_ASSUMPTIONS, ...options.assumptions };
   const members = etcdMembers(plan);
   const n = members.length;
+  const profile = plan.workload.etcdProfile;
+  const clientRttMs = options.clientRttMs ?? profile?.clientRttMs ?? 0;
+  // A profile that targets the leader sends every write there; otherwise writes reach members evenly.
+  const origin = profile?.target === 'leader' ? 'leader' : 'spread';
   const rttFlat = memberRttMatrix(topologyOf(plan), members.map((m) => m.place));
   const rtt = rttSummary(members, rttFlat);
-  const latencyInput = toLatencyInput(members, rttFlat, a, options);
+  const latencyInput = toLatencyInput(members, rttFlat, a, { ...options, clientRttMs }, origin);
   const latency = n > 0 ? commitLatency(latencyInput) : null;
   const leaderIndex = latency ? latency.byLeader.indexOf(latency.best) : -1;
 
-  const profile = plan.workload.etcdProfile;
   let load = etcdLoad(plan, a);
   const workers = plan.nodes.filter((node) => node.role !== 'controlplane').length;
 
   let planCurve: ThroughputCurve | null = null;
   let openLoopPoints: LoadPoint[] = [];
+  let latencyAtLoad: TailAtLoad | null = null;
   const byMembers: ThroughputCurve[] = [];
   let etcdUtil = 0;
   if (latency && leaderIndex >= 0) {
-    const caps = members.map(memberCapacity);
+    const caps = members.map((m) => memberCapacity(m, a));
     const tInput: ThroughputInput = {
       leader: caps[leaderIndex], followers: caps.filter((_, i) => i !== leaderIndex),
       keyBytes: load.keyBytes, valueBytes: load.meanWriteBytes, assumptions: a,
     };
-    const readBase = readBaseLatency(rttFlat, n, leaderIndex, a.applyMs, options.clientRttMs ?? 0);
+    const readBase = readBaseLatency(rttFlat, n, leaderIndex, readCosts(members, a), clientRttMs, load.readTarget);
     planCurve = throughputCurve(tInput, latency.best.writeMs.mean, readBase, load.readTarget);
     if (load.closedLoopClients !== undefined && profile) {
-      // A closed-loop profile: its rate is what the clients reach against the mixed bottleneck.
-      const mixedMax = 1 / (profile.writeFraction / planCurve.maxWritesPerS
-        + (1 - profile.writeFraction) / (profile.readConsistency === 'linearizable' ? planCurve.linearizableReads : planCurve.serializableReads).maxPerS);
-      const base = profile.writeFraction * planCurve.baseWriteLatencyMs + (1 - profile.writeFraction) * readBase.linearizable;
-      load = etcdLoad(plan, a, closedLoop(mixedMax, base, [load.closedLoopClients])[0].perS);
+      // A closed-loop profile: its rate is what the clients reach against the mixed bottleneck,
+      // with each kind of request at its own unloaded latency (serializable reads skip ReadIndex).
+      const reads = profile.readConsistency === 'linearizable' ? planCurve.linearizableReads : planCurve.serializableReads;
+      const mixedMax = 1 / (profile.writeFraction / planCurve.maxWritesPerS + (1 - profile.writeFraction) / reads.maxPerS);
+      const base = profile.writeFraction * planCurve.baseWriteLatencyMs + (1 - profile.writeFraction) * reads.baseLatencyMs;
+      const service: LoadService = { maxPerS: mixedMax, baseLatencyMs: base, fsyncMs: profile.writeFraction * planCurve.commitFsyncMs };
+      load = etcdLoad(plan, a, closedLoop(service, [load.closedLoopClients])[0].perS);
     }
     const readMax = (load.readConsistency === 'linearizable' ? planCurve.linearizableReads : planCurve.serializableReads).maxPerS;
     etcdUtil = load.writesPerS / planCurve.maxWritesPerS + load.readsPerS / readMax;
-    openLoopPoints = openLoop(planCurve.maxWritesPerS, planCurve.baseWriteLatencyMs,
-      [0.1, 0.25, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.05].map((f) => f * planCurve!.maxWritesPerS));
+    const writeService: LoadService = { maxPerS: planCurve.maxWritesPerS, baseLatencyMs: planCurve.baseWriteLatencyMs, fsyncMs: planCurve.commitFsyncMs };
+    openLoopPoints = openLoop(writeService, [0.1, 0.25, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.05].map((f) => f * planCurve!.maxWritesPerS));
+    // Reads share the bottleneck with writes: the writes see it as busy as the whole mix makes it.
+    latencyAtLoad = tailAtLoad(writeService, latency.best.writeMs, load.writesPerS, load.readsPerS / readMax);
     const rttTypical = n > 1 ? rtt.meanMs : plan.network.rtt.sameRowMs;
     const leader = members[leaderIndex];
     for (const size of MEMBER_COUNTS) {
       const same = Array.from({ length: size }, () => caps[leaderIndex]);
-      const synthetic = uniformLatencyInput(size, leader, rttTypical, a);
-      const base = expectedCommitMs(synthetic, 0) + ((size - 1) / size) * rttTypical + a.applyMs;
+      const synthetic = uniformLatencyInput(size, leader, rttTypical, a, origin, clientRttMs);
+      const forward = origin === 'leader' ? 0 : ((size - 1) / size) * (rttTypical + 4 * synthetic.messageMs![0]);
+      const base = expectedCommitMs(synthetic, 0) + forward + clientRttMs + a.applyMs;
       byMembers.push(throughputCurve({ ...tInput, leader: same[0], followers: same.slice(1) }, base,
-        readBaseLatency(synthetic.rttMs, size, 0, a.applyMs, 0), load.readTarget));
+        readBaseLatency(synthetic.rttMs, size, 0, readCosts(Array.from({ length: size }, () => leader), a), clientRttMs, load.readTarget), load.readTarget));
     }
   }
 
   const demand: ControlPlaneDemand = {
     members: n, workers, nodes: plan.nodes.length, writesPerS: load.writesPerS, readsPerS: load.readsPerS,
     linearizableReads: load.readConsistency === 'linearizable', podChurnPerS: plan.workload.podChurnPerMin / 60,
-    watchers: plan.workload.watchers, liveBytes: load.liveBytes, dbBytes: load.dbBytes, quotaBytes: load.quotaBytes,
-    etcdMemoryBytes: load.memory.totalBytes,
+    apiRequestsPerS: load.api.requestsPerS, watchers: load.api.watchers, watchEventsPerS: load.api.watchEventsPerS,
+    watchBytesPerS: load.api.watchBytesPerS, relistBytesPerNode: load.api.relistBytesPerNode, meanWriteBytes: load.meanWriteBytes,
+    liveBytes: load.liveBytes, dbBytes: load.dbBytes, quotaBytes: load.quotaBytes, etcdMemoryBytes: load.memory.totalBytes,
   };
   const allUp = nodeUse(demand, a, n);
   const oneDown = nodeUse(demand, a, n - 1);
@@ -157,13 +171,16 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
     if (n >= 2) {
       // The worst single loss for latency is usually the best leader: the survivors elect another.
       const survivors = members.filter((_, i) => i !== leaderIndex);
-      const survivorLatency = commitLatency(toLatencyInput(survivors, memberRttMatrix(topologyOf(plan), survivors.map((m) => m.place)), a,
-        { ...options, samples: Math.max(1000, Math.floor(options.samples / 4)) }));
       const lost = survivors.length < quorumSize(n);
-      oneDownApi = lost ? { p50Ms: Infinity, p99Ms: Infinity, sloMs: allUpApi.sloMs, meetsSlo: false, etcdShare: 1 } : mutatingApiLatency({
-        ...overhead, etcdWriteP50Ms: survivorLatency.best.writeMs.p50, etcdWriteP99Ms: survivorLatency.best.writeMs.p99,
-        etcdUtilisation: etcdUtil, apiServerUtilisation: utilisation.nodeCpuOneDown,
-      });
+      if (lost) oneDownApi = { p50Ms: null, p99Ms: null, sloMs: allUpApi.sloMs, meetsSlo: false, etcdShare: 1 };
+      else {
+        const survivorLatency = commitLatency(toLatencyInput(survivors, memberRttMatrix(topologyOf(plan), survivors.map((m) => m.place)), a,
+          { ...options, clientRttMs, samples: Math.max(1000, Math.floor(options.samples / 4)) }, origin));
+        oneDownApi = mutatingApiLatency({
+          ...overhead, etcdWriteP50Ms: survivorLatency.best.writeMs.p50, etcdWriteP99Ms: survivorLatency.best.writeMs.p99,
+          etcdUtilisation: etcdUtil, apiServerUtilisation: utilisation.nodeCpuOneDown,
+        });
+      }
     }
     api = { allUp: allUpApi, oneDown: oneDownApi };
   }
@@ -182,9 +199,9 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
   const report: ControlPlaneReport = {
     members: members.map((m) => ({
       id: m.id, name: m.name, rack: m.place.rack.name, hardwareId: m.place.hardware.id, diskClass: m.diskClass,
-      fsyncMedianMs: m.fsyncMedianMs, fsyncP99Ms: DISK_CLASSES[m.diskClass].fsyncP99Ms,
+      fsyncMedianMs: m.fsyncMedianMs, fsyncP99Ms: m.disk.fsyncP99Ms, diskMeasured: m.disk.measured,
     })),
-    quorum: quorumSummary(n), tolerance, rtt, latency,
+    quorum: quorumSummary(n), tolerance, rtt, latency, latencyAtLoad,
     throughput: { plan: planCurve, byMembers, openLoop: openLoopPoints },
     load, utilisation, api, timers, sizing, warnings: [], assumptions: a,
     afterFailures: options.resolved ? quorumAfterFailures(plan, options.resolved) : null,
@@ -206,7 +223,7 @@ function controlPlaneWarnings(r: ControlPlaneReport): string[] {
   }
   if (r.rtt.maxMs >= 15) w.push(`largest RTT between control-plane nodes is ${r.rtt.maxMs} ms; RA-CP-RTT asks for less than 15 ms`);
   for (const m of r.members) {
-    if (DISK_CLASSES[m.diskClass as keyof typeof DISK_CLASSES].fsyncP99Ms > 10) w.push(`${m.name}: ${m.diskClass} fsync p99 ${m.fsyncP99Ms} ms is above etcd's 10 ms`);
+    if (m.fsyncP99Ms > 10) w.push(`${m.name}: ${m.diskClass} fsync p99 ${m.fsyncP99Ms} ms is above etcd's 10 ms`);
   }
   if (r.load.dbBytes > r.load.quotaBytes * 0.8) w.push(`predicted etcd DB ${(r.load.dbBytes / 2 ** 30).toFixed(2)} GiB is over 80 % of the ${(r.load.quotaBytes / 2 ** 30).toFixed(1)} GiB quota`);
   if (r.load.dbBytes > r.load.maxQuotaBytes) w.push('predicted etcd DB exceeds the 8 GiB suggested maximum quota');
@@ -217,69 +234,121 @@ function controlPlaneWarnings(r: ControlPlaneReport): string[] {
   return w;
 }
 
-function toLatencyInput(members: readonly EtcdMember[], rttMs: Float64Array, a: ControlPlaneAssumptions, o: ControlPlaneOptions): CommitLatencyInput {
+/** CPU-class speed of a member's hardware, against the balanced core the costs are given for. */
+function speedOf(m: EtcdMember): number {
+  return CPU_CLASS_SPEED[m.place.hardware.cpuClass];
+}
+
+function toLatencyInput(members: readonly EtcdMember[], rttMs: Float64Array, a: ControlPlaneAssumptions, o: ControlPlaneOptions,
+  origin: 'spread' | 'leader'): CommitLatencyInput {
   return {
     names: members.map((m) => m.name),
     fsyncMedianMs: Float64Array.from(members, (m) => m.fsyncMedianMs),
     fsyncSigma: Float64Array.from(members, (m) => m.fsyncSigma),
-    rttMs, applyMs: a.applyMs, rttJitterSigma: a.rttJitterSigma, clientRttMs: o.clientRttMs ?? 0,
+    fsyncFloorMs: Float64Array.from(members, (m) => fsyncFloorMs(m, a)),
+    leaderCpuMs: Float64Array.from(members, (m) => a.leaderCpuUsPerWrite / 1000 / speedOf(m)),
+    messageMs: Float64Array.from(members, (m) => a.raftMessageUs / 1000 / speedOf(m)),
+    rttMs, applyMs: a.applyMs, rttJitterSigma: a.rttJitterSigma, clientRttMs: o.clientRttMs ?? 0, origin,
     seed: o.seed, samples: o.samples,
   };
 }
 
-/** n identical members with the given member's disk and one RTT between every pair (no jitter). */
-function uniformLatencyInput(size: number, like: EtcdMember, rttMs: number, a: ControlPlaneAssumptions): CommitLatencyInput {
-  const m = new Float64Array(size * size).fill(rttMs);
-  for (let i = 0; i < size; i++) m[i * size + i] = 0;
-  return {
-    names: Array.from({ length: size }, (_, i) => `m${i + 1}`),
-    fsyncMedianMs: new Float64Array(size).fill(like.fsyncMedianMs), fsyncSigma: new Float64Array(size).fill(like.fsyncSigma),
-    rttMs: m, applyMs: a.applyMs, rttJitterSigma: 0, seed: 1, samples: 1,
-  };
+/** The fastest one WAL commit can be on this member's disk, ms: IOs per commit at its IOPS (a throttled volume). */
+function fsyncFloorMs(m: EtcdMember, a: ControlPlaneAssumptions): number {
+  return (1000 * a.fsyncIosPerCommit) / m.disk.randWriteIops;
 }
 
-function memberCapacity(m: EtcdMember): MemberCapacity {
-  const h = m.place.hardware;
-  const spec = DISK_CLASSES[etcdDisk(h.disks).class];
+/** n identical members with the given member's disk and CPU and one RTT between every pair (no jitter). */
+function uniformLatencyInput(size: number, like: EtcdMember, rttMs: number, a: ControlPlaneAssumptions, origin: 'spread' | 'leader',
+  clientRttMs: number): CommitLatencyInput {
+  const m = new Float64Array(size * size).fill(rttMs);
+  for (let i = 0; i < size; i++) m[i * size + i] = 0;
+  const fill = (x: number) => new Float64Array(size).fill(x);
   return {
-    cores: coreEquivalents(h), nicGbps: h.nics.speedGbps, diskSeqWriteMBps: spec.seqWriteMBps, diskIops: spec.randWriteIops,
-    fsyncMeanMs: m.fsyncMedianMs * Math.exp((m.fsyncSigma * m.fsyncSigma) / 2),
+    names: Array.from({ length: size }, (_, i) => `m${i + 1}`),
+    fsyncMedianMs: fill(like.fsyncMedianMs), fsyncSigma: fill(like.fsyncSigma), fsyncFloorMs: fill(fsyncFloorMs(like, a)),
+    leaderCpuMs: fill(a.leaderCpuUsPerWrite / 1000 / speedOf(like)), messageMs: fill(a.raftMessageUs / 1000 / speedOf(like)),
+    rttMs: m, applyMs: a.applyMs, rttJitterSigma: 0, clientRttMs, origin, seed: 1, samples: 1,
   };
 }
 
 /**
- * Unloaded read latency, ms, averaged over origins spread evenly on members. Serializable: the
- * client's RTT + apply. Linearizable (ReadIndex): + forward to the leader (RTT) from a follower
- * + the leader's heartbeat round to a quorum (the (q−1)-th smallest follower RTT); no fsync.
+ * A member's hardware for the throughput model. The disk figures are its own (a measurement, the
+ * plan's class bandwidth override, or the class); a network block volume travels over the node's
+ * NICs, so its bandwidth is never above them. The mean commit time is the fsync lognormal's mean,
+ * never below IOs per commit / IOPS.
  */
-export function readBaseLatency(rttMs: ArrayLike<number>, n: number, leader: number, applyMs: number, clientRttMs: number):
-  { linearizable: number; serializable: number } {
+function memberCapacity(m: EtcdMember, a: ControlPlaneAssumptions): MemberCapacity {
+  const h = m.place.hardware;
+  const nicMBps = (h.nics.count * h.nics.speedGbps * 1000) / 8;
+  return {
+    cores: coreEquivalents(h), nicGbps: h.nics.speedGbps,
+    diskSeqWriteMBps: m.diskClass === 'network' ? Math.min(m.disk.seqWriteMBps, nicMBps) : m.disk.seqWriteMBps,
+    diskIops: m.disk.randWriteIops,
+    fsyncMeanMs: Math.max(fsyncFloorMs(m, a), m.fsyncMedianMs * Math.exp((m.fsyncSigma * m.fsyncSigma) / 2)),
+  };
+}
+
+/** Per-member read costs in ms: request CPU (serializable), the ReadIndex extra, and one message. */
+interface ReadCosts {
+  serializableMs: number[];
+  linearizableExtraMs: number[];
+  messageMs: number[];
+}
+
+function readCosts(members: readonly EtcdMember[], a: ControlPlaneAssumptions): ReadCosts {
+  return {
+    serializableMs: members.map((m) => a.cpuUsPerRead / 1000 / speedOf(m)),
+    linearizableExtraMs: members.map((m) => a.cpuUsPerLinearizableRead / 1000 / speedOf(m)),
+    messageMs: members.map((m) => a.raftMessageUs / 1000 / speedOf(m)),
+  };
+}
+
+/**
+ * Unloaded read latency, ms, averaged over origins spread evenly on members (or the leader's alone
+ * when reads target it). Serializable: client RTT + the member's request CPU (gRPC, range over the
+ * index, encode). Linearizable (ReadIndex): + the leader's ReadIndex CPU, + forwarding from a
+ * follower (RTT and a message each side), + the leader's heartbeat round to a quorum (the
+ * (q−1)-th smallest follower RTT, a message each side); no fsync.
+ */
+export function readBaseLatency(rttMs: ArrayLike<number>, n: number, leader: number, costs: ReadCosts, clientRttMs: number,
+  target: 'leader' | 'all' = 'all'): { linearizable: number; serializable: number } {
   const k = quorumSize(n) - 1;
+  const origins = target === 'leader' ? [leader] : Array.from({ length: n }, (_, i) => i);
   const fromLeader: number[] = [];
-  let forward = 0;
-  for (let j = 0; j < n; j++) {
-    if (j === leader) continue;
-    fromLeader.push(rttMs[leader * n + j]);
-    forward += rttMs[j * n + leader];
-  }
+  for (let j = 0; j < n; j++) if (j !== leader) fromLeader.push(rttMs[leader * n + j] + 2 * (costs.messageMs[leader] + costs.messageMs[j]));
   fromLeader.sort((x, y) => x - y);
   const heartbeat = k === 0 ? 0 : fromLeader[k - 1];
+  let serializable = 0;
+  let forward = 0;
+  for (const o of origins) {
+    serializable += costs.serializableMs[o];
+    if (o !== leader) forward += rttMs[o * n + leader] + 2 * (costs.messageMs[o] + costs.messageMs[leader]);
+  }
+  serializable /= origins.length;
+  forward /= origins.length;
   return {
-    serializable: clientRttMs + applyMs,
-    linearizable: clientRttMs + forward / n + heartbeat + applyMs,
+    serializable: clientRttMs + serializable,
+    linearizable: clientRttMs + serializable + costs.linearizableExtraMs[leader] + forward + heartbeat,
   };
 }
 
 function throughputCurve(input: ThroughputInput, baseWriteMs: number, readBase: { linearizable: number; serializable: number },
   target: 'leader' | 'all'): ThroughputCurve {
   const w = writeCapacities(input);
+  const n = input.followers.length + 1;
+  const k = quorumSize(n) - 1;
+  const followerFsync = input.followers.map((f) => f.fsyncMeanMs).sort((x, y) => x - y);
+  const commitFsyncMs = Math.max(input.leader.fsyncMeanMs, k === 0 ? 0 : followerFsync[k - 1]);
   const read = (consistency: 'linearizable' | 'serializable'): ReadCurve => {
     const c = readCapacity(input, consistency, target);
-    return { baseLatencyMs: readBase[consistency], maxPerS: c.max, bottleneck: c.bottleneck, closedLoop: closedLoop(c.max, readBase[consistency], CONCURRENCY_STEPS) };
+    const service: LoadService = { maxPerS: c.max, baseLatencyMs: readBase[consistency], fsyncMs: 0 };
+    return { baseLatencyMs: readBase[consistency], maxPerS: c.max, bottleneck: c.bottleneck, closedLoop: closedLoop(service, CONCURRENCY_STEPS) };
   };
+  const capacityPerS = Object.fromEntries(Object.entries(w.perS).map(([key, v]) => [key, Number.isFinite(v) ? v : null])) as Record<WriteBottleneck, number | null>;
   return {
-    members: input.followers.length + 1, baseWriteLatencyMs: baseWriteMs, maxWritesPerS: w.max, bottleneck: w.bottleneck,
-    capacityPerS: w.perS, closedLoop: closedLoop(w.max, baseWriteMs, CONCURRENCY_STEPS),
+    members: n, baseWriteLatencyMs: baseWriteMs, commitFsyncMs, maxWritesPerS: w.max, bottleneck: w.bottleneck,
+    capacityPerS, closedLoop: closedLoop({ maxPerS: w.max, baseLatencyMs: baseWriteMs, fsyncMs: commitFsyncMs }, CONCURRENCY_STEPS),
     linearizableReads: read('linearizable'), serializableReads: read('serializable'),
   };
 }

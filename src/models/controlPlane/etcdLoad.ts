@@ -38,9 +38,77 @@ export interface EtcdLoad {
   etcdWatches: number;
   /** etcd clients (API servers and their connections). */
   clients: number;
+  /** What the API servers carry besides etcd: requests, watches and watch fan-out (see `apiServerLoad`). */
+  api: ApiServerLoad;
+}
+
+export interface ApiServerLoad {
+  /** Requests/s the API servers answer: every etcd write, the workload's reads, and kubelet Node reads served from the watch cache. */
+  requestsPerS: number;
+  /** Open watches: the workload's own watchers, plus per node (kubelet, kube-proxy, CNI agent) and per mounted ConfigMap/Secret. */
+  watchers: number;
+  /** Watch events delivered to watchers per second, and their bytes per second. */
+  watchEventsPerS: number;
+  watchBytesPerS: number;
+  /** Bytes one node's agents fetch when they re-list after losing their API server (its pods, every Service, EndpointSlice and Node they watch). */
+  relistBytesPerNode: number;
+  /** Size of one EndpointSlice, bytes. */
+  endpointSliceBytes: number;
+  sources: { label: string; eventsPerS: number; bytesPerS: number }[];
 }
 
 export const MAX_QUOTA_BYTES = 8 * 2 ** 30;
+
+/**
+ * Watchers each pod event reaches: the kubelet of its node, the scheduler, the controller-manager's
+ * pod informer and the node's CNI agent (each watches pods, filtered to what it manages).
+ */
+const POD_EVENT_WATCHERS = 4;
+/** Most endpoints in one EndpointSlice (the EndpointSlice controller's default --max-endpoints-per-slice). */
+const MAX_ENDPOINTS_PER_SLICE = 100;
+/** Bytes of an EndpointSlice besides its endpoints, and of a Service object. Assumptions. */
+const SLICE_HEADER_BYTES = 500;
+const SERVICE_BYTES = 1000;
+
+/**
+ * What the API servers carry from the plan, growing with nodes, pods and churn:
+ *   requests/s  = etcd writes + workload reads + N / nodeGetIntervalS   (kubelet reads its Node from the cache)
+ *   watchers    = workload watchers + N · watchesPerNode + pods · watchesPerPod
+ *   fan-out, events/s (× bytes each):
+ *     Node status   N / nodeStatusIntervalS × (allNodeWatchersPerNode · N)       × Node bytes
+ *     EndpointSlice churn · endpointSliceUpdatesPerPod × N kube-proxies        × slice bytes
+ *     pods          churn · writesPerPodLifecycle × 4 watchers                   × object bytes
+ *     leases        N / leaseRenewIntervalS × 1 (node lifecycle controller)      × Lease bytes
+ * slice bytes = 500 + endpointBytes · min(100, pods / services). The first two grow with N², which
+ * is why large clusters need far larger control planes (Kubernetes moved node heartbeats to
+ * Leases in 1.14 and Endpoints to EndpointSlices in 1.19 for exactly these fan-outs).
+ * Relist per node = pods on it × object bytes + services × (Service + slice bytes)
+ *   + allNodeWatchersPerNode · N × Node bytes: what a node's agents list again after their API server goes away.
+ */
+export function apiServerLoad(plan: Plan, a: ControlPlaneAssumptions, etcdWritesPerS: number): ApiServerLoad {
+  const w = plan.workload;
+  const nodes = plan.nodes.length;
+  const churnPerS = w.podChurnPerMin / 60;
+  const endpointsPerSlice = Math.min(MAX_ENDPOINTS_PER_SLICE, w.services > 0 ? Math.max(1, w.pods / w.services) : 0);
+  const sliceBytes = SLICE_HEADER_BYTES + a.endpointBytes * endpointsPerSlice;
+  const stream = (label: string, eventsPerS: number, bytes: number) => ({ label, eventsPerS, bytesPerS: eventsPerS * bytes });
+  const sources = [
+    stream('Node status to node watchers', (nodes / a.nodeStatusIntervalS) * a.allNodeWatchersPerNode * nodes, a.nodeObjectBytes),
+    stream('EndpointSlices to kube-proxies', w.services > 0 ? churnPerS * a.endpointSliceUpdatesPerPod * nodes : 0, sliceBytes),
+    stream('pod updates', churnPerS * a.writesPerPodLifecycle * POD_EVENT_WATCHERS, w.avgObjectBytes),
+    stream('node leases', nodes / a.leaseRenewIntervalS, a.leaseBytes),
+  ];
+  return {
+    requestsPerS: etcdWritesPerS + w.apiReadsPerS + nodes / a.nodeGetIntervalS,
+    watchers: w.watchers + nodes * a.watchesPerNode + w.pods * a.watchesPerPod,
+    watchEventsPerS: sources.reduce((t, x) => t + x.eventsPerS, 0),
+    watchBytesPerS: sources.reduce((t, x) => t + x.bytesPerS, 0),
+    relistBytesPerNode: (nodes > 0 ? (w.pods / nodes) * w.avgObjectBytes : 0) + w.services * (SERVICE_BYTES + sliceBytes)
+      + a.allNodeWatchersPerNode * nodes * a.nodeObjectBytes,
+    endpointSliceBytes: sliceBytes,
+    sources,
+  };
+}
 
 /**
  * etcd load from the plan. Writes/s (Kubernetes defaults in `assumptions.ts`):
@@ -124,5 +192,6 @@ export function etcdLoad(plan: Plan, a: ControlPlaneAssumptions, closedLoopRateP
       : sources,
     keys, liveBytes, historyBytes, dbBytes, quotaBytes, maxQuotaBytes: MAX_QUOTA_BYTES,
     quotaUse: dbBytes / quotaBytes, memory, etcdWatches, clients,
+    api: apiServerLoad(plan, a, derivedWrites),
   };
 }

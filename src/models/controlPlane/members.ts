@@ -1,5 +1,5 @@
 import type { Disk, DiskClass, Plan } from '../../plan/schema';
-import { DISK_CLASSES, Z99 } from '../../plan/diskClasses';
+import { diskSpec, Z99, type DiskSpec } from '../../plan/diskClasses';
 import { topologyOf, type NodePlace } from '../topology';
 
 /** One etcd member: a control-plane node with the disk etcd writes to. */
@@ -8,6 +8,8 @@ export interface EtcdMember {
   name: string;
   place: NodePlace;
   diskClass: DiskClass;
+  /** The etcd disk's figures (class defaults, or its own measurement). */
+  disk: DiskSpec;
   /** fdatasync latency: lognormal with this median (ms) and log-space sigma. */
   fsyncMedianMs: number;
   fsyncSigma: number;
@@ -22,20 +24,23 @@ export function etcdDisk(disks: readonly Disk[]): Disk {
 }
 
 /**
- * Lognormal parameters of a disk class's fsync: median from the class, sigma = ln(p99 / median) / z₀.₉₉
- * (`src/plan/diskClasses.ts`, fio `--fdatasync=1` figures in model-facts).
+ * Lognormal parameters of a disk's fsync: median and sigma = ln(p99 / median) / z₀.₉₉, from its
+ * class (`src/plan/diskClasses.ts`) or its own fio measurement.
  */
-export function fsyncLognormal(diskClass: DiskClass): { medianMs: number; sigma: number } {
-  const spec = DISK_CLASSES[diskClass];
+export function fsyncLognormal(spec: Pick<DiskSpec, 'fsyncMedianMs' | 'fsyncP99Ms'>): { medianMs: number; sigma: number } {
   return { medianMs: spec.fsyncMedianMs, sigma: Math.log(spec.fsyncP99Ms / spec.fsyncMedianMs) / Z99 };
 }
 
-/** Every control-plane node of the plan as an etcd member, in plan order (Talos runs etcd on each). */
-export function etcdMembers(plan: Plan): EtcdMember[] {
+/**
+ * Every control-plane node of the plan as an etcd member, in plan order (Talos runs etcd on each).
+ * `classBandwidthMBps` is the plan's per-class bandwidth override (`assumptions.storage.diskBandwidthMBps`).
+ */
+export function etcdMembers(plan: Plan, classBandwidthMBps: Partial<Record<DiskClass, number>> = plan.assumptions?.storage?.diskBandwidthMBps ?? {}): EtcdMember[] {
   const topo = topologyOf(plan);
   return topo.places.filter((p) => p.node.role === 'controlplane').map((place) => {
-    const diskClass = etcdDisk(place.hardware.disks).class;
-    const { medianMs, sigma } = fsyncLognormal(diskClass);
-    return { id: place.node.id, name: place.node.name, place, diskClass, fsyncMedianMs: medianMs, fsyncSigma: sigma };
+    const d = etcdDisk(place.hardware.disks);
+    const disk = diskSpec(d, classBandwidthMBps);
+    const { medianMs, sigma } = fsyncLognormal(disk);
+    return { id: place.node.id, name: place.node.name, place, diskClass: d.class, disk, fsyncMedianMs: medianMs, fsyncSigma: sigma };
   });
 }

@@ -1,5 +1,5 @@
 import type { Hardware } from '../../plan/schema';
-import { DISK_CLASSES } from '../../plan/diskClasses';
+import { diskSpec } from '../../plan/diskClasses';
 import { coreEquivalents, type ControlPlaneAssumptions } from './assumptions';
 import { etcdDisk } from './members';
 import { pct, sig as fmt } from '../../format/units';
@@ -13,7 +13,14 @@ export interface ControlPlaneDemand {
   readsPerS: number;
   linearizableReads: boolean;
   podChurnPerS: number;
+  /** API requests/s (etcd writes, workload reads, kubelet Node reads), watches, watch fan-out and relist size, from `apiServerLoad`. */
+  apiRequestsPerS: number;
   watchers: number;
+  watchEventsPerS: number;
+  watchBytesPerS: number;
+  relistBytesPerNode: number;
+  /** Mean bytes of an etcd write (for the watch-cache history). */
+  meanWriteBytes: number;
   liveBytes: number;
   dbBytes: number;
   quotaBytes: number;
@@ -35,25 +42,41 @@ export const HEADROOM = 0.6;
 export const MAX_FSYNC_P99_MS = 10;
 
 /**
- * CPU and memory of the most loaded control-plane node when `serving` of them share the API
- * load (all members, or n − 1 with one down: the survivors absorb its clients). The etcd leader
- * and the active controller-manager / scheduler land on one node, so they are counted whole.
- *   CPU = base + (W + R) / serving · c_api + W · (c_w + c_f · (alive − 1)) + R / serving · c_r + churn · c_ctl
- *   memory = base + etcd memory + live · m_api + watchers / serving · b_watch + live · m_ctl
+ * CPU and memory of the most loaded control-plane node when `serving` of the `members` API
+ * servers share the load (all of them, or n − 1 with one down). The etcd leader and the active
+ * controller-manager / scheduler land on one node, so they are counted whole.
+ *   API server CPU = (requests · c_api + events · c_event + event bytes / send rate) / serving
+ *                    + relist: (N / members) · relist bytes / window / encode rate / serving   [one down only]
+ *   etcd CPU       = W · c_w + R / serving · c_r
+ *   memory         = base + etcd + live · m_api + watchers / serving · b_watch
+ *                    + W · write bytes · watch-cache history · m_api + live · m_ctl
+ * With one down, the agents of the lost API server's nodes re-list everything they watch from the
+ * survivors; that burst, not the steady state, is what sizes a large control plane.
  * Costs: `assumptions.ts` (etcd costs calibrated on etcd op-guide/performance; the rest assumptions).
  */
 export function nodeUse(d: ControlPlaneDemand, a: ControlPlaneAssumptions, serving: number): NodeUse {
   const s = Math.max(1, serving);
   const readCost = a.cpuUsPerRead + (d.linearizableReads ? a.cpuUsPerLinearizableRead : 0);
+  const lost = Math.max(0, d.members - s);
+  const relistBytesPerS = d.members > 0 ? (d.nodes * lost / d.members) * d.relistBytesPerNode / a.relistWindowS : 0;
   const parts = [
     { label: 'Talos, kubelet and idle control plane', cpuCores: a.baseCpuCores, memoryGiB: a.baseMemoryGiB },
     {
-      label: 'kube-apiserver', cpuCores: ((d.writesPerS + d.readsPerS) / s) * a.apiServerCpuMsPerRequest / 1000,
-      memoryGiB: (d.liveBytes * a.apiServerMemoryPerDataByte + (d.watchers / s) * a.apiServerBytesPerWatcher) / GIB,
+      label: 'kube-apiserver requests', cpuCores: (d.apiRequestsPerS / s) * a.apiServerCpuMsPerRequest / 1000,
+      memoryGiB: (d.liveBytes * a.apiServerMemoryPerDataByte
+        + d.writesPerS * d.meanWriteBytes * a.watchCacheHistoryS * a.apiServerMemoryPerDataByte) / GIB,
+    },
+    {
+      label: 'kube-apiserver watches', cpuCores: (d.watchEventsPerS * a.watchEventUs / 1e6 + d.watchBytesPerS / (a.watchSendMBpsPerCore * 1e6)) / s,
+      memoryGiB: ((d.watchers / s) * a.apiServerBytesPerWatcher) / GIB,
+    },
+    {
+      label: 'kube-apiserver re-lists after an API server loss', cpuCores: relistBytesPerS / s / (a.listEncodeMBpsPerCore * 1e6),
+      memoryGiB: 0,
     },
     {
       label: 'etcd (leader)',
-      cpuCores: (d.writesPerS * (a.leaderCpuUsPerWrite + a.leaderCpuUsPerFollower * Math.max(0, s - 1)) + (d.readsPerS / s) * readCost) / 1e6,
+      cpuCores: (d.writesPerS * a.leaderCpuUsPerWrite + (d.readsPerS / s) * readCost) / 1e6,
       memoryGiB: d.etcdMemoryBytes / GIB,
     },
     {
@@ -96,15 +119,19 @@ export function sizingMinimums(workers: number): SizingMinimums {
 
 export type EtcdClass = 'small' | 'medium' | 'large' | 'xlarge';
 
-/** etcd op-guide/hardware classes: their limits and the hardware they advise (vCPU, GB, IOPS). */
+/**
+ * etcd op-guide/hardware "Example hardware configurations" (AWS and GCE): each class's limits
+ * (Kubernetes nodes, client requests/s, data size) and the hardware it advises for etcd alone
+ * (vCPU, GB memory, disk IOPS). Past the extra-large class etcd publishes no larger one.
+ */
 export const ETCD_CLASSES: Record<EtcdClass, { requestsPerS: number; dbBytes: number; nodes: number; cpus: number; memoryGB: number; iops: number }> = {
   small: { requestsPerS: 200, dbBytes: 100e6, nodes: 50, cpus: 2, memoryGB: 8, iops: 3600 },
   medium: { requestsPerS: 1000, dbBytes: 500e6, nodes: 250, cpus: 4, memoryGB: 16, iops: 6000 },
   large: { requestsPerS: 10_000, dbBytes: 1e9, nodes: 1000, cpus: 8, memoryGB: 32, iops: 8000 },
-  xlarge: { requestsPerS: Infinity, dbBytes: Infinity, nodes: Infinity, cpus: 16, memoryGB: 64, iops: 16_000 },
+  xlarge: { requestsPerS: 100_000, dbBytes: 10e9, nodes: 3000, cpus: 16, memoryGB: 64, iops: 16_000 },
 };
 
-/** The smallest etcd hardware class whose request rate, DB size and Kubernetes node count all fit. */
+/** The smallest etcd hardware class whose request rate, DB size and Kubernetes node count all fit (extra-large past all of them). */
 export function etcdClassOf(requestsPerS: number, dbBytes: number, nodes: number): EtcdClass {
   for (const c of ['small', 'medium', 'large'] as const) {
     const k = ETCD_CLASSES[c];
@@ -124,21 +151,28 @@ export function requirements(d: ControlPlaneDemand, a: ControlPlaneAssumptions):
   const min = sizingMinimums(d.workers);
   const oneDown = nodeUse(d, a, d.members - 1);
   const cls = etcdClassOf(d.writesPerS + d.readsPerS, d.dbBytes, d.nodes);
+  const klass = ETCD_CLASSES[cls];
   const etcdDiskGB = (Math.max(d.quotaBytes, d.dbBytes) + d.dbBytes + 5 * 64 * 2 ** 20) / 1e9;
   const diskGB = a.talosDiskGB + etcdDiskGB;
   const iops = Math.max(50, 2 * d.writesPerS);
   const cpu = oneDown.cpuCores / HEADROOM;
   const mem = (oneDown.memoryGiB * GB_PER_GIB) / HEADROOM;
+  // etcd's class is advised for etcd alone: on a stacked control plane the rest still needs its share with headroom.
+  const etcdPart = oneDown.parts.find((p) => p.label.startsWith('etcd'))!;
+  const cpuWithClass = klass.cpus + (oneDown.cpuCores - etcdPart.cpuCores) / HEADROOM;
+  const memWithClass = klass.memoryGB + ((oneDown.memoryGiB - etcdPart.memoryGiB) * GB_PER_GIB) / HEADROOM;
   return [
     {
-      resource: 'cpu', value: Math.max(min.cores, cpu), unit: 'balanced cores',
+      resource: 'cpu', value: Math.max(min.cores, cpu, cpuWithClass), unit: 'balanced cores',
       reasons: [`${fmt(oneDown.cpuCores)} cores busy on the leader node with one control plane down, / 0.6 (RA-CP-HEADROOM) = ${fmt(cpu)}`,
-        `minimum ${min.cores} (${min.source})`, `etcd ${cls} class advises ${ETCD_CLASSES[cls].cpus} vCPU for etcd alone (etcd op-guide/hardware)`],
+        `etcd ${cls} class advises ${klass.cpus} vCPU for etcd alone (etcd op-guide/hardware), + the rest / 0.6 = ${fmt(cpuWithClass)}`,
+        `minimum ${min.cores} (${min.source})`],
     },
     {
-      resource: 'memory', value: Math.max(min.memoryGB, mem), unit: 'GB',
+      resource: 'memory', value: Math.max(min.memoryGB, mem, memWithClass), unit: 'GB',
       reasons: [`${fmt(oneDown.memoryGiB * GB_PER_GIB)} GB in use with one control plane down, / 0.6 = ${fmt(mem)} GB`,
-        `minimum ${min.memoryGB} GB (${min.source})`, `etcd ${cls} class advises ${ETCD_CLASSES[cls].memoryGB} GB (etcd op-guide/hardware)`],
+        `etcd ${cls} class advises ${klass.memoryGB} GB for etcd alone (etcd op-guide/hardware), + the rest / 0.6 = ${fmt(memWithClass)} GB`,
+        `minimum ${min.memoryGB} GB (${min.source})`],
     },
     {
       resource: 'disk', value: Math.max(min.diskGB, diskGB), unit: 'GB',
@@ -151,7 +185,7 @@ export function requirements(d: ControlPlaneDemand, a: ControlPlaneAssumptions):
     {
       resource: 'iops', value: iops, unit: 'write IOPS',
       reasons: [`${fmt(d.writesPerS)} writes/s x 2 (WAL + backend) at worst without batching; at least 50 (etcd op-guide/hardware)`,
-        `etcd ${cls} class advises ${ETCD_CLASSES[cls].iops} IOPS`],
+        `etcd ${cls} class advises ${klass.iops} IOPS`],
     },
   ];
 }
@@ -186,7 +220,7 @@ export function hardwareVerdict(h: Hardware, d: ControlPlaneDemand, a: ControlPl
   const cpuUse = { allUp: allUp.cpuCores / cores, oneDown: oneDown.cpuCores / cores };
   const memoryUse = { allUp: allUp.memoryGiB / h.memoryGiB, oneDown: oneDown.memoryGiB / h.memoryGiB };
   const disk = etcdDisk(h.disks);
-  const spec = DISK_CLASSES[disk.class];
+  const spec = diskSpec(disk);
   const need = (r: Requirement['resource']) => reqs.find((x) => x.resource === r)?.value ?? 0;
   const failures: { resource: Requirement['resource']; why: string }[] = [];
   if (h.cores < min.cores) failures.push({ resource: 'cpu', why: `${h.cores} cores, below the ${min.cores}-core minimum (${min.source})` });
@@ -202,8 +236,13 @@ export function hardwareVerdict(h: Hardware, d: ControlPlaneDemand, a: ControlPl
   }
   const deciding = cpuUse.oneDown >= memoryUse.oneDown ? 'cpu' : 'memory';
   const tight = Math.max(cpuUse.oneDown, memoryUse.oneDown);
-  const verdict: Verdict = tight > HEADROOM ? 'fits-without-n1-headroom' : 'fits';
+  // Below the requirement (which adds etcd's own hardware class) the node runs, but without the advised margin.
+  const shortCpu = cores < need('cpu');
+  const shortMemory = memGB < need('memory');
+  const verdict: Verdict = tight > HEADROOM || shortCpu || shortMemory ? 'fits-without-n1-headroom' : 'fits';
   reasons.push(`${deciding === 'cpu' ? 'CPU' : 'memory'} ${pct(tight)} used on the leader node with one control plane down${tight > HEADROOM ? ', over the 60 % headroom' : ''}`);
+  if (shortCpu) reasons.push(`${fmt(cores)} balanced cores, below the ${fmt(need('cpu'))} the etcd class and headroom ask for`);
+  if (shortMemory) reasons.push(`${fmt(memGB)} GB, below the ${fmt(need('memory'))} GB the etcd class and headroom ask for`);
   if (disk.class !== 'nvme-enterprise' && disk.class !== 'nvme-consumer') reasons.push(`${spec.label}: RA-CP-DISK asks for local NVMe`);
   return { hardwareId: h.id, name: h.name, verdict, deciding, cpuUse, memoryUse, reasons };
 }

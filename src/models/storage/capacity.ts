@@ -174,8 +174,8 @@ export interface HeadroomScenario {
   /** The node or rack lost. */
   lostId: string;
   lostRawBytes: number;
-  /** Fill of the fullest surviving domain once the lost data is re-replicated. */
-  fillAfter: number;
+  /** Fill of the fullest surviving domain once the lost data is re-replicated; null when no domain survives (not applicable). */
+  fillAfter: number | null;
   threshold: CapacityThreshold;
   /** Enough failure domains survive to hold every shard of every unit apart. */
   domainsSuffice: boolean;
@@ -209,13 +209,15 @@ export function headroomAfterLoss(plan: Plan, placement: Placement, capacity: Ca
   for (const [scenario, lostId, lost, lostRaw] of scenarios) {
     const survivors = inv.nodes.filter((n) => !lost(n));
     const caps = [...domainCapacities(survivors, level).values()];
-    const fillAfter = caps.length ? fullestDomainFill(caps, placement.width, capacity.storedPhysicalBytes) : Infinity;
+    const fill = caps.length ? fullestDomainFill(caps, placement.width, capacity.storedPhysicalBytes) : NaN;
+    const fillAfter = Number.isFinite(fill) ? fill : null;
     const domainsSuffice = caps.length >= placement.width;
     const threshold = capacity.blockingThreshold;
     const replicates = plan.cluster.storage.provider !== 'local-path';
-    const fits = replicates && domainsSuffice && fillAfter <= threshold.ratio;
+    const fits = replicates && domainsSuffice && fillAfter !== null && fillAfter <= threshold.ratio;
     const reason = !replicates ? 'Local Path keeps one copy: nothing is re-replicated, the data is lost or waits for the node'
       : !domainsSuffice ? `only ${caps.length} ${level} domain(s) survive for ${placement.width} shards: the data stays degraded`
+        : fillAfter === null ? `no ${level} survives to hold the data`
         : fits ? `fullest ${level} reaches ${(fillAfter * 100).toFixed(1)} % ≤ ${threshold.name} ${(threshold.ratio * 100).toFixed(0)} %`
           : `fullest ${level} would reach ${(fillAfter * 100).toFixed(1)} % > ${threshold.name} ${(threshold.ratio * 100).toFixed(0)} %: ${threshold.effect}`;
     out.push({ scenario, lostId, lostRawBytes: lostRaw, fillAfter, threshold, domainsSuffice, fits, reason });

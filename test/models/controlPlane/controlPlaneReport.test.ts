@@ -19,7 +19,7 @@ describe('controlPlaneReport', () => {
     const r = controlPlaneReport(antiPatternsPlan(), { seed: 1, samples: 2000 });
     expect(r.tolerance.find((t) => t.level === 'rack')!.critical[0].why).toContain('rack R1 holds cp-01 and cp-02');
     expect(r.warnings.some((w) => w.includes('fsync p99 60 ms'))).toBe(true);
-    expect(r.warnings.some((w) => w.includes('5 x the heartbeat'))).toBe(true);
+    expect(r.warnings.some((w) => w.includes('heartbeats/s to every follower'))).toBe(true);
     expect(r.api!.oneDown!.meetsSlo).toBe(false);
     expect(r.sizing.verdicts.find((v) => v.hardwareId === 'cp-hdd')!.verdict).toBe('too-small');
   });

@@ -28,7 +28,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { controlPlaneReport } from '../../../src/models/controlPlane/controlPlaneReport';
-import { closedLoop } from '../../../src/models/controlPlane/throughput';
+import { CONCURRENCY_STEPS } from '../../../src/models/controlPlane/throughput';
 import type { Hardware, Plan } from '../../../src/plan/schema';
 import { baseSettings } from '../../../src/plan/samples/common';
 import { PlanBuilder } from '../../../src/plan/samples/planBuilder';
@@ -40,10 +40,12 @@ const gce: Hardware = {
   nics: { count: 1, speedGbps: 16 }, heightU: 1, powerTypicalW: 1, powerPeakW: 1,
 };
 
+const clientRttMs = 0.25;
+
 function benchmarkPlan(target: 'leader' | 'all', readConsistency: 'linearizable' | 'serializable' = 'linearizable'): Plan {
   const base = baseSettings('etcd benchmark', 'bench', 'etcd op-guide/performance benchmark set-up');
   base.network = { ...base.network, switchHopUs: 0, rtt: { ...base.network.rtt, sameRowMs: 0.25 } };
-  base.workload = { ...base.workload, etcdProfile: { clients: 1, connections: 1, keyBytes: 8, valueBytes: 256, writeFraction: 1, readConsistency, target } };
+  base.workload = { ...base.workload, etcdProfile: { clients: 1, connections: 1, keyBytes: 8, valueBytes: 256, writeFraction: 1, readConsistency, target, clientRttMs } };
   const b = new PlanBuilder(base, [gce]).site('zone', 'Zone').room('room', 'Room', 'zone').row('row', 'Row', 'room');
   for (let r = 1; r <= 3; r++) b.rack(`vm${r}`, 'row').nodes(`vm${r}`, 'controlplane', gce.id, 1);
   return b.build();
@@ -53,30 +55,28 @@ const within = (predicted: number, published: number, tolerance: number) => {
   expect(Math.abs(predicted - published) / published, `predicted ${predicted.toFixed(3)} vs published ${published}`).toBeLessThanOrEqual(tolerance);
 };
 
-const clientRttMs = 0.25;
-const report = controlPlaneReport(benchmarkPlan('leader'), { seed: 1, samples: 20_000, clientRttMs });
+const report = controlPlaneReport(benchmarkPlan('leader'), { seed: 1, samples: 20_000 });
+const at = (clients: number) => CONCURRENCY_STEPS.indexOf(clients as (typeof CONCURRENCY_STEPS)[number]);
 
 describe('published etcd benchmarks (etcd op-guide/performance, etcd 3.2 on GCE)', () => {
   it('1 client writing to the leader: 1.6 ms average (±30 %)', () => {
-    // --target-leader: the client talks to the leader, so no forwarding; commit + client RTT + apply.
-    const best = report.latency!.best;
-    within(best.commitMs.mean + clientRttMs + report.assumptions.applyMs, 1.6, 0.3);
+    // --target-leader: the client talks to the leader, so no forwarding; request CPU + commit + client RTT + apply.
+    within(report.latency!.best.writeMs.mean, 1.6, 0.3);
   });
 
   it('1 client writing to the leader: 583 QPS = 1000 / latency (±30 %)', () => {
-    const latency = report.latency!.best.commitMs.mean + clientRttMs + report.assumptions.applyMs;
-    within(closedLoop(report.throughput.plan!.maxWritesPerS, latency, [1])[0].perS, 583, 0.3);
+    within(report.throughput.plan!.closedLoop[at(1)].perS, 583, 0.3);
   });
 
   it('1000 clients writing to the leader: 44,341 QPS (calibration, ±2 %) and 22 ms by Little\'s law (±10 %)', () => {
     const t = report.throughput.plan!;
     expect(t.bottleneck).toBe('leader-cpu');
     within(t.maxWritesPerS, 44_341, 0.02);
-    within(closedLoop(t.maxWritesPerS, t.baseWriteLatencyMs, [1000])[0].latencyMs, 22, 0.1);
+    within(t.closedLoop[at(1000)].latencyMs!, 22, 0.1);
   });
 
   it('1000 clients writing to all members: 50,104 QPS (±20 %)', () => {
-    const all = controlPlaneReport(benchmarkPlan('all'), { seed: 1, samples: 2000, clientRttMs });
+    const all = controlPlaneReport(benchmarkPlan('all'), { seed: 1, samples: 2000 });
     within(all.throughput.plan!.maxWritesPerS, 50_104, 0.2);
   });
 
@@ -93,7 +93,7 @@ describe('published etcd benchmarks (etcd op-guide/performance, etcd 3.2 on GCE)
   });
 
   it('1000 clients reading from all members: 141,578 linearizable, 185,758 serializable QPS (calibration, ±2 %)', () => {
-    const all = controlPlaneReport(benchmarkPlan('all'), { seed: 1, samples: 2000, clientRttMs });
+    const all = controlPlaneReport(benchmarkPlan('all'), { seed: 1, samples: 2000 });
     within(all.throughput.plan!.linearizableReads.maxPerS, 141_578, 0.02);
     within(all.throughput.plan!.serializableReads.maxPerS, 185_758, 0.02);
   });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CP_ASSUMPTIONS as A } from '../../../src/models/controlPlane/assumptions';
 import { etcdClassOf, hardwareVerdict, nodeUse, requirements, sizingMinimums, type ControlPlaneDemand } from '../../../src/models/controlPlane/sizing';
@@ -6,7 +7,8 @@ import { SAMPLE_HARDWARE } from '../../../src/plan/samples/catalogue';
 
 /** Only serializable reads: CPU per node = 0.5 + (6000 / s) x (1 ms + 129 µs). */
 const readsOnly: ControlPlaneDemand = {
-  members: 3, workers: 20, nodes: 23, writesPerS: 0, readsPerS: 6000, linearizableReads: false, podChurnPerS: 0, watchers: 0,
+  members: 3, workers: 20, nodes: 23, writesPerS: 0, readsPerS: 6000, linearizableReads: false, podChurnPerS: 0,
+  apiRequestsPerS: 6000, watchers: 0, watchEventsPerS: 0, watchBytesPerS: 0, relistBytesPerNode: 0, meanWriteBytes: 0,
   liveBytes: 0, dbBytes: 0, quotaBytes: 2 * 2 ** 30, etcdMemoryBytes: 0,
 };
 const box = (cores: number, memoryGiB = 16): Hardware => ({ ...SAMPLE_HARDWARE.cp, id: `box-${cores}`, name: `${cores} cores`, cores, memoryGiB });
@@ -30,8 +32,11 @@ describe('sizing', () => {
     expect(v.deciding).toBe('cpu');
   });
 
-  it('hardwareVerdict(8 cores) fits: 3.887 / 8 is under 60 %', () => {
-    expect(hardwareVerdict(box(8), readsOnly, A).verdict).toBe('fits');
+  it('hardwareVerdict(8 cores) keeps 60 % headroom (3.887 / 8) but is below the etcd large class + the rest, so fits without N-1 headroom; 14 cores fit', () => {
+    const v = hardwareVerdict(box(8), readsOnly, A);
+    expect(v.cpuUse.oneDown).toBeLessThan(0.6);
+    expect(v.verdict).toBe('fits-without-n1-headroom');
+    expect(hardwareVerdict(box(14, 40), readsOnly, A).verdict).toBe('fits');
   });
 
   it('hardwareVerdict(4 cores) is too small: 2.758 / 4 is over 60 % with every node up', () => {
@@ -46,10 +51,32 @@ describe('sizing', () => {
     expect(v.reasons.join(' ')).toContain('fsync p99 60 ms');
   });
 
-  it('requirements(reads only) CPU is max(4, 3.887 / 0.6) and names the headroom rule', () => {
+  it('requirements(reads only) CPU is max(4, 3.887 / 0.6, 8 vCPU of the etcd large class + the rest / 0.6) and names both rules', () => {
     const cpu = requirements(readsOnly, A).find((r) => r.resource === 'cpu')!;
-    expect(cpu.value).toBeCloseTo(Math.max(4, (0.5 + 3 * 1.129) / 0.6), 9);
+    const etcd = (3000 * 129) / 1e6;
+    expect(cpu.value).toBeCloseTo(Math.max(4, (0.5 + 3 * 1.129) / 0.6, 8 + (0.5 + 3 * 1.129 - etcd) / 0.6), 9);
     expect(cpu.reasons[0]).toContain('RA-CP-HEADROOM');
+    expect(cpu.reasons[1]).toContain('etcd large class');
+  });
+
+  it('requirements never shrink as nodes, pods, churn or watch fan-out grow', () => {
+    fc.assert(fc.property(fc.record({
+      nodes: fc.integer({ min: 3, max: 5000 }), churn: fc.double({ min: 0, max: 100, noNaN: true }),
+      events: fc.double({ min: 0, max: 1e6, noNaN: true }), relist: fc.double({ min: 0, max: 1e9, noNaN: true }),
+      live: fc.double({ min: 0, max: 1e10, noNaN: true }), grow: fc.double({ min: 1, max: 10, noNaN: true }),
+    }), (x) => {
+      const d = (k: number): ControlPlaneDemand => ({
+        ...readsOnly, nodes: Math.round(x.nodes * k), workers: Math.round(x.nodes * k) - 3, podChurnPerS: x.churn * k,
+        writesPerS: x.nodes * k / 10, apiRequestsPerS: 6000 + x.nodes * k / 5, watchers: x.nodes * k * 8, watchEventsPerS: x.events * k * k,
+        watchBytesPerS: x.events * k * k * 1000, relistBytesPerNode: x.relist * k, liveBytes: x.live * k, dbBytes: x.live * k * 1.5,
+        etcdMemoryBytes: x.live * k * 2,
+      });
+      const before = requirements(d(1), A);
+      const after = requirements(d(x.grow), A);
+      for (const r of ['cpu', 'memory', 'disk', 'iops'] as const) {
+        expect(after.find((q) => q.resource === r)!.value).toBeGreaterThanOrEqual(before.find((q) => q.resource === r)!.value * (1 - 1e-12));
+      }
+    }));
   });
 
   it('etcdClassOf(requests, DB, nodes) follows etcd op-guide/hardware', () => {
