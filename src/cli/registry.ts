@@ -3,6 +3,7 @@ import { compareCommand } from './commands/compare';
 import { drillCommand } from './commands/drill';
 import { evaluateCommand } from './commands/evaluate';
 import { examplesCommand } from './commands/examples';
+import { fioCommand } from './commands/fio';
 import { etcdCommand, networkCommand, storageCommand } from './commands/reportSections';
 import { reliabilityCommand } from './commands/reliability';
 import { schemaCommand } from './commands/schema';
@@ -22,4 +23,5 @@ export const COMMANDS: readonly CliCommand[] = [
   compareCommand,
   schemaCommand,
   examplesCommand,
+  fioCommand,
 ];

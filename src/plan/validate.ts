@@ -5,6 +5,15 @@ import { migratePlan } from './migrate';
 /** Most etcd members a plan may have: the etcd FAQ advises no more than seven (each write goes to every member). */
 export const MAX_ETCD_MEMBERS = 7;
 
+/** The issue a plan with more control planes than etcd supports gets, or null. */
+export function controlPlaneLimitIssue(nodes: readonly Pick<PlanNode, 'role'>[]): PlanIssue | null {
+  let controlPlanes = 0;
+  for (const node of nodes) if (node.role === 'controlplane') controlPlanes++;
+  return controlPlanes > MAX_ETCD_MEMBERS
+    ? { path: 'nodes', message: `has ${controlPlanes} control-plane nodes; Talos runs an etcd member on each and etcd supports at most ${MAX_ETCD_MEMBERS} (etcd FAQ: more members only slow every write)` }
+    : null;
+}
+
 export type ValidationResult =
   | { ok: true; plan: Plan; issues: [] }
   | { ok: false; issues: PlanIssue[] };
@@ -140,10 +149,8 @@ function crossCheck(plan: Plan): PlanIssue[] {
     if (!endpoints.has(o.to)) issues.push({ path: `network.rttOverrides[${i}].to`, message: `names no node, rack, row, room or site, got "${o.to}"` });
   });
 
-  const controlPlanes = plan.nodes.filter((node) => node.role === 'controlplane').length;
-  if (controlPlanes > MAX_ETCD_MEMBERS) {
-    issues.push({ path: 'nodes', message: `has ${controlPlanes} control-plane nodes; Talos runs an etcd member on each and etcd supports at most ${MAX_ETCD_MEMBERS} (etcd FAQ: more members only slow every write)` });
-  }
+  const tooMany = controlPlaneLimitIssue(plan.nodes);
+  if (tooMany) issues.push(tooMany);
 
   issues.push(...crossCheckSettings(plan));
   return issues;
@@ -213,6 +220,8 @@ export function checkNodeInPlan(plan: Plan, index: number): PlanIssue[] {
   if (!hw) issues.push({ path: `nodes[${index}].hardwareId`, message: `names no hardware profile, got "${node.hardwareId}"` });
   if (!rack || !hw) return issues;
   checkNodeFits(node, index, rack, hw, issues);
+  const tooMany = node.role === 'controlplane' ? controlPlaneLimitIssue(plan.nodes) : null;
+  if (tooMany) issues.push(tooMany);
   const hwById = new Map(plan.hardware.map((h) => [h.id, h]));
   const to = node.positionU + hw.heightU - 1;
   plan.nodes.forEach((other, j) => {

@@ -1,5 +1,5 @@
 import type { FeedId, Plan, PlanNode, Rack, Role } from '../../plan/schema';
-import { checkNodeInPlan } from '../../plan/validate';
+import { checkNodeInPlan, controlPlaneLimitIssue } from '../../plan/validate';
 import { done, refuse, type ActionResult } from '../action';
 import { nameAllocator } from '../naming';
 import { fitProblem, indexPlan, nearestFreeU, type Span } from '../occupancy';
@@ -142,7 +142,10 @@ export function placeNode(plan: Plan, args: { hardwareId: string; rackId: string
   if (problem) return refuse(problem);
   const name = nameAllocator([...idx.nodes.keys(), ...plan.nodes.map((n) => n.name)])(args.role);
   const node = newNode(name, args.role, hw.id, hw.nics.count, rack, args.positionU);
-  return done({ ...plan, nodes: [...plan.nodes, node] }, `Place ${name} (${hw.name}) in ${rack.name} U${args.positionU}`);
+  const nodes = [...plan.nodes, node];
+  const tooMany = args.role === 'controlplane' ? controlPlaneLimitIssue(nodes) : null;
+  if (tooMany) return refuse(`${tooMany.path}: ${tooMany.message}`);
+  return done({ ...plan, nodes }, `Place ${name} (${hw.name}) in ${rack.name} U${args.positionU}`);
 }
 
 function newNode(name: string, role: Role, hardwareId: string, nics: number, rack: Rack, positionU: number): PlanNode {
@@ -181,6 +184,8 @@ export function duplicateNodes(plan: Plan, args: { ids: readonly string[] }): Ac
     spans.push({ id: name, name, fromU: u, toU: u + hw.heightU - 1 });
     copies.push({ ...node, id: name, name, positionU: u, labels: { ...node.labels }, taints: node.taints.map((t) => ({ ...t })) });
   }
+  const tooMany = copies.some((c) => c.role === 'controlplane') ? controlPlaneLimitIssue([...plan.nodes, ...copies]) : null;
+  if (tooMany) return refuse(`${tooMany.path}: ${tooMany.message}`);
   const label = copies.length === 1 ? `Duplicate ${idx.nodes.get(args.ids[0])?.node.name} as ${copies[0].name}` : `Duplicate ${copies.length} nodes`;
   return done({ ...plan, nodes: [...plan.nodes, ...copies] }, label);
 }
@@ -207,6 +212,8 @@ export function setRole(plan: Plan, args: { ids: readonly string[]; role: Role }
     return withStorageMarking({ ...n, role: args.role });
   });
   if (changed === 0) return refuse(`already ${args.role}`);
+  const tooMany = args.role === 'controlplane' ? controlPlaneLimitIssue(nodes) : null;
+  if (tooMany) return refuse(`${tooMany.path}: ${tooMany.message}`);
   return done({ ...plan, nodes }, `Make ${changed} node${changed === 1 ? '' : 's'} ${args.role}`);
 }
 
