@@ -34,9 +34,9 @@ export const DEFAULTS = {
     powerW: 350,
   },
   kubespan: {
-    /** ChaCha20-Poly1305 runs at ~1.5-2.9 GB/s per core (model-facts.md, published per-core benchmarks); low end. */
+    /** ChaCha20-Poly1305 runs at ~1.5-2.9 GB/s per core (src/models/README.md, Sources: WireGuard cost); low end. */
     cryptoGBpsPerCore: 1.5,
-    /** One core's softirq handles roughly 180 k packets/s (model-facts.md). */
+    /** One core's softirq handles roughly 180 k packets/s (src/models/README.md, Sources: WireGuard cost). */
     packetsPerSecondPerCore: 180_000,
   },
   cluster: {

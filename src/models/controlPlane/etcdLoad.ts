@@ -123,7 +123,7 @@ export function apiServerLoad(plan: Plan, a: ControlPlaneAssumptions, etcdWrites
  * + config/secrets + custom objects + events alive (churn/60 x events/pod x TTL); live bytes use
  * the object sizes; history = writes/s x mean write x 2 x compaction interval (kube-apiserver
  * compacts every interval, so one to two intervals of revisions exist); DB = (live + history) x
- * (1 + fragmentation). Memory (etcd storage and watch memory benchmarks, model-facts):
+ * (1 + fragmentation). Memory (etcd storage and watch memory benchmarks; src/models/README.md, Sources: etcd memory):
  * key index = keys x (120 + key) + revisions x (30 + 8); watchers = 17 KB per connection
  * + 18 KB per stream + 350 B per watch; Raft log = snapshotCount entries; the DB is mmapped.
  * With `plan.workload.etcdProfile` the rates, sizes and consistency come from the profile

@@ -18,7 +18,7 @@ export interface TimerAdvice {
 const ceilTo = (x: number, step: number) => Math.ceil(x / step) * step;
 
 /**
- * etcd timer advice from the measured member RTTs (etcd tuning guide, model-facts):
+ * etcd timer advice from the measured member RTTs (etcd tuning guide; src/models/README.md, Sources: etcd tuning):
  * heartbeat ≈ 0.5–1.5 x the largest RTT (never below the 100 ms default, which costs nothing on a
  * LAN); election timeout ≥ 10 x RTT and ≥ 5 x heartbeat (default 1000 ms), at most 50 s.
  * Recommendations: heartbeat = max(100, ⌈1.5 · RTT⌉₁₀), election = max(1000, ⌈10 · RTT⌉₁₀₀, 5 · heartbeat).

@@ -7,9 +7,9 @@
  * Ethernet 14 B (so VXLAN adds 50 B over IPv4, 70 B over IPv6), WireGuard data message 16 B header
  * + 16 B Poly1305 tag (60 B over IPv4, 80 B over IPv6). Per-frame wire overhead 38 B: Ethernet
  * header 14 + FCS 4 + preamble 8 + inter-frame gap 12 (IEEE 802.3). KubeSpan's interface MTU is
- * the underlay MTU − 80, at least 1280 (Talos docs, model-facts); Talos 1.14+ lowers Flannel's
+ * the underlay MTU − 80, at least 1280 (Talos docs; src/models/README.md, Sources: Talos KubeSpan); Talos 1.14+ lowers Flannel's
  * MTU to the KubeSpan MTU − 50, earlier versions leave it at underlay − 50 so VXLAN packets are
- * fragmented to fit the tunnel (model-facts).
+ * fragmented to fit the tunnel (src/models/README.md, Sources: Talos KubeSpan).
  */
 
 export type CniEncap = 'none' | 'flannel-vxlan' | 'cilium-native' | 'cilium-vxlan' | 'cilium-geneve';
@@ -50,7 +50,7 @@ export const ETHERNET_WIRE_OVERHEAD_BYTES = 38;
 export const TCP_HEADER_BYTES = 20 + 12;
 export const KUBESPAN_MTU_OVERHEAD_BYTES = 80;
 export const KUBESPAN_MIN_MTU = 1280;
-/** Talos version that lowers Flannel's MTU inside KubeSpan (model-facts: "fixed in 1.14"). */
+/** Talos version that lowers Flannel's MTU inside KubeSpan (src/models/README.md, Sources: Talos KubeSpan). */
 export const FLANNEL_KUBESPAN_MTU_FIX = '1.14.0';
 
 const ipHeader = (v6: boolean) => (v6 ? 40 : 20);

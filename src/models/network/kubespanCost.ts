@@ -5,7 +5,7 @@ import type { Framing } from './encapsulation';
 /**
  * KubeSpan cost: the WireGuard full mesh's peers, tunnels and control traffic, and the CPU its
  * encryption takes. Facts (Talos docs and siderolabs/talos code, WireGuard whitepaper, via
- * model-facts): full mesh on UDP 51820, peers per node n − 1, tunnels n(n − 1)/2, persistent
+ * src/models/README.md, Sources: Talos KubeSpan): full mesh on UDP 51820, peers per node n − 1, tunnels n(n − 1)/2, persistent
  * keepalive 25 s, rekey every 120 s (REKEY_AFTER_TIME), a peer is down 275 s after its last
  * handshake, discovery-service affiliates expire after a 30 min TTL.
  */
@@ -14,7 +14,7 @@ import type { Framing } from './encapsulation';
 export const WIREGUARD_MESSAGE_BYTES = { initiation: 148, response: 92, keepalive: 32 } as const;
 /** WireGuard REKEY_AFTER_TIME, s (whitepaper §6.1). */
 export const REKEY_AFTER_S = 120;
-/** Talos marks a KubeSpan peer down this long after its last handshake, s (Talos docs, model-facts). */
+/** Talos marks a KubeSpan peer down this long after its last handshake, s (Talos docs; src/models/README.md, Sources: Talos KubeSpan). */
 export const PEER_DOWN_AFTER_S = 275;
 
 /** WireGuard peers each node keeps in a full mesh of `nodes`: n − 1. `peersPerNode(100)` is 99. */
@@ -67,7 +67,7 @@ export interface CryptoProfile {
 
 /**
  * The crypto profile of a hardware profile under a plan. Defaults 1.5 GB/s and 180 k packets/s
- * per balanced core (defaults.ts, model-facts); class speed from `CPU_CLASS_SPEED`
+ * per balanced core (defaults.ts; src/models/README.md, Sources: WireGuard cost); class speed from `CPU_CLASS_SPEED`
  * (efficiency 0.6, balanced 1, performance 1.3).
  */
 export function cryptoProfile(plan: Plan, hardware: Pick<Hardware, 'cpuClass'>): CryptoProfile {
@@ -113,7 +113,7 @@ export interface KubeSpanCeilings {
 
 /**
  * Per-flow and per-node KubeSpan throughput ceilings against the NIC, Gbit/s. Per-flow: one
- * core (model-facts: kernel WireGuard per flow tops out around a few Gbit/s per core without
+ * core (src/models/README.md, Sources: WireGuard cost: kernel WireGuard per flow tops out around a few Gbit/s per core without
  * GSO/GRO tuning). Per-node: every core, because kernel WireGuard parallelises encryption and
  * decryption across CPUs (wireguard.com/performance: "multi-threading"); capped by the NIC.
  * Example, 1500 MTU, balanced: one flow 1368 × 8 / 6.50 µs = 1.68 Gbit/s; 64 cores 108 Gbit/s,

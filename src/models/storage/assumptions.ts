@@ -25,22 +25,22 @@ export interface StorageAssumptions {
   longhornRebuildCeilingS: number;
   /** Mayastor rebuild copies at disk/network speed (NVMe-oF, no checksum pass). Assumption: 0.8 of the bottleneck. */
   mayastorRebuildEfficiency: number;
-  /** Ceph OSD heartbeat grace before an OSD is marked down, s (model-facts: 20 s). */
+  /** Ceph OSD heartbeat grace before an OSD is marked down, s (20 s; src/models/README.md, Sources: Ceph). */
   cephHeartbeatGraceS: number;
   /**
-   * Share of an OSD's capacity the mClock scheduler gives recovery, by profile (model-facts,
+   * Share of an OSD's capacity the mClock scheduler gives recovery, by profile (src/models/README.md, Sources: Ceph;
    * Ceph Reef+ built-in profiles: balanced 50 %, high_recovery_ops 70 %, high_client_ops 40 %).
    */
   mclockRecoveryShare: Record<'balanced' | 'high_recovery_ops' | 'high_client_ops', number>;
   /** RADOS object size of an RBD image, bytes: 4 MiB (Ceph RBD default `rbd_default_order` 22). */
   cephObjectBytes: number;
-  /** Payload share of a link for plain TCP over a 1500 B MTU: 1448 / 1538 (model-facts). */
+  /** Payload share of a link for plain TCP over a 1500 B MTU: 1448 / 1538 (TCP/IP header sizes; src/models/README.md, Sources: WireGuard cost). */
   tcpGoodput: number;
-  /** Payload share of a link over KubeSpan (WireGuard) on a 1500 B MTU: 1368 / 1518 (model-facts). */
+  /** Payload share of a link over KubeSpan (WireGuard) on a 1500 B MTU: 1368 / 1518 (src/models/README.md, Sources: Talos KubeSpan, WireGuard cost). */
   kubespanGoodput: number;
   /**
    * Cores one node gives to WireGuard encryption of rebuild traffic. Assumption: kernel WireGuard
-   * handles one peer's flow on about one core (model-facts: "a few Gbit/s per core" per flow).
+   * handles one peer's flow on about one core (src/models/README.md, Sources: WireGuard cost: a few Gbit/s per core per flow).
    */
   kubespanCryptoCores: number;
   /** Sequential bandwidth of a disk class, MB/s, overriding `diskClasses.ts` (e.g. a measured drive). Empty by default. */

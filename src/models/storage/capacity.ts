@@ -36,7 +36,7 @@ export interface CapacityReport {
   crossed: string[];
 }
 
-/** The provider's fill thresholds (defaults and meaning from model-facts). */
+/** The provider's fill thresholds (defaults and meaning: src/models/README.md, Sources: Ceph, Longhorn). */
 export function capacityThresholds(plan: Plan): { thresholds: CapacityThreshold[]; blocking: CapacityThreshold } {
   const s = plan.cluster.storage;
   if (s.provider === 'ceph') {

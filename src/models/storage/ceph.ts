@@ -92,7 +92,7 @@ export function cephShards(s: CephSettings, inventory: Inventory, seed: number, 
 /**
  * When Ceph starts re-replicating the PGs of a failed OSD, s after the failure: the heartbeat
  * grace (20 s) marks it down, then `mon_osd_down_out_interval` (600 s) marks it out, which starts
- * backfill (model-facts). Returns null when it is never marked out automatically: every OSD of a
+ * backfill (src/models/README.md, Sources: Ceph). Returns null when it is never marked out automatically: every OSD of a
  * rack (or larger subtree) is down, and `mon_osd_down_out_subtree_limit = rack` keeps whole racks
  * in until they return or an operator acts.
  */

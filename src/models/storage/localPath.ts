@@ -5,7 +5,7 @@ import type { VolumeSet } from './volumes';
 
 /**
  * Places Local Path Provisioner volumes: one copy on one node, the node its pod was scheduled to
- * (required node affinity; model-facts). Pods spread over the workers; modelled as the less
+ * (required node affinity; src/models/README.md, Sources: Local Path). Pods spread over the workers; modelled as the less
  * loaded of two hashed candidates ("power of two choices"), which spreads evenly in O(1) per
  * volume. The copy lives on the node's disk with the most room. There is no rebuild: the data
  * is unavailable while its node is down and lost with its disk.

@@ -9,7 +9,7 @@ export type LonghornSettings = Extract<StorageSettings, { provider: 'longhorn' }
 /**
  * Longhorn's bytes a node accepts for scheduling: (capacity − reserved) × over-provisioning,
  * bytes (longhorn-manager `storage-reserved-percentage-for-default-disk` 30 %,
- * `storage-over-provisioning-percentage` 100 %; model-facts).
+ * `storage-over-provisioning-percentage` 100 %; src/models/README.md, Sources: Longhorn).
  * Example: 12 × 7.68 TB = 92.16 TB, 30 % reserved, 100 % → 64.5 TB schedulable.
  */
 export function longhornSchedulableBytes(s: LonghornSettings, capacityBytes: number): number {
@@ -38,7 +38,7 @@ export function placeLonghorn(s: LonghornSettings, inventory: Inventory, volumes
 
 /**
  * When Longhorn starts rebuilding a replica whose node is gone, s after the failure:
- * `replica-replenishment-wait-interval` (600 s default, model-facts): it waits that long for the
+ * `replica-replenishment-wait-interval` (600 s default; src/models/README.md, Sources: Longhorn): it waits that long for the
  * replica to come back and be reused before copying a new one elsewhere.
  */
 export function longhornRebuildStartS(s: LonghornSettings): number {

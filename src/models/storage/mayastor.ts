@@ -8,7 +8,7 @@ export type MayastorSettings = Extract<StorageSettings, { provider: 'mayastor' }
 
 /**
  * Places OpenEBS Mayastor volumes: `repl` replicas on pools of distinct nodes (1 replica
- * tolerates no node failure, 2 one, 3 two; model-facts). Pools are not over-provisioned here
+ * tolerates no node failure, 2 one, 3 two; src/models/README.md, Sources: Mayastor). Pools are not over-provisioned here
  * (thick volumes): a node accepts volumes up to its pool capacity. No zone preference.
  */
 export function placeMayastor(s: MayastorSettings, inventory: Inventory, volumes: VolumeSet, seed: number): Placement {
@@ -23,7 +23,7 @@ export function placeMayastor(s: MayastorSettings, inventory: Inventory, volumes
 }
 
 /**
- * When Mayastor replaces a faulted replica, s: it waits `faultedWaitS` (10 min, model-facts); a
+ * When Mayastor replaces a faulted replica, s: it waits `faultedWaitS` (10 min; src/models/README.md, Sources: Mayastor); a
  * replica back within the wait gets a partial rebuild (only what changed), otherwise a full
  * rebuild goes to another node.
  */

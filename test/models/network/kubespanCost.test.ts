@@ -160,11 +160,11 @@ describe('published WireGuard measurements', () => {
     expect(c.bound).toBe('cpu');
     expect(Math.abs(c.perNodeGbps - measured) / measured).toBeLessThan(0.25);
     // A single flow on one core (1.68 Gbit/s) is far below it: the per-flow default is the untuned
-    // bound (model-facts: "a few Gbit/s per core without GSO/GRO tuning"), a floor, not a forecast.
+    // bound (src/models/README.md, Sources: WireGuard cost: a few Gbit/s per core without GSO/GRO tuning), a floor, not a forecast.
     expect(c.perFlowGbps).toBeLessThan(measured);
   });
 
-  it('ChaCha20-Poly1305 default 1.5 GB/s per core sits in the published 1.5-2.9 GB/s per-core range (model-facts)', () => {
+  it('ChaCha20-Poly1305 default 1.5 GB/s per core sits in the published 1.5-2.9 GB/s per-core range (src/models/README.md, Sources: WireGuard cost)', () => {
     expect(BALANCED.cryptoBytesPerSPerCore).toBeGreaterThanOrEqual(1.5e9);
     expect(BALANCED.cryptoBytesPerSPerCore).toBeLessThanOrEqual(2.9e9);
   });
