@@ -1,5 +1,5 @@
-import type { Plan, PlanAssumptions } from '../plan/schema';
-import { STORAGE_ASSUMPTIONS, type StorageAssumptions } from './storage/assumptions';
+import type { Plan, PlanAssumptions, StorageSettings } from '../plan/schema';
+import { STORAGE_ASSUMPTIONS, storageDefaults, type StorageAssumptions } from './storage/assumptions';
 import { physicalCapacity } from './physical/physicalCapacity';
 import { networkReport } from './network/networkReport';
 import { controlPlaneReport } from './controlPlane/controlPlaneReport';
@@ -38,7 +38,7 @@ export function reportSections(plan: Plan, options: Partial<EvaluateOptions> = {
     physical: () => physicalCapacity(plan, resolved),
     network: () => networkReport(plan, resolved),
     controlPlane: () => controlPlaneReport(plan, { seed: opts.seed, samples: opts.samples, assumptions: plan.assumptions?.controlPlane, resolved }),
-    storage: () => storageReport(plan, { seed: opts.seed, assumptions: storageAssumptions(plan.assumptions?.storage) }, failures),
+    storage: () => storageReport(plan, { seed: opts.seed, assumptions: storageAssumptions(plan.assumptions?.storage, plan.cluster.storage) }, failures),
     workload: () => workloadCapacity(plan, resolved),
     failures: () => (failures ? { components: failures.components.map(componentId), unknown: unknownComponents(plan, failures) } : null),
     drill: () => (failures ? drillHealth(plan, failures, { seed: opts.seed }) : null),
@@ -61,13 +61,15 @@ export function evaluate(plan: Plan, options: Partial<EvaluateOptions> = {}): Re
 }
 
 /** The plan's storage overrides on top of the defaults; the two records merge key by key. */
-export function storageAssumptions(overrides: PlanAssumptions['storage']): StorageAssumptions | undefined {
+export function storageAssumptions(overrides: PlanAssumptions['storage'], storage?: StorageSettings): StorageAssumptions | undefined {
   if (!overrides) return undefined;
+  // The defaults of the plan's provider release (Ceph mClock shares, Longhorn stream rate) under the overrides.
+  const base = storage ? storageDefaults(storage) : STORAGE_ASSUMPTIONS;
   const { mclockRecoveryShare, diskBandwidthMBps, ...flat } = overrides;
   return {
-    ...STORAGE_ASSUMPTIONS,
+    ...base,
     ...flat,
-    mclockRecoveryShare: { ...STORAGE_ASSUMPTIONS.mclockRecoveryShare, ...mclockRecoveryShare },
-    diskBandwidthMBps: { ...STORAGE_ASSUMPTIONS.diskBandwidthMBps, ...diskBandwidthMBps },
+    mclockRecoveryShare: { ...base.mclockRecoveryShare, ...mclockRecoveryShare },
+    diskBandwidthMBps: { ...base.diskBandwidthMBps, ...diskBandwidthMBps },
   };
 }

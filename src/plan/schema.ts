@@ -207,6 +207,9 @@ export const etcdSchema = z.strictObject({
   compactionIntervalMin: positive.max(10_080).default(5),
 });
 
+/** Longhorn minor releases the rebuild model knows (their defaults: `storage/assumptions.ts`). */
+export const LONGHORN_VERSIONS = ['1.0', '1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11'] as const;
+
 const longhornSchema = z.strictObject({
   provider: z.literal('longhorn'),
   replicas: z.number().int().min(1).max(20).default(3),
@@ -216,6 +219,8 @@ const longhornSchema = z.strictObject({
   minimalAvailablePct: z.number().min(0).max(100).default(25),
   reservedPct: z.number().min(0).max(100).default(30),
   engine: z.enum(['v1', 'v2']).default('v1'),
+  version: z.enum(LONGHORN_VERSIONS).default('1.9')
+    .describe('Longhorn release (minor version); its rebuild defaults differ (src/models/README.md, Storage versions).'),
 });
 
 const cephSchema = z.strictObject({
@@ -226,7 +231,10 @@ const cephSchema = z.strictObject({
     z.strictObject({ type: z.literal('erasure'), k: z.number().int().min(1).max(32),
       m: z.number().int().min(1).max(16) }),
   ]),
-  failureDomain: z.enum(['host', 'rack', 'row', 'room', 'datacenter']).default('host'),
+  release: z.enum(['quincy', 'reef', 'squid']).default('squid')
+    .describe('Ceph release; mClock recovery shares differ between Quincy and Reef and later.'),
+  failureDomain: z.enum(['osd', 'host', 'rack', 'row', 'room', 'datacenter']).default('host')
+    .describe('CRUSH bucket type the replicas or chunks are spread over; osd only keeps them on different disks.'),
   downOutIntervalS: waitS.default(600),
   mclockProfile: z.enum(['balanced', 'high_recovery_ops', 'high_client_ops']).default('balanced'),
   nearfullRatio: fraction.default(0.85),

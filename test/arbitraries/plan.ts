@@ -24,6 +24,7 @@ import type {
   Disk, FeedId, Hardware, Plan, PlanNode, PowerFeed, Rack, Role, StorageSettings, Taint, Volume, Workload,
 } from '../../src/plan/schema';
 import { fieldPath } from '../../src/plan/fieldPath';
+import { LONGHORN_VERSIONS } from '../../src/plan/schema';
 
 /** Strings YAML 1.1/1.2 readers might turn into booleans, numbers, nulls, aliases or comments. */
 export const YAML_TRICKY_STRINGS = [
@@ -147,12 +148,13 @@ const storageArb: fc.Arbitrary<StorageSettings> = fc.oneof(
   fc.record({
     provider: fc.constant('longhorn' as const),
     replicas: fc.integer({ min: 1, max: 20 }),
-    replenishmentWaitS: nonNegativeArb(),
+    replenishmentWaitS: nonNegativeArb(2_592_000),
     concurrentRebuildsPerNode: fc.integer({ min: 1, max: 100 }),
     overProvisioningPct: nonNegativeArb(10_000),
     minimalAvailablePct: nonNegativeArb(100),
     reservedPct: nonNegativeArb(100),
     engine: fc.constantFrom('v1' as const, 'v2' as const),
+    version: fc.constantFrom(...LONGHORN_VERSIONS),
   }),
   fc.record({
     provider: fc.constant('ceph' as const),
@@ -162,13 +164,14 @@ const storageArb: fc.Arbitrary<StorageSettings> = fc.oneof(
       })),
       fc.record({ type: fc.constant('erasure' as const), k: fc.integer({ min: 1, max: 32 }), m: fc.integer({ min: 1, max: 16 }) }),
     ),
-    failureDomain: fc.constantFrom('host' as const, 'rack' as const, 'row' as const, 'room' as const, 'datacenter' as const),
-    downOutIntervalS: nonNegativeArb(),
+    release: fc.constantFrom('quincy' as const, 'reef' as const, 'squid' as const),
+    failureDomain: fc.constantFrom('osd' as const, 'host' as const, 'rack' as const, 'row' as const, 'room' as const, 'datacenter' as const),
+    downOutIntervalS: nonNegativeArb(2_592_000),
     mclockProfile: fc.constantFrom('balanced' as const, 'high_recovery_ops' as const, 'high_client_ops' as const),
     ratios: fc.array(fractionArb, { minLength: 3, maxLength: 3 }).map((r) => r.sort((x, y) => x - y)),
     pgsPerOsd: fc.integer({ min: 1, max: 1000 }),
   }).map(({ ratios, ...rest }) => ({ ...rest, nearfullRatio: ratios[0], backfillfullRatio: ratios[1], fullRatio: ratios[2] })),
-  fc.record({ provider: fc.constant('mayastor' as const), replicas: fc.integer({ min: 1, max: 5 }), faultedWaitS: nonNegativeArb() }),
+  fc.record({ provider: fc.constant('mayastor' as const), replicas: fc.integer({ min: 1, max: 5 }), faultedWaitS: nonNegativeArb(2_592_000) }),
   fc.constant({ provider: 'local-path' as const }),
   fc.constant({ provider: 'none' as const }),
 );

@@ -52,12 +52,12 @@ export function storagePlan(spec: StoragePlanSpec): Plan {
 
 export const longhornSettings = (replicas = 3): StorageSettings => ({
   provider: 'longhorn', replicas, replenishmentWaitS: 600, concurrentRebuildsPerNode: 5,
-  overProvisioningPct: 100, minimalAvailablePct: 25, reservedPct: 30, engine: 'v1',
+  overProvisioningPct: 100, minimalAvailablePct: 25, reservedPct: 30, engine: 'v1', version: '1.9',
 });
 
 export const cephSettings = (pool: { type: 'replicated'; size: number; minSize: number } | { type: 'erasure'; k: number; m: number },
-  failureDomain: 'host' | 'rack' | 'row' = 'host', pgsPerOsd = 100): StorageSettings => ({
-  provider: 'ceph', pool, failureDomain, downOutIntervalS: 600, mclockProfile: 'balanced',
+  failureDomain: 'osd' | 'host' | 'rack' | 'row' = 'host', pgsPerOsd = 100): StorageSettings => ({
+  provider: 'ceph', pool, release: 'squid', failureDomain, downOutIntervalS: 600, mclockProfile: 'balanced',
   nearfullRatio: 0.85, backfillfullRatio: 0.9, fullRatio: 0.95, pgsPerOsd,
 });
 

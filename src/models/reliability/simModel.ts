@@ -166,7 +166,7 @@ export function compileSimModel(plan: Plan, options: SimModelOptions = {}): SimM
   const diskRebuildHours = new Float64Array(diskCount);
   const nodeDiskStart = new Int32Array(nodeCount + 1);
   const rebuildByHardware = new Map<string, number>();
-  const assumptions = storageAssumptions(plan.assumptions?.storage);
+  const assumptions = storageAssumptions(plan.assumptions?.storage, plan.cluster.storage);
   for (const d of inv.disks) {
     const node = inv.nodes[d.nodeIndex];
     diskNode[d.index] = node.place.index;

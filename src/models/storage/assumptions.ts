@@ -1,4 +1,4 @@
-import type { DiskClass } from '../../plan/schema';
+import type { DiskClass, StorageSettings } from '../../plan/schema';
 
 /**
  * The numbers the storage models start from that the plan itself does not hold. Each names its
@@ -28,8 +28,9 @@ export interface StorageAssumptions {
   /** Ceph OSD heartbeat grace before an OSD is marked down, s (20 s; src/models/README.md, Sources: Ceph). */
   cephHeartbeatGraceS: number;
   /**
-   * Share of an OSD's capacity the mClock scheduler gives recovery, by profile (src/models/README.md, Sources: Ceph;
-   * Ceph Reef+ built-in profiles: balanced 50 %, high_recovery_ops 70 %, high_client_ops 40 %).
+   * Share of an OSD's capacity the mClock scheduler gives recovery, by profile: the plan's Ceph
+   * release's figures (`MCLOCK_RECOVERY_SHARE`; Reef+ here: balanced 50 %, high_recovery_ops 70 %,
+   * high_client_ops 40 %; src/models/README.md, Sources: Ceph).
    */
   mclockRecoveryShare: Record<'balanced' | 'high_recovery_ops' | 'high_client_ops', number>;
   /** RADOS object size of an RBD image, bytes: 4 MiB (Ceph RBD default `rbd_default_order` 22). */
@@ -61,3 +62,36 @@ export const STORAGE_ASSUMPTIONS: StorageAssumptions = {
   kubespanCryptoCores: 1,
   diskBandwidthMBps: {},
 };
+
+export type MclockProfile = 'balanced' | 'high_recovery_ops' | 'high_client_ops';
+
+/**
+ * Share of an OSD's capacity mClock's built-in profiles reserve for recovery, by Ceph release.
+ * Quincy: balanced 40 %, high_recovery_ops 60 %, high_client_ops 25 % (the profile table of Ceph's
+ * QoS study, ceph.io/community/qos-study-with-mclock-and-wpq-schedulers); Reef and Squid: 50 / 70 /
+ * 40 % (docs.ceph.com/en/reef/rados/configuration/mclock-config-ref; src/models/README.md, Sources: Ceph).
+ */
+export const MCLOCK_RECOVERY_SHARE: Record<Extract<StorageSettings, { provider: 'ceph' }>['release'], Record<MclockProfile, number>> = {
+  quincy: { balanced: 0.4, high_recovery_ops: 0.6, high_client_ops: 0.25 },
+  reef: { balanced: 0.5, high_recovery_ops: 0.7, high_client_ops: 0.4 },
+  squid: { balanced: 0.5, high_recovery_ops: 0.7, high_client_ops: 0.4 },
+};
+
+/**
+ * Fastest one Longhorn v1 replica rebuild copies, MB/s, by release. 1.0-1.1: 64 MB/s, measured on
+ * v1.1 with SSDs and 10 GbE (38.8 GiB in 648 s, longhorn/longhorn#1948), where the checksum pass ran
+ * before each chunk's transfer; from 1.1.2 the checksums run concurrently with the transfer (the
+ * #1948 fix), and the ~100 MB/s per-stream ceiling of longhorn/longhorn#1795 applies: 80 MB/s, the
+ * middle. Later releases change delta rebuilds (1.4 fast replica rebuilding skips unchanged
+ * snapshots), not a full rebuild after a node loss, so they keep 80.
+ */
+export function longhornStreamMBps(version: string): number {
+  return version === '1.0' || version === '1.1' ? 64 : 80;
+}
+
+/** The defaults for a plan's storage settings: the table above with its provider release's figures. */
+export function storageDefaults(s: StorageSettings): StorageAssumptions {
+  if (s.provider === 'ceph') return { ...STORAGE_ASSUMPTIONS, mclockRecoveryShare: MCLOCK_RECOVERY_SHARE[s.release] };
+  if (s.provider === 'longhorn') return { ...STORAGE_ASSUMPTIONS, longhornStreamMBps: longhornStreamMBps(s.version) };
+  return STORAGE_ASSUMPTIONS;
+}

@@ -1,5 +1,5 @@
 import type { StorageSettings } from '../../plan/schema';
-import { CRUSH_LEVELS, crushChoose, crushMap, type CrushChoice } from './crushMap';
+import { crushChoose, crushLevelOf, crushMap, type CrushChoice } from './crushMap';
 import type { Inventory } from './inventory';
 import type { Placement } from './placement';
 import { totalUsedBytes, type VolumeSet } from './volumes';
@@ -58,7 +58,7 @@ export function placeCeph(s: CephSettings, inventory: Inventory, volumes: Volume
     provider: 'ceph', inventory, volumes, unitKind: 'pg', unitCount: pgNum, width,
     unitWidth: new Uint8Array(pgNum).fill(width), shards,
     shardBytes: new Float64Array(pgNum).fill(perPg / k), unitLogicalBytes: new Float64Array(pgNum).fill(perPg),
-    needed: k, minAvailable: cephMinSize(s), separates: s.failureDomain,
+    needed: k, minAvailable: cephMinSize(s), separates: s.failureDomain === 'osd' ? 'disk' : s.failureDomain,
     unplacedShards: unplaced, undersizedUnits: undersized, pgNum,
   };
 }
@@ -70,7 +70,7 @@ export function placeCeph(s: CephSettings, inventory: Inventory, volumes: Volume
 export function cephShards(s: CephSettings, inventory: Inventory, seed: number, pgs: number[]): { shards: Int32Array; unplaced: number; undersized: number } {
   const width = cephPoolWidth(s);
   const map = crushMap(inventory);
-  const level = CRUSH_LEVELS.indexOf(s.failureDomain);
+  const level = crushLevelOf(s.failureDomain);
   const shards = new Int32Array(pgs.length * width).fill(-1);
   const used = new Int32Array(width);
   const choice: CrushChoice = { disk: -1, domain: -1 };

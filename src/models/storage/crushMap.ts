@@ -12,6 +12,13 @@ const unitOfHash = unitOfHashExport;
 export const CRUSH_LEVELS = ['root', 'datacenter', 'room', 'row', 'rack', 'host'] as const;
 export type CrushLevel = (typeof CRUSH_LEVELS)[number];
 const HOST = CRUSH_LEVELS.indexOf('host');
+/** The `osd` failure domain: below every bucket, so shards only need different OSDs (they may share a host). */
+export const OSD_LEVEL = CRUSH_LEVELS.length;
+
+/** The CRUSH level of a Ceph failure domain (`osd` is the OSD itself, below the host buckets). */
+export function crushLevelOf(domain: CrushLevel | 'osd'): number {
+  return domain === 'osd' ? OSD_LEVEL : CRUSH_LEVELS.indexOf(domain);
+}
 
 /**
  * The CRUSH hierarchy Rook builds from node topology (root → datacenter (site) → room → row → rack
@@ -220,9 +227,10 @@ export function crushChoose(map: CrushMap, level: number, seed: number, pg: numb
   attempts: for (let attempt = 0; attempt < 50; attempt++) {
     const rr = r + attempt * width;
     let b = 0;
-    while (b >= 0 && map.level[b] !== level) b = straw2Child(map, b, prefix, rr);
+    const target = level === OSD_LEVEL ? HOST : level;
+    while (b >= 0 && map.level[b] !== target) b = straw2Child(map, b, prefix, rr);
     if (b < 0) return;
-    for (let i = 0; i < usedCount; i++) if (used[i] === b) continue attempts;
+    if (level !== OSD_LEVEL) for (let i = 0; i < usedCount; i++) if (used[i] === b) continue attempts;
     let leaf = b;
     while (leaf >= 0 && map.level[leaf] !== HOST) leaf = straw2Child(map, leaf, prefix, rr);
     const nodeIndex = leaf >= 0 ? map.hostNode[leaf] : -1;
@@ -232,6 +240,7 @@ export function crushChoose(map: CrushMap, level: number, seed: number, pg: numb
       const first = map.nodeDiskStart[nodeIndex];
       out.disk = map.nodeDisks[first + modulo(hash32After(prefix, map.hashId[leaf], rr), map.nodeDiskStart[nodeIndex + 1] - first)];
       out.domain = b;
+      if (level === OSD_LEVEL && !settleOsd(out, used, usedCount)) continue;
       return;
     }
     if (map.uniformHost[nodeIndex] && nodes[nodeIndex].disks[0].capacityBytes > 0) {
@@ -242,7 +251,7 @@ export function crushChoose(map: CrushMap, level: number, seed: number, pg: numb
         const h = hash32After(prefix, map.hashId[leaf], d.slot + 1);
         if (h > top) { top = h; out.disk = d.index; }
       }
-      if (out.disk >= 0) { out.domain = b; return; }
+      if (out.disk >= 0) { out.domain = b; if (level === OSD_LEVEL && !settleOsd(out, used, usedCount)) continue; return; }
       continue;
     }
     let best = -Infinity;
@@ -251,6 +260,19 @@ export function crushChoose(map: CrushMap, level: number, seed: number, pg: numb
       const score = straw2(unitOfHash(hash32After(prefix, map.hashId[leaf], d.slot + 1)), d.capacityBytes);
       if (score > best) { best = score; out.disk = d.index; }
     }
-    if (out.disk >= 0) { out.domain = b; return; }
+    if (out.disk >= 0) { out.domain = b; if (level === OSD_LEVEL && !settleOsd(out, used, usedCount)) continue; return; }
   }
+}
+
+/** With the `osd` failure domain the domain is the OSD: refuse one already used (and reset `out`). */
+function settleOsd(out: CrushChoice, used: Int32Array, usedCount: number): boolean {
+  out.domain = out.disk;
+  for (let i = 0; i < usedCount; i++) {
+    if (used[i] === out.disk) {
+      out.disk = -1;
+      out.domain = -1;
+      return false;
+    }
+  }
+  return true;
 }

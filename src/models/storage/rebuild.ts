@@ -1,8 +1,8 @@
 import type { Plan } from '../../plan/schema';
-import { STORAGE_ASSUMPTIONS, type StorageAssumptions } from './assumptions';
+import { storageDefaults, type StorageAssumptions } from './assumptions';
 import { capacityThresholds, separationLevel } from './capacity';
 import { cephRebuildStartS } from './ceph';
-import { CRUSH_LEVELS, crushChoose, crushMap, type CrushChoice } from './crushMap';
+import { crushChoose, crushLevelOf, crushMap, OSD_LEVEL, type CrushChoice } from './crushMap';
 import { resolveFailure, type FailureSet, type FailureState } from './failureImpact';
 import { hash32 } from './hash';
 import { domainOf } from './inventory';
@@ -51,7 +51,7 @@ export interface RebuildOptions extends TransferOptions {
  * the primary) or decoded from k live chunks (EC). Duration (t2 − t1) by `transferTime`.
  */
 export function rebuildEstimate(plan: Plan, placement: Placement, failure: FailureSet | FailureState, options: RebuildOptions = {}): RebuildEstimate {
-  const a: StorageAssumptions = { ...STORAGE_ASSUMPTIONS, ...options.assumptions };
+  const a: StorageAssumptions = { ...storageDefaults(plan.cluster.storage), ...options.assumptions };
   const s = plan.cluster.storage;
   const seed = options.seed ?? 1;
   const state = 'nodeDown' in failure ? failure : resolveFailure(placement, failure);
@@ -89,7 +89,7 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
   const nodeBytes = new Float64Array(inv.nodes.length);
   inv.disks.forEach((d) => { nodeBytes[d.nodeIndex] += diskBytes[d.index]; });
   const crush = s.provider === 'ceph' ? crushMap(inv, state.diskDown) : undefined;
-  const crushLevel = s.provider === 'ceph' ? CRUSH_LEVELS.indexOf(s.failureDomain) : -1;
+  const crushLevel = s.provider === 'ceph' ? crushLevelOf(s.failureDomain) : -1;
   const choice: CrushChoice = { disk: -1, domain: -1 };
   const { width, shards } = placement;
   // Per-unit scratch, reused: a room failure visits every PG.
@@ -131,7 +131,8 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
     let usedCount = 0;
     for (let i = 0; i < liveCount; i++) {
       const node = inv.disks[live[i]].nodeIndex;
-      if (crush) usedBuckets[usedCount++] = crush.bucketOf[crushLevel * inv.nodes.length + node];
+      // With the osd failure domain a surviving shard's domain is its own disk.
+      if (crush) usedBuckets[usedCount++] = crushLevel === OSD_LEVEL ? live[i] : crush.bucketOf[crushLevel * inv.nodes.length + node];
       else used.push(domainOf(inv.nodes[node], level));
     }
     for (let m = 0; m < missingCount; m++) {

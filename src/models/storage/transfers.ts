@@ -1,7 +1,7 @@
 import type { DiskClass, FeedId, Plan } from '../../plan/schema';
 import { latencyClassOf, liveSwitches, pathBetween, type LatencyClass, type NetworkPath, type PathLink } from '../network/paths';
 import { topologyOf, type Topology } from '../topology';
-import { STORAGE_ASSUMPTIONS, type StorageAssumptions } from './assumptions';
+import { storageDefaults, type StorageAssumptions } from './assumptions';
 import type { StorageNode } from './inventory';
 import type { Placement } from './placement';
 
@@ -65,8 +65,8 @@ export interface TransferOptions {
  * most `concurrentRebuildsPerNode` streams. More capacity anywhere never lengthens T.
  */
 export function transferTime(plan: Plan, placement: Placement, transfers: Transfer[], options: TransferOptions = {}): TransferEstimate {
-  const a = { ...STORAGE_ASSUMPTIONS, ...options.assumptions };
   const s = plan.cluster.storage;
+  const a = { ...storageDefaults(s), ...options.assumptions };
   const topology = topologyOf(plan);
   const inv = placement.inventory;
   const linkScale = options.linkScale ?? 1;

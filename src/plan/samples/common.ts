@@ -22,7 +22,7 @@ export function baseSettings(name: string, clusterName: string, description: str
       kubeprism: { enabled: true, port: 7445 },
       etcd: { heartbeatMs: 100, electionTimeoutMs: 1000, quotaBackendBytes: 2 * 2 ** 30, snapshotCount: 10_000, compactionIntervalMin: 5 },
       allowSchedulingOnControlPlanes: false,
-      storage: { provider: 'longhorn', replicas: 3, replenishmentWaitS: 600, concurrentRebuildsPerNode: 5, overProvisioningPct: 100, minimalAvailablePct: 25, reservedPct: 30, engine: 'v1' },
+      storage: { provider: 'longhorn', replicas: 3, replenishmentWaitS: 600, concurrentRebuildsPerNode: 5, overProvisioningPct: 100, minimalAvailablePct: 25, reservedPct: 30, engine: 'v1', version: '1.9' },
       kubelet: { ...DEFAULTS.kubelet },
       nodeLifecycle: { notReadyTolerationS: DEFAULTS.nodeLifecycle.notReadyTolerationS, unreachableTolerationS: DEFAULTS.nodeLifecycle.unreachableTolerationS },
     },

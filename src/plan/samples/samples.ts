@@ -22,7 +22,7 @@ export function enterprisePlan(): Plan {
   const base = baseSettings('Enterprise', 'enterprise',
     'A mid-size production cluster: 120 workers over 8 racks in 2 rows, Ceph on six dedicated storage nodes with a rack failure domain.');
   base.cluster.cni = { name: 'cilium', mode: 'native' };
-  base.cluster.storage = { provider: 'ceph', pool: { type: 'replicated', size: 3, minSize: 2 }, failureDomain: 'rack', downOutIntervalS: 600,
+  base.cluster.storage = { provider: 'ceph', pool: { type: 'replicated', size: 3, minSize: 2 }, release: 'squid', failureDomain: 'rack', downOutIntervalS: 600,
     mclockProfile: 'balanced', nearfullRatio: 0.85, backfillfullRatio: 0.9, fullRatio: 0.95, pgsPerOsd: 100 };
   base.workload = { ...base.workload, pods: 4000, namespaces: 150, services: 900, configMapsAndSecrets: 8000, customObjects: 5000,
     podChurnPerMin: 60, apiWritesPerS: 80, apiReadsPerS: 600, watchers: 9000, eastWestGbpsPerNode: 2,
@@ -42,7 +42,7 @@ export function hyperscalePlan(): Plan {
   const base = baseSettings('Hyperscale 5000', 'hyperscale',
     'At the Kubernetes supported limit: 5,000 nodes in 200 racks across two halls, five control planes, Ceph with a rack failure domain, Cilium native routing.');
   base.cluster.cni = { name: 'cilium', mode: 'native' };
-  base.cluster.storage = { provider: 'ceph', pool: { type: 'erasure', k: 4, m: 2 }, failureDomain: 'rack', downOutIntervalS: 600,
+  base.cluster.storage = { provider: 'ceph', pool: { type: 'erasure', k: 4, m: 2 }, release: 'squid', failureDomain: 'rack', downOutIntervalS: 600,
     mclockProfile: 'balanced', nearfullRatio: 0.85, backfillfullRatio: 0.9, fullRatio: 0.95, pgsPerOsd: 100 };
   // Large clusters raise etcd's quota towards its suggested 8 GiB maximum (etcd dev-guide/limit).
   base.cluster.etcd = { ...base.cluster.etcd, quotaBackendBytes: 8 * 2 ** 30 };
@@ -115,7 +115,7 @@ export function antiPatternsPlan(): Plan {
   base.cluster.kubeprism = { enabled: false, port: 7445 };
   // A 5 ms heartbeat with the tightest election etcd accepts (5 x heartbeat): 200 heartbeats/s per follower for nothing on a LAN.
   base.cluster.etcd = { ...base.cluster.etcd, heartbeatMs: 5, electionTimeoutMs: 25 };
-  base.cluster.storage = { provider: 'longhorn', replicas: 3, replenishmentWaitS: 600, concurrentRebuildsPerNode: 5, overProvisioningPct: 200, minimalAvailablePct: 10, reservedPct: 30, engine: 'v1' };
+  base.cluster.storage = { provider: 'longhorn', replicas: 3, replenishmentWaitS: 600, concurrentRebuildsPerNode: 5, overProvisioningPct: 200, minimalAvailablePct: 10, reservedPct: 30, engine: 'v1', version: '1.9' };
   base.network.rtt.crossSiteMs = 35;
   const b = new PlanBuilder(base, [HW.cpHdd, HW.worker, HW.storageHdd, HW.cpSmall].map((h) => structuredClone(h)))
     .site('dc1', 'DC 1').room('closet', 'Closet', 'dc1').row('row-1', 'Row 1', 'closet')
