@@ -63,7 +63,7 @@ describe('updateSetting', () => {
   it('updateSetting(plan, cluster.storage.provider = ceph) switches the union and fills the Ceph defaults', () => {
     const ceph = applied(updateSetting(plan, { path: ['cluster', 'storage', 'provider'], value: 'ceph' }));
     expect(ceph.cluster.storage).toEqual({
-      provider: 'ceph', pool: { type: 'replicated', size: 3, minSize: 2 }, failureDomain: 'host', downOutIntervalS: 600,
+      provider: 'ceph', pool: { type: 'replicated', size: 3, minSize: 2 }, release: 'squid', failureDomain: 'host', downOutIntervalS: 600,
       mclockProfile: 'balanced', nearfullRatio: 0.85, backfillfullRatio: 0.9, fullRatio: 0.95, pgsPerOsd: 100,
     });
     // The nested pool union switches the same way; erasure has no schema default, so Ceph's k=2, m=2.
