@@ -100,12 +100,15 @@ function storageFigure(r: Report): HeadlineFigure {
     return fig({ id: 'storage-headroom', label: 'Storage after worst failure', text: 'no replicated storage', value: null, unit: '', verdict: 'info', better: null, panel: 'storage', why: s.notes[0] ?? 'the plan has no storage provider' });
   }
   // The scenario that fails wins; among equals the one that leaves the fullest domain.
-  const worst = s.headroom.reduce((w, h) => ((!h.fits && w.fits) || (h.fits === w.fits && (!Number.isFinite(h.fillAfter) || h.fillAfter > w.fillAfter)) ? h : w));
-  const finite = Number.isFinite(worst.fillAfter) && worst.domainsSuffice;
+  // fillAfter is null when no domain survives (reports carry no Infinity): that scenario is the worst.
+  const fill = (h: { fillAfter: number | null }) => h.fillAfter ?? Infinity;
+  const worst = s.headroom.reduce((w, h) => ((!h.fits && w.fits) || (h.fits === w.fits && fill(h) > fill(w)) ? h : w));
+  const worstFill = worst.fillAfter;
+  const finite = worstFill !== null && worst.domainsSuffice;
   const verdict: Verdict = s.headroom.every((h) => h.fits) ? 'ok' : 'bad';
   return fig({
-    id: 'storage-headroom', label: 'Storage after worst failure', text: !worst.domainsSuffice ? 'too few domains left' : finite ? `${pct(worst.fillAfter)} full` : 'cannot re-replicate',
-    value: finite ? worst.fillAfter : null, unit: 'fraction', verdict, better: 'lower', panel: 'storage',
+    id: 'storage-headroom', label: 'Storage after worst failure', text: !worst.domainsSuffice ? 'too few domains left' : finite && worstFill !== null ? `${pct(worstFill)} full` : 'cannot re-replicate',
+    value: finite ? worstFill : null, unit: 'fraction', verdict, better: 'lower', panel: 'storage',
     why: `losing the ${worst.scenario === 'largest-node' ? 'largest node' : 'largest rack'} (${worst.lostId}): ${worst.reason}`,
   });
 }
