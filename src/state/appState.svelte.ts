@@ -11,6 +11,7 @@ import { planTextFromFragment } from './shareLink';
 import { PlanDocument } from './planDocument.svelte';
 import { PlanStore } from './planStore';
 import { TabSync } from './tabSync';
+import { ReliabilitySimulation } from './reliability.svelte';
 import { Session } from './session.svelte';
 
 /** The sample plans shipped in `public/examples/`, in the order the menu lists them. */
@@ -40,6 +41,7 @@ export class AppState {
   readonly doc = new PlanDocument();
   readonly session = new Session();
   readonly analysis = new AnalysisState(this.engine);
+  readonly reliability = new ReliabilitySimulation(this.engine);
   readonly tabs = new TabSync((id, rev) => void this.library.followRemoteSave(id, rev));
   readonly autosave = new Autosave(this.store, (id, rev) => this.tabs.saved(id, rev));
   readonly editor = new Editor(this.doc, this.session);
