@@ -26,15 +26,18 @@ export interface TrialsArgs {
   firstChunk: number;
   chunks: number;
   chunkTrials: number;
+  /** Trials of the whole range (the last chunk of a run may be short); default chunks × chunkTrials. */
+  trials?: number;
 }
 
 /** Runs a contiguous range of a run's chunks with a checkpoint after each; returns their merged counts. */
 export async function reliabilityTrialsJob(a: TrialsArgs, job: JobContext): Promise<SimPartial> {
   const { model } = modelFor(a.plan, a.missionYears);
   const total = emptyPartial(model.checkpointsHours.length);
-  for (let i = 0; i < a.chunks; i++) {
+  const trials = a.trials ?? a.chunks * a.chunkTrials;
+  for (let i = 0; i < a.chunks && total.trials < trials; i++) {
     await job.checkpoint();
-    mergePartials(total, simulateTrials(model, a.seed, a.firstChunk + i, a.chunkTrials));
+    mergePartials(total, simulateTrials(model, a.seed, a.firstChunk + i, Math.min(a.chunkTrials, trials - total.trials)));
     job.progress(i + 1, a.chunks);
   }
   return total;

@@ -69,7 +69,8 @@ export class ReliabilitySimulation {
         const args = Array.from({ length: parts }, (_, i) => {
           const from = Math.floor((i * chunks) / parts);
           const to = Math.floor(((i + 1) * chunks) / parts);
-          return { plan, seed, firstChunk: chunk + from, chunks: to - from, chunkTrials: CHUNK_TRIALS };
+          const trials = Math.min((to - from) * CHUNK_TRIALS, budget - done - from * CHUNK_TRIALS);
+          return { plan, seed, firstChunk: chunk + from, chunks: to - from, chunkTrials: CHUNK_TRIALS, trials };
         });
         const roundTrials = chunks * CHUNK_TRIALS;
         const partials = await pool.map('reliabilityTrials', args, {
@@ -87,6 +88,7 @@ export class ReliabilitySimulation {
         this.converged = summary.converged;
         if (summary.converged) break;
       }
+      this.progress = 1;
       this.status = 'done';
     } catch (e) {
       if (e instanceof StaleRequestError) {
