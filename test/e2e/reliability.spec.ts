@@ -47,6 +47,9 @@ test('cancel stops a long run and keeps the figures so far', async ({ page }) =>
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(status(page)).toContainText(/Running: [\d,]+ of up to 1,000,000/);
   await expect.poll(async () => Number(await page.getByRole('progressbar', { name: 'Simulation progress' }).getAttribute('value'))).toBeGreaterThan(0);
+  // The first round's figures arrive while the run goes on; cancel keeps them.
+  await expect(page.getByRole('table', { name: 'Reliability figures' })).toBeVisible({ timeout: 60_000 });
+  await expect(status(page)).toContainText('Running');
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(status(page)).toContainText('Cancelled; the figures below cover the first');
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
