@@ -4,6 +4,7 @@ import type { Plan } from '../src/plan/schema';
 import { analyseJob } from './analyseJob';
 import { drillJob, sweepJob } from './drillJobs';
 import type { JobContext } from './jobRunner';
+import { reliabilitySummaryJob, reliabilityTrialsJob, reliabilityVariantJob } from './reliabilityJobs';
 
 /**
  * Every job the engine worker serves, by name. To add one, write `(args, job) => result` (chunk
@@ -24,6 +25,10 @@ export const ENGINE_JOBS = {
   drill: (args: Parameters<typeof drillJob>[0]) => drillJob(args),
   /** One part of a failure sweep, chunked with progress; fan it out with `pool.map`. */
   sweep: (args: Parameters<typeof sweepJob>[0], job: JobContext) => sweepJob(args, job),
+  /** Reliability Monte Carlo: a range of trial chunks, their figures, and one compare column. */
+  reliabilityTrials: reliabilityTrialsJob,
+  reliabilitySummary: reliabilitySummaryJob,
+  reliabilityVariant: reliabilityVariantJob,
 };
 
 export type EngineJobs = typeof ENGINE_JOBS;

@@ -1,23 +1,7 @@
+import { hoursFigure as hours, probability as percent } from '../format/probability';
+import { bytes } from '../format/units';
 import type { Estimate, ReliabilityFigures } from '../models/reliability/reliabilityFigures';
 import type { ReliabilityRun } from '../models/reliability/reliabilityRun';
-
-/** A probability as a percentage with two significant digits; tiny values in scientific notation. */
-export function percent(p: number): string {
-  if (p === 0) return '0 %';
-  const pct = p * 100;
-  return pct >= 0.01 ? `${Number(pct.toPrecision(2))} %` : `${pct.toExponential(1)} %`;
-}
-
-const hours = (h: number) => (h === 0 ? '0 h' : h >= 0.01 ? `${Number(h.toPrecision(2))} h` : `${h.toExponential(1)} h`);
-
-const bytes = (b: number) => {
-  if (b === 0) return '0 B';
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
-  let i = 0;
-  let v = b;
-  while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
-  return v >= 0.01 ? `${Number(v.toPrecision(2))} ${units[i]}` : `${b.toExponential(1)} B`;
-};
 
 /** "0.33 % (0.24–0.46 %, Monte Carlo)" or "3.6e-11 % (exact Markov)". */
 export function withInterval(e: Estimate, fmt: (x: number) => string): string {

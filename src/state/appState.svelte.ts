@@ -16,6 +16,7 @@ import { PlanStore } from './planStore';
 import { TabSync } from './tabSync';
 import { summarizeChange } from '../editor/changeSummary';
 import { uniqueName } from './uniqueName';
+import { ReliabilitySimulation } from './reliability.svelte';
 import { Session } from './session.svelte';
 
 /** The sample plans shipped in `public/examples/`, in the order the menu lists them. */
@@ -46,6 +47,7 @@ export class AppState {
   readonly session = new Session();
   readonly analysis = new AnalysisState(this.engine);
   readonly drills = new DrillState(this.engine);
+  readonly reliability = new ReliabilitySimulation(this.engine);
   readonly tabs = new TabSync((id, rev) => void this.library.followRemoteSave(id, rev));
   readonly autosave = new Autosave(this.store, (id, rev) => this.tabs.saved(id, rev));
   readonly editor = new Editor(this.doc, this.session);

@@ -164,13 +164,14 @@ export function simulateWith(m: SimModel, rng: Random, trials: number): SimParti
   const nodesDownByKind = new Int32Array(KIND_COUNT);
   const trialBytes = new Float64Array(CP);
 
-  let membersUp = 0, schedUp = 0, upCores = 0, unavailableUnits = 0;
+  // Doubles that change per event live in a typed array: a captured `let` holding a double would
+  // box a fresh heap number on every write, which is an allocation per event.
+  const v = new Float64Array(10);
+  const NOW = 0, UP_CORES = 1, Q_HOURS = 2, A_HOURS = 3, U_HOURS = 4, C_HOURS = 5, FIRST_QUORUM = 6, FIRST_API = 7, FIRST_LOSS = 8, FIRST_SHORT = 9;
+  let membersUp = 0, schedUp = 0, unavailableUnits = 0;
   let quorumOk = true, apiOk = true, capacityShort = false, unavailable = false;
   let lastQuorumSched = 0;
   let quorumKind = 0, apiKind = 0, unavailableKind = 0, capacityKind = 0;
-  let now = 0;
-  let qHours = 0, aHours = 0, uHours = 0, cHours = 0;
-  let firstQuorum = Infinity, firstApi = Infinity, firstLoss = Infinity, firstShort = Infinity;
   const capacityMatters = m.coresTotal > 0;
 
   const drawRepair = (c: number, mean: number): number => {
@@ -202,7 +203,7 @@ export function simulateWith(m: SimModel, rng: Random, trials: number): SimParti
     if (down) { nodeDownKind[n] = kind; nodesDownByKind[kind]++; } else nodesDownByKind[nodeDownKind[n]]--;
     const site = m.nodeSite[n];
     if (m.nodeIsMember[n]) { siteMembersUp[site] += delta; membersUp += delta; }
-    if (m.nodeSchedulable[n]) { siteSchedUp[site] += delta; schedUp += delta; upCores += delta * m.nodeCores[n]; }
+    if (m.nodeSchedulable[n]) { siteSchedUp[site] += delta; schedUp += delta; v[UP_CORES] += delta * m.nodeCores[n]; }
     for (let i = m.nodeDiskStart[n], e = m.nodeDiskStart[n + 1]; i < e; i++) {
       const d = m.nodeDisks[i];
       if (!diskIntact[d]) continue;
@@ -240,7 +241,8 @@ export function simulateWith(m: SimModel, rng: Random, trials: number): SimParti
         const bytes = m.unitBytes[u];
         byKind[DISK * KIND_FIELDS + K_DATA_LOSSES]++;
         byKind[DISK * KIND_FIELDS + K_BYTES_LOST] += bytes;
-        if (now < firstLoss) firstLoss = now;
+        const now = v[NOW];
+        if (now < v[FIRST_LOSS]) v[FIRST_LOSS] = now;
         for (let c = 0; c < CP; c++) if (now <= m.checkpointsHours[c]) trialBytes[c] += bytes;
       }
     }
@@ -270,17 +272,17 @@ export function simulateWith(m: SimModel, rng: Random, trials: number): SimParti
   };
 
   const advance = (t: number) => {
-    const dt = t - now;
+    const dt = t - v[NOW];
     if (dt <= 0) return;
     for (let k = 0; k < KIND_COUNT; k++) {
       byKind[k * KIND_FIELDS + K_DOWN_HOURS] += compDownByKind[k] * dt;
       byKind[k * KIND_FIELDS + K_NODE_DOWN_HOURS] += nodesDownByKind[k] * dt;
     }
-    if (!quorumOk) { qHours += dt; byKind[quorumKind * KIND_FIELDS + K_QUORUM_HOURS] += dt; }
-    if (!apiOk) { aHours += dt; byKind[apiKind * KIND_FIELDS + K_API_HOURS] += dt; }
-    if (unavailable) { uHours += dt; byKind[unavailableKind * KIND_FIELDS + K_UNAVAILABLE_HOURS] += dt; }
-    if (capacityShort) { cHours += dt; byKind[capacityKind * KIND_FIELDS + K_CAPACITY_HOURS] += dt; }
-    now = t;
+    if (!quorumOk) { v[Q_HOURS] += dt; byKind[quorumKind * KIND_FIELDS + K_QUORUM_HOURS] += dt; }
+    if (!apiOk) { v[A_HOURS] += dt; byKind[apiKind * KIND_FIELDS + K_API_HOURS] += dt; }
+    if (unavailable) { v[U_HOURS] += dt; byKind[unavailableKind * KIND_FIELDS + K_UNAVAILABLE_HOURS] += dt; }
+    if (capacityShort) { v[C_HOURS] += dt; byKind[capacityKind * KIND_FIELDS + K_CAPACITY_HOURS] += dt; }
+    v[NOW] = t;
   };
   const startRepair = (c: number) => {
     if (m.serialRepair) {
@@ -292,7 +294,7 @@ export function simulateWith(m: SimModel, rng: Random, trials: number): SimParti
       }
       crewBusy = true;
     }
-    schedule(c, now + drawRepair(c, m.repairMeanHours[c]));
+    schedule(c, v[NOW] + drawRepair(c, m.repairMeanHours[c]));
   };
 
   for (let trial = 0; trial < trials; trial++) {
@@ -301,11 +303,12 @@ export function simulateWith(m: SimModel, rng: Random, trials: number): SimParti
     compDownByKind.fill(0); nodesDownByKind.fill(0); trialBytes.fill(0);
     for (let u = 0; u < m.unitCount; u++) { unitIntact[u] = m.unitWidth[u]; unitReach[u] = m.unitWidth[u]; }
     siteMembersUp.set(siteMembersInit); siteSchedUp.set(siteSchedInit);
-    membersUp = m.members; schedUp = schedTotal; upCores = m.coresTotal; unavailableUnits = 0; linksDown = 0;
+    membersUp = m.members; schedUp = schedTotal; unavailableUnits = 0; linksDown = 0;
     qHead = 0; qLen = 0; crewBusy = false;
     quorumOk = m.members === 0 || m.members >= m.quorum; apiOk = quorumOk; capacityShort = false; unavailable = false;
-    now = 0; qHours = 0; aHours = 0; uHours = 0; cHours = 0;
-    firstQuorum = Infinity; firstApi = Infinity; firstLoss = Infinity; firstShort = Infinity;
+    v.fill(0);
+    v[UP_CORES] = m.coresTotal;
+    v[FIRST_QUORUM] = Infinity; v[FIRST_API] = Infinity; v[FIRST_LOSS] = Infinity; v[FIRST_SHORT] = Infinity;
     for (let c = 0; c < C; c++) when[c] = drawFailure(c);
     for (let i = C; i < H; i++) when[i] = Infinity;
     for (let i = 0; i < H; i++) { heap[i] = i; pos[i] = i; }
@@ -337,7 +340,7 @@ export function simulateWith(m: SimModel, rng: Random, trials: number): SimParti
               if (when[C + target] === Infinity && diskIntact[target]) {
                 destroyDisk(target);
                 const rebuild = m.diskRebuildHours[target];
-                if (rebuild > 0) schedule(C + target, now + drawRepair(c, rebuild));
+                if (rebuild > 0) schedule(C + target, v[NOW] + drawRepair(c, rebuild));
               }
               break;
             case NODE: nodeFailed[target] = 1; refreshNode(target, kind); break;
@@ -351,13 +354,13 @@ export function simulateWith(m: SimModel, rng: Random, trials: number): SimParti
         } else {
           compDown[c] = 0;
           compDownByKind[kind]--;
-          schedule(c, now + drawFailure(c));
+          schedule(c, v[NOW] + drawFailure(c));
           if (m.serialRepair) {
             if (qLen > 0) {
               const next = queue[qHead];
               qHead = (qHead + 1) % (C + 1);
               qLen--;
-              schedule(next, now + drawRepair(next, m.repairMeanHours[next]));
+              schedule(next, v[NOW] + drawRepair(next, m.repairMeanHours[next]));
             } else crewBusy = false;
           }
           switch (kind) {
@@ -378,14 +381,14 @@ export function simulateWith(m: SimModel, rng: Random, trials: number): SimParti
       lastQuorumSched = schedUp;
       const q = quorumNow();
       const a = q && !(linksDown > 0 && lastQuorumSched === 0 && schedUp > 0);
-      if (!q && quorumOk) { quorumKind = kind; byKind[kind * KIND_FIELDS + K_QUORUM_LOSSES]++; if (now < firstQuorum) firstQuorum = now; }
-      if (!a && apiOk) { apiKind = kind; if (now < firstApi) firstApi = now; }
+      if (!q && quorumOk) { quorumKind = kind; byKind[kind * KIND_FIELDS + K_QUORUM_LOSSES]++; if (v[NOW] < v[FIRST_QUORUM]) v[FIRST_QUORUM] = v[NOW]; }
+      if (!a && apiOk) { apiKind = kind; if (v[NOW] < v[FIRST_API]) v[FIRST_API] = v[NOW]; }
       quorumOk = q; apiOk = a;
       const un = unavailableUnits > 0;
       if (un && !unavailable) unavailableKind = kind;
       unavailable = un;
-      const short = capacityMatters && upCores < m.coresNeeded;
-      if (short && !capacityShort) { capacityKind = kind; if (now < firstShort) firstShort = now; }
+      const short = capacityMatters && v[UP_CORES] < m.coresNeeded;
+      if (short && !capacityShort) { capacityKind = kind; if (v[NOW] < v[FIRST_SHORT]) v[FIRST_SHORT] = v[NOW]; }
       capacityShort = short;
     }
     advance(T);
@@ -393,15 +396,15 @@ export function simulateWith(m: SimModel, rng: Random, trials: number): SimParti
     out.componentHours += C * T;
     for (let c = 0; c < CP; c++) {
       const at = m.checkpointsHours[c];
-      if (firstQuorum <= at) out.quorumLossWithin[c]++;
-      if (firstApi <= at) out.apiLossWithin[c]++;
-      if (firstLoss <= at) out.dataLossWithin[c]++;
-      if (firstShort <= at) out.capacityShortWithin[c]++;
+      if (v[FIRST_QUORUM] <= at) out.quorumLossWithin[c]++;
+      if (v[FIRST_API] <= at) out.apiLossWithin[c]++;
+      if (v[FIRST_LOSS] <= at) out.dataLossWithin[c]++;
+      if (v[FIRST_SHORT] <= at) out.capacityShortWithin[c]++;
       out.bytesLost[c] += trialBytes[c];
       out.bytesLostSq[c] += trialBytes[c] * trialBytes[c];
     }
     const mo = out.moments;
-    const q = qHours / missionYears, a = aHours / missionYears, u = uHours / missionYears, cap = cHours / missionYears;
+    const q = v[Q_HOURS] / missionYears, a = v[A_HOURS] / missionYears, u = v[U_HOURS] / missionYears, cap = v[C_HOURS] / missionYears;
     mo[M_QUORUM_HOURS * 2] += q; mo[M_QUORUM_HOURS * 2 + 1] += q * q;
     mo[M_API_HOURS * 2] += a; mo[M_API_HOURS * 2 + 1] += a * a;
     mo[M_UNAVAILABLE_HOURS * 2] += u; mo[M_UNAVAILABLE_HOURS * 2 + 1] += u * u;

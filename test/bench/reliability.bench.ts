@@ -1,0 +1,91 @@
+/**
+ * The reliability Monte Carlo's speed, in simulated component-years per second:
+ *   npx tsx test/bench/reliability.bench.ts
+ * 1. One thread, TypeScript (`simulateTrials`), on the reference and enterprise examples.
+ * 2. The same inner loop in C (test/bench/reliabilityLoop.c, built here with the system's cc -O2)
+ *    on the same compiled model and the same random stream; the event counts should agree.
+ * 3. Worker threads: the same chunks on 1 and on 2 workers, and the speed-up.
+ * Figures only: the machine is shared, so nothing here fails on time.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { SAMPLES } from '../../src/plan/samples/samples';
+import { compileSimModel, type SimModel } from '../../src/models/reliability/simModel';
+import { chunkSeed, simulateTrials } from '../../src/models/reliability/simulate';
+
+const dir = mkdtempSync(join(tmpdir(), 'rackplan-reliability-bench-'));
+const loop = join(dir, 'reliabilityLoop');
+execFileSync('cc', ['-O2', '-o', loop, 'test/bench/reliabilityLoop.c', '-lm']);
+
+/** The compiled model as whitespace-separated numbers, in the order reliabilityLoop.c reads them. */
+function modelText(m: SimModel): string {
+  const T = m.checkpointsHours[m.checkpointsHours.length - 1];
+  const parts: ArrayLike<number>[] = [
+    [m.compCount, m.diskCount, m.nodeCount, m.rackCount, m.roomCount, m.siteCount, m.unitCount, T, m.needed, m.minAvailable, m.members, m.quorum, m.coresTotal, m.coresNeeded],
+    m.compKind, m.compTarget, m.failuresPerHour, m.repairMeanHours,
+    m.nodeRack, m.nodeFeedMask, m.nodeTorMask, m.nodeIsMember, m.nodeSchedulable, m.nodeCores, m.nodeDiskStart, m.nodeDisks,
+    m.rackRoom, m.rackSite, m.rackFeedMask, m.rackTrip, m.rackNodeStart, m.rackNodes,
+    m.diskNode, m.diskRebuildHours, m.diskUnitStart, m.diskUnits, m.unitWidth, m.unitBytes,
+  ];
+  return parts.map((a) => Array.from(a, (x) => String(x)).join(' ')).join('\n');
+}
+
+const componentYears = (m: SimModel, trials: number) => (m.compCount * m.checkpointsHours[m.checkpointsHours.length - 1] * trials) / 8766;
+const rate = (x: number) => `${(x / 1e6).toFixed(2)} M`;
+
+for (const sample of ['reference.json', 'enterprise.json']) {
+  const m = compileSimModel(SAMPLES[sample]());
+  const trials = sample === 'reference.json' ? 20_000 : 4_000;
+  const seed = 1;
+  simulateTrials(m, seed, 7, 200); // warm-up
+  // CPU time, not wall time: on a shared machine the wall clock counts other people's work.
+  const cpu0 = process.cpuUsage();
+  const ts = simulateTrials(m, seed, 0, trials);
+  const cpu = process.cpuUsage(cpu0);
+  const tsSeconds = (cpu.user + cpu.system) / 1e6;
+  const file = join(dir, `${sample}.txt`);
+  writeFileSync(file, modelText(m));
+  const c = JSON.parse(execFileSync(loop, [file, String(chunkSeed(seed, 0)), String(trials)], { encoding: 'utf8' })) as { events: number; cpuSeconds: number };
+  const tsRate = componentYears(m, trials) / tsSeconds;
+  const cRate = componentYears(m, trials) / c.cpuSeconds;
+  process.stdout.write(
+    `${sample}: ${m.compCount} components, ${m.unitCount} storage units, ${trials} trials of ${m.checkpointsYears.at(-1)} y\n`
+    + `  TypeScript ${rate(tsRate)} component-years/s (${ts.events} events, ${tsSeconds.toFixed(2)} s CPU)\n`
+    + `  C -O2      ${rate(cRate)} component-years/s (${c.events} events, ${c.cpuSeconds.toFixed(2)} s CPU)\n`
+    + `  TypeScript / C = ${(tsRate / cRate).toFixed(2)} (bar: at least 0.5); event counts ${ts.events === c.events ? 'agree' : `differ by ${Math.abs(ts.events - c.events)}`}\n`,
+  );
+}
+
+/** Runs `chunks` chunks of `chunkTrials` on `workers` worker threads (chunks split evenly); returns wall seconds. */
+async function onWorkers(sample: string, workers: number, chunks: number, chunkTrials: number): Promise<number> {
+  const pool = await Promise.all(Array.from({ length: workers }, () => new Promise<Worker>((resolve) => {
+    const w = new Worker(new URL('./reliabilityWorker.mjs', import.meta.url), { workerData: { sample } });
+    w.once('message', () => resolve(w));
+  })));
+  const t0 = performance.now();
+  await Promise.all(pool.map((w, i) => new Promise<void>((resolve) => {
+    const from = Math.floor((i * chunks) / workers);
+    const to = Math.floor(((i + 1) * chunks) / workers);
+    w.once('message', () => resolve());
+    w.postMessage({ seed: 1, chunks: to - from, chunkTrials, first: from });
+  })));
+  const seconds = (performance.now() - t0) / 1000;
+  await Promise.all(pool.map((w) => w.terminate()));
+  return seconds;
+}
+
+const sample = 'enterprise.json';
+const m = compileSimModel(SAMPLES[sample]());
+const chunks = 16;
+const chunkTrials = 250;
+const one = await onWorkers(sample, 1, chunks, chunkTrials);
+const two = await onWorkers(sample, 2, chunks, chunkTrials);
+const cy = componentYears(m, chunks * chunkTrials);
+process.stdout.write(
+  `${sample} on worker threads, ${chunks} chunks of ${chunkTrials} trials:\n`
+  + `  1 worker  ${rate(cy / one)} component-years/s (${one.toFixed(2)} s)\n`
+  + `  2 workers ${rate(cy / two)} component-years/s (${two.toFixed(2)} s): speed-up ${(one / two).toFixed(2)}x\n`,
+);
