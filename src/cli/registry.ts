@@ -1,6 +1,7 @@
 import type { CliCommand } from './command';
 import { compareCommand } from './commands/compare';
 import { drillCommand } from './commands/drill';
+import { checkCommand } from './commands/check';
 import { evaluateCommand } from './commands/evaluate';
 import { examplesCommand } from './commands/examples';
 import { etcdCommand, networkCommand, storageCommand } from './commands/reportSections';
@@ -13,6 +14,7 @@ import { validateCommand } from './commands/validate';
 export const COMMANDS: readonly CliCommand[] = [
   validateCommand,
   evaluateCommand,
+  checkCommand,
   etcdCommand,
   networkCommand,
   storageCommand,

@@ -25,6 +25,23 @@ export interface FindingSubjects {
   settings?: readonly string[];
 }
 
+/**
+ * A remedy a finding offers, as data: the editor turns it into one undoable edit
+ * (`src/editor/actions/fixes.ts`). Models cannot import the editor, so the rule that finds the
+ * problem names the remedy and the editor carries it out.
+ */
+export type FindingFix =
+  /** Move each node to its rack (the rule picked racks with room, read from the physical report). */
+  | { kind: 'moveNodes'; label: string; moves: readonly { nodeId: string; rackId: string }[] }
+  /** Add control-plane nodes of a hardware profile, one in each rack. */
+  | { kind: 'addControlPlanes'; label: string; hardwareId: string; rackIds: readonly string[] }
+  /** Label storage nodes `node-role.kubernetes.io/storage=` and taint them NoSchedule. */
+  | { kind: 'dedicateStorageNodes'; label: string; nodeIds: readonly string[] }
+  /** Set each node's `topology.kubernetes.io/zone` to its rack id (Longhorn's zone = rack). */
+  | { kind: 'zoneByRack'; label: string; nodeIds: readonly string[] }
+  /** Set one cluster setting (a path under `plan.cluster`). */
+  | { kind: 'setting'; label: string; path: readonly string[]; value: boolean | number | string };
+
 export interface Finding {
   /** Stable id: an RA rule (`RA-CP-RACKS`) or a model finding (`POWER-FEED-OVERLOAD`, `ETCD-TIMER-ELECTION`). */
   ruleId: string;
@@ -37,6 +54,8 @@ export interface Finding {
   /** The recommendation or primary source it comes from (an RA id and its text, a doc, a paper). */
   source: string;
   subjects?: FindingSubjects;
+  /** A one-step remedy, when the rule has a clear one ("move cp-2 to rack R3"). */
+  fix?: FindingFix;
 }
 
 /** Orders findings most severe first, then by rule id, then by message, so lists are stable. */

@@ -172,6 +172,8 @@ export const kubespanSchema = z.strictObject({
   packetsPerSecondPerCore: positive.default(DEFAULTS.kubespan.packetsPerSecondPerCore),
   keepaliveS: positive.default(25),
   discoveryTtlS: positive.default(1800),
+  excludeStorageTraffic: z.boolean().default(false)
+    .describe('Storage replication runs on its own network that KubeSpan does not route (a Longhorn storage network, a Ceph cluster network), so WireGuard does not carry it.'),
 });
 
 export const etcdSchema = z.strictObject({

@@ -186,6 +186,7 @@ const clusterArb = fc.record({
     packetsPerSecondPerCore: positiveArb(1e7),
     keepaliveS: positiveArb(3600),
     discoveryTtlS: positiveArb(86_400),
+    excludeStorageTraffic: fc.boolean(),
   }),
   kubeprism: fc.record({ enabled: fc.boolean(), port: fc.integer({ min: 1, max: 65535 }) }),
   etcd: fc.record({
