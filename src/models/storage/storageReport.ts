@@ -173,6 +173,7 @@ export function placementSummary(p: Placement): PlacementSummary {
 
 const LONGHORN_DOCS = 'Longhorn settings "Replica Zone Level Soft Anti-Affinity" and node topology labels (https://longhorn.io/docs/latest/references/settings/)';
 const CEPH_DOCS = 'Ceph monitor config, mon_osd_down_out_subtree_limit and full ratios (https://docs.ceph.com/en/latest/rados/configuration/mon-config-ref/)';
+const LABEL_VALUE = /^[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const MODEL = 'Rackplan storage placement and capacity models (src/models/README.md, "Storage")';
 
 /**
@@ -232,7 +233,10 @@ export function storageFindings(plan: Plan, p: Placement, headroom: readonly Hea
           ? `${unlabelled.length} Longhorn storage node(s) carry no zone label (${unlabelled.slice(0, 5).map((n) => n.id).join(', ')}${unlabelled.length > 5 ? ', …' : ''})`
           : 'the Longhorn storage nodes\' zone labels do not match their racks',
         why: `Longhorn has no rack level: only zone anti-affinity keeps replicas apart, so replicas may share one of the ${zoneByRack.size} racks and a rack outage takes every copy`,
-        source: LONGHORN_DOCS, subjects: { nodes: ids } });
+        source: LONGHORN_DOCS, subjects: { nodes: ids, settings: ['nodes[].labels.topology.kubernetes.io/zone'] },
+        // A rack id is a valid zone label value only if it ends alphanumeric and fits 63 characters.
+        fix: inv.nodes.every((n) => LABEL_VALUE.test(n.rackId))
+          ? { kind: 'zoneByRack', label: 'Set Longhorn zone = rack on the storage nodes', nodeIds: ids } : undefined });
     }
   }
   if (s.provider === 'ceph') {

@@ -5,7 +5,7 @@ import { compareFindings } from '../../../src/models/finding';
 import { topologyOf } from '../../../src/models/topology';
 import { antiPatternsPlan, referencePlan, SAMPLES } from '../../../src/plan/samples/samples';
 import { validPlanArbWith } from '../../arbitraries/plan';
-import { findingsOf } from './planEdits';
+import { findingsOf, withoutVolumes } from './planEdits';
 
 describe('advise(plan, report) through evaluate', () => {
   it('evaluate(anti-patterns) breaks every rule the sample was written to break, with errors', () => {
@@ -51,7 +51,8 @@ describe('advise(plan, report) through evaluate', () => {
   });
 
   it('for any generated plan: a single node, rack, switch, feed, row or room failure that loses quorum always has an error-level finding', () => {
-    fc.assert(fc.property(validPlanArbWith({ maxRacks: 4, maxNodesPerRack: 3 }), (plan) => {
+    // Volumes are dropped: storage placement dominates the cost and plays no part in quorum.
+    fc.assert(fc.property(validPlanArbWith({ maxRacks: 4, maxNodesPerRack: 3 }).map(withoutVolumes), (plan) => {
       const report = evaluate(plan, { samples: 100 });
       const topo = topologyOf(plan);
       const wholeSite = (level: string, id: string) => {
@@ -66,5 +67,5 @@ describe('advise(plan, report) through evaluate', () => {
       if (losesQuorum) expect(report.findings.some((f) => f.severity === 'error')).toBe(true);
       for (const f of report.findings) if (f.figure) expect(Number.isFinite(f.figure.value)).toBe(true);
     }), { numRuns: 30 });
-  });
+  }, 180_000);
 });
