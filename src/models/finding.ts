@@ -4,6 +4,7 @@
  * model figure behind it, and where the recommendation comes from. The UI lists them, highlights
  * their subjects and the CLI prints them like a linter (`file: severity RULE-ID message`).
  */
+import type { PlanFix } from '../plan/planFix';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -25,22 +26,8 @@ export interface FindingSubjects {
   settings?: readonly string[];
 }
 
-/**
- * A remedy a finding offers, as data: the editor turns it into one undoable edit
- * (`src/editor/actions/fixes.ts`). Models cannot import the editor, so the rule that finds the
- * problem names the remedy and the editor carries it out.
- */
-export type FindingFix =
-  /** Move each node to its rack (the rule picked racks with room, read from the physical report). */
-  | { kind: 'moveNodes'; label: string; moves: readonly { nodeId: string; rackId: string }[] }
-  /** Add control-plane nodes of a hardware profile, one in each rack. */
-  | { kind: 'addControlPlanes'; label: string; hardwareId: string; rackIds: readonly string[] }
-  /** Label storage nodes `node-role.kubernetes.io/storage=` and taint them NoSchedule. */
-  | { kind: 'dedicateStorageNodes'; label: string; nodeIds: readonly string[] }
-  /** Set each node's `topology.kubernetes.io/zone` to its rack id (Longhorn's zone = rack). */
-  | { kind: 'zoneByRack'; label: string; nodeIds: readonly string[] }
-  /** Set one cluster setting (a path under `plan.cluster`). */
-  | { kind: 'setting'; label: string; path: readonly string[]; value: boolean | number | string };
+/** A remedy a finding offers, as a plan edit described as data (see `src/plan/planFix.ts`). */
+export type FindingFix = PlanFix;
 
 export interface Finding {
   /** Stable id: an RA rule (`RA-CP-RACKS`) or a model finding (`POWER-FEED-OVERLOAD`, `ETCD-TIMER-ELECTION`). */

@@ -1,4 +1,4 @@
-import type { FindingFix } from '../../models/finding';
+import type { PlanFix } from '../../plan/planFix';
 import type { Plan, PlanNode } from '../../plan/schema';
 import { checkNodeInPlan } from '../../plan/validate';
 import { done, refuse, type ActionResult } from '../action';
@@ -14,7 +14,7 @@ const ZONE = 'topology.kubernetes.io/zone';
  * rule named the change, this carries it out with the ordinary actions, so every fix is refused
  * for the same reasons a hand edit would be (no room in the rack, an invalid label).
  */
-export function applyFix(plan: Plan, args: { fix: FindingFix }): ActionResult {
+export function applyFix(plan: Plan, args: { fix: PlanFix }): ActionResult {
   const { fix } = args;
   let result: ActionResult;
   switch (fix.kind) {
