@@ -2,6 +2,7 @@ import type { CliCommand } from './command';
 import { compareCommand } from './commands/compare';
 import { drillCommand } from './commands/drill';
 import { checkCommand } from './commands/check';
+import { reportCommand } from './commands/report';
 import { evaluateCommand } from './commands/evaluate';
 import { examplesCommand } from './commands/examples';
 import { etcdCommand, networkCommand, storageCommand } from './commands/reportSections';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CliCommand[] = [
   validateCommand,
   evaluateCommand,
   checkCommand,
+  reportCommand,
   etcdCommand,
   networkCommand,
   storageCommand,

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/findings-${name}.png` });
 
@@ -83,4 +85,25 @@ test('a plan with every node deleted does not read as fine', async ({ page }) =>
   await page.getByRole('tab', { name: /^Findings/ }).click();
   await expect(page.getByRole('tab', { name: /^Findings/ })).not.toHaveAttribute('aria-label', /^Findings: 0 errors/);
   await expect(page.locator('li[data-rule="RA-CP-COUNT"]')).toContainText('the plan has no control-plane nodes');
+});
+
+test('the printable report opens from the app and prints page by page (PDF via Chromium, pdftoppm to PNG)', async ({ page, context }) => {
+  await openAntiPatterns(page);
+  const [report] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Report', exact: true }).click()]);
+  await report.waitForLoadState();
+  await expect(report.getByRole('heading', { name: 'Plan report: Anti-patterns' })).toBeVisible();
+  for (const h of ['Bill of materials', 'Control-plane sizing', 'Findings', 'Key predictions', 'Elevations']) {
+    await expect(report.getByRole('heading', { name: h, exact: true })).toBeVisible();
+  }
+  await expect(report.getByText('R1 (error)')).toBeVisible();
+  await expect(report.locator('script')).toHaveCount(0);
+  const dir = 'test-results/screens/report';
+  mkdirSync(dir, { recursive: true });
+  await report.emulateMedia({ media: 'print' });
+  await report.pdf({ path: `${dir}/anti-patterns.pdf`, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  execFileSync('pdftoppm', ['-r', '60', '-png', `${dir}/anti-patterns.pdf`, `${dir}/page`]);
+  const pages = readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png'));
+  // Summary and bill of materials, sizing, findings, predictions, then the elevations on their own page.
+  expect(pages.length).toBeGreaterThanOrEqual(4);
+  expect(pages.length).toBeLessThanOrEqual(10);
 });

@@ -48,3 +48,20 @@ describe('plan check', () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe('plan report', () => {
+  it('plan report <file> prints Markdown; --format html --out FILE writes the page; --format pdf is a usage error', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'rackplan-report-'));
+    const ref = join(EXAMPLES, 'reference.json');
+    const out = join(dir, 'r.html');
+    const [md, html, bad] = await Promise.all([plan('report', ref), plan('report', ref, '--format', 'html', '--out', out), plan('report', ref, '--format', 'pdf')]);
+    expect(md.code).toBe(0);
+    expect(md.out).toMatch(/^# Plan report: Reference cluster/);
+    expect(html.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<!doctype html>/);
+    expect(bad.code).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
