@@ -1,9 +1,9 @@
-/** 1234.5 → "1,234.5"; at most two decimals, grouped thousands (en-US, like the rest of the reports). */
-export function fmtNumber(x: number): string {
-  return x.toLocaleString('en-US', { maximumFractionDigits: Math.abs(x) >= 100 ? 0 : 2 });
-}
+import { int, sig } from '../format/units';
 
-/** 123456 → "$123,456". */
+/** Figures in the report read like everywhere else: three significant figures, whole from 100 up (`src/format/units.ts`). */
+export const fmtNumber = sig;
+
+/** 123456 → "$123,456" (the catalogue's prices are whole US dollars). */
 export function usd(x: number): string {
-  return `$${Math.round(x).toLocaleString('en-US')}`;
+  return `$${int(x)}`;
 }

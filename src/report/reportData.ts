@@ -116,12 +116,12 @@ function predictions(r: Report): Prediction[] {
   add('Power and space', 'peak power', p.peakW / 1000, 'kW');
   add('Power and space', 'racks that do not survive losing a feed', r.physical.racks.filter((x) => x.power.verdict !== 'survives' && x.power.verdict !== 'provider-managed').length, 'racks', 0);
   const busiest = r.network.racks.reduce((m, x) => (x.utilisation > m ? x.utilisation : m), 0);
-  add('Network', 'busiest rack uplink', busiest * 100, '%', 0);
+  add('Network', 'busiest rack uplink', busiest * 100, '%');
   add('Network', 'RTT KubeSpan adds (balanced core)', r.network.kubespan.addedRttMs, 'ms', 3);
   const s = r.storage;
   if (s.provider !== 'none' && s.nodes > 0) {
-    add('Storage', 'raw capacity', s.capacity.rawBytes / 1e12, 'TB');
-    add('Storage', 'usable capacity (before the blocking threshold)', s.capacity.usableBytes / 1e12, 'TB');
+    add('Storage', 'raw capacity', s.capacity.rawBytes / 2 ** 40, 'TiB');
+    add('Storage', 'usable capacity (before the blocking threshold)', s.capacity.usableBytes / 2 ** 40, 'TiB');
     const node = s.failures.find((f) => f.id === 'node');
     add('Storage', 'data restored after losing a storage node', node?.rebuild.timeline.restoredAtS == null ? null : node.rebuild.timeline.restoredAtS / 3600, 'h');
   }
