@@ -49,10 +49,15 @@ describe('applyFix(plan, { fix })', () => {
     expect(checkFixes(plan)).toBe(offered.length);
   });
 
-  it('applyFix names the change: "Move cp-02 to rack R2" and "Add a third control plane … in R2" (R2-R4 have 1 U free each; plan order breaks the tie)', () => {
-    const f = findings(antiPatternsPlan());
-    expect(f.find((x) => x.ruleId === 'RA-CP-RACKS')!.fix!.label).toBe('Move cp-02 to rack R2');
-    expect(f.find((x) => x.ruleId === 'RA-CP-COUNT')!.fix!.label).toBe('Add a third control plane (Control plane on HDD (8c, 16 GiB)) in R2');
+  it('applyFix names the change: "Move cp-02 to rack R…" and "Add a third control plane … in R…", the emptiest data-center rack of the site', () => {
+    const plan = antiPatternsPlan();
+    const report = evaluate(plan, { samples: 200 });
+    // The emptiest rack of DC 1 that holds no control plane (the physical report's largest free block).
+    const dc1 = new Set(plan.rows.filter((r) => r.roomId === 'closet').map((r) => r.id));
+    const target = report.physical.racks.filter((r) => dc1.has(r.rowId) && r.rackId !== 'r1').sort((a, b) => b.largestFreeBlockU - a.largestFreeBlockU)[0];
+    const f = report.findings;
+    expect(f.find((x) => x.ruleId === 'RA-CP-RACKS')!.fix!.label).toBe(`Move cp-02 to rack ${target.name}`);
+    expect(f.find((x) => x.ruleId === 'RA-CP-COUNT')!.fix!.label).toBe(`Add a third control plane (Control plane on HDD (8c, 16 GiB)) in ${target.name}`);
   });
 
   it('applyFix refuses a move into a rack with no room, naming the rack', () => {
