@@ -1,5 +1,6 @@
 import { reportSections, type EvaluateOptions, type ReportSection } from '../src/models/evaluate';
-import type { Report } from '../src/models/report';
+import type { ModelReport, Report } from '../src/models/report';
+import { advise } from '../src/models/advisor/advise';
 import type { PlanIssue } from '../src/plan/issues';
 import { validatePlan } from '../src/plan/validate';
 import type { JobContext } from './jobRunner';
@@ -29,13 +30,15 @@ export async function analyseJob({ plan, options = {} }: AnalyseArgs, job: JobCo
   const total = names.length + 1;
   job.progress(1, total);
   await job.checkpoint();
-  const report: Partial<Report> = { planName: valid.plan.name };
+  const models: Partial<ModelReport> = { planName: valid.plan.name };
   for (const [i, name] of names.entries()) {
-    (report as Record<ReportSection, unknown>)[name] = sections[name]();
+    (models as Record<ReportSection, unknown>)[name] = sections[name]();
     job.progress(i + 2, total);
     await job.checkpoint();
   }
+  // The advisor only reads the sections, so it runs with the last one rather than as a chunk of its own.
+  const report: Report = { ...(models as ModelReport), ...advise(valid.plan, models as ModelReport) };
   // The plan is not sent back: the caller holds it already, and copying 5,000 nodes back
   // would cost the main thread a deserialisation per edit.
-  return { ok: true, report: report as Report, elapsedMs: now() - started };
+  return { ok: true, report, elapsedMs: now() - started };
 }

@@ -1,3 +1,4 @@
+import { findingLines } from './findingLines';
 import type { ControlPlaneReport } from '../models/controlPlane/controlPlaneReport';
 
 import { bytes, int, ms, pct, rate, sig } from '../format/units';
@@ -41,6 +42,6 @@ export function formatControlPlane(cp: ControlPlaneReport): string[] {
     ...s.requirements.map((r) => `  ${r.resource.padEnd(6)} ${sig(r.value)} ${r.unit}: ${r.reasons[0]}`),
     'Hardware catalogue:',
     ...s.verdicts.map((v) => `  ${v.inUse ? '*' : ' '} ${v.name}: ${v.verdict} (decided by ${v.deciding}) - ${v.reasons[0] ?? ''}`));
-  if (cp.warnings.length > 0) lines.push('', 'Warnings:', ...cp.warnings.map((w) => `  - ${w}`));
+  lines.push(...findingLines('Findings (plan check adds the reference-architecture rules)', cp.findings));
   return lines;
 }

@@ -1,3 +1,4 @@
+import { findingLines } from './findingLines';
 import type { NetworkReport } from '../models/network/networkReport';
 
 import { bitRate, gbps, int, ms, pct, rate, sig } from '../format/units';
@@ -34,6 +35,6 @@ export function formatNetwork(net: NetworkReport): string[] {
     ...curve.map((p) => `  ${int(p.nodes).padStart(6)} nodes: ${int(p.peersPerNode).padStart(5)} peers, ${int(p.tunnels).padStart(11)} tunnels (${sig(p.tunnelsVsGuidance)}×), ${bitRate(p.controlKbpsPerNode * 1000)} per node, ${int(p.peerUpdatesPerHour)} peer updates/h`));
   lines.push('', `Storage: ${net.storage.message}`);
   if (net.hybrid) lines.push(`Hybrid: ${net.hybrid.message}`);
-  if (net.findings.length > 0) lines.push('', 'Findings:', ...net.findings.map((x) => `  [${x.severity}] ${x.rule}: ${x.message}`));
+  lines.push(...findingLines('Findings (plan check adds the reference-architecture rules)', net.findings));
   return lines;
 }

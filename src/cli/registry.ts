@@ -1,6 +1,8 @@
 import type { CliCommand } from './command';
 import { compareCommand } from './commands/compare';
 import { drillCommand } from './commands/drill';
+import { checkCommand } from './commands/check';
+import { reportCommand } from './commands/report';
 import { evaluateCommand } from './commands/evaluate';
 import { examplesCommand } from './commands/examples';
 import { fioCommand } from './commands/fio';
@@ -14,6 +16,8 @@ import { validateCommand } from './commands/validate';
 export const COMMANDS: readonly CliCommand[] = [
   validateCommand,
   evaluateCommand,
+  checkCommand,
+  reportCommand,
   etcdCommand,
   networkCommand,
   storageCommand,

@@ -1,3 +1,4 @@
+import { findingLines } from './findingLines';
 import type { StorageReport } from '../models/storage/storageReport';
 import type { RebuildEstimate } from '../models/storage/rebuild';
 
@@ -17,7 +18,7 @@ export function formatStorage(s: StorageReport): string[] {
   const lines = [
     `Storage: ${s.provider}, ${s.nodes} node(s), ${s.disks} disk(s) in ${s.racks} rack(s)${s.sharedNodes ? `, ${s.sharedNodes} shared with workloads` : ''}`,
   ];
-  if (s.provider === 'none' || s.nodes === 0) return [...lines, ...s.notes.map((n) => `  ${n}`)];
+  if (s.provider === 'none' || s.nodes === 0) return [...lines, ...findingLines('Findings', s.findings)];
   lines.push(
     `  placement: ${int(p.units)} ${unit} (${int(p.volumes)} volumes${p.volumesSampled ? ', sizes sampled' : ''}), ${p.width} shards each, never two per ${p.separates}${p.prefers ? `, spread over ${p.prefers}s when possible` : ''}; reads need ${p.needed}, I/O needs ${p.minAvailable}`,
     `  fullest node holds ${pct(p.fullestNodeShare)} of the data; every ${p.unitKind === 'pg' ? 'PG' : 'volume'} spans ≥ ${p.minRacksPerUnit} rack(s)${p.unplacedShards ? `; ${int(p.unplacedShards)} shards unplaced` : ''}`,
@@ -48,6 +49,6 @@ export function formatStorage(s: StorageReport): string[] {
       `  add a node like the largest (${a.nodeIds.join(', ')}): moves ${tb(a.bytesMoved)} (${pct(a.movedShare)}) in ${duration(a.seconds)}${a.bottleneck ? `, bottleneck ${a.bottleneck.id}` : ''}; ${a.note}`,
       `  drain ${d.nodeIds.join(', ')}: moves ${tb(d.bytesMoved)} (${pct(d.movedShare)}) in ${duration(d.seconds)}${d.bottleneck ? `, bottleneck ${d.bottleneck.id}; clients keep ≥ ${pct(d.clientDiskShareLeft)} of each disk` : ''}; ${d.note}`);
   }
-  if (s.notes.length) lines.push('', 'Notes:', ...s.notes.map((n) => `  - ${n}`));
+  lines.push(...findingLines('Findings (plan check adds the reference-architecture rules)', s.findings));
   return lines;
 }

@@ -4,10 +4,11 @@ import { physicalCapacity } from './physical/physicalCapacity';
 import { networkReport } from './network/networkReport';
 import { controlPlaneReport } from './controlPlane/controlPlaneReport';
 import { storageReport } from './storage/storageReport';
-import type { Report } from './report';
 import { componentId, resolveFailures, unknownComponents, type FailureSet } from './failures';
 import { workloadCapacity } from './workload/workloadCapacity';
 import { drillHealth } from './drills/drillHealth';
+import type { ModelReport, Report } from './report';
+import { advise } from './advisor/advise';
 
 export interface EvaluateOptions {
   /** Seed for every sampled model, so the same plan and seed give the same report. */
@@ -24,13 +25,13 @@ export interface EvaluateOptions {
 export const DEFAULT_EVALUATE_OPTIONS: EvaluateOptions = { seed: 1, samples: 20_000 };
 
 /** The report's sections, computed one at a time (a cancellable job checks in between them). */
-export type ReportSection = Exclude<keyof Report, 'planName'>;
+export type ReportSection = Exclude<keyof ModelReport, 'planName'>;
 
 /**
  * One thunk per report section, in the order `evaluate` runs them. Each thunk is a chunk of work
  * a worker job can run and then yield after, so a newer request can cancel it between sections.
  */
-export function reportSections(plan: Plan, options: Partial<EvaluateOptions> = {}): { [K in ReportSection]: () => Report[K] } {
+export function reportSections(plan: Plan, options: Partial<EvaluateOptions> = {}): { [K in ReportSection]: () => ModelReport[K] } {
   const opts = { ...DEFAULT_EVALUATE_OPTIONS, ...options };
   const failures = opts.failures && opts.failures.components.length + (opts.failures.degradations?.length ?? 0) > 0 ? opts.failures : undefined;
   const resolved = failures ? resolveFailures(plan, failures) : undefined;
@@ -48,7 +49,7 @@ export function reportSections(plan: Plan, options: Partial<EvaluateOptions> = {
 /** Runs every model on a valid plan. Pure: the same plan and options give the same report, in a worker, a test or the CLI. */
 export function evaluate(plan: Plan, options: Partial<EvaluateOptions> = {}): Report {
   const sections = reportSections(plan, options);
-  return {
+  const models: ModelReport = {
     planName: plan.name,
     physical: sections.physical(),
     network: sections.network(),
@@ -58,6 +59,7 @@ export function evaluate(plan: Plan, options: Partial<EvaluateOptions> = {}): Re
     failures: sections.failures(),
     drill: sections.drill(),
   };
+  return { ...models, ...advise(plan, models) };
 }
 
 /** The plan's storage overrides on top of the defaults; the two records merge key by key. */

@@ -4,6 +4,7 @@
  * model figure behind it, and where the recommendation comes from. The UI lists them, highlights
  * their subjects and the CLI prints them like a linter (`file: severity RULE-ID message`).
  */
+import type { PlanFix } from '../plan/planFix';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -25,6 +26,9 @@ export interface FindingSubjects {
   settings?: readonly string[];
 }
 
+/** A remedy a finding offers, as a plan edit described as data (see `src/plan/planFix.ts`). */
+export type FindingFix = PlanFix;
+
 export interface Finding {
   /** Stable id: an RA rule (`RA-CP-RACKS`) or a model finding (`POWER-FEED-OVERLOAD`, `ETCD-TIMER-ELECTION`). */
   ruleId: string;
@@ -37,6 +41,8 @@ export interface Finding {
   /** The recommendation or primary source it comes from (an RA id and its text, a doc, a paper). */
   source: string;
   subjects?: FindingSubjects;
+  /** A one-step remedy, when the rule has a clear one ("move cp-2 to rack R3"). */
+  fix?: FindingFix;
 }
 
 /** Orders findings most severe first, then by rule id, then by message, so lists are stable. */

@@ -4,6 +4,8 @@ import type { ControlPlaneReport } from './controlPlane/controlPlaneReport';
 import type { StorageReport } from './storage/storageReport';
 import type { WorkloadCapacityReport } from './workload/workloadCapacity';
 import type { DrillHealth } from './drills/health';
+import type { Finding } from './finding';
+import type { GuidanceItem } from './advisor/rule';
 
 /**
  * Everything the models say about one plan. Each section is produced by one model family and
@@ -20,4 +22,14 @@ export interface Report {
   failures: { components: string[]; unknown: string[] } | null;
   /** The drill's health in operators' words (null without a failure set). */
   drill: DrillHealth | null;
+  /**
+   * Every finding about the plan, most severe first: the advisor's reference-architecture rules
+   * and each model family's own findings (`src/models/advisor/advise.ts`).
+   */
+  findings: Finding[];
+  /** The reference architecture's guidance a plan cannot break, with the plan's answer to each. */
+  guidance: GuidanceItem[];
 }
+
+/** The model sections of a report, which the advisor reads. */
+export type ModelReport = Omit<Report, 'findings' | 'guidance'>;

@@ -196,6 +196,8 @@ export const kubespanSchema = z.strictObject({
   packetsPerSecondPerCore: z.number().min(1000).max(100_000_000).default(DEFAULTS.kubespan.packetsPerSecondPerCore),
   keepaliveS: positive.max(65_535).default(25),
   discoveryTtlS: positive.max(604_800).default(1800),
+  excludeStorageTraffic: z.boolean().default(false)
+    .describe('Storage replication runs on its own network that KubeSpan does not route (a Longhorn storage network, a Ceph cluster network), so WireGuard does not carry it.'),
 });
 
 export const etcdSchema = z.strictObject({

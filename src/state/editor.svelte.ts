@@ -1,6 +1,8 @@
 import { refuse } from '../editor/action';
 import { deleteNodes, duplicateNodes, moveNodes, moveNodesToRack, placeNode, setRole, shiftNodes } from '../editor/actions/nodes';
+import { applyFix } from '../editor/actions/fixes';
 import { firstFreeSlot, isNoopDrop, rackOrder } from '../editor/drop';
+import type { FindingFix } from '../models/finding';
 import { roleForHardware } from '../editor/naming';
 import type { Plan, Role } from '../plan/schema';
 import type { PlanDocument } from './planDocument.svelte';
@@ -20,6 +22,15 @@ export class Editor {
 
   private get selection(): string[] {
     return [...this.session.selectedNodeIds];
+  }
+
+  /** Applies the remedy a finding offers as one undo step; the finding's highlight is cleared, since the finding should go. */
+  applyFix(fix: FindingFix): boolean {
+    const plan = this.plan;
+    if (!plan) return false;
+    const applied = this.doc.apply(applyFix(plan, { fix }));
+    if (applied) this.session.selectFinding(null);
+    return applied;
   }
 
   deleteSelection(): void {

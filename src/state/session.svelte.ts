@@ -1,4 +1,5 @@
 import type { NodeMove } from '../editor/actions/nodes';
+import type { Finding, FindingSubjects, Severity } from '../models/finding';
 
 /** The view of the elevation: a world point p is drawn at `p * k + (x, y)` on screen. */
 export interface ViewTransform {
@@ -37,6 +38,21 @@ function storedTheme(): ThemeChoice {
   }
 }
 
+/**
+ * What the rack view emphasises: the nodes and racks a finding concerns. Set by selecting a
+ * finding (the Findings tab) or by hovering one (the headline strip may reuse it); the rack view
+ * draws it and dims everything else.
+ */
+export interface Highlight {
+  nodes: ReadonlySet<string>;
+  racks: ReadonlySet<string>;
+  /** Why these are highlighted, for the rack view's caption ("RA-CP-RACKS: …"). */
+  label: string;
+}
+
+/** A stable key for a finding within one report (rule and message identify it). */
+export const findingKey = (f: Pick<Finding, 'ruleId' | 'message'>): string => `${f.ruleId}\u0000${f.message}`;
+
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 3;
 
@@ -67,6 +83,25 @@ export class Session {
     } catch {
       // Not kept across reloads when storage is blocked; the toggle still works for this page.
     }
+  }
+
+  /** The finding selected in the Findings tab (by `findingKey`), or null. */
+  selectedFindingKey = $state<string | null>(null);
+  /** The selected finding's highlight, or a hovered finding's while the pointer is over it. */
+  highlight = $state.raw<Highlight | null>(null);
+  /** Severities the Findings tab shows, and its text filter. */
+  findingSeverities = $state.raw<ReadonlySet<Severity | 'problem'>>(new Set(['problem', 'error', 'warning', 'info']));
+  findingFilter = $state('');
+
+  /** Selects a finding (or clears with null) and highlights what it concerns. */
+  selectFinding(finding: Pick<Finding, 'ruleId' | 'message' | 'subjects'> | null): void {
+    if (!finding || this.selectedFindingKey === findingKey(finding)) {
+      this.selectedFindingKey = null;
+      this.highlight = null;
+      return;
+    }
+    this.selectedFindingKey = findingKey(finding);
+    this.highlight = highlightOf(finding.subjects, `${finding.ruleId}: ${finding.message}`);
   }
 
   /** Forgets what belonged to the previous plan (selection, current rack, a gesture) when another opens. */
@@ -118,4 +153,11 @@ export class Session {
     const k = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.min((width - 32) / this.worldSize.width, (height - 32) / this.worldSize.height, 1)));
     this.view = { k, x: (width - this.worldSize.width * k) / 2, y: 16 };
   }
+}
+
+/** The highlight for a finding's subjects (null when it names no node or rack). */
+export function highlightOf(subjects: FindingSubjects | undefined, label: string): Highlight | null {
+  const nodes = new Set(subjects?.nodes ?? []);
+  const racks = new Set(subjects?.racks ?? []);
+  return nodes.size + racks.size > 0 ? { nodes, racks, label } : null;
 }

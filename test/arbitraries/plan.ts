@@ -189,6 +189,7 @@ const clusterArb = fc.record({
     packetsPerSecondPerCore: fc.integer({ min: 1000, max: 1e7 }),
     keepaliveS: positiveArb(3600),
     discoveryTtlS: positiveArb(86_400),
+    excludeStorageTraffic: fc.boolean(),
   }),
   kubeprism: fc.record({ enabled: fc.boolean(), port: fc.integer({ min: 1, max: 65535 }) }),
   etcd: fc.record({

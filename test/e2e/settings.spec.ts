@@ -82,7 +82,7 @@ test('Workload, Reliability and Assumptions tabs: add an etcd profile, override 
   const profile = page.getByRole('group', { name: 'Direct etcd load profile' });
   await profile.getByRole('button', { name: /^Add/ }).click();
   await expect(profile.getByLabel('Clients')).toHaveValue('100');
-  await expect(page.getByRole('tab', { name: 'Problems (0)' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /^Findings/ })).toHaveAttribute('data-problems', '0');
   await profile.scrollIntoViewIfNeeded();
   await shot(page, 'workload');
   await profile.getByRole('button', { name: 'Remove' }).click();

@@ -20,6 +20,7 @@ import {
 import { timerAdvice, type TimerAdvice } from './timers';
 import type { ResolvedFailures } from '../failures';
 import { quorumAfterFailures, type QuorumAfterFailures } from './quorumAfterFailures';
+import type { Finding } from '../finding';
 
 export interface ControlPlaneOptions {
   seed: number;
@@ -75,7 +76,11 @@ export interface ControlPlaneReport {
     etcdClass: EtcdClass;
     verdicts: (HardwareVerdict & { inUse: boolean })[];
   };
-  warnings: string[];
+  /**
+   * What the control-plane models find beyond the reference-architecture rules (which the advisor
+   * checks from this report): fsync, DB size, throughput, API latency and timer findings.
+   */
+  findings: Finding[];
   assumptions: ControlPlaneAssumptions;
   /** Quorum after the failure set `evaluate` was given (null without one). */
   afterFailures: QuorumAfterFailures | null;
@@ -203,35 +208,62 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
     })),
     quorum: quorumSummary(n), tolerance, rtt, latency, latencyAtLoad,
     throughput: { plan: planCurve, byMembers, openLoop: openLoopPoints },
-    load, utilisation, api, timers, sizing, warnings: [], assumptions: a,
+    load, utilisation, api, timers, sizing, findings: [], assumptions: a,
     afterFailures: options.resolved ? quorumAfterFailures(plan, options.resolved) : null,
   };
-  report.warnings = controlPlaneWarnings(report);
+  report.findings = controlPlaneFindings(report, members.map((m) => m.id));
   return report;
 }
 
-function controlPlaneWarnings(r: ControlPlaneReport): string[] {
-  const w: string[] = [];
-  const n = r.quorum.members;
-  if (n === 0) w.push('no control-plane nodes: there is no etcd cluster');
-  else if (n < 3) w.push(`${n} control-plane node${n === 1 ? '' : 's'}: no etcd fault tolerance (RA-CP-COUNT asks for 3)`);
-  if (r.quorum.evenCount) w.push(`${n} members tolerate no more failures than ${n - 1}, and every write goes to one more member (etcd FAQ)`);
-  // RA-CP-RACKS asks for separate racks (so separate switches and feeds) in one data center, so a
-  // single row, room or site is expected and shown in the tolerance table, not warned about.
-  for (const level of r.tolerance) {
-    if (level.level === 'rack' || level.level === 'tor' || level.level === 'power') for (const c of level.critical) w.push(c.why);
+const ETCD_FAQ = 'etcd FAQ and hardware guide: WAL fsync p99 should stay below 10 ms; the backend quota defaults to 2 GiB with 8 GiB the suggested maximum (https://etcd.io/docs/v3.5/faq/, https://etcd.io/docs/v3.5/dev-guide/limit/)';
+const API_SLO = 'Kubernetes scalability SLO: mutating API calls p99 ≤ 1 s (https://github.com/kubernetes/community/blob/master/sig-scalability/slos/api_call_latency.md)';
+
+function controlPlaneFindings(r: ControlPlaneReport, memberIds: readonly string[]): Finding[] {
+  const f: Finding[] = [];
+  const nodes = [...memberIds];
+  const slowDisks = r.members.filter((m) => m.fsyncP99Ms > 10);
+  if (slowDisks.length > 0) {
+    f.push({
+      ruleId: 'ETCD-FSYNC', severity: 'error',
+      message: `${slowDisks.map((m) => m.name).join(', ')}: etcd WAL on ${slowDisks[0].diskClass}, fsync p99 ${slowDisks[0].fsyncP99Ms} ms, above etcd's 10 ms`,
+      why: 'every etcd write waits for an fsync on a quorum of members, so a slow disk sets the write latency of the whole cluster and causes leader loss under load',
+      figure: { label: 'fsync p99', value: slowDisks[0].fsyncP99Ms, unit: 'ms' }, source: ETCD_FAQ,
+      subjects: { nodes: slowDisks.map((m) => m.id) },
+    });
   }
-  if (r.rtt.maxMs >= 15) w.push(`largest RTT between control-plane nodes is ${r.rtt.maxMs} ms; RA-CP-RTT asks for less than 15 ms`);
-  for (const m of r.members) {
-    if (m.fsyncP99Ms > 10) w.push(`${m.name}: ${m.diskClass} fsync p99 ${m.fsyncP99Ms} ms is above etcd's 10 ms`);
+  const gib = (b: number) => Math.round((b / 2 ** 30) * 100) / 100;
+  if (r.load.dbBytes > r.load.maxQuotaBytes) {
+    f.push({ ruleId: 'ETCD-DB-SIZE', severity: 'error', message: `predicted etcd DB ${gib(r.load.dbBytes)} GiB exceeds the 8 GiB suggested maximum quota`,
+      why: 'etcd refuses writes (alarm NOSPACE) once the DB reaches its quota, and above 8 GiB defragmentation and snapshots stall members',
+      figure: { label: 'predicted DB', value: gib(r.load.dbBytes), unit: 'GiB' }, source: ETCD_FAQ, subjects: { nodes, settings: ['cluster.etcd.quotaBackendBytes'] } });
+  } else if (r.load.dbBytes > r.load.quotaBytes * 0.8) {
+    f.push({ ruleId: 'ETCD-DB-SIZE', severity: 'warning', message: `predicted etcd DB ${gib(r.load.dbBytes)} GiB is over 80 % of the ${gib(r.load.quotaBytes)} GiB quota`,
+      why: 'etcd refuses writes (alarm NOSPACE) once the DB reaches its quota; raise cluster.etcd.quotaBackendBytes',
+      figure: { label: 'DB / quota', value: Math.round((r.load.dbBytes / r.load.quotaBytes) * 100), unit: '%' }, source: ETCD_FAQ,
+      subjects: { nodes, settings: ['cluster.etcd.quotaBackendBytes'] } });
   }
-  if (r.load.dbBytes > r.load.quotaBytes * 0.8) w.push(`predicted etcd DB ${(r.load.dbBytes / 2 ** 30).toFixed(2)} GiB is over 80 % of the ${(r.load.quotaBytes / 2 ** 30).toFixed(1)} GiB quota`);
-  if (r.load.dbBytes > r.load.maxQuotaBytes) w.push('predicted etcd DB exceeds the 8 GiB suggested maximum quota');
-  if (r.utilisation.etcd >= 0.7) w.push(`etcd runs at ${Math.round(r.utilisation.etcd * 100)} % of its throughput limit`);
-  if (r.api && !r.api.allUp.meetsSlo) w.push('predicted mutating API p99 breaks the 1 s SLO');
-  else if (r.api?.oneDown && !r.api.oneDown.meetsSlo) w.push('with one control plane down, predicted mutating API p99 breaks the 1 s SLO');
-  for (const t of r.timers?.warnings ?? []) w.push(t.message);
-  return w;
+  if (r.utilisation.etcd >= 0.7) {
+    const pct = Math.round(r.utilisation.etcd * 100);
+    f.push({ ruleId: 'ETCD-THROUGHPUT', severity: r.utilisation.etcd >= 1 ? 'error' : 'warning',
+      message: `etcd runs at ${pct} % of its throughput limit (${r.throughput.plan?.bottleneck ?? 'unknown'} bound)`,
+      why: 'queueing delay grows without bound as utilisation approaches 100 %, so API latency and leases suffer first',
+      figure: { label: 'etcd utilisation', value: pct, unit: '%' }, source: 'Rackplan control-plane throughput model (src/models/README.md, "Control plane")', subjects: { nodes } });
+  }
+  if (r.api && !r.api.allUp.meetsSlo) {
+    f.push({ ruleId: 'API-SLO', severity: 'error', message: `predicted mutating API p99 ${fmtMs(r.api.allUp.p99Ms)} breaks the 1 s SLO with every control plane up`,
+      why: 'controllers and kubectl time out and retry, which adds load', figure: Number.isFinite(r.api.allUp.p99Ms) ? { label: 'API p99', value: Math.round(r.api.allUp.p99Ms), unit: 'ms' } : undefined, source: API_SLO, subjects: { nodes } });
+  } else if (r.api?.oneDown && !r.api.oneDown.meetsSlo) {
+    const lost = !Number.isFinite(r.api.oneDown.p99Ms);
+    f.push({ ruleId: 'API-SLO-ONE-DOWN', severity: 'warning',
+      message: lost ? 'with one control plane down the API cannot write at all: quorum is lost' : `with one control plane down, predicted mutating API p99 ${fmtMs(r.api.oneDown.p99Ms)} breaks the 1 s SLO`,
+      why: 'a node failure or a rolling upgrade takes one control plane down routinely', figure: lost ? undefined : { label: 'API p99, one down', value: r.api.oneDown.p99Ms, unit: 'ms' }, source: API_SLO, subjects: { nodes } });
+  }
+  for (const t of r.timers?.findings ?? []) f.push({ ...t, subjects: { ...t.subjects, nodes } });
+  return f;
+}
+
+function fmtMs(ms: number): string {
+  return Number.isFinite(ms) ? `${Math.round(ms)} ms` : 'unbounded (overloaded)';
 }
 
 /** CPU-class speed of a member's hardware, against the balanced core the costs are given for. */

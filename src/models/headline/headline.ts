@@ -97,7 +97,7 @@ function workloadFigure(r: Report): HeadlineFigure | null {
 function storageFigure(r: Report): HeadlineFigure {
   const s = r.storage;
   if (s.provider === 'none' || s.nodes === 0 || s.headroom.length === 0) {
-    return fig({ id: 'storage-headroom', label: 'Storage after worst failure', text: 'no replicated storage', value: null, unit: '', verdict: 'info', better: null, panel: 'storage', why: s.notes[0] ?? 'the plan has no storage provider' });
+    return fig({ id: 'storage-headroom', label: 'Storage after worst failure', text: 'no replicated storage', value: null, unit: '', verdict: 'info', better: null, panel: 'storage', why: s.findings[0]?.message ?? 'the plan has no storage provider' });
   }
   // The scenario that fails wins; among equals the one that leaves the fullest domain.
   // fillAfter is null when no domain survives (reports carry no Infinity): that scenario is the worst.
@@ -119,8 +119,10 @@ function kubespanFigure(r: Report): HeadlineFigure {
   if (!ks.enabled) {
     return fig({ id: 'kubespan', label: 'KubeSpan', text: 'off', value: null, unit: '', verdict: 'info', word: 'off', better: null, panel: 'network', why: `${int(ks.nodes)} nodes would mean ${int(ks.tunnels)} tunnels if it were on` });
   }
-  const critical = r.network.findings.some((f) => f.rule.startsWith('RA-KUBESPAN') && f.severity === 'critical');
-  const verdict: Verdict = critical ? 'bad' : ks.nodes > guidance || r.network.findings.some((f) => f.rule.startsWith('RA-KUBESPAN')) ? 'warn' : 'ok';
+  // The KubeSpan rules are the advisor's (RA-KUBESPAN-SIZE, RA-KUBESPAN-THROUGHPUT).
+  const kubespanFindings = (r.findings ?? []).filter((f) => f.ruleId.startsWith('RA-KUBESPAN') && f.severity !== 'info');
+  const critical = kubespanFindings.some((f) => f.severity === 'error');
+  const verdict: Verdict = critical ? 'bad' : ks.nodes > guidance || kubespanFindings.length > 0 ? 'warn' : 'ok';
   return fig({
     id: 'kubespan', label: 'KubeSpan', text: `${int(ks.nodes)} nodes, ${int(ks.tunnels)} tunnels`, value: ks.nodes, unit: 'nodes', verdict, better: 'lower', panel: 'network',
     why: ks.nodes > guidance ? `a full mesh past the ${guidance}-node guidance: ${int(ks.peersPerNode)} peers per node` : `full mesh within the ${guidance}-node guidance; encryption takes up to ${pct(ks.maxCpuShare)} of a node's cores`,

@@ -6,11 +6,12 @@ import {
   cryptoProfile, discoveryOutage, encryptionCores, kubespanAddedRttMs, kubespanCeilings, meshControlTraffic,
   meshTunnels, peersPerNode, type DiscoveryOutage, type MeshControlTraffic,
 } from './kubespanCost';
-import { KUBESPAN_GUIDANCE_NODES, meshScalingCurve, type MeshPoint } from './meshScaling';
+import { meshScalingCurve, type MeshPoint } from './meshScaling';
 import { nodeNicGbps, planStack, predictPairs, type PairPrediction } from './pairPredictions';
 import { rackUplinkLoads, type RackUplinkLoad } from './uplinkLoad';
 import type { ResolvedFailures } from '../failures';
 import { networkAfterFailures, type NetworkAfterFailures } from './networkAfterFailures';
+import type { Finding } from '../finding';
 
 /** One row of the encapsulation table. */
 export interface EncapRow {
@@ -39,11 +40,6 @@ export interface HardwareKubeSpanCost {
   bound: 'cpu' | 'nic';
 }
 
-export interface NetworkFinding {
-  rule: string;
-  severity: 'info' | 'warning' | 'critical';
-  message: string;
-}
 
 /** Everything the network models say about a plan. Gbit/s, ms, bytes unless a name says otherwise. */
 export interface NetworkReport {
@@ -73,7 +69,11 @@ export interface NetworkReport {
   meshCurve: MeshPoint[];
   storage: { provider: string; replicates: boolean; crossesKubeSpan: boolean; message: string };
   hybrid: { cloudSites: string[]; pair: PairPrediction | null; message: string } | null;
-  findings: NetworkFinding[];
+  /**
+   * What the network models find beyond the reference-architecture rules (which the advisor checks
+   * from this report): uplink saturation and Flannel fragmenting inside KubeSpan.
+   */
+  findings: Finding[];
   /** Switches, isolated nodes, rack uplinks and site links after the failure set `evaluate` was given (null without one). */
   afterFailures: NetworkAfterFailures | null;
 }
@@ -146,14 +146,14 @@ export function networkReport(plan: Plan, resolved?: ResolvedFailures): NetworkR
 
   const provider = plan.cluster.storage.provider;
   const replicates = provider === 'longhorn' || provider === 'ceph' || provider === 'mayastor';
-  const storageCrosses = replicates && ks.enabled;
+  const storageCrosses = replicates && ks.enabled && !ks.excludeStorageTraffic;
   const storage = {
     provider, replicates, crossesKubeSpan: storageCrosses,
     message: !replicates
       ? `${provider} does not replicate over the network`
       : storageCrosses
         ? `${provider} replication runs node to node, so with KubeSpan on it is encrypted by WireGuard (RA-STORAGE-NO-KUBESPAN, RA-KUBESPAN-THROUGHPUT)`
-        : `${provider} replication runs over the plain fabric (KubeSpan off)`,
+        : `${provider} replication runs over the plain fabric (${ks.enabled ? 'a storage network outside KubeSpan' : 'KubeSpan off'})`,
   };
 
   const cloudSites = plan.sites.filter((s) => s.kind !== 'datacenter').map((s) => s.id);
@@ -165,19 +165,28 @@ export function networkReport(plan: Plan, resolved?: ResolvedFailures): NetworkR
       : 'no nodes in more than one site',
   } : null;
 
-  const findings: NetworkFinding[] = [];
-  if (ks.enabled && n > KUBESPAN_GUIDANCE_NODES) {
-    findings.push({ rule: 'RA-KUBESPAN-SIZE', severity: 'warning', message: `KubeSpan full mesh of ${n} nodes: ${peersPerNode(n)} peers per node, ${meshTunnels(n).toLocaleString('en-US')} tunnels (${(meshTunnels(n) / meshTunnels(KUBESPAN_GUIDANCE_NODES)).toFixed(1)}× the 100-node guidance)` });
-  }
-  if (storageCrosses) findings.push({ rule: 'RA-KUBESPAN-THROUGHPUT', severity: 'warning', message: storage.message });
-  if (fragActive) findings.push({ rule: 'RA-CNI', severity: 'critical', message: fragmentation.message });
   const maxShare = Math.max(0, ...costs.map((c) => c.cpuShare));
-  if (ks.enabled && maxShare > 0.1) findings.push({ rule: 'RA-KUBESPAN-THROUGHPUT', severity: 'warning', message: `KubeSpan encryption takes up to ${(maxShare * 100).toFixed(1)} % of a node's cores at ${plan.workload.eastWestGbpsPerNode} Gbit/s east-west` });
-  for (const r of racks) {
-    if (r.utilisation > 1) findings.push({ rule: 'network-uplink', severity: 'critical', message: `rack ${r.name}: east-west traffic needs ${r.workloadGbps.toFixed(1)} Gbit/s of ${r.uplinkGbps} Gbit/s uplink` });
-    else if (r.utilisation > 0.7) findings.push({ rule: 'network-uplink', severity: 'warning', message: `rack ${r.name}: uplink ${(r.utilisation * 100).toFixed(0)} % busy with east-west traffic` });
+  const findings: Finding[] = [];
+  if (fragActive) {
+    findings.push({
+      ruleId: 'NET-FLANNEL-FRAGMENTATION', severity: 'error',
+      message: `Flannel VXLAN inside KubeSpan on Talos ${plan.cluster.talosVersion} fragments every full-sized pod packet into ${frag.tunnelPacketsPerSegment} WireGuard packets`,
+      why: `Talos before 1.14 does not lower Flannel's MTU to fit KubeSpan: ${(frag.efficiencyLoss * 100).toFixed(1)} % less goodput and ${frag.tunnelPacketsPerSegment}x the packet rate on every node`,
+      figure: { label: 'goodput lost', value: Math.round(frag.efficiencyLoss * 1000) / 10, unit: '%' },
+      source: 'Talos KubeSpan MTU handling (fixed in Talos 1.14, siderolabs/talos); RFC 7348 VXLAN and WireGuard framing (src/models/README.md, "Network")',
+      subjects: { settings: ['cluster.talosVersion', 'cluster.kubespan.enabled', 'cluster.cni.name'] },
+    });
   }
-  if (plan.cluster.cni.name === 'flannel') findings.push({ rule: 'RA-CNI', severity: 'info', message: 'Flannel (the default): simple and light; Cilium native routing avoids VXLAN overhead and adds eBPF policy' });
+  for (const r of racks) {
+    if (r.utilisation <= 0.7) continue;
+    findings.push({
+      ruleId: 'NET-UPLINK', severity: r.utilisation > 1 ? 'error' : 'warning',
+      message: `rack ${r.name}: east-west traffic needs ${r.workloadGbps.toFixed(1)} Gbit/s of its ${r.uplinkGbps} Gbit/s uplink`,
+      why: r.utilisation > 1 ? 'the uplink is oversubscribed: cross-rack traffic queues and drops' : 'little headroom is left for bursts, rebuilds and a failed switch',
+      figure: { label: 'uplink utilisation', value: Math.round(r.utilisation * 100), unit: '%' },
+      source: 'Rackplan uplink load model (src/models/README.md, "Network")', subjects: { racks: [r.rackId] },
+    });
+  }
 
   return {
     mtu, cni: `${plan.cluster.cni.name}${plan.cluster.cni.name === 'cilium' ? ` (${plan.cluster.cni.mode})` : ' (vxlan)'}`,

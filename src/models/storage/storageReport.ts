@@ -6,6 +6,7 @@ import { failureImpact, resolveFailure, type FailedComponent, type FailureImpact
 import { placeStorage, bytesPerDisk, type Placement } from './placement';
 import { rebalanceAddNodes, rebalanceDrainNode, type RebalanceEstimate } from './rebalance';
 import { rebuildEstimate, type RebuildEstimate } from './rebuild';
+import type { Finding } from '../finding';
 
 export interface StorageOptions {
   seed: number;
@@ -60,7 +61,11 @@ export interface StorageReport {
   rebalance: { addNode: RebalanceEstimate; drainNode: RebalanceEstimate } | null;
   /** The failure set `evaluate` was given, worked through like the scenarios above (null without one). */
   afterFailures: StorageFailureScenario | null;
-  notes: string[];
+  /**
+   * What the storage models find beyond the reference-architecture rules (which the advisor checks
+   * from this report): placement that cannot complete, no room to re-replicate, zones, ports.
+   */
+  findings: Finding[];
 }
 
 /**
@@ -75,7 +80,7 @@ export function storageReport(plan: Plan, options: StorageOptions, failureSet?: 
   const inv = placement.inventory;
   const capacity = storageCapacity(plan, placement);
   const headroom = headroomAfterLoss(plan, placement, capacity);
-  const notes = storageNotes(plan, placement);
+  const findings = storageFindings(plan, placement, headroom);
   const failures: StorageFailureScenario[] = [];
   let rebalance: StorageReport['rebalance'] = null;
   if (inv.nodes.length > 0 && placement.unitCount > 0) {
@@ -109,7 +114,7 @@ export function storageReport(plan: Plan, options: StorageOptions, failureSet?: 
     placement: placementSummary(placement), capacity, headroom, failures, rebalance,
     afterFailures: failureSet && failureSet.components.length + (failureSet.degradations?.length ?? 0) > 0
       ? storageFailureScenario(plan, placement, options, 'drill', 'the drill\'s failures', failureSet) : null,
-    notes,
+    findings,
   };
 }
 
@@ -166,47 +171,84 @@ export function placementSummary(p: Placement): PlacementSummary {
   };
 }
 
-/** Plain-language findings about the plan's storage, for the panel, the CLI and the advisor. */
-export function storageNotes(plan: Plan, p: Placement): string[] {
+const LONGHORN_DOCS = 'Longhorn settings "Replica Zone Level Soft Anti-Affinity" and node topology labels (https://longhorn.io/docs/latest/references/settings/)';
+const CEPH_DOCS = 'Ceph monitor config, mon_osd_down_out_subtree_limit and full ratios (https://docs.ceph.com/en/latest/rados/configuration/mon-config-ref/)';
+const LABEL_VALUE = /^[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const MODEL = 'Rackplan storage placement and capacity models (src/models/README.md, "Storage")';
+
+/**
+ * What the storage models find about a plan, as findings (stable ruleIds `STORAGE-*`). The
+ * reference-architecture storage rules (count, media, dedication, locality, KubeSpan, choice) are
+ * the advisor's; these are the models' own: placement that cannot complete, survivors that cannot
+ * hold re-replicated data, Longhorn zones that do not follow racks, ports slower than NICs, Ceph
+ * racks of one host.
+ */
+export function storageFindings(plan: Plan, p: Placement, headroom: readonly HeadroomScenario[] = []): Finding[] {
   const s = plan.cluster.storage;
   const inv = p.inventory;
-  const notes: string[] = [];
-  if (s.provider === 'none') return ['No storage provider: nothing to place.'];
-  if (inv.nodes.length === 0) return ['No node has disks the provider can use.'];
-  if (inv.basis === 'data-disks') notes.push('No storage-role nodes: the provider runs hyperconverged on the nodes with data disks.');
-  const storageNodes = inv.nodes.length;
-  if (s.provider !== 'local-path' && storageNodes < 3) notes.push(`Only ${storageNodes} storage node(s); the reference architecture asks for three or more (RA-STORAGE-COUNT).`);
-  if (p.unplacedShards > 0) notes.push(`${p.undersizedUnits} ${p.unitKind === 'pg' ? 'PGs' : 'volumes'} cannot place all ${p.width} ${p.unitKind === 'pg' ? 'shards' : 'replicas'} (${p.unplacedShards} missing): degraded from day one.`);
-  const shared = inv.nodes.filter((n) => n.sharedWithWorkloads).length;
-  if (shared > 0 && s.provider !== 'local-path') notes.push(`${shared} storage node(s) also run workloads: rebuild and rebalance traffic competes with ${plan.workload.eastWestGbpsPerNode} Gbit/s of workload traffic on their NICs (RA-STORAGE-DEDICATED).`);
+  const out: Finding[] = [];
+  if (s.provider === 'none') return out;
+  const ids = inv.nodes.map((n) => n.id);
+  if (inv.nodes.length === 0) {
+    return [{ ruleId: 'STORAGE-NO-DISKS', severity: 'error', message: `${s.provider} is the storage provider but no node has disks it can use`,
+      why: 'every persistent volume stays Pending', source: MODEL, subjects: { settings: ['cluster.storage.provider'] } }];
+  }
+  if (inv.basis === 'data-disks') {
+    out.push({ ruleId: 'STORAGE-HYPERCONVERGED', severity: 'info', message: `no storage-role nodes: ${s.provider} runs on the ${inv.nodes.length} nodes with data disks`,
+      why: 'storage traffic and rebuilds share CPU, memory and NICs with workloads', source: MODEL, subjects: { nodes: ids } });
+  }
+  if (p.unplacedShards > 0) {
+    const unit = p.unitKind === 'pg' ? 'PGs' : 'volumes';
+    out.push({ ruleId: 'STORAGE-UNPLACED', severity: 'error',
+      message: `${p.undersizedUnits} ${unit} cannot place all ${p.width} ${p.unitKind === 'pg' ? 'shards' : 'replicas'} on ${inv.nodes.length} storage node(s)`,
+      why: `${p.unplacedShards} copies have nowhere to go, so these ${unit} are degraded from day one and one more failure loses data`,
+      figure: { label: 'missing copies', value: p.unplacedShards, unit: 'copies' }, source: MODEL, subjects: { nodes: ids } });
+  }
+  for (const h of headroom) {
+    if (h.fits || s.provider === 'local-path') continue;
+    const node = h.scenario === 'largest-node';
+    out.push({ ruleId: 'STORAGE-REREPLICATE', severity: 'warning',
+      message: `after losing ${node ? `storage node ${h.lostId}` : `rack ${plan.racks.find((r) => r.id === h.lostId)?.name ?? h.lostId}`}, ${s.provider} cannot re-replicate: ${h.reason}`,
+      why: 'the copies lost with it are not rebuilt: the data stays readable but one failure closer to loss until the node returns or hardware is added',
+      figure: Number.isFinite(h.fillAfter) ? { label: 'fullest survivor after re-replication', value: Math.round(h.fillAfter * 1000) / 10, unit: '%' } : undefined,
+      source: s.provider === 'ceph' ? CEPH_DOCS : MODEL, subjects: node ? { nodes: [h.lostId] } : { racks: [h.lostId] } });
+  }
   const slowPorts = inv.nodes.filter((n) => n.place.hardware.nics.speedGbps > n.place.rack.tor.portGbps);
   if (slowPorts.length > 0) {
     const n = slowPorts[0].place;
-    notes.push(`${slowPorts.length} storage node(s) have ${n.hardware.nics.speedGbps} Gbit/s NICs on ${n.rack.tor.portGbps} Gbit/s switch ports: links run at the port speed, which bounds rebuilds.`);
+    out.push({ ruleId: 'STORAGE-PORT-SPEED', severity: 'warning',
+      message: `${slowPorts.length} storage node(s) have ${n.hardware.nics.speedGbps} Gbit/s NICs on ${n.rack.tor.portGbps} Gbit/s switch ports`,
+      why: 'links run at the port speed, which bounds rebuild and client throughput', figure: { label: 'port speed', value: n.rack.tor.portGbps, unit: 'Gbit/s' },
+      source: MODEL, subjects: { nodes: slowPorts.map((x) => x.id), racks: [...new Set(slowPorts.map((x) => x.rackId))] } });
   }
-  if (inv.disks.some((d) => d.class === 'hdd')) notes.push('Storage on HDD: rebuilds and client I/O are slow (RA-STORAGE-MEDIA asks for SSD/NVMe).');
-  if (plan.cluster.kubespan.enabled && storageNodes > 1) notes.push('KubeSpan is on: replication and rebuild traffic is encrypted through WireGuard (RA-STORAGE-NO-KUBESPAN).');
-  const sites = new Set(inv.nodes.map((n) => n.siteId));
-  if (sites.size > 1) notes.push(`Storage nodes span ${sites.size} sites: replication crosses the WAN (RA-STORAGE-LOCALITY).`);
-  if (s.provider === 'longhorn') {
+  if (s.provider === 'longhorn' && inv.nodes.length > 1) {
     const zoneByRack = new Map<string, Set<string>>();
     for (const n of inv.nodes) zoneByRack.set(n.rackId, (zoneByRack.get(n.rackId) ?? new Set()).add(n.zone ?? `none:${n.id}`));
-    const unlabelled = inv.nodes.filter((n) => !n.zone).length;
-    const racksAsZones = unlabelled === 0 && [...zoneByRack.values()].every((z) => z.size === 1)
+    const unlabelled = inv.nodes.filter((n) => !n.zone);
+    const racksAsZones = unlabelled.length === 0 && [...zoneByRack.values()].every((z) => z.size === 1)
       && new Set(inv.nodes.map((n) => n.zone)).size === zoneByRack.size;
-    notes.push(racksAsZones
-      ? 'Longhorn has no rack level; here every rack is presented as a zone (topology.kubernetes.io/zone), so zone soft anti-affinity spreads replicas over racks.'
-      : unlabelled > 0
-        ? `Longhorn has no rack level and ${unlabelled} storage node(s) carry no zone label: replicas are only kept on different nodes and may share a rack.`
-        : 'Longhorn has no rack level and the zone labels do not match racks: replicas may share a rack.');
+    if (!racksAsZones && zoneByRack.size > 1) {
+      out.push({ ruleId: 'STORAGE-LONGHORN-ZONES', severity: 'warning',
+        message: unlabelled.length > 0
+          ? `${unlabelled.length} Longhorn storage node(s) carry no zone label (${unlabelled.slice(0, 5).map((n) => n.id).join(', ')}${unlabelled.length > 5 ? ', …' : ''})`
+          : 'the Longhorn storage nodes\' zone labels do not match their racks',
+        why: `Longhorn has no rack level: only zone anti-affinity keeps replicas apart, so replicas may share one of the ${zoneByRack.size} racks and a rack outage takes every copy`,
+        source: LONGHORN_DOCS, subjects: { nodes: ids, settings: ['nodes[].labels.topology.kubernetes.io/zone'] },
+        // A rack id is a valid zone label value only if it ends alphanumeric and fits 63 characters.
+        fix: inv.nodes.every((n) => LABEL_VALUE.test(n.rackId))
+          ? { kind: 'zoneByRack', label: 'Set Longhorn zone = rack on the storage nodes', nodeIds: ids } : undefined });
+    }
   }
   if (s.provider === 'ceph') {
     const perRack = new Map<string, number>();
     for (const n of inv.nodes) perRack.set(n.rackId, (perRack.get(n.rackId) ?? 0) + 1);
-    const single = [...perRack.values()].filter((c) => c === 1).length;
-    if (single > 0) notes.push(`${single} rack(s) hold a single storage node: losing that node downs the whole rack's OSDs, which Ceph does not mark out (mon_osd_down_out_subtree_limit = rack): no automatic backfill until it returns or an operator acts.`);
-    if (storageNodes < 6) notes.push('Rook+Ceph is meant for larger clusters with dedicated storage nodes (RA-STORAGE-CHOICE).');
+    const single = [...perRack].filter(([, c]) => c === 1).map(([r]) => r);
+    if (single.length > 0 && s.failureDomain === 'rack') {
+      out.push({ ruleId: 'STORAGE-CEPH-RACK-OUT', severity: 'info',
+        message: `${single.length} rack(s) hold a single storage node: losing that node downs the whole rack's OSDs`,
+        why: 'Ceph does not mark a whole rack out by itself (mon_osd_down_out_subtree_limit = rack): no automatic backfill until the node returns or an operator acts',
+        source: CEPH_DOCS, subjects: { racks: single } });
+    }
   }
-  if (s.provider === 'local-path') notes.push('Local Path keeps one copy on one node: a node outage makes its volumes unavailable, a disk loss loses them (RA-STORAGE-CHOICE).');
-  return notes;
+  return out;
 }

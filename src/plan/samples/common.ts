@@ -18,7 +18,7 @@ export function baseSettings(name: string, clusterName: string, description: str
       talosVersion: '1.12.0',
       kubernetesVersion: '1.34.1',
       cni: { name: 'flannel', mode: 'vxlan' },
-      kubespan: { enabled: false, ipFamily: 'ipv4', cryptoGBpsPerCore: 1.5, packetsPerSecondPerCore: 180_000, keepaliveS: 25, discoveryTtlS: 1800 },
+      kubespan: { enabled: false, ipFamily: 'ipv4', cryptoGBpsPerCore: 1.5, packetsPerSecondPerCore: 180_000, keepaliveS: 25, discoveryTtlS: 1800, excludeStorageTraffic: false },
       kubeprism: { enabled: true, port: 7445 },
       etcd: { heartbeatMs: 100, electionTimeoutMs: 1000, quotaBackendBytes: 2 * 2 ** 30, snapshotCount: 10_000, compactionIntervalMin: 5 },
       allowSchedulingOnControlPlanes: false,

@@ -83,7 +83,8 @@ export function hyperscalePlan(): Plan {
 export function hybridBurstPlan(): Plan {
   const base = baseSettings('Hybrid burst', 'hybrid',
     'An on-premises cluster that bursts into a cloud region: the cloud workers join over KubeSpan, the reason KubeSpan exists. Storage stays on premises.');
-  base.cluster.kubespan = { ...base.cluster.kubespan, enabled: true };
+  // Storage replicates over a storage network that KubeSpan does not route (RA-STORAGE-NO-KUBESPAN).
+  base.cluster.kubespan = { ...base.cluster.kubespan, enabled: true, excludeStorageTraffic: true };
   base.cluster.talosVersion = '1.14.0';
   base.network.rtt.crossSiteMs = 18;
   const b = new PlanBuilder(base, [HW.cp, HW.worker, HW.storage, HW.cloudVm].map((h) => structuredClone(h)))

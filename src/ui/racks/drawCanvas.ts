@@ -1,6 +1,7 @@
 import type { ViewTransform } from '../../state/session.svelte';
 import { racksIn, visibleWorld } from './hitTest';
 import type { Elevation } from './rackLayout';
+import type { FindingMarks } from './renderSvg';
 
 /** The colours of the marks, read once from the theme's CSS variables. */
 export interface Palette {
@@ -9,6 +10,8 @@ export interface Palette {
   switches: string;
   selected: string;
   text: string;
+  bad: string;
+  accent: string;
   role: Record<string, string>;
 }
 
@@ -17,6 +20,7 @@ export function themePalette(el: Element): Palette {
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return {
     frame: v('--rack', '#1f2937'), slot: v('--slot', '#f3f4f6'), switches: v('--switches', '#4b5563'), selected: v('--ink', '#111827'), text: v('--ink-2', '#374151'),
+    bad: v('--bad', '#b91c1c'), accent: v('--accent', '#2563eb'),
     role: { controlplane: v('--role-controlplane', '#3b82f6'), worker: v('--role-worker', '#10b981'), storage: v('--role-storage', '#f59e0b') },
   };
 }
@@ -28,7 +32,7 @@ export function themePalette(el: Element): Palette {
  */
 export function drawElevation(
   ctx: CanvasRenderingContext2D, layout: Elevation, view: ViewTransform, size: { width: number; height: number },
-  selected: ReadonlySet<string>, palette: Palette, dpr: number,
+  selected: ReadonlySet<string>, palette: Palette, dpr: number, marks?: FindingMarks,
 ): void {
   const g = layout.geometry;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -41,7 +45,8 @@ export function drawElevation(
   const racks = racksIn(layout, world, g.rackWidth);
   for (const rack of racks) {
     const h = rack.heightU * g.uPx;
-    ctx.fillStyle = palette.frame;
+    // A rack an error names gets a red frame; a highlighted one the accent colour.
+    ctx.fillStyle = marks?.highlight?.racks.has(rack.id) ? palette.accent : marks?.errorRacks.has(rack.id) ? palette.bad : palette.frame;
     ctx.fillRect(rack.x - 2, rack.y - 2, g.rackWidth + 4, h + 4);
     ctx.fillStyle = palette.slot;
     ctx.fillRect(rack.x, rack.y, g.rackWidth, h);
@@ -52,6 +57,14 @@ export function drawElevation(
     ctx.fillStyle = palette.role[role];
     for (const rack of racks) {
       for (const n of layout.nodesByRack.get(rack.id) ?? []) if (n.role === role) ctx.fillRect(n.x, n.y, n.width, n.height);
+    }
+  }
+  const lit = marks?.highlight?.nodes;
+  if (lit && lit.size > 0) {
+    ctx.strokeStyle = palette.accent;
+    ctx.lineWidth = Math.max(3, 3 / view.k);
+    for (const rack of racks) {
+      for (const n of layout.nodesByRack.get(rack.id) ?? []) if (lit.has(n.id)) ctx.strokeRect(n.x, n.y, n.width, n.height);
     }
   }
   if (selected.size > 0) {

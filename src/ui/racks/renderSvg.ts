@@ -91,6 +91,25 @@ export function renderSelection(world: Root, selected: ReadonlySet<string>, curr
   world.select('g.racks').selectAll<SVGGElement, RackBox>('g.rack').classed('current', (d) => d.id === currentRackId);
 }
 
+/**
+ * What the findings mark in the rack view: racks an error-level finding names, and a highlighted
+ * finding's nodes and racks (`racks` already includes the racks of its nodes).
+ */
+export interface FindingMarks {
+  highlight: { nodes: ReadonlySet<string>; racks: ReadonlySet<string> } | null;
+  errorRacks: ReadonlySet<string>;
+}
+
+/** Marks racks with an error (a red frame and name), and outlines a highlighted finding's nodes and racks while the rest dims. */
+export function renderFindingMarks(world: Root, marks: FindingMarks): void {
+  const h = marks.highlight;
+  world.classed('highlighting', h !== null);
+  world.select('g.racks').selectAll<SVGGElement, RackBox>('g.rack')
+    .classed('has-error', (d) => marks.errorRacks.has(d.id))
+    .classed('highlighted', (d) => h !== null && h.racks.has(d.id));
+  world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node').classed('highlighted', (d) => h !== null && h.nodes.has(d.id));
+}
+
 interface Ghost { id: string; x: number; y: number; width: number; height: number; ok: boolean }
 
 /**

@@ -22,7 +22,7 @@ describe('mutatingApiLatency', () => {
 describe('timerAdvice', () => {
   it('timerAdvice(100, 1000, 0.2 ms, 3) keeps the defaults and blocks writes ~1000 + 1000 / 3 − 50 ms after a leader loss', () => {
     const t = timerAdvice(100, 1000, 0.2, 3);
-    expect(t.warnings).toEqual([]);
+    expect(t.findings).toEqual([]);
     expect(t.recommendedHeartbeatMs).toBe(100);
     expect(t.recommendedElectionTimeoutMs).toBe(1000);
     expect(t.leaderLossUnavailableMs.expected).toBeCloseTo(1000 + 1000 / 3 - 100 / 2 + 0.2, 9);
@@ -34,11 +34,11 @@ describe('timerAdvice', () => {
     const t = timerAdvice(100, 1000, 150, 3);
     expect(t.recommendedHeartbeatMs).toBe(230);
     expect(t.recommendedElectionTimeoutMs).toBe(1500);
-    expect(t.warnings.map((w) => w.rule)).toEqual(['election ≥ 10 x RTT']);
+    expect(t.findings.map((w) => w.ruleId)).toEqual(['ETCD-TIMER-ELECTION-RTT']);
   });
 
   it('timerAdvice(10, 40, 0.2 ms, 2) warns that the election timeout is below 5 x heartbeat', () => {
     const t = timerAdvice(10, 40, 0.2, 2);
-    expect(t.warnings.map((w) => w.rule)).toContain('election ≥ 5 x heartbeat');
+    expect(t.findings.map((w) => w.ruleId)).toContain('ETCD-TIMER-ELECTION-HEARTBEAT');
   });
 });

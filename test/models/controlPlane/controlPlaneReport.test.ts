@@ -18,8 +18,8 @@ describe('controlPlaneReport', () => {
   it('controlPlaneReport(anti-patterns) flags the shared rack, the HDDs, the timers and loses quorum with one node down', () => {
     const r = controlPlaneReport(antiPatternsPlan(), { seed: 1, samples: 2000 });
     expect(r.tolerance.find((t) => t.level === 'rack')!.critical[0].why).toContain('rack R1 holds cp-01 and cp-02');
-    expect(r.warnings.some((w) => w.includes('fsync p99 60 ms'))).toBe(true);
-    expect(r.warnings.some((w) => w.includes('heartbeats/s to every follower'))).toBe(true);
+    expect(r.findings.find((f) => f.ruleId === 'ETCD-FSYNC')!.message).toContain('fsync p99 60 ms');
+    expect(r.findings.find((f) => f.ruleId === 'ETCD-TIMER-HEARTBEAT-COST')!.message).toContain('heartbeats/s to every follower');
     expect(r.api!.oneDown!.meetsSlo).toBe(false);
     expect(r.sizing.verdicts.find((v) => v.hardwareId === 'cp-hdd')!.verdict).toBe('too-small');
   });

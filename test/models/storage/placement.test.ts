@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeStorage, bytesPerDisk } from '../../../src/models/storage/placement';
 import { cephPgNum } from '../../../src/models/storage/ceph';
-import { storageNotes } from '../../../src/models/storage/storageReport';
+import { storageFindings } from '../../../src/models/storage/storageReport';
 import { cephSettings, longhornSettings, mayastorSettings, storagePlan } from '../../arbitraries/storage';
 
 const racksOf = (plan: ReturnType<typeof storagePlan>, p: ReturnType<typeof placeStorage>, u: number) =>
@@ -40,11 +40,14 @@ describe('placeStorage: Longhorn', () => {
     expect(p.unplacedShards).toBe(3);
   });
 
-  it('storageNotes(…) says racks only count for Longhorn when they are presented as zones', () => {
+  it('storageFindings(…) flags Longhorn zones only when racks are not presented as zones', () => {
     const plan = storagePlan({ nodesPerRack: [1, 1, 1], storage: longhornSettings(3), volumes: [{ sizeGB: 1 }] });
-    expect(storageNotes(plan, placeStorage(plan, { seed: 1 })).join(' ')).toMatch(/every rack is presented as a zone/);
+    const ids = (p: typeof plan) => storageFindings(p, placeStorage(p, { seed: 1 })).map((f) => f.ruleId);
+    expect(ids(plan)).not.toContain('STORAGE-LONGHORN-ZONES');
     const unlabelled = { ...plan, nodes: plan.nodes.map((n) => ({ ...n, labels: {} })) };
-    expect(storageNotes(unlabelled, placeStorage(unlabelled, { seed: 1 })).join(' ')).toMatch(/no zone label: replicas are only kept on different nodes and may share a rack/);
+    const f = storageFindings(unlabelled, placeStorage(unlabelled, { seed: 1 })).find((x) => x.ruleId === 'STORAGE-LONGHORN-ZONES')!;
+    expect(f.message).toMatch(/carry no zone label/);
+    expect(f.why).toMatch(/may share one of the 3 racks/);
   });
 });
 

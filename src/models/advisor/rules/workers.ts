@@ -1,0 +1,50 @@
+import type { Finding } from '../../finding';
+import { topologyOf } from '../../topology';
+import { racksWithRoom } from '../fixTargets';
+import { raSource, type PlanRule } from '../rule';
+
+const ID = 'RA-WORKERS';
+/** kubelet's default `maxPods`: pods one node accepts (Kubernetes "Considerations for large clusters"). */
+export const KUBELET_MAX_PODS = 110;
+
+/**
+ * RA-WORKERS: workers sized for the workload and able to grow. Reads the physical report: no
+ * workers (with control planes kept free) is an error; more pods per worker than kubelet's
+ * default 110 is an error; no rack with room for one more worker is a warning.
+ */
+export const workers: PlanRule = {
+  id: ID,
+  title: 'Workers sized for the workload and scalable',
+  source: raSource(ID, 'size worker nodes for the workload and keep room to scale them.'),
+  check(input) {
+    const { plan, report } = input;
+    const count = report.physical.nodesByRole.worker;
+    const pods = plan.workload.pods;
+    const out: Finding[] = [];
+    const workerIds = plan.nodes.filter((n) => n.role === 'worker').map((n) => n.id);
+    if (count === 0) {
+      if (!plan.cluster.allowSchedulingOnControlPlanes) {
+        out.push({ ruleId: ID, severity: 'error', source: this.source, message: 'the plan has no worker nodes',
+          why: `the ${pods.toLocaleString('en-US')} pods of the workload have nowhere to run: control planes are tainted against workloads`,
+          figure: { label: 'pods without a node', value: pods, unit: 'pods' } });
+      }
+      return out;
+    }
+    const perWorker = pods / count;
+    if (perWorker > KUBELET_MAX_PODS) {
+      out.push({ ruleId: ID, severity: 'error', source: this.source,
+        message: `${pods.toLocaleString('en-US')} pods on ${count} workers: ${Math.ceil(perWorker)} pods per worker`,
+        why: `kubelet accepts ${KUBELET_MAX_PODS} pods per node by default, so ${(pods - KUBELET_MAX_PODS * count).toLocaleString('en-US')} pods stay Pending`,
+        figure: { label: 'pods per worker', value: Math.ceil(perWorker), unit: 'pods' }, subjects: { nodes: workerIds } });
+    }
+    const topo = topologyOf(plan);
+    const heights = workerIds.map((id) => topo.placeById.get(id)?.hardware.heightU ?? 1);
+    const smallest = Math.min(...heights);
+    if (racksWithRoom(input, smallest, new Set()).length === 0) {
+      out.push({ ruleId: ID, severity: 'warning', source: this.source,
+        message: `no data-center rack has a free ${smallest} U slot for another worker`,
+        why: 'the cluster cannot grow without new racks', figure: { label: 'free U in all racks', value: report.physical.totals.totalU - report.physical.totals.usedU, unit: 'U' } });
+    }
+    return out;
+  },
+};
