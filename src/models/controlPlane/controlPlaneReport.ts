@@ -250,13 +250,15 @@ function controlPlaneFindings(r: ControlPlaneReport, memberIds: readonly string[
       figure: { label: 'etcd utilisation', value: pct, unit: '%' }, source: 'Rackplan control-plane throughput model (src/models/README.md, "Control plane")', subjects: { nodes } });
   }
   if (r.api && !r.api.allUp.meetsSlo) {
-    f.push({ ruleId: 'API-SLO', severity: 'error', message: `predicted mutating API p99 ${fmtMs(r.api.allUp.p99Ms)} breaks the 1 s SLO with every control plane up`,
-      why: 'controllers and kubectl time out and retry, which adds load', figure: Number.isFinite(r.api.allUp.p99Ms) ? { label: 'API p99', value: Math.round(r.api.allUp.p99Ms), unit: 'ms' } : undefined, source: API_SLO, subjects: { nodes } });
+    const p99 = r.api.allUp.p99Ms;
+    f.push({ ruleId: 'API-SLO', severity: 'error', message: `predicted mutating API p99 ${p99 === null ? 'unbounded (the API cannot keep up)' : fmtMs(p99)} breaks the 1 s SLO with every control plane up`,
+      why: 'controllers and kubectl time out and retry, which adds load', figure: p99 !== null && Number.isFinite(p99) ? { label: 'API p99', value: Math.round(p99), unit: 'ms' } : undefined, source: API_SLO, subjects: { nodes } });
   } else if (r.api?.oneDown && !r.api.oneDown.meetsSlo) {
-    const lost = !Number.isFinite(r.api.oneDown.p99Ms);
+    const oneDownP99 = r.api.oneDown.p99Ms;
+    const lost = oneDownP99 === null || !Number.isFinite(oneDownP99);
     f.push({ ruleId: 'API-SLO-ONE-DOWN', severity: 'warning',
-      message: lost ? 'with one control plane down the API cannot write at all: quorum is lost' : `with one control plane down, predicted mutating API p99 ${fmtMs(r.api.oneDown.p99Ms)} breaks the 1 s SLO`,
-      why: 'a node failure or a rolling upgrade takes one control plane down routinely', figure: lost ? undefined : { label: 'API p99, one down', value: r.api.oneDown.p99Ms, unit: 'ms' }, source: API_SLO, subjects: { nodes } });
+      message: lost ? 'with one control plane down the API cannot write at all: quorum is lost' : `with one control plane down, predicted mutating API p99 ${fmtMs(oneDownP99 ?? 0)} breaks the 1 s SLO`,
+      why: 'a node failure or a rolling upgrade takes one control plane down routinely', figure: lost || oneDownP99 === null ? undefined : { label: 'API p99, one down', value: oneDownP99, unit: 'ms' }, source: API_SLO, subjects: { nodes } });
   }
   for (const t of r.timers?.findings ?? []) f.push({ ...t, subjects: { ...t.subjects, nodes } });
   return f;

@@ -210,7 +210,7 @@ export function storageFindings(plan: Plan, p: Placement, headroom: readonly Hea
     out.push({ ruleId: 'STORAGE-REREPLICATE', severity: 'warning',
       message: `after losing ${node ? `storage node ${h.lostId}` : `rack ${plan.racks.find((r) => r.id === h.lostId)?.name ?? h.lostId}`}, ${s.provider} cannot re-replicate: ${h.reason}`,
       why: 'the copies lost with it are not rebuilt: the data stays readable but one failure closer to loss until the node returns or hardware is added',
-      figure: Number.isFinite(h.fillAfter) ? { label: 'fullest survivor after re-replication', value: Math.round(h.fillAfter * 1000) / 10, unit: '%' } : undefined,
+      figure: h.fillAfter !== null && Number.isFinite(h.fillAfter) ? { label: 'fullest survivor after re-replication', value: Math.round(h.fillAfter * 1000) / 10, unit: '%' } : undefined,
       source: s.provider === 'ceph' ? CEPH_DOCS : MODEL, subjects: node ? { nodes: [h.lostId] } : { racks: [h.lostId] } });
   }
   const slowPorts = inv.nodes.filter((n) => n.place.hardware.nics.speedGbps > n.place.rack.tor.portGbps);
