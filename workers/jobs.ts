@@ -1,3 +1,5 @@
+import { omniExportJob, omniImportJob } from '../src/export/omni/omniJobs';
+import type { ImportAnswers } from '../src/export/omni/importTemplate';
 import { readPlan, writePlan, type PlanFormat } from '../src/plan/io';
 import { decodeSharedPlan, encodeSharedPlan } from '../src/plan/shareCodec';
 import type { Plan } from '../src/plan/schema';
@@ -24,6 +26,10 @@ export const ENGINE_JOBS = {
   drill: (args: Parameters<typeof drillJob>[0]) => drillJob(args),
   /** One part of a failure sweep, chunked with progress; fan it out with `pool.map`. */
   sweep: (args: Parameters<typeof sweepJob>[0], job: JobContext) => sweepJob(args, job),
+  /** The Omni cluster template of a plan, re-checked as Omni would (export dialog). */
+  omniExport: ({ plan }: { plan: Plan }) => omniExportJob(plan),
+  /** An Omni template read, checked and turned into a new plan (import dialog). */
+  omniImport: ({ text, answers }: { text: string; answers: Omit<ImportAnswers, 'readFile'> }) => omniImportJob(text, answers),
 };
 
 export type EngineJobs = typeof ENGINE_JOBS;

@@ -17,7 +17,7 @@ export const importOmniCommand: CliCommand = {
   summary: 'check an Omni cluster template as Omni would and turn it into a new plan',
   args: [{ name: 'template', description: 'an Omni cluster template (multi-document YAML)' }],
   options: [
-    { name: 'hardware', type: 'string', valueName: 'ID', choices: HARDWARE.map((h) => h.id), description: `hardware profile for sets that name none (default ${HARDWARE[0].id})` },
+    { name: 'hardware', type: 'string', valueName: 'ID', choices: HARDWARE.map((h) => h.id), description: `hardware profile for every set that names none (default: ${SAMPLE_HARDWARE.cp.id}, ${SAMPLE_HARDWARE.worker.id}, ${SAMPLE_HARDWARE.storage.id} by role)` },
     { name: 'racks', type: 'string', valueName: 'N', description: 'racks to spread nodes over when the template has no rack labels (default 3)' },
     { name: 'unlimited', type: 'string', valueName: 'N', description: 'machines assumed for a machine class of size Unlimited (default 3)' },
     { name: 'out', type: 'string', valueName: 'FILE', description: 'write the plan to FILE (.json or .yaml) instead of printing JSON' },
@@ -56,9 +56,10 @@ export const importOmniCommand: CliCommand = {
     if (problems.length > 0) {
       throw new CliExit(EXIT_PLAN_FAILS, inertText(`${file}: Omni would refuse this template (${problems.length} problem${problems.length === 1 ? '' : 's'})\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`));
     }
-    const hardwareId = typeof options.hardware === 'string' ? options.hardware : HARDWARE[0].id;
+    const chosen = typeof options.hardware === 'string' ? options.hardware : undefined;
     const result = planFromTemplate(loaded.documents, {
-      hardware: HARDWARE.map((h) => structuredClone(h)), defaultHardwareId: hardwareId,
+      hardware: HARDWARE.map((h) => structuredClone(h)), defaultHardwareId: chosen ?? SAMPLE_HARDWARE.worker.id,
+      hardwareByRole: chosen ? {} : { controlplane: SAMPLE_HARDWARE.cp.id, worker: SAMPLE_HARDWARE.worker.id, storage: SAMPLE_HARDWARE.storage.id },
       rackCount: count('racks', 3), unlimitedSize: count('unlimited', 3), readFile,
     });
     if (!result.ok) throw new CliExit(EXIT_PLAN_FAILS, inertText(`${file}: cannot make a plan of it\n${result.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`));

@@ -17,6 +17,8 @@ export interface ImportAnswers {
   hardware: Hardware[];
   /** The profile for sets that name none (or one not in `hardware`). */
   defaultHardwareId: string;
+  /** Per role, a profile that overrides `defaultHardwareId` for that role's sets. */
+  hardwareByRole?: Partial<Record<Role, string>>;
   /** Racks to spread nodes over when the template has no rack labels; more are added if they fill. */
   rackCount: number;
   /** Machines assumed for a class of size `Unlimited`, which takes "all that match". */
@@ -99,8 +101,9 @@ export function planFromTemplate(documents: readonly TemplateDocument[], answers
     const docs = setDocs[i].documents;
     const role = roleOf(set, docs);
     const hwId = set.labels?.[SET_LABELS.hardware];
-    const hardware = (hwId && hardwareById.get(hwId)) || fallback;
-    if (hwId && !hardwareById.has(hwId)) notes.push(`Machine set ${set.name ?? set.kind} names hardware ${hwId}, which is not among the profiles; ${fallback.id} is used.`);
+    const roleDefault = hardwareById.get(answers.hardwareByRole?.[role] ?? '') ?? fallback;
+    const hardware = (hwId && hardwareById.get(hwId)) || roleDefault;
+    if (hwId && !hardwareById.has(hwId)) notes.push(`Machine set ${set.name ?? set.kind} names hardware ${hwId}, which is not among the profiles; ${roleDefault.id} is used.`);
     const labels = mergedMap(docs, 'machine.nodeLabels');
     // The storage provider's own label is the provider's business, not the plan's.
     delete labels['openebs.io/engine'];

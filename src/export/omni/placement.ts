@@ -1,4 +1,5 @@
 import type { Plan, PlanNode } from '../../plan';
+import { locationOf } from './topologyLabels';
 
 /**
  * A machine-set annotation that records where each node of the set sits and on which hardware,
@@ -11,9 +12,7 @@ export const PLACEMENT_ANNOTATION = 'rackplan.io/placement';
 export interface Placement { site: string; room: string; row: string; rack: string; hardwareId: string }
 
 export function placementOf(plan: Plan, node: PlanNode): Placement {
-  const rack = plan.racks.find((r) => r.id === node.rackId);
-  const row = rack && plan.rows.find((r) => r.id === rack.rowId);
-  const room = row && plan.rooms.find((r) => r.id === row.roomId);
+  const { row, room } = locationOf(plan, node.rackId);
   return { site: room?.siteId ?? '', room: room?.id ?? '', row: row?.id ?? '', rack: node.rackId, hardwareId: node.hardwareId };
 }
 

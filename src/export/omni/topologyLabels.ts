@@ -20,9 +20,7 @@ export function isLabelValue(v: string): boolean {
 
 /** The topology labels of one node; ids that are not valid label values are left out. */
 export function topologyLabelsOf(plan: Plan, node: PlanNode): Record<string, string> {
-  const rack = plan.racks.find((r) => r.id === node.rackId);
-  const row = rack && plan.rows.find((r) => r.id === rack.rowId);
-  const room = row && plan.rooms.find((r) => r.id === row.roomId);
+  const { rack, row, room } = locationOf(plan, node.rackId);
   const out: Record<string, string> = {};
   const put = (key: string, value: string | undefined) => {
     if (value !== undefined && isLabelValue(value)) out[key] = value;
@@ -57,3 +55,18 @@ const SELF_SETTABLE = [
   'failure-domain.beta.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/region',
   'topology.kubernetes.io/zone', 'topology.kubernetes.io/region',
 ];
+
+const indexes = new WeakMap<Plan, { racks: Map<string, Plan['racks'][number]>; rows: Map<string, Plan['rows'][number]>; rooms: Map<string, Plan['rooms'][number]> }>();
+
+/** The rack, row and room a rack id leads to (looked up through per-plan indexes: plans reach 5,000 nodes). */
+export function locationOf(plan: Plan, rackId: string) {
+  let ix = indexes.get(plan);
+  if (!ix) {
+    ix = { racks: new Map(plan.racks.map((r) => [r.id, r])), rows: new Map(plan.rows.map((r) => [r.id, r])), rooms: new Map(plan.rooms.map((r) => [r.id, r])) };
+    indexes.set(plan, ix);
+  }
+  const rack = ix.racks.get(rackId);
+  const row = rack && ix.rows.get(rack.rowId);
+  const room = row && ix.rooms.get(row.roomId);
+  return { rack, row, room };
+}
