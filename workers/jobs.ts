@@ -1,3 +1,5 @@
+import { omniExportJob, omniImportJob } from '../src/export/omni/omniJobs';
+import type { ImportAnswers } from '../src/export/omni/importTemplate';
 import { readPlan, writePlan, type PlanFormat } from '../src/plan/io';
 import { decodeSharedPlan, encodeSharedPlan } from '../src/plan/shareCodec';
 import type { Plan } from '../src/plan/schema';
@@ -29,6 +31,10 @@ export const ENGINE_JOBS = {
   reliabilityTrials: reliabilityTrialsJob,
   reliabilitySummary: reliabilitySummaryJob,
   reliabilityVariant: reliabilityVariantJob,
+  /** The Omni cluster template of a plan, re-checked as Omni would (export dialog). */
+  omniExport: ({ plan }: { plan: Plan }) => omniExportJob(plan),
+  /** An Omni template read, checked and turned into a new plan (import dialog). */
+  omniImport: ({ text, answers }: { text: string; answers: Omit<ImportAnswers, 'readFile'> }) => omniImportJob(text, answers),
 };
 
 export type EngineJobs = typeof ENGINE_JOBS;

@@ -1,6 +1,7 @@
 import type { Analysis } from '../../workers/analyseJob';
 import type { EngineJobs } from '../../workers/jobs';
 import type { EvaluateOptions } from '../models/evaluate';
+import type { ImportAnswers } from '../export/omni/importTemplate';
 import type { PlanFormat } from '../plan/io';
 import type { Plan } from '../plan/schema';
 import { WorkerPool, type JobProgress, type PoolOptions } from './workerPool';
@@ -42,6 +43,16 @@ export class EngineBridge {
 
   decodeSharedPlan(payload: string) {
     return this.pool.run('decodeSharedPlan', { payload });
+  }
+
+  /** The Omni cluster template of a plan (latest-wins: a newer request supersedes it). */
+  omniExport(plan: Plan) {
+    return this.pool.run('omniExport', { plan }, { slot: 'omniExport' });
+  }
+
+  /** Reads an Omni template and builds the plan the answers describe (latest-wins). */
+  omniImport(text: string, answers: Omit<ImportAnswers, 'readFile'>) {
+    return this.pool.run('omniImport', { text, answers }, { slot: 'omniImport' });
   }
 
   dispose(): void {

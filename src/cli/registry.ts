@@ -6,6 +6,8 @@ import { reportCommand } from './commands/report';
 import { evaluateCommand } from './commands/evaluate';
 import { examplesCommand } from './commands/examples';
 import { fioCommand } from './commands/fio';
+import { exportCommand } from './commands/export';
+import { importOmniCommand } from './commands/importOmni';
 import { etcdCommand, networkCommand, storageCommand } from './commands/reportSections';
 import { reliabilityCommand } from './commands/reliability';
 import { schemaCommand } from './commands/schema';
@@ -28,4 +30,6 @@ export const COMMANDS: readonly CliCommand[] = [
   schemaCommand,
   examplesCommand,
   fioCommand,
+  exportCommand,
+  importOmniCommand,
 ];

@@ -122,6 +122,8 @@ export const hardwareSchema = z.strictObject({
   powerTypicalW: positive.max(20_000),
   powerPeakW: positive.max(20_000),
   priceUsd: nonNegative.max(100_000_000).optional(),
+  cpuVendor: z.enum(['intel', 'amd']).optional()
+    .describe('CPU maker; picks the microcode system extension (siderolabs/intel-ucode or amd-ucode) in the Omni export.'),
 });
 
 /**
@@ -160,6 +162,9 @@ export const nodeSchema = z.strictObject({
   tors: z.array(feedId).min(1).max(2).default(['A']).describe('Switches (A, B) the node is cabled to.'),
   labels: z.record(labelKey, labelValue).default({}),
   taints: z.array(taintSchema).max(32).default([]),
+  machineUuid: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+    message: 'must be a machine UUID like 430d882a-51a8-48b3-ae00-90c5b0b5b0b0',
+  }).optional().describe('The Omni machine (SMBIOS UUID) this node is; the Omni export then lists machines instead of machine classes.'),
 });
 
 export const rttSchema = z.strictObject({
@@ -293,6 +298,11 @@ export const clusterSchema = z.strictObject({
   storage: storageSchema,
   kubelet: kubeletSchema.prefault({}),
   nodeLifecycle: nodeLifecycleSchema.prefault({}),
+  omni: z.strictObject({
+    diskEncryption: z.boolean().default(false).describe('Omni KMS disk encryption (Talos >= 1.5).'),
+    workloadProxy: z.boolean().default(false).describe('Omni workload service proxying.'),
+    etcdBackupIntervalS: positive.max(30 * 86_400).optional().describe('Omni etcd backup interval, s; omit for no scheduled backups.'),
+  }).optional().describe('Omni cluster features, written to the Cluster document of the Omni export.'),
 });
 
 export const etcdProfileSchema = z.strictObject({
