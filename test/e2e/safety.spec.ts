@@ -162,7 +162,7 @@ test('the 5,000-node plan round-trips through a share link', async ({ page, brow
   await expect(fresh.getByLabel('Plan name')).toHaveValue('Hyperscale 5000');
   await expect(fresh.getByText(/^5,?000 \(/)).toBeVisible();
   await expect(fresh.getByRole('status').filter({ hasText: 'from a shared link as a new plan' })).toBeVisible();
-  await expect(fresh.getByRole('tab', { name: 'Problems (0)' })).toBeVisible();
+  await expect(fresh.getByRole('tab', { name: /^Findings/ })).toHaveAttribute('data-problems', '0');
   await other.close();
 });
 
