@@ -1,23 +1,53 @@
-import { StaleRequestError, type Analysis, type EngineBridge } from '../bridge/engineBridge';
+import { EngineFailure, StaleRequestError, type Analysis, type EngineBridge } from '../bridge/engineBridge';
 import type { Plan } from '../plan/schema';
 
 /**
- * The latest analysis of the open plan, computed in the worker. Results are `$state.raw`: they
- * are replaced whole and never made deeply reactive (a 5,000-node report is large).
+ * The latest analysis of the open plan, computed in a worker. Results are `$state.raw`: they
+ * are replaced whole and never made deeply reactive (a 5,000-node report is large). When the
+ * engine fails, the last good results stay on screen marked stale, with the reason and a retry.
  */
 export class AnalysisState {
   status = $state<'idle' | 'running' | 'done' | 'error'>('idle');
   result = $state.raw<Analysis | null>(null);
   /** The last valid analysis and the plan it describes, kept while the plan is invalid so panels do not blank out. */
   lastGood = $state.raw<(Extract<Analysis, { ok: true }> & { plan: Plan }) | null>(null);
+  /** Why the last analysis gave no answer, in words the results pane shows. */
   error = $state<string | null>(null);
+  /** How far the running analysis is, 0-1. */
+  progress = $state(0);
+  /** The plan the latest analysis was asked for: what `retry` analyses again. */
+  private requested: Plan | null = null;
+  private pending: Plan | null = null;
 
   constructor(private engine: EngineBridge) {}
 
+  /**
+   * Analyses `plan` in a task of its own, after the edit that changed it is drawn: posting a
+   * 5,000-node plan to the worker costs ~10 ms of cloning, which must not land in a drop's frame.
+   * A burst of changes before that task runs posts only the last plan.
+   */
+  schedule(plan: Plan): void {
+    const scheduled = this.pending !== null;
+    this.pending = plan;
+    if (scheduled) return;
+    setTimeout(() => {
+      const next = this.pending;
+      this.pending = null;
+      if (next) void this.run(next);
+    }, 0);
+  }
+
+  /** Analyses the last requested plan again (after the engine failed). */
+  retry(): void {
+    if (this.requested) void this.run(this.requested);
+  }
+
   async run(plan: Plan): Promise<void> {
+    this.requested = plan;
     this.status = 'running';
+    this.progress = 0;
     try {
-      const result = await this.engine.analyse(plan);
+      const result = await this.engine.analyse(plan, {}, (p) => (this.progress = p.fraction));
       this.result = result;
       // A plan the worker found valid is the one we sent: plans in the document are already in
       // validated form (defaults filled), so panels can read this object without a copy back.
@@ -27,7 +57,7 @@ export class AnalysisState {
     } catch (e) {
       if (e instanceof StaleRequestError) return;
       this.status = 'error';
-      this.error = (e as Error).message;
+      this.error = e instanceof EngineFailure ? e.message : `the analysis failed: ${(e as Error).message}`;
     }
   }
 }

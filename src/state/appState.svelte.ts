@@ -1,4 +1,5 @@
 import { EngineBridge } from '../bridge/engineBridge';
+import type { ActionResult } from '../editor/action';
 import { DEFAULTS } from '../plan/defaults';
 import { formatOf, type PlanFormat } from '../plan/io';
 import type { PlanIssue } from '../plan/issues';
@@ -33,7 +34,12 @@ export const DEFAULT_EXAMPLE = 'reference.json';
 export interface ImportFailure {
   source: string;
   issues: PlanIssue[];
+  /** Present when the file itself may be fine and the engine failed reading it: tries again. */
+  retry?: () => void;
 }
+
+/** A pure editor action: `(plan, args) → ActionResult` (src/editor/actions). */
+export type EditorAction<A> = (plan: Plan, args: A) => ActionResult;
 
 /**
  * The application: the open document, its analysis, autosave and the plan store, wired once.
@@ -48,7 +54,7 @@ export class AppState {
   readonly drills = new DrillState(this.engine);
   readonly tabs = new TabSync((id, rev) => void this.library.followRemoteSave(id, rev));
   readonly autosave = new Autosave(this.store, (id, rev) => this.tabs.saved(id, rev));
-  readonly editor = new Editor(this.doc, this.session);
+  readonly editor = new Editor(this.doc, this.session, (action, args) => this.edit(action, args));
   planId = $state('');
   readonly library = new PlanLibrary(this.store, this.doc, this.autosave, { get: () => this.planId, set: (id) => (this.planId = id) }, () => {
     this.session.resetForNewPlan();
@@ -57,6 +63,28 @@ export class AppState {
   ready = $state(false);
   importFailure = $state.raw<ImportFailure | null>(null);
   busy = $state<string | null>(null);
+
+  constructor() {
+    this.doc.onChange = (plan) => this.onPlanChanged(plan);
+  }
+
+  /**
+   * The one way to edit the open plan: runs a pure editor action on it and records the result as
+   * one undo step, or shows why it was refused. Returns whether the plan changed.
+   */
+  edit<A>(action: EditorAction<A>, args: A): boolean {
+    const plan = this.doc.plan;
+    if (!plan) return false;
+    return this.doc.apply(action(plan, args));
+  }
+
+  /**
+   * Commits an edit an inspector field has already dry-run on the open plan (it shows the
+   * refusal while the user types): the same path as `edit`, without running the action twice.
+   */
+  commit(result: ActionResult): boolean {
+    return this.edit(committed, result);
+  }
 
   /** Opens a shared link's plan, else restores the last open plan from IndexedDB, else the default example. */
   async start(): Promise<void> {
@@ -151,9 +179,9 @@ export class AppState {
     }
   }
 
-  /** Called on every document change: re-analyse in the worker and autosave. */
-  onPlanChanged(plan: Plan): void {
-    void this.analysis.run(plan);
+  /** Called on every document change (edit, undo, redo, open): re-analyse in the worker and autosave. */
+  private onPlanChanged(plan: Plan): void {
+    this.analysis.schedule(plan);
     if (this.planId) this.autosave.schedule(this.planId, plan);
   }
 
@@ -172,6 +200,9 @@ export class AppState {
     try {
       const text = await file.text();
       await this.openText(text, file.name);
+    } catch (e) {
+      // The engine failed (threw, died or went silent), not the file: say so and offer a retry.
+      this.importFailure = { ...engineFailure(file.name, e), retry: () => void this.openFile(file) };
     } finally {
       this.busy = null;
     }
@@ -217,12 +248,22 @@ export class AppState {
       }
       return result.plan;
     } catch (e) {
-      this.importFailure = { source: file, issues: [{ path: '(file)', message: `could not be loaded: ${(e as Error).message}` }] };
+      this.importFailure = {
+        source: file, issues: [{ path: '(file)', message: `could not be loaded: ${(e as Error).message}` }],
+        retry: () => void this.openExample(file),
+      };
       return null;
     } finally {
       this.busy = null;
     }
   }
+}
+
+const committed: EditorAction<ActionResult> = (_plan, result) => result;
+
+/** An import the engine could not finish: one issue naming the failure. */
+function engineFailure(source: string, error: unknown): ImportFailure {
+  return { source, issues: [{ path: '(engine)', message: `could not read it: ${(error as Error).message}` }] };
 }
 
 export { newPlanId };
