@@ -17,25 +17,8 @@ export class AnalysisState {
   progress = $state(0);
   /** The plan the latest analysis was asked for: what `retry` analyses again. */
   private requested: Plan | null = null;
-  private pending: Plan | null = null;
 
   constructor(private engine: EngineBridge) {}
-
-  /**
-   * Analyses `plan` in a task of its own, after the edit that changed it is drawn: posting a
-   * 5,000-node plan to the worker costs ~10 ms of cloning, which must not land in a drop's frame.
-   * A burst of changes before that task runs posts only the last plan.
-   */
-  schedule(plan: Plan): void {
-    const scheduled = this.pending !== null;
-    this.pending = plan;
-    if (scheduled) return;
-    setTimeout(() => {
-      const next = this.pending;
-      this.pending = null;
-      if (next) void this.run(next);
-    }, 0);
-  }
 
   /** Analyses the last requested plan again (after the engine failed). */
   retry(): void {

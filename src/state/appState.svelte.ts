@@ -65,7 +65,25 @@ export class AppState {
   busy = $state<string | null>(null);
 
   constructor() {
-    this.doc.onChange = (plan) => this.onPlanChanged(plan);
+    this.doc.onChange = (plan) => this.schedule(plan);
+  }
+
+  private pendingPlan: Plan | null = null;
+
+  /**
+   * Every document change (edit, undo, redo, open) re-analyses in the worker and autosaves.
+   * Posting a 5,000-node plan to the worker costs ~10 ms of cloning, so it runs as a task of its
+   * own after the edit is drawn, not inside the drop's frame; a burst of changes posts once.
+   */
+  private schedule(plan: Plan): void {
+    const scheduled = this.pendingPlan !== null;
+    this.pendingPlan = plan;
+    if (scheduled) return;
+    setTimeout(() => {
+      const next = this.pendingPlan;
+      this.pendingPlan = null;
+      if (next) this.onPlanChanged(next);
+    }, 0);
   }
 
   /**
@@ -181,7 +199,7 @@ export class AppState {
 
   /** Called on every document change (edit, undo, redo, open): re-analyse in the worker and autosave. */
   private onPlanChanged(plan: Plan): void {
-    this.analysis.schedule(plan);
+    void this.analysis.run(plan);
     if (this.planId) this.autosave.schedule(this.planId, plan);
   }
 
