@@ -18,7 +18,7 @@ type SectionThunks = { [K in ReportSection]: () => Report[K] };
  *   the load of every node in the rack): all nodes.
  */
 export function sectionKeys(plan: Plan, options: EvaluateOptions): Record<ReportSection, () => unknown[]> {
-  const common: unknown[] = [options.seed, options.samples, JSON.stringify(options.failures ?? null)];
+  const common: unknown[] = [options.seed, JSON.stringify(options.failures ?? null)];
   for (const key of Object.keys(plan).sort()) {
     if (key !== 'nodes' && key !== 'name') common.push(key, (plan as unknown as Record<string, unknown>)[key]);
   }
@@ -45,7 +45,9 @@ export function sectionKeys(plan: Plan, options: EvaluateOptions): Record<Report
   return {
     physical: allNodes,
     network: allNodes,
-    controlPlane: failing ? allNodes : () => nodesWhere((n) => n.role === 'controlplane'),
+    // Only the control plane samples, so only its key holds the sample count: a refining pass
+    // with more samples recomputes it alone.
+    controlPlane: () => [options.samples, ...(failing ? allNodes() : nodesWhere((n) => n.role === 'controlplane'))],
     storage,
     workload: allNodes,
     failures: allNodes,
