@@ -62,14 +62,14 @@ for (const mode of ['throw', 'hang'] as const) {
     await expect(failure).toContainText(mode === 'throw' ? 'the engine worker stopped' : 'the engine did not answer for 10 s');
     await expect(failure).toContainText('may be out of date');
     await expect(page.getByText('every rack survives losing one feed')).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: 'analysis failed' })).toBeVisible();
+    await expect(page.locator('header.toolbar [role=status]').filter({ hasText: 'analysis failed' })).toBeVisible();
     await shots(page, `results-${mode}`);
 
     // The way out: once the engine works again (a fresh worker is started), Retry recovers.
     await page.unroute(WORKER);
     await failure.getByRole('button', { name: 'Retry analysis' }).click();
     await expect(failure).toBeHidden({ timeout: 20_000 });
-    await expect(page.getByRole('status').filter({ hasText: 'analysis failed' })).toBeHidden();
+    await expect(page.locator('header.toolbar [role=status]').filter({ hasText: 'analysis failed' })).toBeHidden();
     await expect(page.getByText('every rack survives losing one feed')).toBeVisible();
   });
 
