@@ -56,7 +56,7 @@ export default ts.config(
     files: ['src/ui/**/*.ts', 'src/ui/**/*.svelte'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ regex: '(^|/)models/(?!.*/assumptions$|headline/headline$)', allowTypeImports: true, message: 'The UI imports only types from models (`import type`); models run in workers.' }],
+        patterns: [{ regex: '(^|/)models/(?!.*/assumptions$|headline/headline$|drills/health$)', allowTypeImports: true, message: 'The UI imports only types from models (`import type`); models run in workers.' }],
       }],
     },
   },
