@@ -44,5 +44,21 @@ export default ts.config(
   { files: ['src/editor/**/*.ts'], rules: layer([...UI_AND_STATE, { group: ['**/models/**'], message: 'Editor actions work on the plan only.' }]) },
   { files: ['workers/**/*.ts'], rules: layer([{ group: ['**/ui/**', '**/state/**', '*.svelte', 'svelte', 'd3'], message: 'Workers expose models; they know nothing of the UI.' }]) },
   { files: ['src/ui/charts/**'], rules: layer([{ group: ['**/state/**', '**/editor/**', '**/bridge/**', '**/plan/**'], message: 'Charts draw what they are given: only their helpers and report types.' }]) },
+  { files: ['src/state/**/*.ts'], rules: layer([{ group: ['**/ui/**'], message: 'State never depends on the UI: components read state, not the other way round.' }]) },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: layer([{ group: ['**/state/**', '**/ui/**', '**/bridge/**', '*.svelte', 'svelte', 'svelte/*'], message: 'The CLI runs the models directly: no app state, UI or worker bridge.' }]),
+  },
+  {
+    // The UI computes no model: it reads the report the workers send. Model constant tables
+    // (assumptions.ts: the defaults a form shows as placeholders) are data, not computation; the
+    // headline strip summarises a finished report (a candidate to move into the analyse job).
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.svelte'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)models/(?!.*/assumptions$|headline/headline$|drills/health$)', allowTypeImports: true, message: 'The UI imports only types from models (`import type`); models run in workers.' }],
+      }],
+    },
+  },
   { files: ['test/**/*.ts', 'test/**/*.mjs'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
 );

@@ -3,7 +3,7 @@ import type { ImportAnswers } from '../src/export/omni/importTemplate';
 import { readPlan, writePlan, type PlanFormat } from '../src/plan/io';
 import { decodeSharedPlan, encodeSharedPlan } from '../src/plan/shareCodec';
 import type { Plan } from '../src/plan/schema';
-import { analyseJob } from './analyseJob';
+import { analyseJob, analysisMemory } from './analyseJob';
 import { drillJob, sweepJob } from './drillJobs';
 import type { JobContext } from './jobRunner';
 import { reliabilitySummaryJob, reliabilityTrialsJob, reliabilityVariantJob } from './reliabilityJobs';
@@ -13,8 +13,11 @@ import { reliabilitySummaryJob, reliabilityTrialsJob, reliabilityVariantJob } fr
  * long loops with `await job.checkpoint()` and report `job.progress(done, total)`) and list it
  * here; `WorkerPool<EngineJobs>` then types its arguments and result on the UI side.
  */
+// One memory per worker: consecutive analyses of an edited plan recompute only what changed.
+const memory = analysisMemory();
+
 export const ENGINE_JOBS = {
-  analyse: (args: Parameters<typeof analyseJob>[0], job: JobContext) => analyseJob(args, job),
+  analyse: (args: Parameters<typeof analyseJob>[0], job: JobContext) => analyseJob(args, job, undefined, memory),
   /** Parses, migrates and validates a file's text off the main thread. */
   readPlan: ({ text, format }: { text: string; format: PlanFormat }) => readPlan(text, format),
   /** Serialises a plan off the main thread (YAML for 5,000 nodes takes a noticeable moment). */

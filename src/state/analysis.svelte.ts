@@ -1,33 +1,64 @@
-import { StaleRequestError, type Analysis, type EngineBridge } from '../bridge/engineBridge';
+import { EngineFailure, StaleRequestError, type Analysis, type EngineBridge } from '../bridge/engineBridge';
+import { QUICK_EVALUATE_OPTIONS } from '../models/evaluate';
 import type { Plan } from '../plan/schema';
 
 /**
- * The latest analysis of the open plan, computed in the worker. Results are `$state.raw`: they
- * are replaced whole and never made deeply reactive (a 5,000-node report is large).
+ * The latest analysis of the open plan, computed in a worker. Results are `$state.raw`: they
+ * are replaced whole and never made deeply reactive (a 5,000-node report is large). When the
+ * engine fails, the last good results stay on screen marked stale, with the reason and a retry.
  */
 export class AnalysisState {
   status = $state<'idle' | 'running' | 'done' | 'error'>('idle');
   result = $state.raw<Analysis | null>(null);
   /** The last valid analysis and the plan it describes, kept while the plan is invalid so panels do not blank out. */
   lastGood = $state.raw<(Extract<Analysis, { ok: true }> & { plan: Plan }) | null>(null);
+  /** Why the last analysis gave no answer, in words the results pane shows. */
   error = $state<string | null>(null);
+  /** Whether the shown results are the quick pass and the full-sample pass is still running. */
+  refining = $state(false);
+  /** How far the running analysis is, 0-1. */
+  progress = $state(0);
+  /** The plan the latest analysis was asked for: what `retry` analyses again. */
+  private requested: Plan | null = null;
 
   constructor(private engine: EngineBridge) {}
 
+  /** Analyses the last requested plan again (after the engine failed). */
+  retry(): void {
+    if (this.requested) void this.run(this.requested);
+  }
+
+  /**
+   * Analyses `plan`: a quick pass with fewer samples first (shown at once), then the full pass in
+   * the background, in the same latest-wins slot, so the next edit cancels whichever is running.
+   */
   async run(plan: Plan): Promise<void> {
+    this.requested = plan;
     this.status = 'running';
+    this.refining = false;
+    this.progress = 0;
     try {
-      const result = await this.engine.analyse(plan);
-      this.result = result;
-      // A plan the worker found valid is the one we sent: plans in the document are already in
-      // validated form (defaults filled), so panels can read this object without a copy back.
-      if (result.ok) this.lastGood = { ...result, plan };
-      this.status = 'done';
-      this.error = null;
+      const quick = await this.engine.analyse(plan, QUICK_EVALUATE_OPTIONS, (p) => (this.progress = p.fraction));
+      this.show(quick, plan);
+      if (!quick.ok) return;
+      this.refining = true;
+      const full = await this.engine.analyse(plan, {});
+      this.refining = false;
+      this.show(full, plan);
     } catch (e) {
       if (e instanceof StaleRequestError) return;
+      this.refining = false;
       this.status = 'error';
-      this.error = (e as Error).message;
+      this.error = e instanceof EngineFailure ? e.message : `the analysis failed: ${(e as Error).message}`;
     }
+  }
+
+  private show(result: Analysis, plan: Plan): void {
+    this.result = result;
+    // A plan the worker found valid is the one we sent: plans in the document are already in
+    // validated form (defaults filled), so panels can read this object without a copy back.
+    if (result.ok) this.lastGood = { ...result, plan };
+    this.status = 'done';
+    this.error = null;
   }
 }

@@ -1,4 +1,5 @@
 import { EngineBridge } from '../bridge/engineBridge';
+import type { ActionResult } from '../editor/action';
 import { DEFAULTS } from '../plan/defaults';
 import { formatOf, type PlanFormat } from '../plan/io';
 import type { PlanIssue } from '../plan/issues';
@@ -34,7 +35,12 @@ export const DEFAULT_EXAMPLE = 'reference.json';
 export interface ImportFailure {
   source: string;
   issues: PlanIssue[];
+  /** Present when the file itself may be fine and the engine failed reading it: tries again. */
+  retry?: () => void;
 }
+
+/** A pure editor action: `(plan, args) → ActionResult` (src/editor/actions). */
+export type EditorAction<A> = (plan: Plan, args: A) => ActionResult;
 
 /**
  * The application: the open document, its analysis, autosave and the plan store, wired once.
@@ -50,7 +56,7 @@ export class AppState {
   readonly reliability = new ReliabilitySimulation(this.engine);
   readonly tabs = new TabSync((id, rev) => void this.library.followRemoteSave(id, rev));
   readonly autosave = new Autosave(this.store, (id, rev) => this.tabs.saved(id, rev));
-  readonly editor = new Editor(this.doc, this.session);
+  readonly editor = new Editor(this.doc, this.session, (action, args) => this.edit(action, args));
   planId = $state('');
   readonly library = new PlanLibrary(this.store, this.doc, this.autosave, { get: () => this.planId, set: (id) => (this.planId = id) }, () => {
     this.session.resetForNewPlan();
@@ -59,6 +65,46 @@ export class AppState {
   ready = $state(false);
   importFailure = $state.raw<ImportFailure | null>(null);
   busy = $state<string | null>(null);
+
+  constructor() {
+    this.doc.onChange = (plan) => this.schedule(plan);
+  }
+
+  private pendingPlan: Plan | null = null;
+
+  /**
+   * Every document change (edit, undo, redo, open) re-analyses in the worker and autosaves.
+   * Posting a 5,000-node plan to the worker costs ~10 ms of cloning, so it runs as a task of its
+   * own after the edit is drawn, not inside the drop's frame; a burst of changes posts once.
+   */
+  private schedule(plan: Plan): void {
+    const scheduled = this.pendingPlan !== null;
+    this.pendingPlan = plan;
+    if (scheduled) return;
+    setTimeout(() => {
+      const next = this.pendingPlan;
+      this.pendingPlan = null;
+      if (next) this.onPlanChanged(next);
+    }, 0);
+  }
+
+  /**
+   * The one way to edit the open plan: runs a pure editor action on it and records the result as
+   * one undo step, or shows why it was refused. Returns whether the plan changed.
+   */
+  edit<A>(action: EditorAction<A>, args: A): boolean {
+    const plan = this.doc.plan;
+    if (!plan) return false;
+    return this.doc.apply(action(plan, args));
+  }
+
+  /**
+   * Commits an edit an inspector field has already dry-run on the open plan (it shows the
+   * refusal while the user types): the same path as `edit`, without running the action twice.
+   */
+  commit(result: ActionResult): boolean {
+    return this.edit(committed, result);
+  }
 
   /** Opens a shared link's plan, else restores the last open plan from IndexedDB, else the default example. */
   async start(): Promise<void> {
@@ -153,8 +199,8 @@ export class AppState {
     }
   }
 
-  /** Called on every document change: re-analyse in the worker and autosave. */
-  onPlanChanged(plan: Plan): void {
+  /** Called on every document change (edit, undo, redo, open): re-analyse in the worker and autosave. */
+  private onPlanChanged(plan: Plan): void {
     void this.analysis.run(plan);
     if (this.planId) this.autosave.schedule(this.planId, plan);
   }
@@ -174,6 +220,9 @@ export class AppState {
     try {
       const text = await file.text();
       await this.openText(text, file.name);
+    } catch (e) {
+      // The engine failed (threw, died or went silent), not the file: say so and offer a retry.
+      this.importFailure = { ...engineFailure(file.name, e), retry: () => void this.openFile(file) };
     } finally {
       this.busy = null;
     }
@@ -219,12 +268,22 @@ export class AppState {
       }
       return result.plan;
     } catch (e) {
-      this.importFailure = { source: file, issues: [{ path: '(file)', message: `could not be loaded: ${(e as Error).message}` }] };
+      this.importFailure = {
+        source: file, issues: [{ path: '(file)', message: `could not be loaded: ${(e as Error).message}` }],
+        retry: () => void this.openExample(file),
+      };
       return null;
     } finally {
       this.busy = null;
     }
   }
+}
+
+const committed: EditorAction<ActionResult> = (_plan, result) => result;
+
+/** An import the engine could not finish: one issue naming the failure. */
+function engineFailure(source: string, error: unknown): ImportFailure {
+  return { source, issues: [{ path: '(engine)', message: `could not read it: ${(error as Error).message}` }] };
 }
 
 export { newPlanId };

@@ -5,8 +5,12 @@ import { firstFreeSlot, isNoopDrop, rackOrder } from '../editor/drop';
 import type { FindingFix } from '../models/finding';
 import { roleForHardware } from '../editor/naming';
 import type { Plan, Role } from '../plan/schema';
+import type { ActionResult } from '../editor/action';
 import type { PlanDocument } from './planDocument.svelte';
 import type { DragState, Session } from './session.svelte';
+
+/** An edit that changes nothing and shows its reason (the action form of `refuse`). */
+const refused = (_plan: Plan, reason: string) => refuse(reason);
 
 /**
  * The editing commands the elevation, the keyboard and the inspector share. Each turns the
@@ -14,7 +18,12 @@ import type { DragState, Session } from './session.svelte';
  * step; the selection follows what the edit made (copies, placed nodes).
  */
 export class Editor {
-  constructor(private doc: PlanDocument, private session: Session) {}
+  constructor(
+    private doc: PlanDocument,
+    private session: Session,
+    /** AppState.edit: the one way to change the plan. */
+    private edit: <A>(action: (plan: Plan, args: A) => ActionResult, args: A) => boolean,
+  ) {}
 
   private get plan(): Plan | null {
     return this.doc.plan;
@@ -36,26 +45,26 @@ export class Editor {
   deleteSelection(): void {
     const plan = this.plan;
     if (!plan || this.session.selectedNodeIds.size === 0) return;
-    if (this.doc.apply(deleteNodes(plan, { ids: this.selection }))) this.session.selectOnly(null);
+    if (this.edit(deleteNodes, { ids: this.selection })) this.session.selectOnly(null);
   }
 
   duplicateSelection(): void {
     const plan = this.plan;
     if (!plan || this.session.selectedNodeIds.size === 0) return;
     const count = this.session.selectedNodeIds.size;
-    if (this.doc.apply(duplicateNodes(plan, { ids: this.selection })) && this.plan) {
+    if (this.edit(duplicateNodes, { ids: this.selection }) && this.plan) {
       this.session.select(this.plan.nodes.slice(-count).map((n) => n.id));
     }
   }
 
   setRoleOfSelection(role: Role): void {
     const plan = this.plan;
-    if (plan && this.session.selectedNodeIds.size > 0) this.doc.apply(setRole(plan, { ids: this.selection, role }));
+    if (plan && this.session.selectedNodeIds.size > 0) this.edit(setRole, { ids: this.selection, role });
   }
 
   moveSelectionBy(deltaU: number): void {
     const plan = this.plan;
-    if (plan && this.session.selectedNodeIds.size > 0) this.doc.apply(shiftNodes(plan, { ids: this.selection, deltaU }));
+    if (plan && this.session.selectedNodeIds.size > 0) this.edit(shiftNodes, { ids: this.selection, deltaU });
   }
 
   /** Moves the selection into the previous (-1) or next (+1) rack in drawing order. */
@@ -66,10 +75,10 @@ export class Editor {
     const order = rackOrder(plan);
     const target = order[order.findIndex((r) => r.id === first.rackId) + direction];
     if (!target) {
-      this.doc.apply(refuse(`there is no rack ${direction < 0 ? 'before' : 'after'} this one`));
+      this.edit(refused, `there is no rack ${direction < 0 ? 'before' : 'after'} this one`);
       return;
     }
-    if (this.doc.apply(moveNodesToRack(plan, { ids: this.selection, rackId: target.id }))) this.session.currentRackId = target.id;
+    if (this.edit(moveNodesToRack, { ids: this.selection, rackId: target.id })) this.session.currentRackId = target.id;
   }
 
   /**
@@ -124,7 +133,7 @@ export class Editor {
     const plan = this.plan;
     const hw = plan?.hardware.find((h) => h.id === hardwareId);
     if (!plan || !hw) return false;
-    if (!this.doc.apply(placeNode(plan, { hardwareId, rackId, positionU, role: roleForHardware(hw) }))) return false;
+    if (!this.edit(placeNode, { hardwareId, rackId, positionU, role: roleForHardware(hw) })) return false;
     const node = this.plan?.nodes.at(-1);
     if (node) this.selectNode(node.id, rackId);
     return true;
@@ -136,12 +145,12 @@ export class Editor {
     if (!plan || !hardwareId) return;
     const rack = plan.racks.find((r) => r.id === this.session.currentRackId) ?? rackOrder(plan)[0];
     if (!rack) {
-      this.doc.apply(refuse('add a rack first'));
+      this.edit(refused, 'add a rack first');
       return;
     }
     const u = firstFreeSlot(plan, rack, hardwareId);
     const hw = plan.hardware.find((h) => h.id === hardwareId);
-    if (u === null) this.doc.apply(refuse(`no free ${hw?.heightU ?? 1} U slot in ${rack.name}`));
+    if (u === null) this.edit(refused, `no free ${hw?.heightU ?? 1} U slot in ${rack.name}`);
     else this.place(hardwareId, rack.id, u);
   }
 
@@ -151,7 +160,7 @@ export class Editor {
     if (!plan || drag.kind === 'box' || !drag.target) return;
     const { target } = drag;
     if (target.problem) {
-      this.doc.apply(refuse(target.problem));
+      this.edit(refused, target.problem);
       return;
     }
     if (drag.kind === 'place') {
@@ -159,6 +168,6 @@ export class Editor {
       return;
     }
     if (isNoopDrop(plan, target.moves)) return;
-    if (this.doc.apply(moveNodes(plan, { moves: target.moves }))) this.session.currentRackId = target.rackId;
+    if (this.edit(moveNodes, { moves: target.moves })) this.session.currentRackId = target.rackId;
   }
 }

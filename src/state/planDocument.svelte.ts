@@ -15,6 +15,9 @@ export class PlanDocument {
   /** Bumped on every change, so autosave and analysis can react to edits and to undo alike. */
   revision = $state(0);
 
+  /** Called after every change (edit, undo, redo, open) with the new plan: analysis and autosave hang here. */
+  onChange: ((plan: Plan) => void) | null = null;
+
   canUndo = $derived(this.history.past.length > 0);
   canRedo = $derived(this.history.future.length > 0);
   undoLabel = $derived(this.history.past.at(-1)?.label ?? '');
@@ -25,7 +28,7 @@ export class PlanDocument {
     this.plan = plan;
     this.history = emptyHistory();
     this.refusal = null;
-    this.revision += 1;
+    this.changed();
   }
 
   /** Applies an action's result: one undo step, or a refusal with its reason. */
@@ -43,13 +46,18 @@ export class PlanDocument {
     if (isEmptyDiff(diff)) return false;
     if (result.record) this.history = record(this.history, { label: result.label, diff });
     this.plan = result.plan;
-    this.revision += 1;
+    this.changed();
     return true;
   }
 
   /** Replaces the whole plan as one undoable step (importing a file, loading an example). */
   replace(plan: Plan, label: string): void {
     this.apply({ ok: true, plan, label, record: true });
+  }
+
+  private changed(): void {
+    this.revision += 1;
+    if (this.plan) this.onChange?.(this.plan);
   }
 
   undo(): void {
@@ -66,6 +74,6 @@ export class PlanDocument {
     this.plan = step.plan;
     this.history = step.history;
     this.refusal = null;
-    this.revision += 1;
+    this.changed();
   }
 }

@@ -1,24 +1,29 @@
-// Times the whole model pipeline (validate + evaluate) per sample plan in Node.
-// Run: npm run bench (all benchmarks) or npx tsx test/bench/evaluate.bench.ts
+// Times the model pipeline per sample plan in Node: validate, a cold evaluate, each section
+// alone, and the incremental evaluator after one-node edits.
+// Run: npm run bench evaluate (or: npx tsx test/bench/evaluate.bench.ts)
 import { readFileSync } from 'node:fs';
-import { DEFAULT_EVALUATE_OPTIONS, evaluate } from '../../src/models/evaluate';
-import { controlPlaneReport } from '../../src/models/controlPlane/controlPlaneReport';
-import { networkReport } from '../../src/models/network/networkReport';
-import { physicalCapacity } from '../../src/models/physical/physicalCapacity';
-import { storageReport } from '../../src/models/storage/storageReport';
+import { shiftNodes, updateNode } from '../../src/editor/actions/nodes';
+import { updateRack } from '../../src/editor/actions/racks';
+import { DEFAULT_EVALUATE_OPTIONS, evaluate, reportSections, type ReportSection } from '../../src/models/evaluate';
+import { createEvaluator } from '../../src/models/evaluator';
 import type { Plan } from '../../src/plan/schema';
 import { validatePlan } from '../../src/plan/validate';
 import { SAMPLES } from '../../src/plan/samples/samples';
+import { figure } from './figures';
 import { measure } from './timing';
 
-const { seed, samples } = DEFAULT_EVALUATE_OPTIONS;
-/** The sections `evaluate` composes, each timed alone (so each pays for the topology it builds). */
-const SECTIONS: Array<[string, (plan: Plan) => unknown]> = [
-  ['physical', (plan) => physicalCapacity(plan)],
-  ['network', (plan) => networkReport(plan)],
-  ['controlPlane', (plan) => controlPlaneReport(plan, { seed, samples })],
-  ['storage', (plan) => storageReport(plan, { seed })],
-];
+const f = (n: number) => n.toFixed(1);
+
+/** A one-node edit that the editor accepts: the first node of `role` that can move one U. */
+function oneNodeEdit(plan: Plan, role: string): Plan | null {
+  for (const node of plan.nodes.filter((n) => n.role === role)) {
+    for (const deltaU of [1, -1]) {
+      const r = shiftNodes(plan, { ids: [node.id], deltaU });
+      if (r.ok) return r.plan;
+    }
+  }
+  return null;
+}
 
 console.log('evaluate(plan) per sample, Node, median / p95 of 20 runs');
 for (const file of Object.keys(SAMPLES)) {
@@ -31,12 +36,38 @@ for (const file of Object.keys(SAMPLES)) {
   const copies = Array.from({ length: 23 }, () => structuredClone(plan));
   let next = 0;
   const e = measure(() => evaluate(copies[next++]), 20, 3);
-  console.log(`  ${file.padEnd(22)} ${String(plan.nodes.length).padStart(5)} nodes  validate ${v.medianMs.toFixed(1)} / ${v.p95Ms.toFixed(1)} ms  evaluate ${e.medianMs.toFixed(1)} / ${e.p95Ms.toFixed(1)} ms`);
-  const sections = SECTIONS.map(([name, section]) => {
+  figure(`evaluate.${file}.validateMs`, v.medianMs);
+  figure(`evaluate.${file}.coldMs`, e.medianMs);
+  figure(`evaluate.${file}.coldP95Ms`, e.p95Ms);
+  console.log(`  ${file.padEnd(22)} ${String(plan.nodes.length).padStart(5)} nodes  validate ${f(v.medianMs)} / ${f(v.p95Ms)} ms  evaluate ${f(e.medianMs)} / ${f(e.p95Ms)} ms`);
+  const names = Object.keys(reportSections(plan)) as ReportSection[];
+  const sections = names.map((name) => {
     const fresh = Array.from({ length: 23 }, () => structuredClone(plan));
     let i = 0;
-    const t = measure(() => section(fresh[i++]), 20, 3);
-    return `${name} ${t.medianMs.toFixed(1)}`;
+    const t = measure(() => reportSections(fresh[i++], DEFAULT_EVALUATE_OPTIONS)[name](), 20, 3);
+    figure(`evaluate.${file}.section.${name}Ms`, t.medianMs);
+    return `${name} ${f(t.medianMs)}`;
   });
   console.log(`  ${''.padEnd(22)} sections, median ms: ${sections.join('  ')}`);
+
+  // The incremental path: an evaluator that saw the plan, then the plan after one edit. Each run
+  // alternates between the two plans, so every run recomputes what the edit touched.
+  const edits: Array<[string, Plan | null]> = [
+    ['afterWorkerEditMs', oneNodeEdit(plan, 'worker')],
+    ['afterStorageEditMs', oneNodeEdit(plan, 'storage')],
+    ['afterControlPlaneEditMs', oneNodeEdit(plan, 'controlplane')],
+    ['afterNodeRenameMs', plan.nodes.length ? ((r) => (r.ok ? r.plan : null))(updateNode(plan, { id: plan.nodes[0].id, patch: { name: 'renamed' } })) : null],
+    ['afterRackRenameMs', plan.racks.length ? ((r) => (r.ok ? r.plan : null))(updateRack(plan, { id: plan.racks[0].id, patch: { name: 'renamed' } })) : null],
+  ];
+  const parts: string[] = [];
+  for (const [label, edited] of edits) {
+    if (!edited) continue;
+    const evaluator = createEvaluator();
+    evaluator.evaluate(plan);
+    let runs = 0;
+    const t = measure(() => evaluator.evaluate(runs++ % 2 === 0 ? edited : plan), 20, 2);
+    figure(`evaluate.${file}.${label}`, t.medianMs);
+    parts.push(`${label.replace(/^after|Ms$/g, '')} ${f(t.medianMs)}`);
+  }
+  console.log(`  ${''.padEnd(22)} incremental after one edit, median ms: ${parts.join('  ')}`);
 }
