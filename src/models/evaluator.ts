@@ -1,8 +1,9 @@
 import type { Plan } from '../plan/schema';
 import { DEFAULT_EVALUATE_OPTIONS, reportSections, type EvaluateOptions, type ReportSection } from './evaluate';
-import type { Report } from './report';
+import { advise } from './advisor/advise';
+import type { ModelReport, Report } from './report';
 
-type SectionThunks = { [K in ReportSection]: () => Report[K] };
+type SectionThunks = { [K in ReportSection]: () => ModelReport[K] };
 
 /**
  * What a section reads, as a list compared element by element with `Object.is`. Plans are
@@ -90,9 +91,10 @@ export function createEvaluator() {
     sections,
     evaluate(plan: Plan, options: Partial<EvaluateOptions> = {}): Report {
       const s = sections(plan, options);
-      const report = { planName: plan.name } as Report;
-      for (const name of Object.keys(s) as ReportSection[]) (report as unknown as Record<ReportSection, unknown>)[name] = s[name]();
-      return report;
+      const models = { planName: plan.name } as ModelReport;
+      for (const name of Object.keys(s) as ReportSection[]) (models as unknown as Record<ReportSection, unknown>)[name] = s[name]();
+      // The advisor only reads the sections, so it is not memoised: it is cheap next to them.
+      return { ...models, ...advise(plan, models) };
     },
     /** The sections recomputed since the last call (for tests and the benchmark). */
     takeComputed(): ReportSection[] {
