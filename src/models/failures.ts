@@ -8,7 +8,7 @@
  * trips that feed's breaker too (the same rule as `physical/rackPower.ts`: breakers trip on peaks),
  * so "lose feed A of R3" can take all of R3 down; the reason says so.
  */
-import type { FeedId, Plan } from '../plan/schema';
+import type { FeedId, Plan, Rack } from '../plan/schema';
 import { nicLinksBySwitch } from './network/paths';
 import { topologyOf, type NodePlace, type Topology } from './topology';
 
@@ -289,31 +289,18 @@ function resolveUncached(t: Topology, failures: FailureSet): ResolvedFailures {
   }
 
   // Power: failed circuits, then breakers that trip when a failover overloads the surviving feed.
+  // Failed nodes still count: a hung or faulty server keeps drawing power, and counting it keeps
+  // the resolver monotone (failing one more node never un-trips a breaker).
   for (const rack of plan.racks) {
     if (racksDown.has(rack.id)) continue;
-    for (const f of rack.feeds) {
-      if (f.circuit && failedCircuits.has(f.circuit)) feedsDown.set(`${rack.id}/${f.id}`, `circuit ${f.circuit} failed`);
-    }
-    const lost = rack.feeds.filter((f) => feedsDown.has(`${rack.id}/${f.id}`));
-    if (lost.length === 0) continue;
-    if (lost.length === rack.feeds.length) {
-      racksDown.set(rack.id, `rack ${rack.id} has no power: ${lost.map((f) => feedsDown.get(`${rack.id}/${f.id}`)).join(', ')}`);
-      continue;
-    }
-    const survivor = rack.feeds.find((f) => !feedsDown.has(`${rack.id}/${f.id}`));
-    if (!survivor) continue;
-    // Failed nodes still count: a hung or faulty server keeps drawing power, and counting it keeps
-    // the resolver monotone (failing one more node never un-trips a breaker).
-    let peakW = rack.tor.count * rack.tor.powerW;
-    for (const p of t.nodesByRack.get(rack.id) ?? []) {
-      if (p.node.feeds.includes(survivor.id)) peakW += p.hardware.powerPeakW;
-    }
-    if (peakW > survivor.capacityW) {
-      const why = `feed ${rack.id}/${survivor.id} tripped after failover: ${Math.round(peakW)} W peak > ${Math.round(survivor.capacityW)} W capacity`;
-      feedsDown.set(`${rack.id}/${survivor.id}`, why);
-      feedsTripped.set(`${rack.id}/${survivor.id}`, { peakW, capacityW: survivor.capacityW });
-      racksDown.set(rack.id, `rack ${rack.id} has no power: ${why}`);
-    }
+    const dark = rackPowerLoss(rack, failedCircuits, feedsDown, (feed) => {
+      let peakW = rack.tor.count * rack.tor.powerW;
+      for (const p of t.nodesByRack.get(rack.id) ?? []) if (p.node.feeds.includes(feed)) peakW += p.hardware.powerPeakW;
+      return peakW;
+    });
+    if (!dark) continue;
+    if (dark.tripped) feedsTripped.set(dark.tripped.feed, { peakW: dark.tripped.peakW, capacityW: dark.tripped.capacityW });
+    racksDown.set(rack.id, dark.reason);
   }
   for (const [rackId, why] of racksDown) {
     const rack = t.rackById.get(rackId);
@@ -384,6 +371,29 @@ function resolveUncached(t: Topology, failures: FailureSet): ResolvedFailures {
     siteLinksDown, sitePartition: partitionSites(t, siteLinksDown, failedSites), nodeAddedRttMs, nodeBandwidthFraction,
     siteLinkAddedRttMs, siteLinkBandwidthFraction, nodesDown, nodesDegraded,
   };
+}
+
+/**
+ * Power of one rack after feed and circuit failures: marks circuit-failed feeds in `feedsDown`,
+ * and when one feed survives, trips it too if its failover peak (`failoverPeakW(feed)`, W) exceeds
+ * its capacity (breakers trip on peaks, as in `physical/rackPower.ts`). Returns why the rack is
+ * dark, and the tripped feed if a trip did it, or null while the rack has power.
+ */
+export function rackPowerLoss(
+  rack: Rack, failedCircuits: ReadonlySet<string>, feedsDown: Map<string, string>, failoverPeakW: (feed: FeedId) => number,
+): { reason: string; tripped?: { feed: string; peakW: number; capacityW: number } } | null {
+  for (const f of rack.feeds) if (f.circuit && failedCircuits.has(f.circuit)) feedsDown.set(`${rack.id}/${f.id}`, `circuit ${f.circuit} failed`);
+  const lost = rack.feeds.filter((f) => feedsDown.has(`${rack.id}/${f.id}`));
+  if (lost.length === 0) return null;
+  if (lost.length === rack.feeds.length) return { reason: `rack ${rack.id} has no power: ${lost.map((f) => feedsDown.get(`${rack.id}/${f.id}`)).join(', ')}` };
+  const survivor = rack.feeds.find((f) => !feedsDown.has(`${rack.id}/${f.id}`));
+  if (!survivor) return null;
+  const peakW = failoverPeakW(survivor.id);
+  if (peakW <= survivor.capacityW) return null;
+  const feed = `${rack.id}/${survivor.id}`;
+  const why = `feed ${feed} tripped after failover: ${Math.round(peakW)} W peak > ${Math.round(survivor.capacityW)} W capacity`;
+  feedsDown.set(feed, why);
+  return { reason: `rack ${rack.id} has no power: ${why}`, tripped: { feed, peakW, capacityW: survivor.capacityW } };
 }
 
 function applyDegradation(

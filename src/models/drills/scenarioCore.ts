@@ -1,5 +1,5 @@
 import type { FeedId } from '../../plan/schema';
-import { DEGRADED, DOWN, UP, type FailedComponent } from '../failures';
+import { DEGRADED, DOWN, UP, rackPowerLoss, type FailedComponent } from '../failures';
 import { failureImpact } from '../storage/failureImpact';
 import { capacityLeft } from '../workload/capacityLeft';
 import type { ApiCause, HealthCore } from './health';
@@ -60,22 +60,11 @@ export function scenarioCore(b: SweepBasis, components: readonly HardComponent[]
   }
   for (const rack of racks) {
     if (racksDown.has(rack.id)) continue;
-    for (const f of rack.feeds) if (f.circuit && failedCircuits.has(f.circuit)) feedsDown.set(`${rack.id}/${f.id}`, `circuit ${f.circuit} failed`);
-    const lost = rack.feeds.filter((f) => feedsDown.has(`${rack.id}/${f.id}`));
-    if (lost.length === 0) continue;
-    if (lost.length === rack.feeds.length) {
-      racksDown.set(rack.id, `rack ${rack.id} has no power: ${lost.map((f) => feedsDown.get(`${rack.id}/${f.id}`)).join(', ')}`);
-      continue;
-    }
-    const survivor = rack.feeds.find((f) => !feedsDown.has(`${rack.id}/${f.id}`));
-    if (!survivor) continue;
-    const peakW = (b.failoverPeakW.get(rack.id) as Record<FeedId, number>)[survivor.id];
-    if (peakW > survivor.capacityW) {
-      const why = `feed ${rack.id}/${survivor.id} tripped after failover: ${Math.round(peakW)} W peak > ${Math.round(survivor.capacityW)} W capacity`;
-      feedsDown.set(`${rack.id}/${survivor.id}`, why);
-      feedsTripped.push({ feed: `${rack.id}/${survivor.id}`, peakW, capacityW: survivor.capacityW });
-      racksDown.set(rack.id, `rack ${rack.id} has no power: ${why}`);
-    }
+    const failover = b.failoverPeakW.get(rack.id) as Record<FeedId, number>;
+    const dark = rackPowerLoss(rack, failedCircuits, feedsDown, (feed) => failover[feed]);
+    if (!dark) continue;
+    if (dark.tripped) feedsTripped.push(dark.tripped);
+    racksDown.set(rack.id, dark.reason);
   }
 
   // New status of every node in a touched rack; the rest keep the baseline.
