@@ -1,3 +1,5 @@
+// First: configures Zod before any parse (the worker runs under the same policy).
+import '../src/security/zodWithoutEval';
 import { serveJobs } from './jobRunner';
 import { ENGINE_JOBS } from './jobs';
 
