@@ -3,6 +3,7 @@ import { createEvaluator, type Evaluator } from '../src/models/evaluator';
 import type { Plan } from '../src/plan/schema';
 import type { ModelReport, Report } from '../src/models/report';
 import { advise } from '../src/models/advisor/advise';
+import { headline, type HeadlineFigure } from '../src/models/headline/headline';
 import type { PlanIssue } from '../src/plan/issues';
 import { validatePlan } from '../src/plan/validate';
 import type { JobContext } from './jobRunner';
@@ -10,7 +11,7 @@ import { sharePlan } from './sharePlan';
 
 /** What the engine says about a plan: its problems, and the report when it has none. */
 export type Analysis =
-  | { ok: true; report: Report; elapsedMs: number }
+  | { ok: true; report: Report; headline: HeadlineFigure[]; elapsedMs: number }
   | { ok: false; issues: PlanIssue[] };
 
 export interface AnalyseArgs {
@@ -56,5 +57,6 @@ export async function analyseJob(
   const report: Report = { ...(models as ModelReport), ...advise(shared, models as ModelReport) };
   // The plan is not sent back: the caller holds it already, and copying 5,000 nodes back
   // would cost the main thread a deserialisation per edit.
-  return { ok: true, report, elapsedMs: now() - started };
+  // The headline is derived here too, so the main thread only draws it.
+  return { ok: true, report, headline: headline(report), elapsedMs: now() - started };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseJob } from '../../workers/analyseJob';
 import type { JobContext } from '../../workers/jobRunner';
 import { evaluate, reportSections } from '../../src/models/evaluate';
+import { headline } from '../../src/models/headline/headline';
 import { referencePlan } from '../../src/plan/samples/samples';
 
 /** Validation, then one step per report section (physical, network, control plane, storage, workload, failures, drill). */
@@ -14,10 +15,11 @@ const idle = (progress: [number, number][] = []): JobContext => ({
 });
 
 describe('analyseJob({ plan }, job)', () => {
-  it('validates, then returns the same report as evaluate(plan), one progress step per section', async () => {
+  it('validates, then returns the same report as evaluate(plan) and its headline, one progress step per section', async () => {
     const progress: [number, number][] = [];
     const result = await analyseJob({ plan: referencePlan() }, idle(progress), () => 0);
-    expect(result).toEqual({ ok: true, report: evaluate(referencePlan()), elapsedMs: 0 });
+    const report = evaluate(referencePlan());
+    expect(result).toEqual({ ok: true, report, headline: headline(report), elapsedMs: 0 });
     expect(STEPS).toBe(8);
     expect(progress).toEqual(Array.from({ length: STEPS }, (_, i) => [i + 1, STEPS]));
   });
