@@ -6,6 +6,7 @@
 import { baseSettings } from '../../src/plan/samples/common';
 import { PlanBuilder } from '../../src/plan/samples/planBuilder';
 import type { Disk, Hardware, Plan, Workload } from '../../src/plan/schema';
+import { cephSettings, storagePlan } from '../arbitraries/storage';
 
 export interface ClusterShape {
   workers: number;
@@ -89,4 +90,21 @@ export function etcdBenchPlan(x: EtcdBench): Plan {
   const b = new PlanBuilder(base, [hw]).site('zone', 'Zone').room('room', 'Room', 'zone').row('row', 'Row', 'room');
   for (let r = 1; r <= x.members; r++) b.rack(`vm${r}`, 'row').nodes(`vm${r}`, 'controlplane', hw.id, 1);
   return b.build();
+}
+
+/**
+ * Storage plans for published recovery measurements: `nodes` storage nodes, one per rack in one
+ * row (a copy between two of them climbs to the spine), each with `disks` data disks of the class
+ * the source names and `nics` links of `nicGbps`, and a replicated Ceph pool of `size` with the
+ * source's release, mClock profile and failure domain. The plan holds one tiny volume so placement
+ * has something to place; the copies themselves are the transfers the caller times.
+ */
+export function cephRecoveryPlan(spec: { nodes: number; disks: number; nicGbps: number; nics: number; size: number; failureDomain: 'osd' | 'host';
+  release: 'quincy' | 'reef' | 'squid'; profile: 'balanced' | 'high_recovery_ops' | 'high_client_ops'; diskClass: Disk['class'] }): Plan {
+  const storage = {
+    ...cephSettings({ type: 'replicated', size: spec.size, minSize: Math.max(1, spec.size - 1) }, spec.failureDomain),
+    release: spec.release, mclockProfile: spec.profile,
+  } as ReturnType<typeof cephSettings>;
+  return storagePlan({ nodesPerRack: Array.from({ length: spec.nodes }, () => 1), dataDisks: spec.disks, nics: spec.nics, nicGbps: spec.nicGbps,
+    diskClass: spec.diskClass, diskGB: 20_000, storage, volumes: [{ sizeGB: 1 }] });
 }
