@@ -127,24 +127,36 @@ export const hardwareSchema = z.strictObject({
 });
 
 /**
- * Kubernetes label and taint keys: an optional DNS-subdomain prefix and "/", then a name of at
- * most 63 letters, digits, "-", "_" or "." that starts and ends alphanumeric (kubernetes.io,
- * "Labels and Selectors", syntax and character set), so a plan never carries a label Talos
- * would refuse. Length is checked first and aborts, so the pattern never scans a huge string.
+ * Kubernetes label and taint keys: an optional DNS-subdomain prefix of at most 253 characters and
+ * "/", then a name of at most 63 letters, digits, "-", "_" or "." that starts and ends
+ * alphanumeric (kubernetes.io, "Labels and Selectors", syntax and character set), so a plan never
+ * carries a label Talos would refuse. The lookahead bounds the prefix inside the pattern itself,
+ * so the exported JSON Schema refuses what the app refuses. Length is checked first and aborts,
+ * so the pattern never scans a huge string. "__proto__" cannot match (it starts with "_").
  */
-const labelKey = z.string().min(1).max(317, { abort: true }).regex(
-  /^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/,
-  { message: 'must be a Kubernetes label key: an optional DNS prefix and "/", then up to 63 letters, digits, "-", "_" or "." starting and ending alphanumeric' },
+export const labelKeySchema = z.string().min(1, { abort: true, message: 'must not be empty' }).max(253 + 1 + 63, { abort: true }).regex(
+  /^(?:(?=[^/]{1,253}\/)[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/,
+  { message: 'must be a Kubernetes label key: an optional prefix of at most 253 lowercase letters, digits, "-" and "." (a DNS name) and "/", then a name of at most 63 letters, digits, "-", "_" or "." starting and ending alphanumeric' },
 );
 /** Kubernetes label values: empty, or up to 63 letters, digits, "-", "_" or "." starting and ending alphanumeric. */
-const labelValue = z.string().max(63, { abort: true }).regex(/^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/, {
-  message: 'must be empty or letters, digits, "-", "_" or "." starting and ending alphanumeric',
+export const labelValueSchema = z.string().max(63, { abort: true }).regex(/^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/, {
+  message: 'must be empty or at most 63 letters, digits, "-", "_" or "." starting and ending alphanumeric',
 });
 
+export const taintEffectSchema = z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']);
+
 export const taintSchema = z.strictObject({
-  key: labelKey,
-  value: labelValue.default(''),
-  effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
+  key: labelKeySchema,
+  value: labelValueSchema.default(''),
+  effect: taintEffectSchema,
+});
+
+/** A node's taints; the API server refuses two with the same key and effect ("taints must be unique by key and effect pair"). */
+const taintList = z.array(taintSchema).max(32).superRefine((taints, ctx) => {
+  taints.forEach((t, i) => {
+    const j = taints.findIndex((o) => o.key === t.key && o.effect === t.effect);
+    if (j < i) ctx.addIssue({ code: 'custom', path: [i, 'key'], input: t.key, message: `has the same key and effect (${t.effect}) as taints[${j}]; Kubernetes allows one taint per key and effect` });
+  });
 });
 
 export const roleSchema = z.enum(['controlplane', 'worker', 'storage']);
@@ -160,8 +172,8 @@ export const nodeSchema = z.strictObject({
   positionU: z.number().int().min(1).max(60).describe('Lowest U the node occupies (U1 is at the bottom).'),
   feeds: z.array(feedId).min(1).max(2).default(['A', 'B']),
   tors: z.array(feedId).min(1).max(2).default(['A']).describe('Switches (A, B) the node is cabled to.'),
-  labels: z.record(labelKey, labelValue).default({}),
-  taints: z.array(taintSchema).max(32).default([]),
+  labels: z.record(labelKeySchema, labelValueSchema).default({}),
+  taints: taintList.default([]),
   machineUuid: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
     message: 'must be a machine UUID like 430d882a-51a8-48b3-ae00-90c5b0b5b0b0',
   }).optional().describe('The Omni machine (SMBIOS UUID) this node is; the Omni export then lists machines instead of machine classes.'),

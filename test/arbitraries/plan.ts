@@ -141,7 +141,8 @@ const nodeSeedArb = fc.record({
   feedPick: fc.nat(3),
   torPick: fc.nat(3),
   labels: fc.dictionary(labelKeyArb, labelValueArb, { maxKeys: 3 }),
-  taints: fc.array(fc.record({ key: labelKeyArb, value: labelValueArb, effect: fc.constantFrom<Taint['effect']>('NoSchedule', 'PreferNoSchedule', 'NoExecute') }), { maxLength: 2 }),
+  // Kubernetes allows one taint per key and effect, so the pair is unique.
+  taints: fc.uniqueArray(fc.record({ key: labelKeyArb, value: labelValueArb, effect: fc.constantFrom<Taint['effect']>('NoSchedule', 'PreferNoSchedule', 'NoExecute') }), { maxLength: 2, selector: (t) => `${t.key} ${t.effect}` }),
 });
 
 const storageArb: fc.Arbitrary<StorageSettings> = fc.oneof(

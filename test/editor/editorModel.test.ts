@@ -4,12 +4,13 @@ import type { ActionResult } from '../../src/editor/action';
 import { emptyHistory, record, redo, undo, type History } from '../../src/editor/history';
 import { diffPlans, isEmptyDiff } from '../../src/editor/planDiff';
 import { deleteNodes, duplicateNodes, moveNodes, moveNodesToRack, placeNode, setRole, shiftNodes, updateNode } from '../../src/editor/actions/nodes';
+import { removeNodeLabel, removeNodeTaint, setNodeLabel, setNodeTaint } from '../../src/editor/actions/nodeLabels';
 import { addRack, moveRack, removeRack, updateRack } from '../../src/editor/actions/racks';
 import { addRoom, addRow, addSite, removeLocation, reorderLocation, updateLocation, type LocationKind } from '../../src/editor/actions/locations';
 import { duplicateHardware, removeHardware, updateHardware } from '../../src/editor/actions/hardware';
 import { updateNetwork } from '../../src/editor/actions/network';
 import { enterprisePlan, hybridBurstPlan, referencePlan } from '../../src/plan/samples/samples';
-import type { Plan, Role } from '../../src/plan/schema';
+import type { Plan, Role, Taint } from '../../src/plan/schema';
 import { validatePlan } from '../../src/plan/validate';
 
 /**
@@ -92,6 +93,8 @@ const role = fc.constantFrom<Role>('controlplane', 'worker', 'storage');
 const kind = fc.constantFrom<LocationKind>('site', 'room', 'row');
 const ids = (plan: Plan, is: number[]) => [...new Set(is.map((i) => pick(plan.nodes, i)?.id).filter((x): x is string => !!x))];
 const items = (plan: Plan, k: LocationKind): readonly { id: string }[] => (k === 'site' ? plan.sites : k === 'room' ? plan.rooms : plan.rows);
+const labelKey = fc.constantFrom('disktype', 'example.com/tier', 'node-role.kubernetes.io/storage', 'topology.kubernetes.io/zone', 'constructor', '__proto__', 'bad key');
+const effect = fc.constantFrom<Taint['effect']>('NoSchedule', 'PreferNoSchedule', 'NoExecute');
 const nothing = (): ActionResult => ({ ok: false, reason: 'nothing to pick' });
 
 const commands = [
@@ -114,6 +117,21 @@ const commands = [
   fc.tuple(idx, fc.constantFrom('w-9999', 'Bad Name', 'cp-01', 'x')).map(([n, name]) => new EditCommand(`updateNode(${n}, name ${name})`, (p) => {
     const node = pick(p.nodes, n);
     return node ? updateNode(p, { id: node.id, patch: { name } }) : nothing();
+  })),
+  // Label and taint edits draw keys from a small pool so adds, renames, clashes and removals of
+  // the same key meet within one run; "bad key", "__proto__" and "-x" must be refused.
+  fc.tuple(idxs, labelKey, fc.constantFrom('', 'nvme', '-x'), fc.option(labelKey)).map(([ns, key, value, replaces]) =>
+    new EditCommand(`setNodeLabel(${ns}, ${key}=${value}${replaces ? ` replaces ${replaces}` : ''})`, (p) =>
+      setNodeLabel(p, { ids: ids(p, ns), key, value, ...(replaces ? { replaces } : {}) }))),
+  fc.tuple(idxs, labelKey).map(([ns, key]) => new EditCommand(`removeNodeLabel(${ns}, ${key})`, (p) => removeNodeLabel(p, { ids: ids(p, ns), key }))),
+  fc.tuple(idx, labelKey, fc.constantFrom('', 'true'), effect, fc.option(fc.nat(3))).map(([n, key, value, eff, at]) =>
+    new EditCommand(`setNodeTaint(${n}, ${key}=${value}:${eff}${at === null ? '' : ` at ${at}`})`, (p) => {
+      const node = pick(p.nodes, n);
+      return node ? setNodeTaint(p, { id: node.id, taint: { key, value, effect: eff }, ...(at === null ? {} : { index: at }) }) : nothing();
+    })),
+  fc.tuple(idx, fc.nat(3)).map(([n, at]) => new EditCommand(`removeNodeTaint(${n}, ${at})`, (p) => {
+    const node = pick(p.nodes, n);
+    return node ? removeNodeTaint(p, { id: node.id, index: at }) : nothing();
   })),
   idx.map((r) => new EditCommand(`addRack(row ${r})`, (p) => addRack(p, { rowId: pick(p.rows, r)!.id }))),
   idx.map((r) => new EditCommand(`removeRack(${r})`, (p) => { const rack = pick(p.racks, r); return rack ? removeRack(p, { id: rack.id }) : nothing(); })),
@@ -151,6 +169,9 @@ describe('editor actions (model-based)', () => {
   for (const [title, make] of samples) {
     it(`any sequence of edits on ${title} keeps the plan valid; undo all restores it; redo all replays it`, () => {
       const original = make();
+      // A deep copy taken before any edit: the model holds plans by reference, so an action that
+      // mutated a shared object would change `original` too and still compare equal to it.
+      const pristine = structuredClone(original);
       fc.assert(fc.property(fc.commands(commands, { maxCommands: 60, size: '+1' }), (cmds) => {
         const real: Real = { plan: original, history: emptyHistory() };
         const model: Model = { past: [original], future: [] };
@@ -159,7 +180,7 @@ describe('editor actions (model-based)', () => {
         const edited = model.future.at(-1) ?? model.past.at(-1);
         // Undo everything, then redo everything.
         for (let step = undo(real.plan, real.history); step; step = undo(real.plan, real.history)) Object.assign(real, step);
-        expect(real.plan).toStrictEqual(original);
+        expect(real.plan).toStrictEqual(pristine);
         for (let step = redo(real.plan, real.history); step; step = redo(real.plan, real.history)) Object.assign(real, step);
         expect(real.plan).toStrictEqual(edited);
       }), { numRuns: title.startsWith('enterprise') ? 60 : 150 });

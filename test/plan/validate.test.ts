@@ -151,7 +151,21 @@ describe('validatePlan(hand-made plan)', () => {
     const found = messages(doc);
     expect(found).toHaveLength(2);
     expect(found[0]).toMatch(/^nodes\[0\]\.labels\["bad key"\]: is not an allowed key: must be a Kubernetes label key/);
-    expect(found[1]).toMatch(/^nodes\[0\]\.labels\["topology\.kubernetes\.io\/zone"\]: must be empty or letters/);
+    expect(found[1]).toMatch(/^nodes\[0\]\.labels\["topology\.kubernetes\.io\/zone"\]: must be empty or at most 63 letters/);
+  });
+
+  it('validatePlan(plan with a label prefix of 254 characters) names the key; 253 is accepted', () => {
+    const doc = raw(referencePlan());
+    doc.nodes[0].labels = { [`${'a'.repeat(253)}/ok`]: '' };
+    expect(messages(doc)).toEqual([]);
+    doc.nodes[0].labels = { [`${'a'.repeat(254)}/ok`]: '' };
+    expect(messages(doc)[0]).toMatch(/^nodes\[0\]\.labels\["a+\/ok"\]: is not an allowed key: must be a Kubernetes label key: an optional prefix of at most 253/);
+  });
+
+  it('validatePlan(plan with two taints of one key and effect) names the later one, as the API server would refuse it', () => {
+    const doc = raw(referencePlan());
+    doc.nodes[0].taints = [{ key: 'gpu', effect: 'NoSchedule' }, { key: 'gpu', value: 'x', effect: 'NoExecute' }, { key: 'gpu', value: 'y', effect: 'NoSchedule' }];
+    expect(messages(doc)).toEqual(['nodes[0].taints[2].key: has the same key and effect (NoSchedule) as taints[0]; Kubernetes allows one taint per key and effect, got "gpu"']);
   });
 
   it('validatePlan(plan) fills defaults: a node without feeds, tors, labels or taints gets [A, B], [A], {} and []', () => {

@@ -3,25 +3,24 @@ import { rackSchema, type Plan, type Rack } from '../../plan/schema';
 import { topFreeU } from '../../plan/validate';
 import { done, refuse, type ActionResult } from '../action';
 import { cascadeNote, pruneOrphans } from '../cascade';
-import { freshId } from '../naming';
+import { planIds, rackNameInRow } from '../naming';
 import { checkPart } from '../schemaCheck';
 import { fitToRack } from './nodes';
 
 /**
- * Adds an empty rack at the end of a row, built like the row's last rack (or the plan's last,
- * or a 42 U rack with two 8.6 kW feeds and two ToR switches).
+ * Adds an empty rack at the end of a row, named after the row's pattern (R1, R2 → R3; see
+ * rackNameInRow) and built like the row's last rack (or the plan's last, or a 42 U rack with two
+ * 8.6 kW feeds and two ToR switches).
  */
 export function addRack(plan: Plan, args: { rowId: string }): ActionResult {
   const row = plan.rows.find((r) => r.id === args.rowId);
   if (!row) return refuse(`no row "${args.rowId}"`);
   const template = plan.racks.findLast((r) => r.rowId === row.id) ?? plan.racks.at(-1);
-  const ids = new Set(plan.racks.map((r) => r.id));
-  const names = new Set(plan.racks.map((r) => r.name));
-  let n = plan.racks.filter((r) => r.rowId === row.id).length + 1;
-  while (ids.has(`${row.id}-r${n}`) || names.has(`${row.name} R${n}`)) n += 1;
+  const inRow = plan.racks.filter((r) => r.rowId === row.id).map((r) => r.name);
+  const { id, name } = rackNameInRow(inRow, plan.racks.map((r) => r.name), planIds(plan));
   const rack: Rack = {
-    id: freshId(`${row.id}-r${n}`, ids),
-    name: `${row.name} R${n}`,
+    id,
+    name,
     rowId: row.id,
     heightU: template?.heightU ?? 42,
     feeds: template ? template.feeds.map((f) => ({ ...f })) : [{ id: 'A', capacityW: 8600 }, { id: 'B', capacityW: 8600 }],
