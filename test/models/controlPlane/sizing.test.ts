@@ -4,6 +4,8 @@ import { DEFAULT_CP_ASSUMPTIONS as A } from '../../../src/models/controlPlane/as
 import { etcdClassOf, hardwareVerdict, nodeUse, requirements, sizingMinimums, type ControlPlaneDemand } from '../../../src/models/controlPlane/sizing';
 import type { Hardware } from '../../../src/plan/schema';
 import { SAMPLE_HARDWARE } from '../../../src/plan/samples/catalogue';
+import { controlPlaneReport } from '../../../src/models/controlPlane/controlPlaneReport';
+import { clusterPlan } from '../publishedPlans';
 
 /** Only serializable reads: CPU per node = 0.5 + (6000 / s) x (1 ms + 129 µs). */
 const readsOnly: ControlPlaneDemand = {
@@ -78,6 +80,29 @@ describe('sizing', () => {
       }
     }));
   });
+
+  it('controlPlaneReport(plan).sizing.requirements never shrink as the plan\'s workers, pods or pod churn grow (plan → etcd and API load → requirements)', () => {
+    // The property above varies the demand directly; this one goes through the plan, so a load term
+    // that fell with more nodes, pods or churn (in etcdLoad or apiServerLoad) would show here.
+    const need = (workers: number, pods: number, churnPerMin: number) => {
+      const plan = clusterPlan({ workers, pods, workload: { podChurnPerMin: churnPerMin } });
+      return controlPlaneReport(plan, { seed: 1, samples: 200 }).sizing.requirements;
+    };
+    fc.assert(fc.property(fc.record({
+      workers: fc.integer({ min: 3, max: 2000 }), podsPerWorker: fc.integer({ min: 0, max: 110 }),
+      churn: fc.double({ min: 0, max: 1, noNaN: true }), grow: fc.constantFrom<'workers' | 'pods' | 'churn'>('workers', 'pods', 'churn'),
+      by: fc.double({ min: 1, max: 4, noNaN: true }),
+    }), (x) => {
+      const pods = x.workers * x.podsPerWorker;
+      const churn = pods * x.churn / 10;
+      const before = need(x.workers, pods, churn);
+      const after = x.grow === 'workers' ? need(Math.round(x.workers * x.by), pods, churn)
+        : x.grow === 'pods' ? need(x.workers, Math.round(pods * x.by), churn) : need(x.workers, pods, churn * x.by);
+      for (const r of ['cpu', 'memory', 'disk', 'iops'] as const) {
+        expect(after.find((q) => q.resource === r)!.value).toBeGreaterThanOrEqual(before.find((q) => q.resource === r)!.value * (1 - 1e-9));
+      }
+    }), { numRuns: 25 });
+  }, 120_000);
 
   it('etcdClassOf(requests, DB, nodes) follows etcd op-guide/hardware', () => {
     expect(etcdClassOf(150, 50e6, 40)).toBe('small');

@@ -5,6 +5,9 @@ import { domainOf } from '../../../src/models/storage/inventory';
 import { placeStorage } from '../../../src/models/storage/placement';
 import { storageCapacity } from '../../../src/models/storage/capacity';
 import { rebuildEstimate } from '../../../src/models/storage/rebuild';
+import { transferTime, type Transfer } from '../../../src/models/storage/transfers';
+import { DISK_CLASSES } from '../../../src/plan/diskClasses';
+import type { DiskClass } from '../../../src/plan/schema';
 import { failableComponents, storagePlanArb } from '../../arbitraries/storage';
 
 const seedArb = fc.integer({ min: 0, max: 2 ** 31 - 1 });
@@ -58,6 +61,38 @@ describe('storage properties', () => {
       expect(fast.seconds).toBeLessThanOrEqual(slow.seconds * (1 + 1e-12));
       expect(fast.bytesRebuilt).toBeCloseTo(slow.bytesRebuilt, 0);
     }), { numRuns: 150 });
+  });
+
+  it('rebuildEstimate(…, slower disks or a smaller recovery share) never takes less time, nor rebuilds other bytes', () => {
+    fc.assert(fc.property(storagePlanArb, seedArb, fc.nat(), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.boolean(), (plan, seed, pick, f, disksNotShare) => {
+      const all = failableComponents(plan);
+      const failure = { components: [all[pick % all.length]], permanent: true };
+      const p = placeStorage(plan, { seed });
+      const base = rebuildEstimate(plan, p, failure, { seed });
+      const classes = Object.keys(DISK_CLASSES) as DiskClass[];
+      const share = { balanced: 0.5 * f, high_recovery_ops: 0.7 * f, high_client_ops: 0.4 * f };
+      const slower = rebuildEstimate(plan, p, failure, {
+        seed, assumptions: disksNotShare
+          ? { diskBandwidthMBps: Object.fromEntries(classes.map((c) => [c, f * DISK_CLASSES[c].seqWriteMBps])) }
+          : { mclockRecoveryShare: share, longhornSyncEfficiency: 0.5 * f, mayastorRebuildEfficiency: 0.8 * f },
+      });
+      expect(slower.seconds).toBeGreaterThanOrEqual(base.seconds * (1 - 1e-12));
+      expect(slower.bytesRebuilt).toBeCloseTo(base.bytesRebuilt, 0);
+    }), { numRuns: 120 });
+  });
+
+  it('transferTime(plan, p, copies × k) never takes less time than the copies, for k ≥ 1 (more data is never faster)', () => {
+    fc.assert(fc.property(storagePlanArb, seedArb, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ min: 1e6, max: 1e12, noNaN: true })), { minLength: 1, maxLength: 12 }),
+      fc.double({ min: 1, max: 50, noNaN: true }), (plan, seed, copies, k) => {
+        const p = placeStorage(plan, { seed });
+        const disks = p.inventory.disks.length;
+        fc.pre(disks > 0);
+        const transfers: Transfer[] = copies.map(([a, b, bytes], i) => ({ sources: [a % disks], target: b % disks, bytes, unit: i }));
+        const small = transferTime(plan, p, transfers);
+        const big = transferTime(plan, p, transfers.map((t) => ({ ...t, bytes: t.bytes * k })));
+        expect(big.seconds).toBeGreaterThanOrEqual(small.seconds * (1 - 1e-12));
+        expect(Number.isFinite(big.seconds)).toBe(true);
+      }), { numRuns: 150 });
   });
 
   it('placeStorage(plan, {seed}) gives the same placement for the same seed on an equal plan', () => {
