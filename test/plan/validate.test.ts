@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, readPlan, validatePlan, type Plan } from '../../src/plan';
 import { enterprisePlan, referencePlan } from '../../src/plan/samples/samples';
+import { MAX_ETCD_MEMBERS } from '../../src/plan/validate';
 import {
   applyMutation, BREAKING_KINDS, mutatedPlanArb, mutationArb, validPlanArbWith,
 } from '../arbitraries/plan';
@@ -58,6 +59,33 @@ describe('validatePlan(hand-made plan)', () => {
     const doc = raw(enterprisePlan());
     doc.racks[3].heightU = 0;
     expect(messages(doc)).toEqual(['racks[3].heightU: must be 1-60, got 0']);
+  });
+
+  it('validatePlan(plan with numbers a user can break, issue #16 item 9) names each field and its range instead of reporting NaN or Infinity later', () => {
+    const broken = (edit: (doc: ReturnType<typeof raw>) => void) => {
+      const doc = raw(referencePlan());
+      edit(doc);
+      return messages(doc);
+    };
+    expect(broken((d) => { d.network.rtt.sameRackMs = 1e308; })).toEqual(['network.rtt.sameRackMs: must be 0-1000, got 1e+308']);
+    expect(broken((d) => { d.workload.apiWritesPerS = 1e308; })).toEqual(['workload.apiWritesPerS: must be 0-1000000, got 1e+308']);
+    // A divisor in `assumptions` may not be zero.
+    expect(broken((d) => { d.assumptions = { controlPlane: { leaderCpuUsPerWrite: 0 } }; }))
+      .toEqual(['assumptions.controlPlane.leaderCpuUsPerWrite: must be > 0 and <= 1000000, got 0']);
+    expect(broken((d) => { d.assumptions = { storage: { longhornStreamMBps: 0 } }; }))
+      .toEqual(['assumptions.storage.longhornStreamMBps: must be > 0 and <= 100000, got 0']);
+    // etcd refuses an election timeout below 5 × the heartbeat (100 ms here).
+    expect(broken((d) => { d.cluster.etcd.electionTimeoutMs = 499; })[0]).toMatch(/^cluster\.etcd\.electionTimeoutMs: must be at least 5 x heartbeatMs \(500 ms\).*got 499$/);
+    expect(broken((d) => { d.cluster.etcd.electionTimeoutMs = 500; })).toEqual([]);
+  });
+
+  it('validatePlan(plan with 8 control planes) refuses it: etcd supports at most MAX_ETCD_MEMBERS = 7 members', () => {
+    const doc = raw(referencePlan());
+    const cps = doc.nodes.filter((n: { role: string }) => n.role === 'controlplane').length;
+    let promoted = 0;
+    for (const n of doc.nodes) if (n.role === 'worker' && promoted < 8 - cps) { n.role = 'controlplane'; promoted++; }
+    expect(promoted).toBe(8 - cps);
+    expect(messages(doc)).toEqual([`nodes: has 8 control-plane nodes; Talos runs an etcd member on each and etcd supports at most ${MAX_ETCD_MEMBERS} (etcd FAQ: more members only slow every write)`]);
   });
 
   it('validatePlan(plan with a 0 W feed) quotes the exclusive lower bound: `must be > 0 and <= 100000`', () => {
