@@ -251,7 +251,7 @@ const cephSchema = z.strictObject({
       m: z.number().int().min(1).max(16) }),
   ]),
   release: z.enum(['quincy', 'reef', 'squid']).default('squid')
-    .describe('Ceph release; mClock recovery shares differ between Quincy and Reef and later.'),
+    .describe('Ceph release; mClock recovery shares differ between Quincy (17.2.0-17.2.6) and Reef and later (Quincy 17.2.7+ behaves as reef).'),
   failureDomain: z.enum(['osd', 'host', 'rack', 'row', 'room', 'datacenter']).default('host')
     .describe('CRUSH bucket type the replicas or chunks are spread over; osd only keeps them on different disks.'),
   downOutIntervalS: waitS.default(600),

@@ -67,9 +67,11 @@ export type MclockProfile = 'balanced' | 'high_recovery_ops' | 'high_client_ops'
 
 /**
  * Share of an OSD's capacity mClock's built-in profiles reserve for recovery, by Ceph release.
- * Quincy: balanced 40 %, high_recovery_ops 60 %, high_client_ops 25 % (the profile table of Ceph's
- * QoS study, ceph.io/community/qos-study-with-mclock-and-wpq-schedulers); Reef and Squid: 50 / 70 /
- * 40 % (docs.ceph.com/en/reef/rados/configuration/mclock-config-ref; src/models/README.md, Sources: Ceph).
+ * Quincy 17.2.0-17.2.6: balanced 40 %, high_recovery_ops 60 %, high_client_ops 25 % (the profile
+ * table of Ceph's QoS study, ceph.io/community/qos-study-with-mclock-and-wpq-schedulers); Reef and
+ * Squid: 50 / 70 / 40 % (docs.ceph.com/en/reef/rados/configuration/mclock-config-ref). Quincy 17.2.7
+ * took Reef's allocations (ceph/ceph#49973), so a plan on it should say `reef`
+ * (src/models/README.md, Storage versions and Sources: Ceph).
  */
 export const MCLOCK_RECOVERY_SHARE: Record<Extract<StorageSettings, { provider: 'ceph' }>['release'], Record<MclockProfile, number>> = {
   quincy: { balanced: 0.4, high_recovery_ops: 0.6, high_client_ops: 0.25 },
