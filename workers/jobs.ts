@@ -4,6 +4,7 @@ import { readPlan, writePlan, type PlanFormat } from '../src/plan/io';
 import { decodeSharedPlan, encodeSharedPlan } from '../src/plan/shareCodec';
 import type { Plan } from '../src/plan/schema';
 import { analyseJob, analysisMemory } from './analyseJob';
+import { compareJob } from './compareJob';
 import { drillJob, sweepJob } from './drillJobs';
 import type { JobContext } from './jobRunner';
 import { reliabilitySummaryJob, reliabilityTrialsJob, reliabilityVariantJob } from './reliabilityJobs';
@@ -18,6 +19,8 @@ const memory = analysisMemory();
 
 export const ENGINE_JOBS = {
   analyse: (args: Parameters<typeof analyseJob>[0], job: JobContext) => analyseJob(args, job, undefined, memory),
+  /** Two plans' headline figures side by side and what changed (the dashboard's compare). */
+  comparePlans: compareJob,
   /** Parses, migrates and validates a file's text off the main thread. */
   readPlan: ({ text, format }: { text: string; format: PlanFormat }) => readPlan(text, format),
   /** Serialises a plan off the main thread (YAML for 5,000 nodes takes a noticeable moment). */

@@ -5,6 +5,7 @@ import { formatOf, type PlanFormat } from '../plan/io';
 import type { PlanIssue } from '../plan/issues';
 import type { Plan } from '../plan/schema';
 import { AnalysisState } from './analysis.svelte';
+import { CompareState } from './compare.svelte';
 import { DrillState } from './drills.svelte';
 import { Autosave } from './autosave.svelte';
 import { Editor } from './editor.svelte';
@@ -54,6 +55,7 @@ export class AppState {
   readonly analysis = new AnalysisState(this.engine);
   readonly drills = new DrillState(this.engine);
   readonly reliability = new ReliabilitySimulation(this.engine);
+  readonly compare = new CompareState(this.engine, this.store);
   readonly tabs = new TabSync((id, rev) => void this.library.followRemoteSave(id, rev));
   readonly autosave = new Autosave(this.store, (id, rev) => this.tabs.saved(id, rev));
   readonly editor = new Editor(this.doc, this.session, (action, args) => this.edit(action, args));

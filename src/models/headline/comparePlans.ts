@@ -8,7 +8,7 @@ export interface FigureComparison {
   label: string;
   a: { text: string; verdict: Verdict } | null;
   b: { text: string; verdict: Verdict } | null;
-  /** b − a in the figure's unit, as text ("+12 ms", "−3 racks"); null when either is not a number. */
+  /** b − a in the figure's unit, as text ("+12 ms", "−3 racks"); null when either is not a number or the figure is a unitless rank. */
   difference: string | null;
   /** Which plan reads better on this figure; `same` when equal, null when the figure has no order. */
   better: 'a' | 'b' | 'same' | null;
@@ -34,6 +34,9 @@ export function compareHeadlines(a: readonly HeadlineFigure[], b: readonly Headl
     const fb = b.find((f) => f.id === id) ?? null;
     const both = fa && fb;
     const d = both && fa.value !== null && fb.value !== null ? fb.value - fa.value : null;
+    // A figure without a unit carries a rank (sizing: fits < no headroom < too small), not a
+    // quantity: it orders the plans, but "±0" or "+1" of it would read as a measurement.
+    const measured = d !== null && fa!.unit !== '';
     let better: FigureComparison['better'] = null;
     if (both) {
       const ra = VERDICT_RANK[fa.verdict];
@@ -46,7 +49,7 @@ export function compareHeadlines(a: readonly HeadlineFigure[], b: readonly Headl
       id, label: (fa ?? fb)!.label,
       a: fa && { text: fa.text, verdict: fa.verdict },
       b: fb && { text: fb.text, verdict: fb.verdict },
-      difference: d === null ? null : differenceText(d, fa!.unit),
+      difference: measured ? differenceText(d, fa!.unit) : null,
       better,
     };
   });
