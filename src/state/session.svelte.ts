@@ -87,8 +87,22 @@ export class Session {
 
   /** The finding selected in the Findings tab (by `findingKey`), or null. */
   selectedFindingKey = $state<string | null>(null);
-  /** The selected finding's highlight, or a hovered finding's while the pointer is over it. */
+  /** The selected finding's highlight (kept until another is selected or it is cleared). */
   highlight = $state.raw<Highlight | null>(null);
+  /** What the pointer (or keyboard focus) is over: a finding or a headline figure; wins over the selection while it lasts. */
+  hoverHighlight = $state.raw<Highlight | null>(null);
+  /** The rack selected in the rack view whose findings the Findings tab lists, or null for all. */
+  findingsRackId = $state<string | null>(null);
+
+  /** What the rack view draws: the hovered subject while there is one, else the selected finding's. */
+  get shownHighlight(): Highlight | null {
+    return this.hoverHighlight ?? this.highlight;
+  }
+
+  /** Highlights what a hovered finding or figure concerns (null when it names nothing, or the pointer left). */
+  hover(subjects: FindingSubjects | undefined | null, label: string): void {
+    this.hoverHighlight = subjects ? highlightOf(subjects, label) : null;
+  }
   /** Severities the Findings tab shows, and its text filter. */
   findingSeverities = $state.raw<ReadonlySet<Severity | 'problem'>>(new Set(['problem', 'error', 'warning', 'info']));
   findingFilter = $state('');
@@ -108,6 +122,8 @@ export class Session {
   resetForNewPlan(): void {
     this.selectedNodeIds = new Set();
     this.currentRackId = null;
+    this.findingsRackId = null;
+    this.hoverHighlight = null;
     this.drag = null;
   }
 

@@ -96,7 +96,8 @@ export function renderSelection(world: Root, selected: ReadonlySet<string>, curr
  * finding's nodes and racks (`racks` already includes the racks of its nodes).
  */
 export interface FindingMarks {
-  highlight: { nodes: ReadonlySet<string>; racks: ReadonlySet<string> } | null;
+  /** `namedRacks`: the racks the finding itself names; their nodes stay undimmed (the whole rack is the subject). */
+  highlight: { nodes: ReadonlySet<string>; racks: ReadonlySet<string>; namedRacks?: ReadonlySet<string> } | null;
   errorRacks: ReadonlySet<string>;
 }
 
@@ -107,7 +108,8 @@ export function renderFindingMarks(world: Root, marks: FindingMarks): void {
   world.select('g.racks').selectAll<SVGGElement, RackBox>('g.rack')
     .classed('has-error', (d) => marks.errorRacks.has(d.id))
     .classed('highlighted', (d) => h !== null && h.racks.has(d.id));
-  world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node').classed('highlighted', (d) => h !== null && h.nodes.has(d.id));
+  world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node').classed('highlighted', (d) => h !== null && h.nodes.has(d.id))
+    .classed('in-named-rack', (d) => h?.namedRacks?.has(d.rackId) ?? false);
 }
 
 interface Ghost { id: string; x: number; y: number; width: number; height: number; ok: boolean }
