@@ -1,5 +1,5 @@
 import { compareHeadlines, planChanges, type FigureComparison, type PlanChanges } from '../src/models/headline/comparePlans';
-import { headline, type HeadlineFigure } from '../src/models/headline/headline';
+import type { HeadlineFigure } from '../src/models/headline/headline';
 import type { PlanIssue } from '../src/plan/issues';
 import type { Plan } from '../src/plan/schema';
 import { analyseJob, analysisMemory } from './analyseJob';
@@ -20,7 +20,7 @@ const half = (job: JobContext, index: 0 | 1): JobContext => ({
 /**
  * Compares plan a with plan b the way the app analyses the open plan: each goes through
  * `analyseJob` (validation, then the full report section by section, cancellable), and the
- * headline of each report is paired by `compareHeadlines`. A memory of its own keeps the open
+ * headlines it derives are paired by `compareHeadlines`. A memory of its own keeps the open
  * plan's incremental cache in the `analyse` job untouched, and b shares a's unchanged parts, so
  * an edited copy or an older version costs little more than one analysis.
  */
@@ -30,7 +30,5 @@ export async function compareJob({ a, b }: { a: Plan; b: Plan }, job: JobContext
   if (!ra.ok) return { ok: false, side: 'a', issues: ra.issues };
   const rb = await analyseJob({ plan: b }, half(job, 1), undefined, memory);
   if (!rb.ok) return { ok: false, side: 'b', issues: rb.issues };
-  const ha = headline(ra.report);
-  const hb = headline(rb.report);
-  return { ok: true, a: ha, b: hb, figures: compareHeadlines(ha, hb), changes: planChanges(a, b) };
+  return { ok: true, a: ra.headline, b: rb.headline, figures: compareHeadlines(ra.headline, rb.headline), changes: planChanges(a, b) };
 }
