@@ -58,12 +58,14 @@ if (values.compare) {
     console.log(`  ${name.padEnd(56)} ${String(before ?? '—').padStart(9)} → ${String(value).padStart(9)}   ×${ratio}`);
   }
 }
-const budgets = JSON.parse(readFileSync('test/bench/budgets.json', 'utf8')) as Record<string, number | string>;
+// A number is a ceiling (times); { "min": x } is a floor (speeds and ratios where more is better).
+const budgets = JSON.parse(readFileSync('test/bench/budgets.json', 'utf8')) as Record<string, number | string | { min: number }>;
 for (const [name, limit] of Object.entries(budgets)) {
-  if (typeof limit !== 'number') continue;
+  if (typeof limit === 'string') continue;
   const value = figures[name];
   if (value === undefined) console.log(`  SKIP ${name}: not measured in this run`);
-  else console.log(`  ${value <= limit ? 'PASS' : 'FAIL'} ${name} = ${value} (budget ${limit})`);
+  else if (typeof limit === 'number') console.log(`  ${value <= limit ? 'PASS' : 'FAIL'} ${name} = ${value} (budget ${limit})`);
+  else console.log(`  ${value >= limit.min ? 'PASS' : 'FAIL'} ${name} = ${value} (at least ${limit.min})`);
 }
 if (values.out) {
   writeFileSync(values.out, JSON.stringify(results, null, 2) + '\n');

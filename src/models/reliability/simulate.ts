@@ -87,20 +87,134 @@ export function simulateTrials(m: SimModel, seed: number, chunk: number, trials:
 }
 
 export function simulateWith(m: SimModel, rng: Random, trials: number): SimPartial {
-  const C = m.compCount;
-  const D = m.diskCount;
-  const H = C + D;
-  const CP = m.checkpointsHours.length;
-  const T = m.checkpointsHours[CP - 1];
-  const missionYears = T / 8766;
-  const out = emptyPartial(CP);
-  const byKind = out.byKind;
+  const mission = new Mission(m, rng);
+  mission.run(trials);
+  return mission.out;
+}
 
+// Indices into `Mission.v`, the doubles that change per event.
+const NOW = 0, UP_CORES = 1, Q_HOURS = 2, A_HOURS = 3, U_HOURS = 4, C_HOURS = 5, FIRST_QUORUM = 6, FIRST_API = 7, FIRST_LOSS = 8, FIRST_SHORT = 9;
+
+/**
+ * One chunk's simulation state and its event loop. A class, not closures inside `simulateWith`:
+ * closures made afresh on every call are new call targets, so the optimised code of the previous
+ * chunk was thrown away ("wrong call target") and every chunk started cold. Methods live on the
+ * prototype once, so a worker's second chunk runs the first one's optimised code.
+ */
+class Mission {
+  readonly out: SimPartial;
+  private readonly C: number;
+  private readonly H: number;
+  private readonly CP: number;
+  private readonly T: number;
+  private readonly missionYears: number;
   // Indexed binary min-heap over items (components, then disk rebuild timers) keyed by `when`.
-  const heap = new Int32Array(H);
-  const pos = new Int32Array(H);
-  const when = new Float64Array(H);
-  const siftUp = (i: number) => {
+  private readonly heap: Int32Array;
+  private readonly pos: Int32Array;
+  private readonly when: Float64Array;
+  private readonly flags: Uint8Array;
+  private readonly counters: Int32Array;
+  private readonly doubles: Float64Array;
+  private readonly compDown: Uint8Array;
+  private readonly queue: Int32Array;
+  private qHead = 0;
+  private qLen = 0;
+  private crewBusy = false;
+  private readonly nodeFailed: Uint8Array;
+  private readonly nodeDown: Uint8Array;
+  private readonly nodeDownKind: Uint8Array;
+  private readonly torDown: Uint8Array;
+  private readonly feedDown: Uint8Array;
+  private readonly rackFailed: Uint8Array;
+  private readonly roomFailed: Uint8Array;
+  private readonly siteFailed: Uint8Array;
+  private readonly linkDown: Uint8Array;
+  private linksDown = 0;
+  private readonly diskIntact: Uint8Array;
+  private readonly unitIntact: Int32Array;
+  private readonly unitReach: Int32Array;
+  private readonly unitTracked: Uint8Array;
+  private readonly siteMembersUp: Int32Array;
+  private readonly siteSchedUp: Int32Array;
+  private readonly siteMembersInit: Int32Array;
+  private readonly siteSchedInit: Int32Array;
+  private schedTotal = 0;
+  private readonly parent: Int32Array;
+  private readonly groupMembers: Int32Array;
+  private readonly groupSched: Int32Array;
+  private readonly compDownByKind: Int32Array;
+  private readonly nodesDownByKind: Int32Array;
+  private readonly trialBytes: Float64Array;
+  // Doubles that change per event live in a typed array, so no write boxes a fresh heap number.
+  private readonly v: Float64Array;
+  private membersUp = 0;
+  private schedUp = 0;
+  private unavailableUnits = 0;
+  private quorumOk = true;
+  private apiOk = true;
+  private capacityShort = false;
+  private unavailable = false;
+  private lastQuorumSched = 0;
+  private quorumKind = 0;
+  private apiKind = 0;
+  private unavailableKind = 0;
+  private capacityKind = 0;
+  private readonly capacityMatters: boolean;
+  // Per-trial starting values, copied in with one `set` (a block copy) instead of element loops.
+  private readonly unitWidth32: Int32Array;
+  private readonly identity: Int32Array;
+
+  constructor(private readonly m: SimModel, private readonly rng: Random) {
+    const C = m.compCount;
+    this.C = C;
+    this.H = C + m.diskCount;
+    this.CP = m.checkpointsHours.length;
+    this.T = m.checkpointsHours[this.CP - 1];
+    this.missionYears = this.T / 8766;
+    this.out = emptyPartial(this.CP);
+    this.heap = new Int32Array(this.H);
+    this.pos = new Int32Array(this.H);
+    this.when = new Float64Array(this.H);
+    // The per-trial flags are views of one buffer, and so are the per-trial counters and doubles,
+    // so a trial starts with three block fills instead of a dozen small ones (on a 12-node plan
+    // the call overhead of each fill was a visible share of a trial).
+    const flagLengths = [C, m.nodeCount, m.nodeCount, m.rackCount, m.rackCount, m.rackCount, m.roomCount, m.siteCount, m.siteLinkA.length];
+    this.flags = new Uint8Array(flagLengths.reduce((a, b) => a + b, 0));
+    let at = 0;
+    const flag = (n: number) => this.flags.subarray(at, (at += n));
+    [this.compDown, this.nodeFailed, this.nodeDown, this.torDown, this.feedDown, this.rackFailed, this.roomFailed, this.siteFailed, this.linkDown] = flagLengths.map(flag);
+    this.counters = new Int32Array(2 * KIND_COUNT);
+    this.compDownByKind = this.counters.subarray(0, KIND_COUNT);
+    this.nodesDownByKind = this.counters.subarray(KIND_COUNT);
+    this.doubles = new Float64Array(10 + this.CP);
+    this.v = this.doubles.subarray(0, 10);
+    this.trialBytes = this.doubles.subarray(10);
+    this.queue = new Int32Array(C + 1);
+    this.nodeDownKind = new Uint8Array(m.nodeCount);
+    this.diskIntact = new Uint8Array(m.diskCount);
+    this.unitIntact = new Int32Array(m.unitCount);
+    this.unitReach = new Int32Array(m.unitCount);
+    this.unitTracked = new Uint8Array(m.unitCount);
+    for (let u = 0; u < m.unitCount; u++) this.unitTracked[u] = m.unitWidth[u] >= m.needed && m.unitWidth[u] >= m.minAvailable ? 1 : 0;
+    this.siteMembersUp = new Int32Array(m.siteCount);
+    this.siteSchedUp = new Int32Array(m.siteCount);
+    this.siteMembersInit = new Int32Array(m.siteCount);
+    this.siteSchedInit = new Int32Array(m.siteCount);
+    for (let n = 0; n < m.nodeCount; n++) {
+      this.siteMembersInit[m.nodeSite[n]] += m.nodeIsMember[n];
+      this.siteSchedInit[m.nodeSite[n]] += m.nodeSchedulable[n];
+      this.schedTotal += m.nodeSchedulable[n];
+    }
+    this.parent = new Int32Array(m.siteCount);
+    this.groupMembers = new Int32Array(m.siteCount);
+    this.groupSched = new Int32Array(m.siteCount);
+    this.capacityMatters = m.coresTotal > 0;
+    this.unitWidth32 = Int32Array.from(m.unitWidth);
+    this.identity = Int32Array.from({ length: this.H }, (_, i) => i);
+  }
+
+  private siftUp(i: number): void {
+    const heap = this.heap, pos = this.pos, when = this.when;
     const item = heap[i];
     const t = when[item];
     while (i > 0) {
@@ -110,8 +224,10 @@ export function simulateWith(m: SimModel, rng: Random, trials: number): SimParti
       heap[i] = pi; pos[pi] = i; i = p;
     }
     heap[i] = item; pos[item] = i;
-  };
-  const siftDown = (i: number) => {
+  }
+
+  private siftDown(i: number): void {
+    const heap = this.heap, pos = this.pos, when = this.when, H = this.H;
     const item = heap[i];
     const t = when[item];
     for (;;) {
@@ -122,293 +238,289 @@ export function simulateWith(m: SimModel, rng: Random, trials: number): SimParti
       heap[i] = heap[c]; pos[heap[c]] = i; i = c;
     }
     heap[i] = item; pos[item] = i;
-  };
-  const schedule = (item: number, t: number) => {
-    const old = when[item];
-    when[item] = t;
-    if (t < old) siftUp(pos[item]); else siftDown(pos[item]);
-  };
-
-  const compDown = new Uint8Array(C);
-  const queue = new Int32Array(C + 1);
-  let qHead = 0, qLen = 0, crewBusy = false;
-  const nodeFailed = new Uint8Array(m.nodeCount);
-  const nodeDown = new Uint8Array(m.nodeCount);
-  const nodeDownKind = new Uint8Array(m.nodeCount);
-  const torDown = new Uint8Array(m.rackCount);
-  const feedDown = new Uint8Array(m.rackCount);
-  const rackFailed = new Uint8Array(m.rackCount);
-  const roomFailed = new Uint8Array(m.roomCount);
-  const siteFailed = new Uint8Array(m.siteCount);
-  const linkDown = new Uint8Array(m.siteLinkA.length);
-  let linksDown = 0;
-  const diskIntact = new Uint8Array(D);
-  const unitIntact = new Int32Array(m.unitCount);
-  const unitReach = new Int32Array(m.unitCount);
-  const unitTracked = new Uint8Array(m.unitCount);
-  for (let u = 0; u < m.unitCount; u++) unitTracked[u] = m.unitWidth[u] >= m.needed && m.unitWidth[u] >= m.minAvailable ? 1 : 0;
-  const siteMembersUp = new Int32Array(m.siteCount);
-  const siteSchedUp = new Int32Array(m.siteCount);
-  const siteMembersInit = new Int32Array(m.siteCount);
-  const siteSchedInit = new Int32Array(m.siteCount);
-  let schedTotal = 0;
-  for (let n = 0; n < m.nodeCount; n++) {
-    siteMembersInit[m.nodeSite[n]] += m.nodeIsMember[n];
-    siteSchedInit[m.nodeSite[n]] += m.nodeSchedulable[n];
-    schedTotal += m.nodeSchedulable[n];
   }
-  const parent = new Int32Array(m.siteCount);
-  const groupMembers = new Int32Array(m.siteCount);
-  const groupSched = new Int32Array(m.siteCount);
-  const compDownByKind = new Int32Array(KIND_COUNT);
-  const nodesDownByKind = new Int32Array(KIND_COUNT);
-  const trialBytes = new Float64Array(CP);
 
-  // Doubles that change per event live in a typed array: a captured `let` holding a double would
-  // box a fresh heap number on every write, which is an allocation per event.
-  const v = new Float64Array(10);
-  const NOW = 0, UP_CORES = 1, Q_HOURS = 2, A_HOURS = 3, U_HOURS = 4, C_HOURS = 5, FIRST_QUORUM = 6, FIRST_API = 7, FIRST_LOSS = 8, FIRST_SHORT = 9;
-  let membersUp = 0, schedUp = 0, unavailableUnits = 0;
-  let quorumOk = true, apiOk = true, capacityShort = false, unavailable = false;
-  let lastQuorumSched = 0;
-  let quorumKind = 0, apiKind = 0, unavailableKind = 0, capacityKind = 0;
-  const capacityMatters = m.coresTotal > 0;
+  private schedule(item: number, t: number): void {
+    const old = this.when[item];
+    this.when[item] = t;
+    if (t < old) this.siftUp(this.pos[item]); else this.siftDown(this.pos[item]);
+  }
 
-  const drawRepair = (c: number, mean: number): number => {
-    const s = m.repairSigma[c];
-    if (s === 0) return -mean * Math.log(1 - rng.next());
-    return mean * Math.exp(-0.5 * s * s + s * rng.normal());
-  };
-  const drawFailure = (c: number): number => {
-    const rate = m.failuresPerHour[c];
-    return rate > 0 ? -Math.log(1 - rng.next()) / rate : Infinity;
-  };
-  const find = (x: number): number => {
+  private drawRepair(c: number, mean: number): number {
+    const s = this.m.repairSigma[c];
+    if (s === 0) return -mean * Math.log(1 - this.rng.next());
+    return mean * Math.exp(-0.5 * s * s + s * this.rng.normal());
+  }
+
+  private drawFailure(c: number): number {
+    const rate = this.m.failuresPerHour[c];
+    return rate > 0 ? -Math.log(1 - this.rng.next()) / rate : Infinity;
+  }
+
+  private find(x: number): number {
+    const parent = this.parent;
     while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; }
     return x;
-  };
+  }
 
-  const unitShardGone = (u: number) => {
-    if (!unitTracked[u]) return;
-    if (unitReach[u]-- === m.minAvailable) unavailableUnits++;
-  };
-  const unitShardBack = (u: number) => {
-    if (!unitTracked[u]) return;
-    if (++unitReach[u] === m.minAvailable) unavailableUnits--;
-  };
+  private unitShardGone(u: number): void {
+    if (!this.unitTracked[u]) return;
+    if (this.unitReach[u]-- === this.m.minAvailable) this.unavailableUnits++;
+  }
 
-  const setNode = (n: number, down: number, kind: number) => {
-    nodeDown[n] = down;
+  private unitShardBack(u: number): void {
+    if (!this.unitTracked[u]) return;
+    if (++this.unitReach[u] === this.m.minAvailable) this.unavailableUnits--;
+  }
+
+  private setNode(n: number, down: number, kind: number): void {
+    const m = this.m;
+    this.nodeDown[n] = down;
     const delta = down ? -1 : 1;
-    if (down) { nodeDownKind[n] = kind; nodesDownByKind[kind]++; } else nodesDownByKind[nodeDownKind[n]]--;
+    if (down) { this.nodeDownKind[n] = kind; this.nodesDownByKind[kind]++; } else this.nodesDownByKind[this.nodeDownKind[n]]--;
     const site = m.nodeSite[n];
-    if (m.nodeIsMember[n]) { siteMembersUp[site] += delta; membersUp += delta; }
-    if (m.nodeSchedulable[n]) { siteSchedUp[site] += delta; schedUp += delta; v[UP_CORES] += delta * m.nodeCores[n]; }
+    if (m.nodeIsMember[n]) { this.siteMembersUp[site] += delta; this.membersUp += delta; }
+    if (m.nodeSchedulable[n]) { this.siteSchedUp[site] += delta; this.schedUp += delta; this.v[UP_CORES] += delta * m.nodeCores[n]; }
+    const diskIntact = this.diskIntact, diskUnitStart = m.diskUnitStart, diskUnits = m.diskUnits;
     for (let i = m.nodeDiskStart[n], e = m.nodeDiskStart[n + 1]; i < e; i++) {
       const d = m.nodeDisks[i];
       if (!diskIntact[d]) continue;
-      for (let j = m.diskUnitStart[d], f = m.diskUnitStart[d + 1]; j < f; j++) {
-        if (down) unitShardGone(m.diskUnits[j]); else unitShardBack(m.diskUnits[j]);
+      for (let j = diskUnitStart[d], f = diskUnitStart[d + 1]; j < f; j++) {
+        if (down) this.unitShardGone(diskUnits[j]); else this.unitShardBack(diskUnits[j]);
       }
     }
-  };
-  const nodeIsDown = (n: number): number => {
-    if (nodeFailed[n]) return 1;
+  }
+
+  private nodeIsDown(n: number): number {
+    const m = this.m;
+    if (this.nodeFailed[n]) return 1;
     const r = m.nodeRack[n];
-    if (rackFailed[r] || roomFailed[m.rackRoom[r]] || siteFailed[m.rackSite[r]]) return 1;
-    const fd = feedDown[r];
+    if (this.rackFailed[r] || this.roomFailed[m.rackRoom[r]] || this.siteFailed[m.rackSite[r]]) return 1;
+    const fd = this.feedDown[r];
     if (fd !== 0 && ((m.rackFeedMask[r] & ~fd) === 0 || (m.rackTrip[r] & fd) !== 0)) return 1;
     const fm = m.nodeFeedMask[n];
     if (fm !== 0 && (fm & ~fd) === 0) return 1;
     const tm = m.nodeTorMask[n];
-    if (tm !== 0 && (tm & ~torDown[r]) === 0) return 1;
+    if (tm !== 0 && (tm & ~this.torDown[r]) === 0) return 1;
     return 0;
-  };
-  const refreshNode = (n: number, kind: number) => {
-    const down = nodeIsDown(n);
-    if (down !== nodeDown[n]) setNode(n, down, kind);
-  };
-  const refreshRack = (r: number, kind: number) => {
-    for (let i = m.rackNodeStart[r], e = m.rackNodeStart[r + 1]; i < e; i++) refreshNode(m.rackNodes[i], kind);
-  };
-  const destroyDisk = (d: number) => {
-    diskIntact[d] = 0;
-    const up = !nodeDown[m.diskNode[d]];
+  }
+
+  private refreshNode(n: number, kind: number): void {
+    const down = this.nodeIsDown(n);
+    if (down !== this.nodeDown[n]) this.setNode(n, down, kind);
+  }
+
+  private refreshRack(r: number, kind: number): void {
+    const m = this.m;
+    for (let i = m.rackNodeStart[r], e = m.rackNodeStart[r + 1]; i < e; i++) this.refreshNode(m.rackNodes[i], kind);
+  }
+
+  private destroyDisk(d: number): void {
+    const m = this.m, byKind = this.out.byKind;
+    this.diskIntact[d] = 0;
+    const up = !this.nodeDown[m.diskNode[d]];
     for (let j = m.diskUnitStart[d], f = m.diskUnitStart[d + 1]; j < f; j++) {
       const u = m.diskUnits[j];
-      if (up) unitShardGone(u);
-      if (unitIntact[u]-- === m.needed && unitTracked[u]) {
+      if (up) this.unitShardGone(u);
+      if (this.unitIntact[u]-- === m.needed && this.unitTracked[u]) {
         const bytes = m.unitBytes[u];
         byKind[DISK * KIND_FIELDS + K_DATA_LOSSES]++;
         byKind[DISK * KIND_FIELDS + K_BYTES_LOST] += bytes;
-        const now = v[NOW];
-        if (now < v[FIRST_LOSS]) v[FIRST_LOSS] = now;
-        for (let c = 0; c < CP; c++) if (now <= m.checkpointsHours[c]) trialBytes[c] += bytes;
+        const now = this.v[NOW];
+        if (now < this.v[FIRST_LOSS]) this.v[FIRST_LOSS] = now;
+        for (let c = 0; c < this.CP; c++) if (now <= m.checkpointsHours[c]) this.trialBytes[c] += bytes;
       }
     }
-  };
-  const restoreDisk = (d: number) => {
-    diskIntact[d] = 1;
-    const up = !nodeDown[m.diskNode[d]];
+  }
+
+  private restoreDisk(d: number): void {
+    const m = this.m;
+    this.diskIntact[d] = 1;
+    const up = !this.nodeDown[m.diskNode[d]];
     for (let j = m.diskUnitStart[d], f = m.diskUnitStart[d + 1]; j < f; j++) {
       const u = m.diskUnits[j];
-      unitIntact[u]++;
-      if (up) unitShardBack(u);
+      this.unitIntact[u]++;
+      if (up) this.unitShardBack(u);
     }
-  };
-  const quorumNow = (): boolean => {
+  }
+
+  private quorumNow(): boolean {
+    const m = this.m;
     if (m.members === 0) return true;
-    if (linksDown === 0) return membersUp >= m.quorum;
+    if (this.linksDown === 0) return this.membersUp >= m.quorum;
+    const parent = this.parent, groupMembers = this.groupMembers, groupSched = this.groupSched;
     for (let s = 0; s < m.siteCount; s++) { parent[s] = s; groupMembers[s] = 0; groupSched[s] = 0; }
-    for (let l = 0; l < linkDown.length; l++) {
+    for (let l = 0; l < this.linkDown.length; l++) {
       const a = m.siteLinkA[l], b = m.siteLinkB[l];
-      if (linkDown[l] || siteFailed[a] || siteFailed[b]) continue;
-      const ra = find(a), rb = find(b);
+      if (this.linkDown[l] || this.siteFailed[a] || this.siteFailed[b]) continue;
+      const ra = this.find(a), rb = this.find(b);
       if (ra !== rb) parent[ra] = rb;
     }
-    for (let s = 0; s < m.siteCount; s++) { const g = find(s); groupMembers[g] += siteMembersUp[s]; groupSched[g] += siteSchedUp[s]; }
-    for (let s = 0; s < m.siteCount; s++) if (groupMembers[s] >= m.quorum) { lastQuorumSched = groupSched[s]; return true; }
+    for (let s = 0; s < m.siteCount; s++) { const g = this.find(s); groupMembers[g] += this.siteMembersUp[s]; groupSched[g] += this.siteSchedUp[s]; }
+    for (let s = 0; s < m.siteCount; s++) if (groupMembers[s] >= m.quorum) { this.lastQuorumSched = groupSched[s]; return true; }
     return false;
-  };
+  }
 
-  const advance = (t: number) => {
+  private advance(t: number): void {
+    const v = this.v, byKind = this.out.byKind;
     const dt = t - v[NOW];
     if (dt <= 0) return;
     for (let k = 0; k < KIND_COUNT; k++) {
-      byKind[k * KIND_FIELDS + K_DOWN_HOURS] += compDownByKind[k] * dt;
-      byKind[k * KIND_FIELDS + K_NODE_DOWN_HOURS] += nodesDownByKind[k] * dt;
+      byKind[k * KIND_FIELDS + K_DOWN_HOURS] += this.compDownByKind[k] * dt;
+      byKind[k * KIND_FIELDS + K_NODE_DOWN_HOURS] += this.nodesDownByKind[k] * dt;
     }
-    if (!quorumOk) { v[Q_HOURS] += dt; byKind[quorumKind * KIND_FIELDS + K_QUORUM_HOURS] += dt; }
-    if (!apiOk) { v[A_HOURS] += dt; byKind[apiKind * KIND_FIELDS + K_API_HOURS] += dt; }
-    if (unavailable) { v[U_HOURS] += dt; byKind[unavailableKind * KIND_FIELDS + K_UNAVAILABLE_HOURS] += dt; }
-    if (capacityShort) { v[C_HOURS] += dt; byKind[capacityKind * KIND_FIELDS + K_CAPACITY_HOURS] += dt; }
+    if (!this.quorumOk) { v[Q_HOURS] += dt; byKind[this.quorumKind * KIND_FIELDS + K_QUORUM_HOURS] += dt; }
+    if (!this.apiOk) { v[A_HOURS] += dt; byKind[this.apiKind * KIND_FIELDS + K_API_HOURS] += dt; }
+    if (this.unavailable) { v[U_HOURS] += dt; byKind[this.unavailableKind * KIND_FIELDS + K_UNAVAILABLE_HOURS] += dt; }
+    if (this.capacityShort) { v[C_HOURS] += dt; byKind[this.capacityKind * KIND_FIELDS + K_CAPACITY_HOURS] += dt; }
     v[NOW] = t;
-  };
-  const startRepair = (c: number) => {
-    if (m.serialRepair) {
-      if (crewBusy) {
-        queue[(qHead + qLen) % (C + 1)] = c;
-        qLen++;
-        schedule(c, Infinity);
+  }
+
+  private startRepair(c: number): void {
+    if (this.m.serialRepair) {
+      if (this.crewBusy) {
+        this.queue[(this.qHead + this.qLen) % (this.C + 1)] = c;
+        this.qLen++;
+        this.schedule(c, Infinity);
         return;
       }
-      crewBusy = true;
+      this.crewBusy = true;
     }
-    schedule(c, v[NOW] + drawRepair(c, m.repairMeanHours[c]));
-  };
+    this.schedule(c, this.v[NOW] + this.drawRepair(c, this.m.repairMeanHours[c]));
+  }
 
-  for (let trial = 0; trial < trials; trial++) {
-    compDown.fill(0); nodeFailed.fill(0); nodeDown.fill(0); torDown.fill(0); feedDown.fill(0);
-    rackFailed.fill(0); roomFailed.fill(0); siteFailed.fill(0); linkDown.fill(0); diskIntact.fill(1);
-    compDownByKind.fill(0); nodesDownByKind.fill(0); trialBytes.fill(0);
-    for (let u = 0; u < m.unitCount; u++) { unitIntact[u] = m.unitWidth[u]; unitReach[u] = m.unitWidth[u]; }
-    siteMembersUp.set(siteMembersInit); siteSchedUp.set(siteSchedInit);
-    membersUp = m.members; schedUp = schedTotal; unavailableUnits = 0; linksDown = 0;
-    qHead = 0; qLen = 0; crewBusy = false;
-    quorumOk = m.members === 0 || m.members >= m.quorum; apiOk = quorumOk; capacityShort = false; unavailable = false;
-    v.fill(0);
+  /** Resets every per-trial state: all components up, first failures drawn, the heap built. */
+  private startTrial(): void {
+    const m = this.m, v = this.v, C = this.C, H = this.H;
+    this.flags.fill(0); this.counters.fill(0); this.doubles.fill(0); this.diskIntact.fill(1);
+    this.unitIntact.set(this.unitWidth32); this.unitReach.set(this.unitWidth32);
+    this.siteMembersUp.set(this.siteMembersInit); this.siteSchedUp.set(this.siteSchedInit);
+    this.membersUp = m.members; this.schedUp = this.schedTotal; this.unavailableUnits = 0; this.linksDown = 0;
+    this.qHead = 0; this.qLen = 0; this.crewBusy = false;
+    this.quorumOk = m.members === 0 || m.members >= m.quorum; this.apiOk = this.quorumOk; this.capacityShort = false; this.unavailable = false;
     v[UP_CORES] = m.coresTotal;
     v[FIRST_QUORUM] = Infinity; v[FIRST_API] = Infinity; v[FIRST_LOSS] = Infinity; v[FIRST_SHORT] = Infinity;
-    for (let c = 0; c < C; c++) when[c] = drawFailure(c);
-    for (let i = C; i < H; i++) when[i] = Infinity;
-    for (let i = 0; i < H; i++) { heap[i] = i; pos[i] = i; }
-    for (let i = (H >> 1) - 1; i >= 0; i--) siftDown(i);
+    const when = this.when, heap = this.heap, pos = this.pos;
+    for (let c = 0; c < C; c++) when[c] = this.drawFailure(c);
+    when.fill(Infinity, C, H);
+    heap.set(this.identity); pos.set(this.identity);
+    for (let i = (H >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
 
-    while (H > 0) {
-      const item = heap[0];
-      const t = when[item];
-      if (t > T) break;
-      advance(t);
-      out.events++;
-      let kind: number;
-      if (item >= C) {
-        kind = DISK;
-        restoreDisk(item - C);
-        schedule(item, Infinity);
-      } else {
-        const c = item;
-        kind = m.compKind[c];
-        const target = m.compTarget[c];
-        if (!compDown[c]) {
-          compDown[c] = 1;
-          compDownByKind[kind]++;
-          byKind[kind * KIND_FIELDS + K_EVENTS]++;
-          startRepair(c);
-          switch (kind) {
-            case DISK:
-              // A disk that fails again while its earlier shards are still being rebuilt elsewhere holds nothing yet.
-              if (when[C + target] === Infinity && diskIntact[target]) {
-                destroyDisk(target);
-                const rebuild = m.diskRebuildHours[target];
-                if (rebuild > 0) schedule(C + target, v[NOW] + drawRepair(c, rebuild));
-              }
-              break;
-            case NODE: nodeFailed[target] = 1; refreshNode(target, kind); break;
-            case TOR: torDown[target >> 1] |= 1 << (target & 1); refreshRack(target >> 1, kind); break;
-            case FEED: feedDown[target >> 1] |= 1 << (target & 1); refreshRack(target >> 1, kind); break;
-            case RACK: rackFailed[target] = 1; refreshRack(target, kind); break;
-            case ROOM: roomFailed[target] = 1; for (let r = 0; r < m.rackCount; r++) if (m.rackRoom[r] === target) refreshRack(r, kind); break;
-            case SITE: siteFailed[target] = 1; for (let r = 0; r < m.rackCount; r++) if (m.rackSite[r] === target) refreshRack(r, kind); break;
-            case SITE_LINK: linkDown[target] = 1; linksDown++; break;
-          }
-        } else {
-          compDown[c] = 0;
-          compDownByKind[kind]--;
-          schedule(c, v[NOW] + drawFailure(c));
-          if (m.serialRepair) {
-            if (qLen > 0) {
-              const next = queue[qHead];
-              qHead = (qHead + 1) % (C + 1);
-              qLen--;
-              schedule(next, v[NOW] + drawRepair(next, m.repairMeanHours[next]));
-            } else crewBusy = false;
-          }
-          switch (kind) {
-            case DISK:
-              if (m.diskRebuildHours[target] === 0 && !diskIntact[target]) restoreDisk(target);
-              break;
-            case NODE: nodeFailed[target] = 0; refreshNode(target, kind); break;
-            case TOR: torDown[target >> 1] &= ~(1 << (target & 1)); refreshRack(target >> 1, kind); break;
-            case FEED: feedDown[target >> 1] &= ~(1 << (target & 1)); refreshRack(target >> 1, kind); break;
-            case RACK: rackFailed[target] = 0; refreshRack(target, kind); break;
-            case ROOM: roomFailed[target] = 0; for (let r = 0; r < m.rackCount; r++) if (m.rackRoom[r] === target) refreshRack(r, kind); break;
-            case SITE: siteFailed[target] = 0; for (let r = 0; r < m.rackCount; r++) if (m.rackSite[r] === target) refreshRack(r, kind); break;
-            case SITE_LINK: linkDown[target] = 0; linksDown--; break;
-          }
-        }
-      }
-      // System-level states after the event; a transition into a bad state is credited to this event's kind.
-      lastQuorumSched = schedUp;
-      const q = quorumNow();
-      const a = q && !(linksDown > 0 && lastQuorumSched === 0 && schedUp > 0);
-      if (!q && quorumOk) { quorumKind = kind; byKind[kind * KIND_FIELDS + K_QUORUM_LOSSES]++; if (v[NOW] < v[FIRST_QUORUM]) v[FIRST_QUORUM] = v[NOW]; }
-      if (!a && apiOk) { apiKind = kind; if (v[NOW] < v[FIRST_API]) v[FIRST_API] = v[NOW]; }
-      quorumOk = q; apiOk = a;
-      const un = unavailableUnits > 0;
-      if (un && !unavailable) unavailableKind = kind;
-      unavailable = un;
-      const short = capacityMatters && v[UP_CORES] < m.coresNeeded;
-      if (short && !capacityShort) { capacityKind = kind; if (v[NOW] < v[FIRST_SHORT]) v[FIRST_SHORT] = v[NOW]; }
-      capacityShort = short;
+  /** Applies the event of heap item `item` (a component failing or repaired, or a disk rebuilt) and returns its kind. */
+  private apply(item: number): number {
+    const m = this.m, C = this.C, v = this.v;
+    if (item >= C) {
+      this.restoreDisk(item - C);
+      this.schedule(item, Infinity);
+      return DISK;
     }
-    advance(T);
+    const c = item;
+    const kind = m.compKind[c];
+    const target = m.compTarget[c];
+    if (!this.compDown[c]) {
+      this.compDown[c] = 1;
+      this.compDownByKind[kind]++;
+      this.out.byKind[kind * KIND_FIELDS + K_EVENTS]++;
+      this.startRepair(c);
+      switch (kind) {
+        case DISK:
+          // A disk that fails again while its earlier shards are still being rebuilt elsewhere holds nothing yet.
+          if (this.when[C + target] === Infinity && this.diskIntact[target]) {
+            this.destroyDisk(target);
+            const rebuild = m.diskRebuildHours[target];
+            if (rebuild > 0) this.schedule(C + target, v[NOW] + this.drawRepair(c, rebuild));
+          }
+          break;
+        case NODE: this.nodeFailed[target] = 1; this.refreshNode(target, kind); break;
+        case TOR: this.torDown[target >> 1] |= 1 << (target & 1); this.refreshRack(target >> 1, kind); break;
+        case FEED: this.feedDown[target >> 1] |= 1 << (target & 1); this.refreshRack(target >> 1, kind); break;
+        case RACK: this.rackFailed[target] = 1; this.refreshRack(target, kind); break;
+        case ROOM: this.roomFailed[target] = 1; for (let r = 0; r < m.rackCount; r++) if (m.rackRoom[r] === target) this.refreshRack(r, kind); break;
+        case SITE: this.siteFailed[target] = 1; for (let r = 0; r < m.rackCount; r++) if (m.rackSite[r] === target) this.refreshRack(r, kind); break;
+        case SITE_LINK: this.linkDown[target] = 1; this.linksDown++; break;
+      }
+      return kind;
+    }
+    this.compDown[c] = 0;
+    this.compDownByKind[kind]--;
+    this.schedule(c, v[NOW] + this.drawFailure(c));
+    if (m.serialRepair) {
+      if (this.qLen > 0) {
+        const next = this.queue[this.qHead];
+        this.qHead = (this.qHead + 1) % (C + 1);
+        this.qLen--;
+        this.schedule(next, v[NOW] + this.drawRepair(next, m.repairMeanHours[next]));
+      } else this.crewBusy = false;
+    }
+    switch (kind) {
+      case DISK:
+        if (m.diskRebuildHours[target] === 0 && !this.diskIntact[target]) this.restoreDisk(target);
+        break;
+      case NODE: this.nodeFailed[target] = 0; this.refreshNode(target, kind); break;
+      case TOR: this.torDown[target >> 1] &= ~(1 << (target & 1)); this.refreshRack(target >> 1, kind); break;
+      case FEED: this.feedDown[target >> 1] &= ~(1 << (target & 1)); this.refreshRack(target >> 1, kind); break;
+      case RACK: this.rackFailed[target] = 0; this.refreshRack(target, kind); break;
+      case ROOM: this.roomFailed[target] = 0; for (let r = 0; r < m.rackCount; r++) if (m.rackRoom[r] === target) this.refreshRack(r, kind); break;
+      case SITE: this.siteFailed[target] = 0; for (let r = 0; r < m.rackCount; r++) if (m.rackSite[r] === target) this.refreshRack(r, kind); break;
+      case SITE_LINK: this.linkDown[target] = 0; this.linksDown--; break;
+    }
+    return kind;
+  }
+
+  /** System-level states after an event; a transition into a bad state is credited to the event's kind. */
+  private settle(kind: number): void {
+    const m = this.m, v = this.v, byKind = this.out.byKind;
+    this.lastQuorumSched = this.schedUp;
+    const q = this.quorumNow();
+    const a = q && !(this.linksDown > 0 && this.lastQuorumSched === 0 && this.schedUp > 0);
+    if (!q && this.quorumOk) { this.quorumKind = kind; byKind[kind * KIND_FIELDS + K_QUORUM_LOSSES]++; if (v[NOW] < v[FIRST_QUORUM]) v[FIRST_QUORUM] = v[NOW]; }
+    if (!a && this.apiOk) { this.apiKind = kind; if (v[NOW] < v[FIRST_API]) v[FIRST_API] = v[NOW]; }
+    this.quorumOk = q; this.apiOk = a;
+    const un = this.unavailableUnits > 0;
+    if (un && !this.unavailable) this.unavailableKind = kind;
+    this.unavailable = un;
+    const short = this.capacityMatters && v[UP_CORES] < m.coresNeeded;
+    if (short && !this.capacityShort) { this.capacityKind = kind; if (v[NOW] < v[FIRST_SHORT]) v[FIRST_SHORT] = v[NOW]; }
+    this.capacityShort = short;
+  }
+
+  /** Adds one finished trial's figures to `out`. */
+  private endTrial(): void {
+    const m = this.m, v = this.v, out = this.out;
+    this.advance(this.T);
     out.trials++;
-    out.componentHours += C * T;
-    for (let c = 0; c < CP; c++) {
+    out.componentHours += this.C * this.T;
+    for (let c = 0; c < this.CP; c++) {
       const at = m.checkpointsHours[c];
       if (v[FIRST_QUORUM] <= at) out.quorumLossWithin[c]++;
       if (v[FIRST_API] <= at) out.apiLossWithin[c]++;
       if (v[FIRST_LOSS] <= at) out.dataLossWithin[c]++;
       if (v[FIRST_SHORT] <= at) out.capacityShortWithin[c]++;
-      out.bytesLost[c] += trialBytes[c];
-      out.bytesLostSq[c] += trialBytes[c] * trialBytes[c];
+      out.bytesLost[c] += this.trialBytes[c];
+      out.bytesLostSq[c] += this.trialBytes[c] * this.trialBytes[c];
     }
-    const mo = out.moments;
-    const q = v[Q_HOURS] / missionYears, a = v[A_HOURS] / missionYears, u = v[U_HOURS] / missionYears, cap = v[C_HOURS] / missionYears;
+    const mo = out.moments, years = this.missionYears;
+    const q = v[Q_HOURS] / years, a = v[A_HOURS] / years, u = v[U_HOURS] / years, cap = v[C_HOURS] / years;
     mo[M_QUORUM_HOURS * 2] += q; mo[M_QUORUM_HOURS * 2 + 1] += q * q;
     mo[M_API_HOURS * 2] += a; mo[M_API_HOURS * 2 + 1] += a * a;
     mo[M_UNAVAILABLE_HOURS * 2] += u; mo[M_UNAVAILABLE_HOURS * 2 + 1] += u * u;
     mo[M_CAPACITY_HOURS * 2] += cap; mo[M_CAPACITY_HOURS * 2 + 1] += cap * cap;
   }
-  return out;
+
+  run(trials: number): void {
+    const heap = this.heap, when = this.when, T = this.T;
+    for (let trial = 0; trial < trials; trial++) {
+      this.startTrial();
+      while (this.H > 0) {
+        const item = heap[0];
+        const t = when[item];
+        if (t > T) break;
+        this.advance(t);
+        this.out.events++;
+        this.settle(this.apply(item));
+      }
+      this.endTrial();
+    }
+  }
 }
