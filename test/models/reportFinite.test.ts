@@ -34,6 +34,9 @@ function extreme(plan: Plan, pick: number): Plan {
   } else {
     p.workload = { ...p.workload, pods: 0, services: 0, namespaces: 0, configMapsAndSecrets: 0, customObjects: 0, podChurnPerMin: 0, apiWritesPerS: 0, apiReadsPerS: 0, watchers: 0 };
   }
+  // Storage at its bounds: one volume of the schema's largest size, full, and workloads taking the
+  // most east-west bandwidth a node may declare (a rebuild then crawls, or never ends for Longhorn).
+  if (pick % 4 === 0) p.workload = { ...p.workload, eastWestGbpsPerNode: 1600, volumes: { list: [{ name: 'huge', sizeGB: 10_000_000, fillPct: 100 }] } };
   if (pick % 3 === 0) p.network.rtt = { sameRackMs: 1000, sameRowMs: 1000, crossRowMs: 1000, crossRoomMs: 1000, crossSiteMs: 1000 };
   if (pick % 3 === 1) p.network.rtt = { sameRackMs: 0, sameRowMs: 0, crossRowMs: 0, crossRoomMs: 0, crossSiteMs: 0 };
   return p;
@@ -47,8 +50,8 @@ describe('evaluate(plan) is finite', () => {
     // Generous: each run evaluates a whole plan, and the machine running the suite may be shared.
   }, 600_000);
 
-  it('evaluate(valid plan at the schema\'s extremes: load, object sizes and RTTs at their bounds or zero) carries no NaN or Infinity', () => {
-    fc.assert(fc.property(validPlanArbWith({ maxRacks: 3, maxNodesPerRack: 3 }), fc.nat(5), (plan, pick) => {
+  it('evaluate(valid plan at the schema\'s extremes: load, object sizes, RTTs, volume size and east-west traffic at their bounds or zero) carries no NaN or Infinity', () => {
+    fc.assert(fc.property(validPlanArbWith({ maxRacks: 3, maxNodesPerRack: 3 }), fc.nat(11), (plan, pick) => {
       const p = extreme(plan, pick);
       const valid = validatePlan(JSON.parse(JSON.stringify(p)));
       expect(valid.issues).toEqual([]);
