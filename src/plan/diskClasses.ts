@@ -33,6 +33,14 @@ export const DISK_CLASSES: Record<DiskClass, DiskClassSpec> = {
 /** The z-score of the 99th percentile of a standard normal, used to turn (median, p99) into lognormal sigma. */
 export const Z99 = 2.3263478740408408;
 
+/**
+ * Index of the disk etcd lives on: Talos keeps etcd in the EPHEMERAL partition of the system
+ * disk, so the first `system` disk, or the first disk when none is marked system.
+ */
+export function etcdDiskIndex(disks: readonly Pick<Disk, 'purpose'>[]): number {
+  return Math.max(0, disks.findIndex((d) => d.purpose === 'system'));
+}
+
 /** A disk as the models see it: its class figures, replaced by its own measurement where it has one. */
 export interface DiskSpec extends DiskClassSpec {
   /** True when any figure comes from the disk's `measured` block rather than the class. */

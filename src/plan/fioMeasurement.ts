@@ -1,8 +1,16 @@
 import { measuredDiskSchema, type MeasuredDisk } from './schema';
 
+/** Which fio job a figure came from, with its block size (bytes) and, for fsync, how many syncs it timed. */
+export interface FioProvenance {
+  figure: 'fsync' | 'writeIops' | 'seqWriteMBps';
+  job: string;
+  blockBytes?: number;
+  samples?: number;
+}
+
 /** A disk measurement read from fio's JSON output, with what each figure came from. */
 export type FioResult =
-  | { ok: true; measured: MeasuredDisk; notes: string[] }
+  | { ok: true; measured: MeasuredDisk; notes: string[]; from: FioProvenance[] }
   | { ok: false; error: string };
 
 interface FioJob {
@@ -40,6 +48,9 @@ export function fioMeasurement(json: unknown, source?: string): FioResult {
   const global = ((json as { 'global options'?: unknown })?.['global options'] ?? {}) as Record<string, unknown>;
   if (!Array.isArray(jobs) || jobs.length === 0) return { ok: false, error: 'not fio JSON output: no "jobs" list (run fio with --output-format=json)' };
   const notes: string[] = [];
+  let fsyncFrom: FioProvenance | undefined;
+  let iopsFrom: FioProvenance | undefined;
+  let bwFrom: FioProvenance | undefined;
   let p50: number | undefined;
   let p99: number | undefined;
   let iops: number | undefined;
@@ -55,6 +66,7 @@ export function fioMeasurement(json: unknown, source?: string): FioResult {
       if (a !== undefined && b !== undefined) {
         p50 = a / 1e6;
         p99 = b / 1e6;
+        fsyncFrom = { figure: 'fsync', job: name, blockBytes: blockBytes(opts.bs), samples: num(raw.sync?.lat_ns?.N) };
         notes.push(`fsync p50 ${p50.toFixed(3)} ms and p99 ${p99.toFixed(3)} ms from the fdatasync latencies of "${name}" (${num(raw.sync?.lat_ns?.N) ?? '?'} syncs)`);
       }
     } else if (!fdatasync && raw.write) {
@@ -62,10 +74,12 @@ export function fioMeasurement(json: unknown, source?: string): FioResult {
       const bw = num(raw.write.bw_bytes);
       const bs = blockBytes(opts.bs);
       if (w !== undefined && w > 0 && (bs === undefined || bs <= 64 * 1024)) {
+        if (w > (iops ?? 0)) iopsFrom = { figure: 'writeIops', job: name, blockBytes: bs };
         iops = Math.max(iops ?? 0, w);
         notes.push(`write IOPS ${Math.round(w)} from "${name}"`);
       }
       if (bw !== undefined && bw > 0 && bs !== undefined && bs >= 128 * 1024) {
+        if (bw / 1e6 > (mbps ?? 0)) bwFrom = { figure: 'seqWriteMBps', job: name, blockBytes: bs };
         mbps = Math.max(mbps ?? 0, bw / 1e6);
         notes.push(`sequential write ${(bw / 1e6).toFixed(0)} MB/s from "${name}"`);
       }
@@ -77,5 +91,7 @@ export function fioMeasurement(json: unknown, source?: string): FioResult {
   const candidate = { fsyncP50Ms: p50, fsyncP99Ms: p99, writeIops: iops, seqWriteMBps: mbps, source };
   const parsed = measuredDiskSchema.safeParse(Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)));
   if (!parsed.success) return { ok: false, error: `the figures are out of range: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
-  return { ok: true, measured: parsed.data, notes };
+  // The job each kept figure came from (the largest IOPS and bandwidth win, as above).
+  const from = [fsyncFrom, iopsFrom, bwFrom].filter((f): f is FioProvenance => f !== undefined);
+  return { ok: true, measured: parsed.data, notes, from };
 }

@@ -7,11 +7,12 @@ import { deleteNodes, duplicateNodes, moveNodes, moveNodesToRack, placeNode, set
 import { removeNodeLabel, removeNodeTaint, setNodeLabel, setNodeTaint } from '../../src/editor/actions/nodeLabels';
 import { addRack, moveRack, removeRack, updateRack } from '../../src/editor/actions/racks';
 import { addRoom, addRow, addSite, removeLocation, reorderLocation, updateLocation, type LocationKind } from '../../src/editor/actions/locations';
-import { duplicateHardware, removeHardware, updateHardware } from '../../src/editor/actions/hardware';
+import { addDisk, duplicateHardware, removeDisk, removeHardware, setDiskMeasurement, updateDisk, updateHardware } from '../../src/editor/actions/hardware';
 import { updateNetwork } from '../../src/editor/actions/network';
 import { enterprisePlan, hybridBurstPlan, referencePlan } from '../../src/plan/samples/samples';
 import type { Plan, Role, Taint } from '../../src/plan/schema';
 import { validatePlan } from '../../src/plan/validate';
+import { diskClassArb, measuredDiskArb } from '../arbitraries/disks';
 
 /**
  * Model-based tests of the editor (dubzzz/fast-check examples/004-stateMachine): random
@@ -158,6 +159,22 @@ const commands = [
   fc.tuple(idx, fc.integer({ min: 0, max: 4 })).map(([h, height]) => new EditCommand(`updateHardware(${h}, heightU ${height})`, (p) => updateHardware(p, { id: pick(p.hardware, h)!.id, patch: { heightU: height } }))),
   idx.map((h) => new EditCommand(`duplicateHardware(${h})`, (p) => duplicateHardware(p, { id: pick(p.hardware, h)!.id }))),
   idx.map((h) => new EditCommand(`removeHardware(${h})`, (p) => removeHardware(p, { id: pick(p.hardware, h)!.id }))),
+  // Disk and CPU-class edits from the hardware inspector, in and out of the schema's bounds.
+  fc.tuple(idx, fc.constantFrom<Plan['hardware'][number]['cpuClass']>('efficiency', 'balanced', 'performance')).map(([h, c]) => new EditCommand(`updateHardware(${h}, cpuClass ${c})`, (p) => updateHardware(p, { id: pick(p.hardware, h)!.id, patch: { cpuClass: c } }))),
+  fc.tuple(idx, idx, fc.record({ class: diskClassArb, capacityGB: fc.constantFrom(0, 240, 1920, 2e6), count: fc.integer({ min: 0, max: 65 }), purpose: fc.constantFrom<'system' | 'data'>('system', 'data') }, { requiredKeys: [] }))
+    .map(([h, d, patch]) => new EditCommand(`updateDisk(${h}, disk ${d}, ${JSON.stringify(patch)})`, (p) => {
+      const hw = pick(p.hardware, h)!;
+      return updateDisk(p, { id: hw.id, index: d % (hw.disks.length + 1), patch });
+    })),
+  idx.map((h) => new EditCommand(`addDisk(${h})`, (p) => addDisk(p, { id: pick(p.hardware, h)!.id }))),
+  fc.tuple(idx, idx).map(([h, d]) => new EditCommand(`removeDisk(${h}, disk ${d})`, (p) => {
+    const hw = pick(p.hardware, h)!;
+    return removeDisk(p, { id: hw.id, index: d % hw.disks.length });
+  })),
+  fc.tuple(idx, idx, fc.option(measuredDiskArb, { nil: null })).map(([h, d, m]) => new EditCommand(`setDiskMeasurement(${h}, disk ${d}, ${JSON.stringify(m)})`, (p) => {
+    const hw = pick(p.hardware, h)!;
+    return setDiskMeasurement(p, { id: hw.id, index: d % hw.disks.length, measured: m });
+  })),
   fc.integer({ min: 1000, max: 10_000 }).map((mtu) => new EditCommand(`updateNetwork(mtu ${mtu})`, (p) => updateNetwork(p, { patch: { mtu } }))),
   fc.constant(new UndoCommand()),
   fc.constant(new RedoCommand()),

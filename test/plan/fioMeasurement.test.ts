@@ -23,6 +23,8 @@ describe('fioMeasurement', () => {
     // An fdatasync job's IOPS is one write plus one flush each: a latency, not the disk's capacity.
     expect(r.measured.writeIops).toBeUndefined();
     expect(r.measured.source).toBe('fixture');
+    // What each figure came from: the fixture's one job, its 2300-byte blocks, its sync count.
+    expect(r.from).toEqual([{ figure: 'fsync', job: 'etcd-wal', blockBytes: 2300, samples: fixture.jobs[0].sync.lat_ns.N }]);
   });
 
   it('fioMeasurement takes write IOPS from a 4k job and bandwidth from a 1M job without fdatasync', () => {
@@ -34,6 +36,7 @@ describe('fioMeasurement', () => {
     const r = fioMeasurement({ ...fixture, jobs });
     expect(r.ok && r.measured.writeIops).toBe(52_000);
     expect(r.ok && r.measured.seqWriteMBps).toBeCloseTo(1900, 9);
+    expect(r.ok && r.from.map((f) => [f.figure, f.job, f.blockBytes])).toEqual([['fsync', 'etcd-wal', 2300], ['writeIops', 'rand', 4 * 1024], ['seqWriteMBps', 'seq', 1024 ** 2]]);
   });
 
   it('fioMeasurement refuses what is not fio JSON or has no fdatasync job, saying why', () => {

@@ -1,5 +1,6 @@
 import type { Plan } from '../../plan/schema';
 import { Z99 } from '../../plan/diskClasses';
+import { sig } from '../../format/units';
 import { mutatingApiLatency, type ApiLatency } from './apiLatency';
 import { coreEquivalents, CPU_CLASS_SPEED, DEFAULT_CP_ASSUMPTIONS, type ControlPlaneAssumptions } from './assumptions';
 import { commitLatency, expectedCommitMs, type CommitLatency, type CommitLatencyInput } from './commitLatency';
@@ -225,7 +226,7 @@ function controlPlaneFindings(r: ControlPlaneReport, memberIds: readonly string[
   if (slowDisks.length > 0) {
     f.push({
       ruleId: 'ETCD-FSYNC', severity: 'error',
-      message: `${slowDisks.map((m) => m.name).join(', ')}: etcd WAL on ${slowDisks[0].diskClass}, fsync p99 ${slowDisks[0].fsyncP99Ms} ms, above etcd's 10 ms`,
+      message: `${slowDisks.map((m) => m.name).join(', ')}: etcd WAL on ${slowDisks[0].diskClass}${slowDisks[0].diskMeasured ? ' (measured)' : ''}, fsync p99 ${sig(slowDisks[0].fsyncP99Ms)} ms, above etcd's 10 ms`,
       why: 'every etcd write waits for an fsync on a quorum of members, so a slow disk sets the write latency of the whole cluster and causes leader loss under load',
       figure: { label: 'fsync p99', value: slowDisks[0].fsyncP99Ms, unit: 'ms' }, source: ETCD_FAQ,
       subjects: { nodes: slowDisks.map((m) => m.id) },

@@ -1,5 +1,5 @@
 import type { Disk, DiskClass, Plan } from '../../plan/schema';
-import { diskSpec, Z99, type DiskSpec } from '../../plan/diskClasses';
+import { diskSpec, etcdDiskIndex, Z99, type DiskSpec } from '../../plan/diskClasses';
 import { topologyOf, type NodePlace } from '../topology';
 
 /** One etcd member: a control-plane node with the disk etcd writes to. */
@@ -15,12 +15,9 @@ export interface EtcdMember {
   fsyncSigma: number;
 }
 
-/**
- * The disk etcd lives on: Talos keeps etcd in the EPHEMERAL partition of the system disk, so the
- * first `system` disk (or the first disk when none is marked system).
- */
+/** The disk etcd lives on (`etcdDiskIndex`: the first system disk, else the first). */
 export function etcdDisk(disks: readonly Disk[]): Disk {
-  return disks.find((d) => d.purpose === 'system') ?? disks[0];
+  return disks[etcdDiskIndex(disks)];
 }
 
 /**

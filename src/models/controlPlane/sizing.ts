@@ -225,7 +225,7 @@ export function hardwareVerdict(h: Hardware, d: ControlPlaneDemand, a: ControlPl
   const failures: { resource: Requirement['resource']; why: string }[] = [];
   if (h.cores < min.cores) failures.push({ resource: 'cpu', why: `${h.cores} cores, below the ${min.cores}-core minimum (${min.source})` });
   if (memGB < min.memoryGB) failures.push({ resource: 'memory', why: `${fmt(memGB)} GB, below the ${min.memoryGB} GB minimum (${min.source})` });
-  if (spec.fsyncP99Ms > MAX_FSYNC_P99_MS || !spec.solidState) failures.push({ resource: 'fsync', why: `${spec.label}: fsync p99 ${spec.fsyncP99Ms} ms, etcd needs < ${MAX_FSYNC_P99_MS} ms on solid state` });
+  if (spec.fsyncP99Ms > MAX_FSYNC_P99_MS || !spec.solidState) failures.push({ resource: 'fsync', why: `${spec.label}${spec.measured ? ' (measured)' : ''}: fsync p99 ${fmt(spec.fsyncP99Ms)} ms, etcd needs < ${MAX_FSYNC_P99_MS} ms on solid state` });
   if (disk.capacityGB < need('disk')) failures.push({ resource: 'disk', why: `system disk ${disk.capacityGB} GB, needs ${fmt(need('disk'))} GB` });
   if (spec.randWriteIops < need('iops')) failures.push({ resource: 'iops', why: `${spec.randWriteIops} write IOPS, needs ${fmt(need('iops'))}` });
   if (cpuUse.allUp > HEADROOM) failures.push({ resource: 'cpu', why: `CPU ${pct(cpuUse.allUp)} busy with every node up, over 60 % (RA-CP-HEADROOM)` });

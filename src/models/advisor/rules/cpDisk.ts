@@ -1,5 +1,6 @@
 import type { Finding } from '../../finding';
 import { DISK_CLASSES } from '../../../plan/diskClasses';
+import { sig } from '../../../format/units';
 import { nameList, raSource, type PlanRule } from '../rule';
 
 const ID = 'RA-CP-DISK';
@@ -21,7 +22,7 @@ export const cpDisk: PlanRule = {
     const worst = off.reduce((a, b) => (b.fsyncP99Ms > a.fsyncP99Ms ? b : a));
     const f: Finding = { ruleId: ID, severity: 'warning', source: this.source,
       message: `${nameList(off.map((m) => m.name))} keep etcd on ${[...new Set(off.map((m) => m.diskClass))].join(' and ')}, not local NVMe`,
-      why: `every etcd write waits for an fsync: ${worst.name}'s p99 is ${worst.fsyncP99Ms} ms against ${DISK_CLASSES['nvme-enterprise'].fsyncP99Ms} ms on enterprise NVMe`,
+      why: `every etcd write waits for an fsync: ${worst.name}'s p99 is ${sig(worst.fsyncP99Ms)} ms against ${DISK_CLASSES['nvme-enterprise'].fsyncP99Ms} ms on enterprise NVMe`,
       figure: { label: `fsync p99 on ${worst.name}`, value: worst.fsyncP99Ms, unit: 'ms' }, subjects: { nodes: off.map((m) => m.id) } };
     return [f];
   },
