@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PUBLISHED_ROWS, tableLine, withinTolerance } from './publishedMeasurements';
+import { CALIBRATION_SOURCES, PUBLISHED_ROWS, tableLine, withinTolerance } from './publishedMeasurements';
 
 const predictions = new Map<string, number>();
 const predicted = (id: string) => {
@@ -29,6 +29,12 @@ describe('published measurements (not calibration rows)', () => {
     expect(PUBLISHED_ROWS.length).toBeGreaterThanOrEqual(20);
     expect(within / PUBLISHED_ROWS.length).toBeGreaterThanOrEqual(0.8);
     for (const id of ['kube-up-5000-cpu', 'kube-up-5000-mem']) expect(withinTolerance(PUBLISHED_ROWS.find((r) => r.id === id)!, predicted(id))).toBe(true);
+  });
+
+  it('no row cites a calibration source (CALIBRATION_SOURCES): the table checks the models only against what they were not fitted to', () => {
+    for (const row of PUBLISHED_ROWS) {
+      for (const source of CALIBRATION_SOURCES) expect(row.url, `${row.id} cites ${source}`).not.toContain(source);
+    }
   });
 
   it('src/models/README.md holds every row as computed (published, predicted, ratio, verdict)', () => {

@@ -21,6 +21,19 @@ import type { Plan } from '../../src/plan/schema';
 import { longhornSettings, storagePlan } from '../arbitraries/storage';
 import { cephRecoveryPlan, clusterPlan, etcdBenchPlan } from './publishedPlans';
 
+/**
+ * Where the models' calibrated numbers come from (src/models/README.md and the `assumptions.ts`
+ * files): a row from any of these would check a model against what it was fitted to, so none may
+ * appear in the table (`publishedMeasurements.test.ts` checks every row's address).
+ */
+export const CALIBRATION_SOURCES = [
+  'op-guide/performance', // etcd 3.2 benchmarks: CPU per write and per read
+  'etcd-storage-memory-benchmark', 'etcd-3-watch-memory-benchmark', // etcd memory per key and watch
+  'longhorn/longhorn/issues/1795', 'longhorn/longhorn/issues/1948', 'longhorn/longhorn/issues/2053', // Longhorn stream rate, sync efficiency
+  'longhorn/longhorn/issues/6034', 'longhorn/longhorn/issues/6728', // Longhorn rebuild ceiling, disk-tier check
+  'qos-study-with-mclock-and-wpq-schedulers', 'mclock_wpq_cmp_study', // Ceph Quincy mClock shares
+] as const;
+
 export type Tolerance = { factor: number } | { relative: number };
 
 export interface PublishedRow {
