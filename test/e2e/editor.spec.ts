@@ -160,7 +160,9 @@ test('the elevation exports as an SVG that opens, and as a PNG', async ({ page }
   await expect(viewer.locator('text.node-name').first()).toHaveText('cp-01');
   await viewer.screenshot({ path: 'test-results/screens/editor-exported-svg.png' });
   await viewer.close();
-  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  await page.getByRole('button', { name: 'Export PNG…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export the elevation as PNG' });
+  const [png] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /^Export .* px PNG$/ }).click()]);
   expect(png.suggestedFilename()).toBe('reference-elevation.png');
   expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
 });

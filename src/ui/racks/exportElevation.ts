@@ -3,6 +3,7 @@ import { select } from 'd3';
 import type { Plan } from '../../plan/schema';
 import { layoutElevation } from './rackLayout';
 import { renderMarks } from './renderSvg';
+import type { PngChoice } from './pngSizes';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -23,13 +24,22 @@ const EXPORT_STYLE = `
   .node-meta { font-size: 8px; fill: rgb(255 255 255 / 0.9); }
 `;
 
-/**
- * The whole elevation (every rack and node, full detail) as a standalone SVG document. It is
- * built with the same d3 marks as the screen, in a detached element; names go in as text.
- */
-export function elevationSvg(plan: Plan): { svg: string; width: number; height: number } {
+const PAD_PX = 24;
+
+/** The elevation's size at 1× (every rack plus a margin), px: what the PNG choices scale. */
+export function elevationSizePx(plan: Plan): { width: number; height: number } {
   const layout = layoutElevation(plan);
-  const pad = 24;
+  return { width: Math.ceil(layout.width + PAD_PX * 2), height: Math.ceil(layout.height + PAD_PX * 2) };
+}
+
+/**
+ * The whole elevation (every rack and node, full detail unless `names` is false) as a standalone
+ * SVG document. It is built with the same d3 marks as the screen, in a detached element; names
+ * go in as text.
+ */
+export function elevationSvg(plan: Plan, { names = true }: { names?: boolean } = {}): { svg: string; width: number; height: number } {
+  const layout = layoutElevation(plan);
+  const pad = PAD_PX;
   const width = Math.ceil(layout.width + pad * 2);
   const height = Math.ceil(layout.height + pad * 2);
   const svg = document.createElementNS(SVG_NS, 'svg');
@@ -43,23 +53,28 @@ export function elevationSvg(plan: Plan): { svg: string; width: number; height: 
   const world = root.append('g').attr('transform', `translate(${pad},${pad})`);
   for (const layer of ['rows', 'racks', 'nodes']) world.append('g').attr('class', layer);
   renderMarks(world, layout, layout.rows, layout.racks, layout.nodes, true);
+  // Too small to read, node names and U numbers would only cost drawing time and file size.
+  if (!names) world.selectAll('text.node-name, text.node-meta, text.u-number').remove();
   return { svg: new XMLSerializer().serializeToString(svg), width, height };
 }
 
-/** Browsers refuse canvases much beyond 16k pixels a side or ~250 M pixels in all. */
-const MAX_SIDE = 16_000;
-const MAX_AREA = 120_000_000;
-
-/** Long side of the PNG by default, px: readable when attached to a ticket, a few MB at most. */
-export const TICKET_LONG_SIDE_PX = 4096;
+/** An elevation PNG and what it took: its size in pixels and bytes, and the time to draw and encode it. */
+export interface ElevationPng {
+  blob: Blob;
+  widthPx: number;
+  heightPx: number;
+  elapsedMs: number;
+}
 
 /**
- * The elevation as a PNG: at up to twice its size, but with its long side at most `longSidePx`
- * (a 5,000-node elevation at full size took 14 s to draw and weighed 5.8 MB) and within the
- * browser's canvas limits.
+ * The elevation as a PNG at `choice.scale` times its size, with node names only when the choice
+ * says they are readable (see pngSizes.ts). The choice list keeps the scale within the browser's
+ * canvas limits; a 5,000-node elevation at 2× is 83 M pixels and takes a while, which the
+ * dialog says before export.
  */
-export function elevationPng(plan: Plan, longSidePx = TICKET_LONG_SIDE_PX): Promise<Blob> {
-  const { svg, width, height } = elevationSvg(plan);
-  const scale = Math.min(2, longSidePx / Math.max(width, height), MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_AREA / (width * height)));
-  return svgToPng(svg, width, height, scale);
+export async function elevationPng(plan: Plan, choice: Pick<PngChoice, 'scale' | 'names'>): Promise<ElevationPng> {
+  const started = performance.now();
+  const { svg, width, height } = elevationSvg(plan, { names: choice.names });
+  const blob = await svgToPng(svg, width, height, choice.scale);
+  return { blob, widthPx: Math.round(width * choice.scale), heightPx: Math.round(height * choice.scale), elapsedMs: performance.now() - started };
 }
