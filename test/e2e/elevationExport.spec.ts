@@ -71,3 +71,22 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: `test-results/screens/elevation-png-dialog-${theme}-800.png` });
   });
 }
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const width of [1440, 800] as const) {
+    test(`the 5,000-node rack view at Fit, ${width} px, ${theme}: row labels are dropped, not drawn over racks, and return when zoomed in`, async ({ page }) => {
+      test.setTimeout(180_000);
+      await page.emulateMedia({ colorScheme: theme });
+      await page.setViewportSize({ width, height: 900 });
+      await openHyperscale(page);
+      await page.getByRole('button', { name: 'Fit all racks' }).click();
+      // The overlap itself is checked for every sample at every zoom in test/ui/racks/rowLabels.test.ts;
+      // here the app says what it dropped, and the screenshot is looked at.
+      await expect(page.getByTestId('rows-unlabelled')).toBeVisible();
+      await page.screenshot({ path: `test-results/screens/racks-fit-5000-${theme}-${width}.png` });
+      for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+      await expect(page.getByTestId('rows-unlabelled')).toHaveCount(0);
+      await page.screenshot({ path: `test-results/screens/racks-zoomed-5000-${theme}-${width}.png` });
+    });
+  }
+}

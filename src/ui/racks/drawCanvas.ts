@@ -2,6 +2,7 @@ import type { ViewTransform } from '../../state/session.svelte';
 import { racksIn, visibleWorld } from './hitTest';
 import type { Elevation } from './rackLayout';
 import type { FindingMarks } from './renderSvg';
+import { placeRowLabels } from './rowLabels';
 
 /** The colours of the marks, read once from the theme's CSS variables. */
 export interface Palette {
@@ -40,8 +41,17 @@ export function drawElevation(
   ctx.setTransform(dpr * view.k, 0, 0, dpr * view.k, dpr * view.x, dpr * view.y);
   const world = visibleWorld(view, size);
   ctx.fillStyle = palette.text;
-  ctx.font = `600 ${Math.max(12, 11 / view.k)}px system-ui, sans-serif`;
-  for (const row of layout.rows) if (row.y >= world.y0 - 40 / view.k && row.y <= world.y1 + 40) ctx.fillText(row.text, row.x, row.y);
+  // Row labels shrink to the band above their racks, or are dropped, so they never cover a rack.
+  const font = (px: number) => `600 ${px}px system-ui, sans-serif`;
+  const measure = (text: string, px: number) => {
+    ctx.font = font(px);
+    return ctx.measureText(text).width;
+  };
+  const rows = layout.rows.filter((r) => r.racksTop >= world.y0 && r.bandTop <= world.y1);
+  for (const label of placeRowLabels(rows, view.k, measure)) {
+    ctx.font = font(label.fontPx);
+    ctx.fillText(label.text, label.x, label.baseline);
+  }
   const racks = racksIn(layout, world, g.rackWidth);
   for (const rack of racks) {
     const h = rack.heightU * g.uPx;

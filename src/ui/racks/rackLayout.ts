@@ -42,7 +42,13 @@ export interface RowLabel {
   id: string;
   text: string;
   x: number;
+  /** Baseline of the label at full detail (12 px text in the row's header). */
   y: number;
+  /** The free band above the row's racks, world px: from the row before it (or the top) down to its tallest rack. */
+  bandTop: number;
+  racksTop: number;
+  /** Width of the room column the row stands in: the label must not run into the next column. */
+  maxWidth: number;
 }
 
 export interface Elevation {
@@ -84,11 +90,14 @@ export function layoutElevation(plan: Plan, g: ElevationGeometry = DEFAULT_GEOME
   for (const column of roomColumns(plan)) {
     let y = 0;
     let columnWidth = 0;
+    const columnRows: RowLabel[] = [];
     for (const row of column) {
       const list = racksByRow.get(row.id) ?? [];
       const room = rooms.get(row.roomId);
       const site = room ? sites.get(room.siteId) : undefined;
-      rows.push({ id: row.id, text: [site?.name, room?.name, row.name].filter(Boolean).join(' / '), x: columnX, y: y + 14 });
+      const label: RowLabel = { id: row.id, text: [site?.name, room?.name, row.name].filter(Boolean).join(' / '), x: columnX, y: y + 14, bandTop: y - g.rowGap, racksTop: y + g.headerPx, maxWidth: 0 };
+      rows.push(label);
+      columnRows.push(label);
       const tallest = Math.max(...list.map((r) => r.heightU));
       list.forEach((rack, i) => {
         const box: RackBox = {
@@ -103,6 +112,8 @@ export function layoutElevation(plan: Plan, g: ElevationGeometry = DEFAULT_GEOME
       y += g.headerPx + tallest * g.uPx + g.rowGap;
     }
     height = Math.max(height, y);
+    // Up to the next column's first rack: half the gap between columns is the label's to use.
+    for (const label of columnRows) label.maxWidth = columnWidth + g.rackGap * 2;
     width = columnX + columnWidth + 8;
     columnX += columnWidth + g.rackGap * 4;
   }

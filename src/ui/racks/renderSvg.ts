@@ -17,8 +17,11 @@ type Signed = Element & { [SIG]?: string };
  */
 export function renderMarks(world: Root, layout: Elevation, rows: RowLabel[], racks: RackBox[], nodes: NodeBox[], showNodes: boolean): void {
   const g = layout.geometry;
+  // About 7.2 px a character at 12 px semibold: a name longer than its room column is cut, whole on hover.
   world.select<SVGGElement>('g.rows').selectAll<SVGTextElement, RowLabel>('text').data(rows, (d) => d.id)
-    .join('text').attr('class', 'row-label').attr('x', (d) => d.x).attr('y', (d) => d.y).text((d) => d.text);
+    .join('text').attr('class', 'row-label').attr('x', (d) => d.x).attr('y', (d) => d.y)
+    .text((d) => truncateName(displayName(d.text), Math.floor(d.maxWidth / 7.2)))
+    .append('title').text((d) => displayName(d.text));
 
   world.select<SVGGElement>('g.racks').selectAll<SVGGElement, RackBox>('g.rack').data(racks, (d) => d.id).join(
     (enter) => {
