@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 /**
  * The 5,000-node elevation exported at every offered PNG resolution and as SVG. Time and file
@@ -39,8 +39,9 @@ test('the 5,000-node elevation exports at every PNG resolution the dialog offers
       dialog.getByRole('button', { name: /^Export .* px PNG$/ }).click(),
     ]);
     const path = await file.path();
+    // Kept to look at: the size a person would attach to a ticket.
+    if (id === 'long-2048') await file.saveAs('test-results/screens/elevation-5000-export-2048.png');
     const wallMs = Date.now() - started;
-    const { readFileSync } = await import('node:fs');
     const buffer = readFileSync(path);
     expect(pngSize(buffer)).toEqual({ width: Number(w.replace(/,/g, '')), height: Number(h.replace(/,/g, '')) });
     await expect(dialog.getByRole('status')).toContainText('Exported');
