@@ -58,18 +58,18 @@ test('the 5,000-node elevation exports at every PNG resolution the dialog offers
   test.info().annotations.push({ type: 'elevation export', description: figures.join('; ') });
 });
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`the PNG export dialog at 800 px, ${theme}`, async ({ page }) => {
+for (const theme of ['light', 'dark'] as const) for (const width of [1440, 800] as const) {
+  test(`the PNG export dialog at ${width} px, ${theme}`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: theme });
-    await page.setViewportSize({ width: 800, height: 900 });
+    await page.setViewportSize({ width, height: 900 });
     await page.goto('/');
     await expect(page.locator('.results .body h2')).toBeVisible({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Export PNG…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export the elevation as PNG' });
     await expect(dialog.locator('label[data-choice]').first()).toBeVisible();
     const box = (await dialog.boundingBox())!;
-    expect(box.x + box.width).toBeLessThanOrEqual(800);
-    await page.screenshot({ path: `test-results/screens/elevation-png-dialog-${theme}-800.png` });
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: `test-results/screens/elevation-png-dialog-${theme}-${width}.png` });
   });
 }
 

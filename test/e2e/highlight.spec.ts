@@ -65,3 +65,27 @@ test('clicking a rack filters the findings to it, with a visible way back to all
   await expect(filter).toHaveCount(0);
   await expect(page.locator('.results li[data-rule]')).toHaveCount(all);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const width of [1440, 800] as const) {
+    test(`rack filter and finding hover at ${width} px, ${theme}: the filter note fits its panel`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.setViewportSize({ width, height: 900 });
+      await openApp(page);
+      await openFindings(page);
+      const frame = (await page.locator('g.rack[data-rack="r1"] rect.frame').boundingBox())!;
+      await page.mouse.click(frame.x + frame.width / 2, frame.y + (42 - 30 + 0.5) * (frame.height / 42));
+      const filter = page.locator('.rack-filter');
+      await expect(filter).toContainText('Showing findings for rack R1');
+      const panel = (await page.locator('.side').boundingBox())!;
+      const note = (await filter.boundingBox())!;
+      expect(note.x + note.width).toBeLessThanOrEqual(panel.x + panel.width + 1);
+      await page.locator('li[data-rule="STORAGE-REREPLICATE"]').filter({ hasText: 'rack R1' }).hover();
+      await expect(page.locator('g.rack[data-rack="r1"]')).toHaveClass(/highlighted/);
+      await shot(page, `filter-hover-${theme}-${width}`);
+      await page.locator('.headline [data-figure="etcd-quorum"]').hover();
+      await expect(page.locator('g.node[data-node="cp-01"]')).toHaveClass(/highlighted/);
+      await shot(page, `figure-hover-${theme}-${width}`);
+    });
+  }
+}
