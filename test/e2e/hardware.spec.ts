@@ -80,6 +80,7 @@ test('edit a disk, change the CPU class and import a real fio result: the write 
   await expect(preview.locator('tr[data-figure="fsyncP99Ms"]')).toContainText('20.8 ms (measured)');
   await expect(preview.locator('tr[data-figure="randWriteIops"]')).toContainText('200,000 IOPS (class default)');
   await expect(preview).toContainText('fsync p99 above 10 ms');
+  await expect(preview).toContainText("etcd's WAL is on this disk on 3 control-plane nodes");
   await preview.scrollIntoViewIfNeeded();
   await shot(page, 'fio-preview');
 
@@ -123,6 +124,11 @@ test('clear a measurement, add and remove a disk', async ({ page }) => {
   await second.getByRole('button', { name: 'Remove disk 2' }).click();
   await expect(second).toHaveCount(0);
   await expect(disk.getByRole('button', { name: 'Remove disk 1' })).toBeDisabled();
+
+  // A worker profile's disk can carry a measurement too, but the preview says it will not move etcd.
+  await page.locator('button[data-hardware="worker-1u"]').click();
+  await inspector(page).getByLabel('fio JSON file').setInputFiles(FIO);
+  await expect(inspector(page).getByRole('region', { name: 'fio result' })).toContainText('No control-plane node uses this profile yet');
 });
 
 for (const width of [1440, 800]) {
