@@ -1,9 +1,10 @@
 import { svgToPng } from '../svgToPng';
-import { select } from 'd3';
+import { select, type Selection } from 'd3';
 import type { Plan } from '../../plan/schema';
-import { layoutElevation } from './rackLayout';
+import { layoutElevation, type Elevation, type RowLabel } from './rackLayout';
+import { placeRowLabels } from './rowLabels';
 import { renderMarks } from './renderSvg';
-import type { PngChoice } from './pngSizes';
+import { OVERVIEW_SCALE, type PngChoice } from './pngSizes';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -37,7 +38,7 @@ export function elevationSizePx(plan: Plan): { width: number; height: number } {
  * SVG document. It is built with the same d3 marks as the screen, in a detached element; names
  * go in as text.
  */
-export function elevationSvg(plan: Plan, { names = true }: { names?: boolean } = {}): { svg: string; width: number; height: number } {
+export function elevationSvg(plan: Plan, { names = true, scale = 1 }: { names?: boolean; scale?: number } = {}): { svg: string; width: number; height: number } {
   const layout = layoutElevation(plan);
   const pad = PAD_PX;
   const width = Math.ceil(layout.width + pad * 2);
@@ -55,7 +56,24 @@ export function elevationSvg(plan: Plan, { names = true }: { names?: boolean } =
   renderMarks(world, layout, layout.rows, layout.racks, layout.nodes, true);
   // Too small to read, node names and U numbers would only cost drawing time and file size.
   if (!names) world.selectAll('text.node-name, text.node-meta, text.u-number').remove();
+  if (scale < OVERVIEW_SCALE) overviewLabels(world, layout, scale);
   return { svg: new XMLSerializer().serializeToString(svg), width, height };
+}
+
+/**
+ * Labels for an overview export at `scale`: rack and switch names (unreadable at that size) go,
+ * and row names grow to stay about 11 px in the file, within the band above their racks (the
+ * rack view's overview rule, rowLabels.ts), cut to their room column.
+ */
+function overviewLabels(world: Selection<SVGGElement, unknown, null, undefined>, layout: Elevation, scale: number): void {
+  world.selectAll('text.rack-name, text.switch-label').remove();
+  // About 0.62 em a character for system-ui semibold: generous, so a cut name never overruns.
+  const placed = new Map(placeRowLabels(layout.rows, scale, (t, px) => [...t].length * 0.62 * px).map((p) => [p.id, p]));
+  world.selectAll<SVGTextElement, RowLabel>('text.row-label').each(function (d) {
+    const label = placed.get(d.id);
+    if (!label) return void this.remove();
+    select(this).attr('y', label.baseline).style('font-size', `${label.fontPx}px`).text(label.text).append('title').text(label.fullText);
+  });
 }
 
 /** An elevation PNG and what it took: its size in pixels and bytes, and the time to draw and encode it. */
@@ -74,7 +92,7 @@ export interface ElevationPng {
  */
 export async function elevationPng(plan: Plan, choice: Pick<PngChoice, 'scale' | 'names'>): Promise<ElevationPng> {
   const started = performance.now();
-  const { svg, width, height } = elevationSvg(plan, { names: choice.names });
+  const { svg, width, height } = elevationSvg(plan, { names: choice.names, scale: choice.scale });
   const blob = await svgToPng(svg, width, height, choice.scale);
   return { blob, widthPx: Math.round(width * choice.scale), heightPx: Math.round(height * choice.scale), elapsedMs: performance.now() - started };
 }

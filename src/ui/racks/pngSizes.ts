@@ -9,6 +9,9 @@ export const MAX_AREA_PX = 120_000_000;
  */
 export const READABLE_SCALE = 0.75;
 
+/** Below this scale rack names come out under 5.5 px: an overview drops them too and gives their band to row names. */
+export const OVERVIEW_SCALE = 0.5;
+
 /**
  * The file-size estimate, fitted to the sample elevations' PNGs (test/e2e/elevationExport.spec.ts
  * logs them): at 1× with names, about 0.12 bytes per pixel (0.08-0.20 over the samples; 2.25 MiB
@@ -37,6 +40,8 @@ export interface PngChoice {
   heightPx: number;
   /** Whether node names are drawn (large enough to read). */
   names: boolean;
+  /** Whether rack names are drawn; below OVERVIEW_SCALE only row names are, enlarged to read. */
+  rackNames: boolean;
   estimatedBytes: number;
 }
 
@@ -62,7 +67,7 @@ export function pngChoices(widthPx: number, heightPx: number): PngChoice[] {
     const w = Math.max(1, Math.round(widthPx * scale));
     const h = Math.max(1, Math.round(heightPx * scale));
     const names = scale >= READABLE_SCALE;
-    return { id: t.id, label: t.label, scale, widthPx: w, heightPx: h, names, estimatedBytes: estimatePngBytes(widthPx, heightPx, scale, names) };
+    return { id: t.id, label: t.label, scale, widthPx: w, heightPx: h, names, rackNames: scale >= OVERVIEW_SCALE, estimatedBytes: estimatePngBytes(widthPx, heightPx, scale, names) };
   });
   // A long side that needs enlarging is left to 1× and 2×: a fractional enlargement blurs every
   // edge and made bigger files than 2× on the samples (enterprise: 417 KiB at 1.7×, 309 KiB at 2×).

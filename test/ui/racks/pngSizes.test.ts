@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultPngChoice, estimatePngBytes, MAX_AREA_PX, MAX_SIDE_PX, pngChoices, READABLE_SCALE } from '../../../src/ui/racks/pngSizes';
+import { defaultPngChoice, estimatePngBytes, MAX_AREA_PX, MAX_SIDE_PX, OVERVIEW_SCALE, pngChoices, READABLE_SCALE } from '../../../src/ui/racks/pngSizes';
 
 describe('pngChoices(widthPx, heightPx)', () => {
   it('pngChoices(3148, 6608) (the 5,000-node elevation) offers 1,024, 2,048 and 4,096 px long sides, 1× and 2×', () => {
@@ -20,7 +20,7 @@ describe('pngChoices(widthPx, heightPx)', () => {
     expect(pngChoices(516, 632).map((c) => [c.id, c.scale])).toEqual([['full', 1], ['sharp', 2]]);
   });
 
-  it('pngChoices: every choice stays within the canvas limits and 2×, grows strictly, and draws names only when readable', () => {
+  it('pngChoices: every choice stays within the canvas limits and 2×, grows strictly, and draws node and rack names only when readable', () => {
     fc.assert(fc.property(fc.integer({ min: 50, max: 60_000 }), fc.integer({ min: 50, max: 60_000 }), (w, h) => {
       const choices = pngChoices(w, h);
       expect(choices.length).toBeGreaterThan(0);
@@ -29,6 +29,7 @@ describe('pngChoices(widthPx, heightPx)', () => {
         expect(Math.max(c.widthPx, c.heightPx)).toBeLessThanOrEqual(MAX_SIDE_PX + 1);
         expect(c.widthPx * c.heightPx).toBeLessThanOrEqual(MAX_AREA_PX * 1.001 + c.widthPx + c.heightPx);
         expect(c.names).toBe(c.scale >= READABLE_SCALE);
+        expect(c.rackNames).toBe(c.scale >= OVERVIEW_SCALE);
         if (i > 0) expect(c.widthPx * c.heightPx).toBeGreaterThan(choices[i - 1].widthPx * choices[i - 1].heightPx);
       }
     }));
