@@ -119,6 +119,11 @@ test('clear a measurement, add and remove a disk', async ({ page }) => {
   await inspector(page).getByRole('button', { name: 'Add disk' }).click();
   const second = inspector(page).getByRole('group', { name: 'Disk 2' });
   await expect(second.getByLabel('Purpose')).toHaveValue('data');
+  // A measurement aimed at the new data disk says it will not move etcd but will bound rebuilds.
+  await inspector(page).getByLabel('For').selectOption('1');
+  await inspector(page).getByLabel('fio JSON file').setInputFiles(FIO);
+  await expect(inspector(page).getByRole('region', { name: 'fio result' })).toContainText('etcd is on disk 1, so the commit latency will not change; a measured sequential write bounds');
+  await inspector(page).getByRole('button', { name: 'Cancel' }).click();
   await second.getByLabel('Class').selectOption('hdd');
   await expect(undoButton(page)).toHaveAttribute('title', /Undo: Change class of disk 2/);
   await second.getByRole('button', { name: 'Remove disk 2' }).click();

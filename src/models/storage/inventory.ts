@@ -1,4 +1,4 @@
-import { DISK_CLASSES } from '../../plan/diskClasses';
+import { diskSpec } from '../../plan/diskClasses';
 import type { DiskClass, Plan } from '../../plan/schema';
 import { topologyOf, type NodePlace } from '../topology';
 
@@ -13,6 +13,8 @@ export interface StorageDisk {
   capacityBytes: number;
   /** Sustained sequential bandwidth, bytes/s (`diskClasses.ts` seqWriteMBps; reads assumed at least as fast). */
   bandwidthBps: number;
+  /** True when the bandwidth is the disk's own measurement (fio), which a plan-wide per-class figure must not replace. */
+  bandwidthMeasured: boolean;
 }
 
 /** A node that holds storage-provider data, with the ids of every failure domain it sits in. */
@@ -102,7 +104,8 @@ export function storageInventory(plan: Plan): Inventory {
       for (let i = 0; i < d.count; i++) {
         const disk: StorageDisk = {
           index: disks.length, nodeIndex: node.index, slot: node.disks.length, class: d.class,
-          capacityBytes: d.capacityGB * GB, bandwidthBps: DISK_CLASSES[d.class].seqWriteMBps * 1e6,
+          capacityBytes: d.capacityGB * GB, bandwidthBps: diskSpec(d).seqWriteMBps * 1e6,
+          bandwidthMeasured: d.measured?.seqWriteMBps !== undefined,
         };
         disks.push(disk);
         node.disks.push(disk);

@@ -110,7 +110,9 @@ export function transferTime(plan: Plan, placement: Placement, transfers: Transf
     if (!set) unitResources.set(unit, (set = new Set()));
     set.add(r);
   };
-  const bandwidth = (d: { class: DiskClass; bandwidthBps: number }) => (a.diskBandwidthMBps[d.class] ?? d.bandwidthBps / 1e6) * 1e6;
+  // diskSpec's precedence: a disk's own measured bandwidth, then the plan's per-class figure, then the class.
+  const bandwidth = (d: { class: DiskClass; bandwidthBps: number; bandwidthMeasured: boolean }) =>
+    (d.bandwidthMeasured ? d.bandwidthBps : (a.diskBandwidthMBps[d.class] ?? d.bandwidthBps / 1e6) * 1e6);
   // Resource numbers by disk, node and node pair, resolved on first use (so resources are numbered
   // in the same order as by id): a rebuild has thousands of transfers over a few hundred disks.
   const readOf = new Int32Array(inv.disks.length).fill(-1);
