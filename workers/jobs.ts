@@ -1,4 +1,4 @@
-import { omniExportJob, omniImportJob } from '../src/export/omni/omniJobs';
+import { omniExportJob, omniImportJob, omniTalosCheckJob } from '../src/export/omni/omniJobs';
 import type { ImportAnswers } from '../src/export/omni/importTemplate';
 import { readPlan, writePlan, type PlanFormat } from '../src/plan/io';
 import { decodeSharedPlan, encodeSharedPlan } from '../src/plan/shareCodec';
@@ -39,6 +39,8 @@ export const ENGINE_JOBS = {
   reliabilityVariant: reliabilityVariantJob,
   /** The Omni cluster template of a plan, re-checked as Omni would (export dialog). */
   omniExport: ({ plan }: { plan: Plan }) => omniExportJob(plan),
+  /** Its Talos patches checked against the schema of the plan's Talos version (loaded lazily in the worker). */
+  omniTalosCheck: ({ plan }: { plan: Plan }) => omniTalosCheckJob(plan),
   /** An Omni template read, checked and turned into a new plan (import dialog). */
   omniImport: ({ text, answers }: { text: string; answers: Omit<ImportAnswers, 'readFile'> }) => omniImportJob(text, answers),
 };

@@ -50,6 +50,15 @@ export class EngineBridge {
     return this.pool.run('omniExport', { plan }, { slot: 'omniExport' });
   }
 
+  /**
+   * The export's Talos patches checked against its version's schema (latest-wins). The first call
+   * downloads the schema and has Ajv compile it, silent work that can take seconds on a busy
+   * machine, so the stall limit is longer than for model jobs.
+   */
+  omniTalosCheck(plan: Plan) {
+    return this.pool.run('omniTalosCheck', { plan }, { slot: 'omniTalosCheck', stallMs: 60_000 });
+  }
+
   /** Reads an Omni template and builds the plan the answers describe (latest-wins). */
   omniImport(text: string, answers: Omit<ImportAnswers, 'readFile'>) {
     return this.pool.run('omniImport', { text, answers }, { slot: 'omniImport' });

@@ -30,20 +30,31 @@ afterAll(() => {
 });
 
 describe('plan export / plan import-omni (CLI)', () => {
-  it('plan export <plan> --to omni --out DIR writes <cluster>.omni.yaml, says the patches were schema-checked, and import-omni reads it back', async () => {
+  it('plan export <plan> --to omni --out DIR writes <cluster>.omni.yaml, says the patches are valid against the vendored schema, and import-omni reads it back', async () => {
     const file = join(dir, 'reference.json');
     writeFileSync(file, writePlan(referencePlan(), 'json'));
     const [exported, missingTo, unknownTo] = await Promise.all([
       plan('export', file, '--to', 'omni', '--out', join(dir, 'out')), plan('export', file), plan('export', file, '--to', 'terraform'),
     ]);
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toMatch(/every patch checked against the Talos 1\.12 configuration schema/);
+    expect(exported.stdout).toMatch(/^Talos 1\.12: \d+ patches valid against the Talos 1\.12 configuration schema$/m);
     expect(readFileSync(join(dir, 'out', 'reference.omni.yaml'), 'utf8')).toMatch(/^kind: Cluster\nname: reference\n/);
     expect(missingTo.code).toBe(2);
     expect(unknownTo.code).toBe(2);
     const imported = await plan('import-omni', join(dir, 'out', 'reference.omni.yaml'), '--out', join(dir, 'back.json'));
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/12 nodes in 3 racks/);
+  });
+
+  it('plan export <plan on Talos 1.11> --to omni says there is no schema for 1.11 and which versions have one, and still exports', async () => {
+    const file = join(dir, 'old-talos.json');
+    const old = referencePlan();
+    old.cluster.talosVersion = '1.11.5';
+    writeFileSync(file, writePlan(old, 'json'));
+    const exported = await plan('export', file, '--to', 'omni');
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/^kind: Cluster\n/);
+    expect(exported.stderr).toMatch(/^Talos 1\.11: no configuration schema for this version \(schemas: Talos 1\.12, 1\.13 and 1\.14\); patches not checked against a schema$/m);
   });
 
   it('plan import-omni <invalid fixture> exits 1 naming every problem; <valid fixture> prints a plan; <bad yaml> exits 1', async () => {

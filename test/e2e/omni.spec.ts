@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sharedDataDir } from '../../src/cli/sharedData';
+import { sharedDataDir } from '../sharedDataDir';
 
 const shared = sharedDataDir(dirname(fileURLToPath(import.meta.url)));
 const fixture = (name: string) => {
@@ -24,6 +24,8 @@ test('export the reference plan to Omni: read the preview, download the template
   const dialog = page.getByRole('dialog', { name: 'Omni cluster template' });
   await expect(dialog.getByTestId('omni-export-facts')).toContainText("Omni's template checks: passed");
   await expect(dialog.getByTestId('omni-export-facts')).toContainText('Talos 1.12');
+  // The worker loads the 1.12 schema on demand and checks all 20 patches of the reference export.
+  await expect(dialog.getByTestId('talos-schema-verdict')).toHaveText('20 patches valid against the Talos 1.12 schema');
   const preview = dialog.getByRole('region', { name: 'Template preview' });
   await expect(preview).toContainText('kind: Cluster');
   await expect(preview).toContainText('name: reference');
@@ -46,6 +48,45 @@ test('export the reference plan to Omni: read the preview, download the template
   await shot(page, 'export-800-light');
   await dialog.getByRole('button', { name: 'Close Omni export' }).click();
   await expect(dialog).toBeHidden();
+});
+
+/** Opens the reference example on another Talos version as a new plan, and its Omni export dialog. */
+async function exportOnTalos(page: Page, talosVersion: string) {
+  const plan = JSON.parse(readFileSync('public/examples/reference.json', 'utf8'));
+  plan.name = `Reference on Talos ${talosVersion}`;
+  plan.cluster.talosVersion = talosVersion;
+  await page.getByLabel('Open plan file').setInputFiles({ name: `talos-${talosVersion}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
+  await expect(page.getByLabel('Plan name')).toHaveValue(plan.name);
+  await page.getByRole('button', { name: 'Export to Omni…' }).click();
+  return page.getByRole('dialog', { name: 'Omni cluster template' });
+}
+
+test('export on Talos 1.13 is checked against the 1.13 schema; on Talos 1.11, with no schema, it says so and still downloads', async ({ page }) => {
+  await openApp(page);
+  let dialog = await exportOnTalos(page, '1.13.0');
+  await expect(dialog.getByTestId('talos-schema-verdict')).toHaveText(/^\d+ patches valid against the Talos 1\.13 schema$/);
+  await expect(dialog.getByRole('region', { name: 'Template preview' })).toContainText('kind: KubeSpanConfig');
+  await dialog.getByRole('button', { name: 'Close Omni export' }).click();
+
+  dialog = await exportOnTalos(page, '1.11.5');
+  const verdict = dialog.getByTestId('talos-schema-verdict');
+  await expect(verdict).toContainText('No Talos configuration schema for Talos 1.11 (schemas: Talos 1.12, 1.13 and 1.14)');
+  await expect(verdict).toContainText('The template can still be downloaded.');
+  await shot(page, 'export-no-schema-1440-light');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /^Download reference\.omni\.yaml/ }).click()]);
+  expect(readFileSync((await download.path())!, 'utf8')).toMatch(/talos:\n {2}version: v1\.11\.5\n/);
+});
+
+test('export when the schema cannot be downloaded: it says the patches are not checked, and the template still downloads', async ({ page }) => {
+  await page.route('**/assets/talos-v1.12-config.schema-*.js', (route) => route.abort());
+  await openApp(page);
+  await page.getByRole('button', { name: 'Export to Omni…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Omni cluster template' });
+  const verdict = dialog.getByTestId('talos-schema-verdict');
+  await expect(verdict).toContainText('The Talos 1.12 schema could not be loaded');
+  await expect(verdict).toContainText('the patches are not checked against it. The template can still be downloaded.');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /^Download reference\.omni\.yaml/ }).click()]);
+  expect(download.suggestedFilename()).toBe('reference.omni.yaml');
 });
 
 test('import an Omni fixture template: it opens as a new plan, the open plan stays', async ({ page }) => {

@@ -1,15 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import YAML from 'yaml';
-import { configPatchProblems } from '../../export/omni/configPatch';
 import { omniTemplate } from '../../export/omni/exportTemplate';
 import { loadTemplate } from '../../export/omni/loadTemplate';
+import { availableTalosSchemas } from '../../export/omni/talosFormat';
+import { formatTalosPatchProblem, talosPatchVerdict, type TalosPatchVerdict } from '../../export/omni/talosPatchVerdict';
 import { formatProblem } from '../../export/omni/templateModel';
 import { validateTemplate } from '../../export/omni/validateTemplate';
 import { CliExit, EXIT_PLAN_FAILS, EXIT_USAGE, PLAN_FILE, type CliCommand } from '../command';
 import { loadPlan } from '../loadPlan';
 import { inertText } from '../safeText';
-import { loadTalosSchemas } from '../talosSchemas';
 
 export const exportCommand: CliCommand = {
   name: 'export',
@@ -19,27 +18,18 @@ export const exportCommand: CliCommand = {
     { name: 'to', type: 'string', valueName: 'FORMAT', choices: ['omni'], description: 'what to export to (omni: an Omni cluster template)' },
     { name: 'out', type: 'string', valueName: 'DIR', description: 'write <cluster>.omni.yaml into DIR instead of printing the template' },
   ],
-  run({ args, options, io }) {
+  async run({ args, options, io }) {
     if (options.to !== 'omni') throw new CliExit(EXIT_USAGE, 'plan export: --to omni is required (the only export so far)');
     const plan = loadPlan(args[0]);
     const exported = omniTemplate(plan);
     const problems: string[] = [];
+    // Omni's own checks first (structure, forbidden fields), then the Talos schema of the plan's version.
     const loaded = loadTemplate(exported.template);
-    const { folder, checks } = loadTalosSchemas();
-    const version = exported.format.schemaVersion;
-    const check = version ? checks.get(version) : undefined;
     if (!loaded.ok) problems.push(...loaded.problems.map(formatProblem));
-    else problems.push(...validateTemplate(loaded.documents, { talosCheck: check }).map(formatProblem));
-    if (check) {
-      for (const { document, patch } of exported.patches) {
-        const text = patch.documents.map((d) => YAML.stringify(d)).join('---\n');
-        for (const p of configPatchProblems(text, check)) problems.push(`${document} › patch "${patch.name}": ${p}`);
-      }
-    }
-    const schemaLine = !version
-      ? `Talos ${exported.format.minor}: no configuration schema for this version (we have 1.12, 1.13, 1.14); patches not checked against a schema`
-      : check ? `Talos ${version}: every patch checked against the Talos ${version} configuration schema`
-        : `Talos ${version}: schema not found in ${folder}; patches not checked against a schema`;
+    else problems.push(...validateTemplate(loaded.documents).map(formatProblem));
+    const verdict = await talosPatchVerdict(exported);
+    if (verdict.status === 'checked') problems.push(...verdict.problems.map(formatTalosPatchProblem));
+    const schemaLine = schemaSentence(verdict, exported.patches.length);
     let written = '';
     if (typeof options.out === 'string') {
       mkdirSync(options.out, { recursive: true });
@@ -57,3 +47,20 @@ export const exportCommand: CliCommand = {
     return problems.length > 0 ? EXIT_PLAN_FAILS : 0;
   },
 };
+
+/** What the Talos schema check did, in one line (the export dialog says the same in its own words). */
+function schemaSentence(verdict: TalosPatchVerdict, patchCount: number): string {
+  switch (verdict.status) {
+    case 'checked': {
+      const patches = `${patchCount} patch${patchCount === 1 ? '' : 'es'}`;
+      const bad = verdict.problems.length;
+      return bad === 0
+        ? `Talos ${verdict.schemaVersion}: ${patches} valid against the Talos ${verdict.schemaVersion} configuration schema`
+        : `Talos ${verdict.schemaVersion}: ${patches} checked against the Talos ${verdict.schemaVersion} configuration schema, ${bad} problem${bad === 1 ? '' : 's'}`;
+    }
+    case 'no-schema':
+      return `Talos ${verdict.talosMinor}: no configuration schema for this version (schemas: Talos ${availableTalosSchemas(verdict.available)}); patches not checked against a schema`;
+    case 'unavailable':
+      return `Talos ${verdict.schemaVersion}: the configuration schema could not be loaded (${verdict.reason}); patches not checked against a schema`;
+  }
+}

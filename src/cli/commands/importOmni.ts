@@ -3,12 +3,14 @@ import { dirname, resolve } from 'node:path';
 import { formatIssue, writePlan } from '../../plan';
 import { SAMPLE_HARDWARE } from '../../plan/samples/catalogue';
 import { planFromTemplate } from '../../export/omni/importTemplate';
+import { loadTalosValidator } from '../../export/omni/loadTalosSchema';
+import { TALOS_SCHEMA_VERSIONS } from '../../export/omni/talosFormat';
+import { anyTalosVersion, talosDocumentCheck } from '../../export/omni/talosSchema';
 import { loadTemplate, MAX_TEMPLATE_BYTES } from '../../export/omni/loadTemplate';
 import { formatProblem } from '../../export/omni/templateModel';
 import { validateTemplate } from '../../export/omni/validateTemplate';
 import { CliExit, EXIT_PLAN_FAILS, EXIT_USAGE, type CliCommand } from '../command';
 import { inertText } from '../safeText';
-import { anyVersion, loadTalosSchemas } from '../talosSchemas';
 
 const HARDWARE = Object.values(SAMPLE_HARDWARE);
 
@@ -22,7 +24,7 @@ export const importOmniCommand: CliCommand = {
     { name: 'unlimited', type: 'string', valueName: 'N', description: 'machines assumed for a machine class of size Unlimited (default 3)' },
     { name: 'out', type: 'string', valueName: 'FILE', description: 'write the plan to FILE (.json or .yaml) instead of printing JSON' },
   ],
-  run({ args, options, io }) {
+  async run({ args, options, io }) {
     const file = args[0];
     let text: string;
     try {
@@ -50,9 +52,9 @@ export const importOmniCommand: CliCommand = {
         return undefined;
       }
     };
-    const { folder, checks } = loadTalosSchemas();
-    const problems = validateTemplate(loaded.documents, { readFile, talosCheck: anyVersion(checks) });
-    if (checks.size === 0) io.err(`note: no Talos schemas in ${folder}; patch keys not checked\n`);
+    // Omni reads patches with its own (newest) Talos machinery, so a patch any vendored version accepts passes.
+    const validators = await Promise.all(TALOS_SCHEMA_VERSIONS.map(loadTalosValidator));
+    const problems = validateTemplate(loaded.documents, { readFile, talosCheck: anyTalosVersion(validators.map(talosDocumentCheck)) });
     if (problems.length > 0) {
       throw new CliExit(EXIT_PLAN_FAILS, inertText(`${file}: Omni would refuse this template (${problems.length} problem${problems.length === 1 ? '' : 's'})\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`));
     }

@@ -4,7 +4,7 @@ import { machineSetGroups, setLabels, splitSelfSettable, type MachineSetGroup } 
 import {
   clusterPatches, DASHBOARD_DISABLED_ARG, firewallPatch, nodeMetadataPatch, storageNeeds, type TalosPatch,
 } from './talosPatches';
-import { talosFormat, type TalosFormat } from './talosFormat';
+import { availableTalosSchemas, talosFormat, type TalosFormat } from './talosFormat';
 import type { ClusterDocument, MachineDocument, MachineSetDocument, StrategyConfig, TemplateDocument, TemplatePatch } from './templateModel';
 import { writeTemplate } from './writeTemplate';
 
@@ -106,7 +106,7 @@ export function omniTemplate(plan: Plan): OmniExport {
     notes.push(`Omni rolls each machine set on its own: ${storageSets} storage sets may each update one node at once, more than the ${replicas - 1} that ${replicas} replicas tolerate; update them one set at a time.`);
   }
   if (!format.schemaVersion) {
-    notes.push(`Talos ${format.minor} has no configuration schema here (we have 1.12, 1.13 and 1.14), so its patches are not checked; the document format assumed is Talos ${format.kubeSpanDocument ? '1.13 and later' : 'before 1.13'}.`);
+    notes.push(`Talos ${format.minor} has no configuration schema here (we have ${availableTalosSchemas()}), so its patches are not checked; the document format assumed is Talos ${format.kubeSpanDocument ? '1.13 and later' : 'before 1.13'}.`);
   }
   return { template: writeTemplate(documents), documents, patches, format, machineClasses, notes };
 }

@@ -2,10 +2,11 @@ import type { Plan, PlanIssue } from '../../plan';
 import { omniTemplate, type OmniExport } from './exportTemplate';
 import { planFromTemplate, type ImportAnswers } from './importTemplate';
 import { loadTemplate } from './loadTemplate';
+import { talosPatchVerdict, type LoadTalosValidator, type TalosPatchVerdict } from './talosPatchVerdict';
 import type { TemplateProblem } from './templateModel';
 import { validateTemplate } from './validateTemplate';
 
-/** What the export dialog shows: the template, and Omni's checks run on it (no Talos schema in the app). */
+/** What the export dialog shows first: the template, and Omni's checks run on it (the Talos schema check follows, `omniTalosCheckJob`). */
 export interface OmniExportSummary extends Omit<OmniExport, 'documents' | 'patches'> {
   documentCount: number;
   patchCount: number;
@@ -18,6 +19,16 @@ export function omniExportJob(plan: Plan): OmniExportSummary {
   const loaded = loadTemplate(rest.template);
   const problems = loaded.ok ? validateTemplate(loaded.documents) : loaded.problems;
   return { ...rest, documentCount: documents.length, patchCount: patches.length, problems };
+}
+
+/**
+ * Checks every Talos patch a plan's template carries against the schema of the plan's Talos
+ * version, loading that schema (and Ajv) on first use: a separate job from the export, so the
+ * preview shows at once and the schema's download and compilation happen in the worker.
+ * `load` is the schema loader (tests pass a failing one).
+ */
+export function omniTalosCheckJob(plan: Plan, load?: LoadTalosValidator): Promise<TalosPatchVerdict> {
+  return talosPatchVerdict(omniTemplate(plan), load);
 }
 
 export type OmniImportOutcome =

@@ -4,6 +4,11 @@ import { isSemverError, parseSemver } from './semver';
 export const TALOS_SCHEMA_VERSIONS = ['1.12', '1.13', '1.14'] as const;
 export type TalosSchemaVersion = (typeof TALOS_SCHEMA_VERSIONS)[number];
 
+/** `1.12, 1.13 and 1.14`: the versions with a schema, for sentences that say which exist. */
+export function availableTalosSchemas(versions: readonly string[] = TALOS_SCHEMA_VERSIONS): string {
+  return versions.length <= 1 ? versions.join('') : `${versions.slice(0, -1).join(', ')} and ${versions[versions.length - 1]}`;
+}
+
 export interface TalosFormat {
   /** `1.12`: the plan's Talos minor version. */
   minor: string;

@@ -8,13 +8,34 @@ export interface TalosConfigSchema {
   oneOf?: { $ref: string }[];
 }
 
+/** One schema problem of a Talos document: the key path in it (`machine.network.kubespan`) and what is wrong. */
+export interface TalosKeyProblem {
+  /** Dotted key path inside the document, list items by index (`ingress.0.subnet`); `(document)` for the whole. */
+  path: string;
+  message: string;
+}
+
+/** Validates one Talos document (a patch document, kind-less or with `kind`) and lists its problems. */
+export type TalosKeyValidator = (document: Record<string, unknown>) => TalosKeyProblem[];
+
+/** `talosSchemaValidator`, with each problem as one sentence `path: message` (the importer's form). */
+export function talosSchemaCheck(schema: TalosConfigSchema): TalosDocumentCheck {
+  return talosDocumentCheck(talosSchemaValidator(schema));
+}
+
+/** A validator's problems as sentences `path: message`, the form Omni's validator reports them in. */
+export function talosDocumentCheck(validate: TalosKeyValidator): TalosDocumentCheck {
+  return (document) => validate(document).map((p) => `${p.path}: ${p.message}`);
+}
+
 /**
- * Builds the check of one Talos version's documents from its JSON Schema: the document's
+ * Builds the validator of one Talos version's documents from its JSON Schema: the document's
  * definition is picked by `kind` (none: the v1alpha1 machine config), then validated with Ajv
  * (draft 2020-12, all errors). Null values are dropped first, because Talos' YAML decoder reads
- * `key:` with no value as "not set" where the schema would demand an object.
+ * `key:` with no value as "not set" where the schema would demand an object. Definitions are
+ * compiled on first use (the v1alpha1 one takes Ajv a few hundred milliseconds).
  */
-export function talosSchemaCheck(schema: TalosConfigSchema): TalosDocumentCheck {
+export function talosSchemaValidator(schema: TalosConfigSchema): TalosKeyValidator {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
   // The 1.14 schema reuses the 1.13 $id, so each version gets its own Ajv and an id of our own.
   const id = 'rackplan:talos-config';
@@ -36,7 +57,7 @@ export function talosSchemaCheck(schema: TalosConfigSchema): TalosDocumentCheck 
   return (document) => {
     const kind = typeof document.kind === 'string' ? document.kind : '';
     const def = kind === '' ? 'v1alpha1.Config' : byKind.get(kind);
-    if (!def) return [`unknown document kind ${JSON.stringify(kind)}`];
+    if (!def) return [{ path: 'kind', message: `unknown document kind ${JSON.stringify(kind)}` }];
     const validate = validatorOf(def);
     if (validate(withoutNulls(document))) return [];
     return dedupe((validate.errors ?? []).map(describeError));
@@ -65,15 +86,22 @@ function depth(error: string): number {
   return error.split(':')[0].split('.').length;
 }
 
-function describeError(e: ErrorObject): string {
+function describeError(e: ErrorObject): TalosKeyProblem {
   const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).join('.') || '(document)';
-  if (e.keyword === 'additionalProperties') return `${path}: unknown key ${JSON.stringify((e.params as { additionalProperty: string }).additionalProperty)}`;
-  if (e.keyword === 'enum') return `${path}: must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
-  return `${path}: ${e.message ?? e.keyword}`;
+  if (e.keyword === 'additionalProperties') return { path, message: `unknown key ${JSON.stringify((e.params as { additionalProperty: string }).additionalProperty)}` };
+  if (e.keyword === 'enum') return { path, message: `must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}` };
+  return { path, message: e.message ?? e.keyword };
 }
 
-function dedupe(list: string[]): string[] {
-  return [...new Set(list)];
+/** Ajv reports the same problem once per branch of a oneOf/anyOf; the user needs it once. */
+function dedupe(list: TalosKeyProblem[]): TalosKeyProblem[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const key = `${p.path}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function withoutNulls(value: unknown): unknown {

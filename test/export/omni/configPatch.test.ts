@@ -27,7 +27,7 @@ describe('configPatchProblems(text, talosCheck)', () => {
 
   it('configPatchProblems(KubeSpanConfig, 1.12 schema) is an unknown kind; with the 1.13 schema it passes', () => {
     const text = 'apiVersion: v1alpha1\nkind: KubeSpanConfig\nenabled: true\n';
-    expect(configPatchProblems(text, talosCheckFor('1.12'))).toEqual(['unknown document kind "KubeSpanConfig"']);
+    expect(configPatchProblems(text, talosCheckFor('1.12'))).toEqual(['kind: unknown document kind "KubeSpanConfig"']);
     expect(configPatchProblems(text, talosCheckFor('1.13'))).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { omniExportJob, omniImportJob } from '../../../src/export/omni/omniJobs';
+import { omniExportJob, omniImportJob, omniTalosCheckJob } from '../../../src/export/omni/omniJobs';
 import { referencePlan } from '../../../src/plan/samples/samples';
 import { fixture } from './sharedData';
 
@@ -10,6 +10,26 @@ describe('omniExportJob / omniImportJob (the app\'s worker jobs)', () => {
     const s = omniExportJob(referencePlan());
     expect(s.problems).toEqual([]);
     expect(s.documentCount).toBe(1 + 1 + 3 + 3);
+  });
+
+  it('omniTalosCheckJob(reference on Talos 1.12, 1.13, 1.14) checks every patch against that version\'s vendored schema and finds none wrong', async () => {
+    for (const version of ['1.12', '1.13', '1.14'] as const) {
+      const plan = referencePlan();
+      plan.cluster.talosVersion = `${version}.1`;
+      const verdict = await omniTalosCheckJob(plan);
+      expect(verdict).toEqual({ status: 'checked', schemaVersion: version, patchCount: omniExportJob(plan).patchCount, problems: [] });
+    }
+  });
+
+  it('omniTalosCheckJob(plan on Talos 1.11) says there is no schema for 1.11 and which versions have one', async () => {
+    const plan = referencePlan();
+    plan.cluster.talosVersion = '1.11.5';
+    expect(await omniTalosCheckJob(plan)).toEqual({ status: 'no-schema', talosMinor: '1.11', available: ['1.12', '1.13', '1.14'] });
+  });
+
+  it('omniTalosCheckJob(plan, a loader that fails) is unavailable, naming the reason', async () => {
+    const verdict = await omniTalosCheckJob(referencePlan(), () => Promise.reject(new Error('chunk failed')));
+    expect(verdict).toEqual({ status: 'unavailable', schemaVersion: '1.12', reason: 'chunk failed' });
   });
 
   it('omniImportJob(cluster-invalid4) is refused; (cluster-inline-bytes) is ready; (cluster1) is refused, its file patches unreadable in a browser', () => {

@@ -1,9 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sharedDataDir } from '../../../src/cli/sharedData';
-import { anyTalosVersion, talosSchemaCheck, type TalosConfigSchema } from '../../../src/export/omni/talosSchema';
 import type { TalosDocumentCheck } from '../../../src/export/omni/configPatch';
+import { TALOS_SCHEMA_VERSIONS } from '../../../src/export/omni/talosFormat';
+import { anyTalosVersion, talosSchemaCheck, type TalosConfigSchema } from '../../../src/export/omni/talosSchema';
+import { sharedDataDir } from '../../sharedDataDir';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = sharedDataDir(here);
@@ -11,10 +12,16 @@ const shared = sharedDataDir(here);
 /** `../shared/data` beside the clone, or a test failure that says where it looked and what is missing. */
 export function sharedData(): string {
   if (!shared.exists) {
-    throw new Error(`../shared/data is absent (looked for ${shared.dir}, beside the repository clone): the Omni template fixtures and Talos config schemas these tests read live there`);
+    throw new Error(`../shared/data is absent (looked for ${shared.dir}, beside the repository clone): the Omni template fixtures these tests read live there`);
   }
   return shared.dir;
 }
+
+/** Where `../shared/data/talos-config-schemas/` is, and whether it is there (the vendored schemas' reference copies). */
+export const sharedTalosSchemas = () => ({ dir: join(shared.dir, 'talos-config-schemas'), exists: shared.exists && existsSync(join(shared.dir, 'talos-config-schemas')) });
+
+/** The vendored Talos schemas (`src/export/omni/talosSchemas/`), read synchronously for tests. */
+export const vendoredSchemaFile = (version: string) => resolve(here, '../../../src/export/omni/talosSchemas', `talos-v${version}-config.schema.json`);
 
 export const fixturesDir = () => join(sharedData(), 'omni-template-fixtures');
 
@@ -36,13 +43,13 @@ export function fixtureFiles(path: string): string | undefined {
   }
 }
 
-export const TALOS_SCHEMA_VERSIONS = ['1.12', '1.13', '1.14'] as const;
+export { TALOS_SCHEMA_VERSIONS };
 
 const checks = new Map<string, TalosDocumentCheck>();
 export function talosCheckFor(version: string): TalosDocumentCheck {
   let c = checks.get(version);
   if (!c) {
-    const schema = JSON.parse(readFileSync(join(sharedData(), 'talos-config-schemas', `talos-v${version}-config.schema.json`), 'utf8')) as TalosConfigSchema;
+    const schema = JSON.parse(readFileSync(vendoredSchemaFile(version), 'utf8')) as TalosConfigSchema;
     c = talosSchemaCheck(schema);
     checks.set(version, c);
   }
