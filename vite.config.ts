@@ -1,6 +1,10 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { precompiledTalosSchemaModule } from './src/export/omni/precompileTalosSchema';
+import { TALOS_SCHEMA_VERSIONS } from './src/export/omni/talosFormat';
 import { CSP_HEADER, CSP_META } from './src/security/contentSecurityPolicy';
 
 /**
@@ -15,11 +19,33 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * `virtual:rackplan/talos-v<version>-validator.js`: the Talos config validator of a vendored schema,
+ * compiled by Ajv here at build time, because the app's policy (no 'unsafe-eval') forbids Ajv
+ * compiling in the browser. Each version becomes a lazy chunk of the engine worker.
+ */
+function talosValidators(): Plugin {
+  const pattern = /^virtual:rackplan\/talos-v(\d+\.\d+)-validator\.js$/;
+  return {
+    name: 'rackplan-talos-validators',
+    resolveId: (id) => (pattern.test(id) ? `\0${id}` : undefined),
+    load(id) {
+      const version = id.startsWith('\0') ? pattern.exec(id.slice(1))?.[1] : undefined;
+      if (version === undefined) return undefined;
+      if (!(TALOS_SCHEMA_VERSIONS as readonly string[]).includes(version)) throw new Error(`no vendored Talos schema for ${version}`);
+      const file = fileURLToPath(new URL(`./src/export/omni/talosSchemas/talos-v${version}-config.schema.json`, import.meta.url));
+      this.addWatchFile(file);
+      return precompiledTalosSchemaModule(JSON.parse(readFileSync(file, 'utf8')));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy()],
+  plugins: [svelte(), contentSecurityPolicy(), talosValidators()],
   // Component tests mount Svelte in jsdom, which needs Svelte's client build, not its server one.
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
-  worker: { format: 'es' },
+  // Worker bundles get only these plugins in a build, not the page's.
+  worker: { format: 'es', plugins: () => [talosValidators()] },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
   // A busy port is not fatal: preview says so and takes the next free one (npm start -- --port N chooses).
   preview: { port: 4173, strictPort: false, headers: { 'Content-Security-Policy': CSP_HEADER } },

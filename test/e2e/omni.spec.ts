@@ -78,7 +78,7 @@ test('export on Talos 1.13 is checked against the 1.13 schema; on Talos 1.11, wi
 });
 
 test('export when the schema cannot be downloaded: it says the patches are not checked, and the template still downloads', async ({ page }) => {
-  await page.route('**/assets/talos-v1.12-config.schema-*.js', (route) => route.abort());
+  await page.route('**/assets/talos-v1.12-validator-*.js', (route) => route.abort());
   await openApp(page);
   await page.getByRole('button', { name: 'Export to Omni…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Omni cluster template' });

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { omniTemplate } from '../../export/omni/exportTemplate';
+import { loadTalosValidator } from '../../export/omni/loadTalosSchema';
 import { loadTemplate } from '../../export/omni/loadTemplate';
 import { availableTalosSchemas } from '../../export/omni/talosFormat';
 import { formatTalosPatchProblem, talosPatchVerdict, type TalosPatchVerdict } from '../../export/omni/talosPatchVerdict';
@@ -27,7 +28,7 @@ export const exportCommand: CliCommand = {
     const loaded = loadTemplate(exported.template);
     if (!loaded.ok) problems.push(...loaded.problems.map(formatProblem));
     else problems.push(...validateTemplate(loaded.documents).map(formatProblem));
-    const verdict = await talosPatchVerdict(exported);
+    const verdict = await talosPatchVerdict(exported, loadTalosValidator);
     if (verdict.status === 'checked') problems.push(...verdict.problems.map(formatTalosPatchProblem));
     const schemaLine = schemaSentence(verdict, exported.patches.length);
     let written = '';

@@ -1,5 +1,5 @@
 import type { TalosSchemaVersion } from './talosFormat';
-import type { TalosConfigSchema, TalosKeyValidator } from './talosSchema';
+import type { TalosConfigSchema, TalosKeyValidator } from './talosDocumentValidator';
 
 /**
  * The vendored Talos configuration schemas (`talosSchemas/README.md` says where each came from),

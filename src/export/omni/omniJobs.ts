@@ -1,6 +1,7 @@
 import type { Plan, PlanIssue } from '../../plan';
 import { omniTemplate, type OmniExport } from './exportTemplate';
 import { planFromTemplate, type ImportAnswers } from './importTemplate';
+import { loadPrecompiledTalosValidator } from './loadPrecompiledTalosValidator';
 import { loadTemplate } from './loadTemplate';
 import { talosPatchVerdict, type LoadTalosValidator, type TalosPatchVerdict } from './talosPatchVerdict';
 import type { TemplateProblem } from './templateModel';
@@ -23,11 +24,11 @@ export function omniExportJob(plan: Plan): OmniExportSummary {
 
 /**
  * Checks every Talos patch a plan's template carries against the schema of the plan's Talos
- * version, loading that schema (and Ajv) on first use: a separate job from the export, so the
- * preview shows at once and the schema's download and compilation happen in the worker.
- * `load` is the schema loader (tests pass a failing one).
+ * version, loading that version's validator on first use: a separate job from the export, so the
+ * preview shows at once while the worker downloads the plan's validator. `load` gives a version's
+ * validator: by default the one compiled at build time (tests also pass a failing one).
  */
-export function omniTalosCheckJob(plan: Plan, load?: LoadTalosValidator): Promise<TalosPatchVerdict> {
+export function omniTalosCheckJob(plan: Plan, load: LoadTalosValidator = loadPrecompiledTalosValidator): Promise<TalosPatchVerdict> {
   return talosPatchVerdict(omniTemplate(plan), load);
 }
 

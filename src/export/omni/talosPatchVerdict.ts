@@ -1,7 +1,6 @@
 import type { OmniExport } from './exportTemplate';
-import { loadTalosValidator } from './loadTalosSchema';
 import { TALOS_SCHEMA_VERSIONS, type TalosSchemaVersion } from './talosFormat';
-import type { TalosKeyValidator } from './talosSchema';
+import type { TalosKeyValidator } from './talosDocumentValidator';
 
 export type LoadTalosValidator = (version: TalosSchemaVersion) => Promise<TalosKeyValidator>;
 
@@ -27,11 +26,11 @@ export type TalosPatchVerdict =
   | { status: 'unavailable'; schemaVersion: TalosSchemaVersion; reason: string };
 
 /**
- * Checks an export's patches against the schema of its Talos version, loaded on demand (`load`,
- * by default the vendored schemas). Never rejects: a version without a schema, or a schema that
+ * Checks an export's patches against the schema of its Talos version, whose validator `load`
+ * gives (compiled at run time in the CLI, at build time in the app). Never rejects: a version without a schema, or a schema that
  * cannot be loaded, is a verdict that says so, and the template stays exportable.
  */
-export async function talosPatchVerdict(exported: Pick<OmniExport, 'patches' | 'format'>, load: LoadTalosValidator = loadTalosValidator): Promise<TalosPatchVerdict> {
+export async function talosPatchVerdict(exported: Pick<OmniExport, 'patches' | 'format'>, load: LoadTalosValidator): Promise<TalosPatchVerdict> {
   const schemaVersion = exported.format.schemaVersion;
   if (!schemaVersion) return { status: 'no-schema', talosMinor: exported.format.minor, available: TALOS_SCHEMA_VERSIONS };
   let validate: TalosKeyValidator;

@@ -1,22 +1,18 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type Options, type ValidateFunction } from 'ajv/dist/2020';
 import type { TalosDocumentCheck } from './configPatch';
-import { isMap } from './loadTemplate';
+import {
+  definitionsByKind, talosDocumentValidator, type TalosConfigSchema, type TalosKeyValidator,
+} from './talosDocumentValidator';
 
-/** A Talos configuration JSON Schema (siderolabs/docs `public/talos/v1.x/schemas/config.schema.json`). */
-export interface TalosConfigSchema {
-  $defs: Record<string, { properties?: Record<string, { enum?: unknown[] }> }>;
-  oneOf?: { $ref: string }[];
-}
+/**
+ * How Ajv reads the Talos schemas, at run time (CLI, tests) and at build time (the app) alike:
+ * draft 2020-12, every error rather than the first, `format` not checked, unknown keywords such
+ * as `markdownDescription` ignored.
+ */
+export const TALOS_AJV_OPTIONS: Options = { strict: false, allErrors: true, validateFormats: false };
 
-/** One schema problem of a Talos document: the key path in it (`machine.network.kubespan`) and what is wrong. */
-export interface TalosKeyProblem {
-  /** Dotted key path inside the document, list items by index (`ingress.0.subnet`); `(document)` for the whole. */
-  path: string;
-  message: string;
-}
-
-/** Validates one Talos document (a patch document, kind-less or with `kind`) and lists its problems. */
-export type TalosKeyValidator = (document: Record<string, unknown>) => TalosKeyProblem[];
+/** Our own `$id` for the schema: the 1.14 schema reuses the 1.13 `$id`, so each version gets its own Ajv and this id. */
+export const TALOS_SCHEMA_ID = 'rackplan:talos-config';
 
 /** `talosSchemaValidator`, with each problem as one sentence `path: message` (the importer's form). */
 export function talosSchemaCheck(schema: TalosConfigSchema): TalosDocumentCheck {
@@ -29,39 +25,23 @@ export function talosDocumentCheck(validate: TalosKeyValidator): TalosDocumentCh
 }
 
 /**
- * Builds the validator of one Talos version's documents from its JSON Schema: the document's
- * definition is picked by `kind` (none: the v1alpha1 machine config), then validated with Ajv
- * (draft 2020-12, all errors). Null values are dropped first, because Talos' YAML decoder reads
- * `key:` with no value as "not set" where the schema would demand an object. Definitions are
- * compiled on first use (the v1alpha1 one takes Ajv a few hundred milliseconds).
+ * Builds the validator of one Talos version's documents from its JSON Schema with Ajv, compiling
+ * each definition on first use (the v1alpha1 one takes a few hundred milliseconds). Ajv compiles
+ * to code with `new Function`, so this runs where no Content-Security-Policy forbids it (Node);
+ * the app uses the same validators compiled at build time (`precompileTalosSchema.ts`).
  */
 export function talosSchemaValidator(schema: TalosConfigSchema): TalosKeyValidator {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-  // The 1.14 schema reuses the 1.13 $id, so each version gets its own Ajv and an id of our own.
-  const id = 'rackplan:talos-config';
-  ajv.addSchema({ ...schema, $id: id });
-  const byKind = new Map<string, string>();
-  for (const [name, def] of Object.entries(schema.$defs)) {
-    const kinds = def.properties?.kind?.enum;
-    if (Array.isArray(kinds)) for (const k of kinds) if (typeof k === 'string') byKind.set(k, name);
-  }
+  const ajv = new Ajv2020(TALOS_AJV_OPTIONS);
+  ajv.addSchema({ ...schema, $id: TALOS_SCHEMA_ID });
   const compiled = new Map<string, ValidateFunction>();
-  const validatorOf = (def: string) => {
+  return talosDocumentValidator(definitionsByKind(schema), (def) => {
     let v = compiled.get(def);
     if (!v) {
-      v = ajv.compile({ $ref: `${id}#/$defs/${def}` });
+      v = ajv.compile({ $ref: `${TALOS_SCHEMA_ID}#/$defs/${def}` });
       compiled.set(def, v);
     }
     return v;
-  };
-  return (document) => {
-    const kind = typeof document.kind === 'string' ? document.kind : '';
-    const def = kind === '' ? 'v1alpha1.Config' : byKind.get(kind);
-    if (!def) return [{ path: 'kind', message: `unknown document kind ${JSON.stringify(kind)}` }];
-    const validate = validatorOf(def);
-    if (validate(withoutNulls(document))) return [];
-    return dedupe((validate.errors ?? []).map(describeError));
-  };
+  });
 }
 
 /**
@@ -84,30 +64,4 @@ export function anyTalosVersion(checks: readonly TalosDocumentCheck[]): TalosDoc
 
 function depth(error: string): number {
   return error.split(':')[0].split('.').length;
-}
-
-function describeError(e: ErrorObject): TalosKeyProblem {
-  const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).join('.') || '(document)';
-  if (e.keyword === 'additionalProperties') return { path, message: `unknown key ${JSON.stringify((e.params as { additionalProperty: string }).additionalProperty)}` };
-  if (e.keyword === 'enum') return { path, message: `must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}` };
-  return { path, message: e.message ?? e.keyword };
-}
-
-/** Ajv reports the same problem once per branch of a oneOf/anyOf; the user needs it once. */
-function dedupe(list: TalosKeyProblem[]): TalosKeyProblem[] {
-  const seen = new Set<string>();
-  return list.filter((p) => {
-    const key = `${p.path}\u0000${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (!isMap(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
-  return out;
 }

@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TalosDocumentCheck } from '../../../src/export/omni/configPatch';
 import { TALOS_SCHEMA_VERSIONS } from '../../../src/export/omni/talosFormat';
-import { anyTalosVersion, talosSchemaCheck, type TalosConfigSchema } from '../../../src/export/omni/talosSchema';
+import type { TalosConfigSchema } from '../../../src/export/omni/talosDocumentValidator';
+import { anyTalosVersion, talosSchemaCheck } from '../../../src/export/omni/talosSchema';
 import { sharedDataDir } from '../../sharedDataDir';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { omniTemplate } from '../../../src/export/omni/exportTemplate';
-import { talosFormat } from '../../../src/export/omni/talosFormat';
-import { availableTalosSchemas, formatTalosPatchProblem, talosPatchProblems, talosPatchVerdict } from '../../../src/export/omni/talosPatchVerdict';
-import type { TalosKeyValidator } from '../../../src/export/omni/talosSchema';
+import { loadTalosValidator } from '../../../src/export/omni/loadTalosSchema';
+import { availableTalosSchemas, talosFormat } from '../../../src/export/omni/talosFormat';
+import { formatTalosPatchProblem, talosPatchProblems, talosPatchVerdict } from '../../../src/export/omni/talosPatchVerdict';
+import type { TalosKeyValidator } from '../../../src/export/omni/talosDocumentValidator';
 import { referencePlan } from '../../../src/plan/samples/samples';
 
 /** A validator that refuses any key named `bad` wherever it is, so the expected problems are obvious. */
@@ -53,7 +54,7 @@ describe('talosPatchProblems / talosPatchVerdict', () => {
 
   it('talosPatchVerdict(reference plan) with the vendored 1.12 schema finds no problem in any patch', async () => {
     const exported = omniTemplate(referencePlan());
-    const verdict = await talosPatchVerdict(exported);
+    const verdict = await talosPatchVerdict(exported, loadTalosValidator);
     expect(verdict).toEqual({ status: 'checked', schemaVersion: '1.12', patchCount: exported.patches.length, problems: [] });
     expect(exported.patches.length).toBeGreaterThan(0);
   });
