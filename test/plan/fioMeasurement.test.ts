@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fioMeasurement } from '../../src/plan/fioMeasurement';
@@ -55,5 +56,26 @@ describe('fioMeasurement', () => {
     expect(spec.measured).toBe(true);
     expect(spec.fsyncMedianMs).toBe(r.measured.fsyncP50Ms);
     expect(spec.fsyncP99Ms).toBe(r.measured.fsyncP99Ms);
+  });
+
+  it('fioMeasurement(fixture plus any write jobs) names a job for every figure it returns, and only for those', () => {
+    const job = fc.record({
+      name: fc.constantFrom('a', 'b', 'c'),
+      bs: fc.constantFrom('4k', '2300', '64k', '128k', '1M', undefined),
+      iops: fc.double({ min: 1, max: 1e6, noNaN: true }),
+      bwBytes: fc.double({ min: 1e6, max: 1e10, noNaN: true }),
+    });
+    fc.assert(fc.property(fc.array(job, { maxLength: 4 }), (extra) => {
+      const jobs = [fixture.jobs[0], ...extra.map((j) => ({ jobname: j.name, 'job options': { fdatasync: '0', ...(j.bs ? { bs: j.bs } : {}) }, write: { iops: j.iops, bw_bytes: j.bwBytes } }))];
+      const r = fioMeasurement({ ...fixture, jobs });
+      if (!r.ok) throw new Error(r.error);
+      const figures = r.from.map((f) => f.figure);
+      expect(figures[0]).toBe('fsync');
+      expect(figures.includes('writeIops')).toBe(r.measured.writeIops !== undefined);
+      expect(figures.includes('seqWriteMBps')).toBe(r.measured.seqWriteMBps !== undefined);
+      // The job named for IOPS is one whose rate is the figure kept.
+      const iopsJob = r.from.find((f) => f.figure === 'writeIops');
+      if (iopsJob) expect(extra.some((j) => j.name === iopsJob.job && j.iops === r.measured.writeIops)).toBe(true);
+    }));
   });
 });
