@@ -73,6 +73,8 @@ test('export on Talos 1.13 is checked against the 1.13 schema; on Talos 1.11, wi
   await expect(verdict).toContainText('No Talos configuration schema for Talos 1.11 (schemas: Talos 1.12, 1.13 and 1.14)');
   await expect(verdict).toContainText('The template can still be downloaded.');
   await shot(page, 'export-no-schema-1440-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'export-no-schema-1440-dark');
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /^Download reference\.omni\.yaml/ }).click()]);
   expect(readFileSync((await download.path())!, 'utf8')).toMatch(/talos:\n {2}version: v1\.11\.5\n/);
 });
@@ -85,6 +87,9 @@ test('export when the schema cannot be downloaded: it says the patches are not c
   const verdict = dialog.getByTestId('talos-schema-verdict');
   await expect(verdict).toContainText('The Talos 1.12 schema could not be loaded');
   await expect(verdict).toContainText('the patches are not checked against it. The template can still be downloaded.');
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'export-unavailable-800-dark');
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /^Download reference\.omni\.yaml/ }).click()]);
   expect(download.suggestedFilename()).toBe('reference.omni.yaml');
 });
