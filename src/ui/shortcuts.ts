@@ -17,6 +17,7 @@ export const SHORTCUTS: { group: string; keys: string; action: string }[] = [
   { group: 'Edit', keys: 'Delete, Backspace', action: 'Delete the selection' },
   { group: 'Edit', keys: 'C W S', action: 'Make the selection control plane / worker / storage' },
   { group: 'Edit', keys: 'Ctrl+Z, Ctrl+Y (Ctrl+Shift+Z)', action: 'Undo, redo' },
+  { group: 'Drills', keys: 'F', action: 'Fail mode: a click in the rack view fails or restores a node, rack, ToR switch or power feed' },
   { group: 'View', keys: '+ − 0', action: 'Zoom in, zoom out, fit all racks' },
   { group: 'View', keys: 'Wheel, Shift+wheel, Space+drag', action: 'Pan; Ctrl+wheel zooms' },
   { group: 'View', keys: '?', action: 'Show this list' },
@@ -88,6 +89,7 @@ export function handleShortcut(e: KeyboardEvent, app: AppState): boolean {
   }
   if (e.shiftKey) return false;
   if (lower === 'n') editor.placeInCurrentRack();
+  else if (lower === 'f') app.drills.failMode = !app.drills.failMode;
   else if (lower === 'c') editor.setRoleOfSelection('controlplane');
   else if (lower === 'w') editor.setRoleOfSelection('worker');
   else if (lower === 's') editor.setRoleOfSelection('storage');

@@ -16,6 +16,8 @@ const EXPORT_STYLE = `
   .frame { fill: #f3f4f6; stroke: #1f2937; stroke-width: 3; }
   .switches { fill: #4b5563; }
   .switch-label { font-size: 8.5px; fill: white; }
+  .feed-marker rect { fill: #f3f4f6; stroke: #1f2937; stroke-width: 1; }
+  .feed-marker text { font-size: 8.5px; fill: #374151; }
   .u-number { font-size: 8px; fill: #6b7280; }
   .node rect { stroke: rgb(0 0 0 / 0.25); }
   .node[data-role='controlplane'] rect { fill: #3b82f6; }

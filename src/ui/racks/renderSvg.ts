@@ -2,6 +2,7 @@ import { displayName, truncateName } from '../displayName';
 import { select, type Selection } from 'd3';
 import type { DragState } from '../../state/session.svelte';
 import type { Elevation, NodeBox, RackBox, RowLabel } from './rackLayout';
+import { feedMarkerBoxes, torBoxes, type LocalBox } from './failTargets';
 
 type Root = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -30,8 +31,8 @@ export function renderMarks(world: Root, layout: Elevation, rows: RowLabel[], ra
       e.append('rect').attr('class', 'frame').attr('width', g.rackWidth);
       e.append('rect').attr('class', 'slots').attr('x', 3).attr('width', g.rackWidth - 6).attr('fill', 'url(#u-slots)');
       e.append('g').attr('class', 'units');
-      e.append('rect').attr('class', 'switches').attr('x', 3).attr('y', 1).attr('width', g.rackWidth - 6);
-      e.append('text').attr('class', 'switch-label').attr('x', g.rackWidth / 2).attr('text-anchor', 'middle');
+      e.append('g').attr('class', 'tors');
+      e.append('g').attr('class', 'feed-markers');
       return e;
     },
   ).each(function (d) {
@@ -48,8 +49,27 @@ export function renderMarks(world: Root, layout: Elevation, rows: RowLabel[], ra
     label.append('title').text(name);
     rack.select('rect.frame').attr('height', d.heightU * g.uPx);
     rack.select('rect.slots').attr('y', d.switchU * g.uPx).attr('height', (d.heightU - d.switchU) * g.uPx);
-    rack.select('rect.switches').attr('height', Math.max(0, d.switchU * g.uPx - 2));
-    rack.select('text.switch-label').attr('y', (d.switchU * g.uPx) / 2 + 3.5).text(d.switchU > 0 ? (d.torCount === 2 ? 'ToR A · ToR B' : 'ToR A') : '');
+    // One mark per switch and per feed, so each can be failed by a click in fail mode.
+    rack.select('g.tors').selectAll<SVGGElement, LocalBox>('g.tor').data(torBoxes(d, g), (b) => b.id).join((enter) => {
+      const t = enter.append('g').attr('class', 'tor');
+      t.append('rect').attr('class', 'switches');
+      t.append('text').attr('class', 'switch-label').attr('text-anchor', 'middle');
+      return t;
+    }).attr('data-tor', (b) => `${d.id}/${b.id}`).attr('aria-label', (b) => `ToR ${b.id} of ${name}`).each(function (b) {
+      const t = select(this);
+      t.select('rect').attr('x', b.x).attr('y', b.y).attr('width', b.width).attr('height', b.height);
+      t.select('text').attr('x', b.x + b.width / 2).attr('y', b.y + b.height / 2 + 3).text(b.height >= 8 ? `ToR ${b.id}` : '');
+    });
+    rack.select('g.feed-markers').selectAll<SVGGElement, LocalBox>('g.feed-marker').data(feedMarkerBoxes(d, g), (b) => b.id).join((enter) => {
+      const f = enter.append('g').attr('class', 'feed-marker');
+      f.append('rect').attr('rx', 3);
+      f.append('text').attr('text-anchor', 'middle');
+      return f;
+    }).attr('data-feed', (b) => `${d.id}/${b.id}`).attr('aria-label', (b) => `Power feed ${b.id} of ${name}`).each(function (b) {
+      const f = select(this);
+      f.select('rect').attr('x', b.x).attr('y', b.y).attr('width', b.width).attr('height', b.height);
+      f.select('text').attr('x', b.x + b.width / 2).attr('y', b.y + b.height / 2 + 3).text(`feed ${b.id}`);
+    });
     // U numbers on the left rail, counted from the bottom: U1 and every fifth U.
     const marks = Array.from({ length: d.heightU }, (_, i) => i + 1).filter((u) => u === 1 || u % 5 === 0);
     rack.select('g.units').selectAll('text').data(marks).join('text').attr('class', 'u-number').attr('x', -4)
@@ -79,15 +99,38 @@ export function renderMarks(world: Root, layout: Elevation, rows: RowLabel[], ra
   });
 }
 
-/** Marks the selected nodes and the current rack among those drawn. */
-/** Marks what a drill takes down (red) or degrades (amber), so the rack view shows the blast radius. */
-export function renderFailures(world: Root, marks: { downNodes: readonly string[]; degradedNodes: readonly string[]; downRacks: readonly string[] } | null): void {
-  const down = new Set(marks?.downNodes ?? []);
-  const degraded = new Set(marks?.degradedNodes ?? []);
-  const racks = new Set(marks?.downRacks ?? []);
-  world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node').classed('failed', (d) => down.has(d.id)).classed('degraded', (d) => degraded.has(d.id));
-  world.select('g.racks').selectAll<SVGGElement, RackBox>('g.rack').classed('failed', (d) => racks.has(d.id));
+/** What the rack view marks for a drill at the scrubber's time; ids as in `DrillMoment`, switches and feeds as `rackId/A`. */
+export interface FailureMarks {
+  downNodes: readonly string[];
+  degradedNodes: readonly string[];
+  downRacks: readonly string[];
+  recoveredNodes: readonly string[];
+  recoveredRacks: readonly string[];
+  failedTors: readonly string[];
+  failedFeeds: readonly string[];
 }
+
+/**
+ * Marks what a drill takes down (red), degrades (amber) and, after the repair, brings back
+ * (green outline), so the rack view shows the blast radius at the scrubber's time.
+ */
+export function renderFailures(world: Root, marks: FailureMarks | null): void {
+  const set = (ids: readonly string[] | undefined) => new Set(ids ?? []);
+  const down = set(marks?.downNodes);
+  const degraded = set(marks?.degradedNodes);
+  const recovered = set(marks?.recoveredNodes);
+  const racks = set(marks?.downRacks);
+  const racksBack = set(marks?.recoveredRacks);
+  const tors = set(marks?.failedTors);
+  const feeds = set(marks?.failedFeeds);
+  world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node').classed('failed', (d) => down.has(d.id))
+    .classed('degraded', (d) => degraded.has(d.id)).classed('recovered', (d) => recovered.has(d.id));
+  world.select('g.racks').selectAll<SVGGElement, RackBox>('g.rack').classed('failed', (d) => racks.has(d.id)).classed('recovered', (d) => racksBack.has(d.id));
+  world.select('g.racks').selectAll<SVGGElement, unknown>('g.tor').classed('failed', function () { return tors.has((this as Element).getAttribute('data-tor') ?? ''); });
+  world.select('g.racks').selectAll<SVGGElement, unknown>('g.feed-marker').classed('failed', function () { return feeds.has((this as Element).getAttribute('data-feed') ?? ''); });
+}
+
+/** Marks the selected nodes and the current rack among those drawn. */
 
 export function renderSelection(world: Root, selected: ReadonlySet<string>, currentRackId: string | null): void {
   world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node').classed('selected', (d) => selected.has(d.id));
