@@ -54,6 +54,8 @@ test('edit a disk, change the CPU class and import a real fio result: the write 
 
   await inspector(page).getByLabel('CPU class').selectOption('performance');
   await expect(inspector(page).getByText('16 cores × 1.3 = 20.8 reference cores')).toBeVisible();
+  await inspector(page).getByLabel('CPU class').scrollIntoViewIfNeeded();
+  await shot(page, 'cpu-class');
   await expect(undoButton(page)).toHaveAttribute('title', /Undo: Change cpuClass of Control plane 1U/);
 
   // The class default: enterprise NVMe commits in well under a millisecond.
