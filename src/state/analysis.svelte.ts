@@ -11,7 +11,7 @@ export class AnalysisState {
   status = $state<'idle' | 'running' | 'done' | 'error'>('idle');
   result = $state.raw<Analysis | null>(null);
   /** The last valid analysis and the plan it describes, kept while the plan is invalid so panels do not blank out. */
-  lastGood = $state.raw<(Extract<Analysis, { ok: true }> & { plan: Plan }) | null>(null);
+  lastGood = $state.raw<(Extract<Analysis, { ok: true }> & { plan: Plan; planKey: string }) | null>(null);
   /** Why the last analysis gave no answer, in words the results pane shows. */
   error = $state<string | null>(null);
   /** Whether the shown results are the quick pass and the full-sample pass is still running. */
@@ -20,31 +20,34 @@ export class AnalysisState {
   progress = $state(0);
   /** The plan the latest analysis was asked for: what `retry` analyses again. */
   private requested: Plan | null = null;
+  /** Which named plan that is, so results of the previously open plan are never shown as this one's. */
+  private requestedKey = '';
 
   constructor(private engine: EngineBridge) {}
 
   /** Analyses the last requested plan again (after the engine failed). */
   retry(): void {
-    if (this.requested) void this.run(this.requested);
+    if (this.requested) void this.run(this.requested, this.requestedKey);
   }
 
   /**
    * Analyses `plan`: a quick pass with fewer samples first (shown at once), then the full pass in
    * the background, in the same latest-wins slot, so the next edit cancels whichever is running.
    */
-  async run(plan: Plan): Promise<void> {
+  async run(plan: Plan, planKey = ''): Promise<void> {
     this.requested = plan;
+    this.requestedKey = planKey;
     this.status = 'running';
     this.refining = false;
     this.progress = 0;
     try {
       const quick = await this.engine.analyse(plan, QUICK_EVALUATE_OPTIONS, (p) => (this.progress = p.fraction));
-      this.show(quick, plan);
+      this.show(quick, plan, planKey);
       if (!quick.ok) return;
       this.refining = true;
       const full = await this.engine.analyse(plan, {});
       this.refining = false;
-      this.show(full, plan);
+      this.show(full, plan, planKey);
     } catch (e) {
       if (e instanceof StaleRequestError) return;
       this.refining = false;
@@ -53,11 +56,16 @@ export class AnalysisState {
     }
   }
 
-  private show(result: Analysis, plan: Plan): void {
+  /** The last good results describe another named plan than the one now open (it is still being analysed). */
+  isForAnotherPlan(planKey: string): boolean {
+    return this.lastGood !== null && this.lastGood.planKey !== planKey;
+  }
+
+  private show(result: Analysis, plan: Plan, planKey: string): void {
     this.result = result;
     // A plan the worker found valid is the one we sent: plans in the document are already in
     // validated form (defaults filled), so panels can read this object without a copy back.
-    if (result.ok) this.lastGood = { ...result, plan };
+    if (result.ok) this.lastGood = { ...result, plan, planKey };
     this.status = 'done';
     this.error = null;
   }

@@ -203,7 +203,7 @@ export class AppState {
 
   /** Called on every document change (edit, undo, redo, open): re-analyse in the worker and autosave. */
   private onPlanChanged(plan: Plan): void {
-    void this.analysis.run(plan);
+    void this.analysis.run(plan, this.planId);
     if (this.planId) this.autosave.schedule(this.planId, plan);
   }
 
