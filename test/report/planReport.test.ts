@@ -50,6 +50,16 @@ describe('plan report', () => {
     expect(escapeMarkdown('# [x](javascript:y) <b>|</b>\nnext')).toBe('\\# \\[x\\](javascript:y) \\<b\\>\\|\\</b\\> next');
   });
 
+  it('planReportHtml and planReportMarkdown show a right-to-left override in a rack name escaped, so it cannot draw as another name', () => {
+    const base = referencePlan();
+    const plan = { ...base, racks: base.racks.map((r, i) => (i === 0 ? { ...r, name: 'R\u202E1-kcar' } : r)) };
+    const d = data(plan);
+    for (const text of [planReportHtml(d, plan), planReportMarkdown(d)]) {
+      expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    }
+    expect(planReportHtml(d, plan)).toContain('R⟨U+202E⟩1-kcar');
+  });
+
   it('for any names a plan carries: the HTML report never contains them unescaped, the Markdown never breaks a line or a table', () => {
     const evil = fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '[a](javascript:b)', 'a|b', '# h', '<!--', '&lt;');
     fc.assert(fc.property(evil, evil, (planName, rackName) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, truncateName } from '../../src/ui/displayName';
+import { displayName, truncateName } from '../../src/format/displayName';
 
 describe('displayName / truncateName', () => {
   it('displayName shows a right-to-left override escaped, so one name cannot draw as another', () => {
