@@ -1,8 +1,10 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { sharedDataDir } from './src/cli/sharedData';
 import { precompiledTalosSchemaModule } from './src/export/omni/precompileTalosSchema';
 import { TALOS_SCHEMA_VERSIONS } from './src/export/omni/talosFormat';
 import { CSP_HEADER, CSP_META } from './src/security/contentSecurityPolicy';
@@ -20,20 +22,25 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
- * `virtual:rackplan/talos-v<version>-validator.js`: the Talos config validator of a vendored schema,
- * compiled by Ajv here at build time, because the app's policy (no 'unsafe-eval') forbids Ajv
- * compiling in the browser. Each version becomes a lazy chunk of the engine worker.
+ * `virtual:rackplan/talos-v<version>-validator.js`: the Talos config validator of one version,
+ * compiled by Ajv here at build time (the app's policy, no 'unsafe-eval', forbids compiling in the
+ * browser) from the schema in `../shared/data/talos-config-schemas/` beside the clone: the schemas
+ * are read from there, never copied into the repository. Each version becomes a lazy chunk of the
+ * engine worker. Built without that folder, the chunk only says so when loaded, and the export
+ * dialog reports the patches as not schema-checked.
  */
 function talosValidators(): Plugin {
   const pattern = /^virtual:rackplan\/talos-v(\d+\.\d+)-validator\.js$/;
+  const schemas = join(sharedDataDir(dirname(fileURLToPath(import.meta.url))).dir, 'talos-config-schemas');
   return {
     name: 'rackplan-talos-validators',
     resolveId: (id) => (pattern.test(id) ? `\0${id}` : undefined),
     load(id) {
       const version = id.startsWith('\0') ? pattern.exec(id.slice(1))?.[1] : undefined;
       if (version === undefined) return undefined;
-      if (!(TALOS_SCHEMA_VERSIONS as readonly string[]).includes(version)) throw new Error(`no vendored Talos schema for ${version}`);
-      const file = fileURLToPath(new URL(`./src/export/omni/talosSchemas/talos-v${version}-config.schema.json`, import.meta.url));
+      if (!(TALOS_SCHEMA_VERSIONS as readonly string[]).includes(version)) throw new Error(`no Talos schema version ${version}`);
+      const file = join(schemas, `talos-v${version}-config.schema.json`);
+      if (!existsSync(file)) return `throw new Error(${JSON.stringify(`this build has no Talos ${version} schema: ${file} was absent when it was built`)});`;
       this.addWatchFile(file);
       return precompiledTalosSchemaModule(JSON.parse(readFileSync(file, 'utf8')));
     },

@@ -30,7 +30,7 @@ afterAll(() => {
 });
 
 describe('plan export / plan import-omni (CLI)', () => {
-  it('plan export <plan> --to omni --out DIR writes <cluster>.omni.yaml, says the patches are valid against the vendored schema, and import-omni reads it back', async () => {
+  it('plan export <plan> --to omni --out DIR writes <cluster>.omni.yaml, says the patches are valid against the Talos schema, and import-omni reads it back', async () => {
     const file = join(dir, 'reference.json');
     writeFileSync(file, writePlan(referencePlan(), 'json'));
     const [exported, missingTo, unknownTo] = await Promise.all([

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sharedDataDir } from '../sharedDataDir';
+import { sharedDataDir } from '../../src/cli/sharedData';
 
 const shared = sharedDataDir(dirname(fileURLToPath(import.meta.url)));
 const fixture = (name: string) => {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { omniTemplate } from '../../export/omni/exportTemplate';
-import { loadTalosValidator } from '../../export/omni/loadTalosSchema';
+import { loadTalosValidator } from '../talosSchemas';
 import { loadTemplate } from '../../export/omni/loadTemplate';
 import { availableTalosSchemas } from '../../export/omni/talosFormat';
 import { formatTalosPatchProblem, talosPatchVerdict, type TalosPatchVerdict } from '../../export/omni/talosPatchVerdict';

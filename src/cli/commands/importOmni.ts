@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { formatIssue, writePlan } from '../../plan';
 import { SAMPLE_HARDWARE } from '../../plan/samples/catalogue';
 import { planFromTemplate } from '../../export/omni/importTemplate';
-import { loadTalosValidator } from '../../export/omni/loadTalosSchema';
+import { loadTalosValidator } from '../talosSchemas';
 import { TALOS_SCHEMA_VERSIONS } from '../../export/omni/talosFormat';
 import { anyTalosVersion, talosDocumentCheck } from '../../export/omni/talosSchema';
 import { loadTemplate, MAX_TEMPLATE_BYTES } from '../../export/omni/loadTemplate';
@@ -52,7 +52,7 @@ export const importOmniCommand: CliCommand = {
         return undefined;
       }
     };
-    // Omni reads patches with its own (newest) Talos machinery, so a patch any vendored version accepts passes.
+    // Omni reads patches with its own (newest) Talos machinery, so a patch any schema version accepts passes.
     const validators = await Promise.all(TALOS_SCHEMA_VERSIONS.map(loadTalosValidator));
     const problems = validateTemplate(loaded.documents, { readFile, talosCheck: anyTalosVersion(validators.map(talosDocumentCheck)) });
     if (problems.length > 0) {

@@ -4,7 +4,7 @@ import { talosDocumentValidator, type TalosKeyValidator } from './talosDocumentV
 type ValidatorModule = typeof import('virtual:rackplan/talos-v1.12-validator.js');
 
 /**
- * The validators the build compiled from the vendored schemas, one chunk per version, imported
+ * The validators the build compiled from the schemas in ../shared/data/talos-config-schemas/, one chunk per version, imported
  * when an export is first checked: the app's Content-Security-Policy forbids compiling code at
  * run time, and the chunks (250-330 KB minified each) stay out of the main bundle and the worker's start.
  */

@@ -20,7 +20,7 @@ export interface TalosPatchProblem {
 /** The outcome of checking an export's Talos patches against the schema of its Talos version. */
 export type TalosPatchVerdict =
   | { status: 'checked'; schemaVersion: TalosSchemaVersion; patchCount: number; problems: TalosPatchProblem[] }
-  /** The plan's Talos version has no vendored schema: nothing was checked, and `available` says what would be. */
+  /** The plan's Talos version has no schema: nothing was checked, and `available` says what would be. */
   | { status: 'no-schema'; talosMinor: string; available: readonly TalosSchemaVersion[] }
   /** The schema exists but could not be loaded (its chunk failed to download, Ajv could not compile). */
   | { status: 'unavailable'; schemaVersion: TalosSchemaVersion; reason: string };

@@ -1,5 +1,5 @@
 /**
- * The Talos validators compiled at build time (vite.config.ts generates each from the vendored
+ * The Talos validators compiled at build time (vite.config.ts generates each from the
  * schema with `precompiledTalosSchemaModule`): `definitions` by `$defs` name, `byKind` kind → name.
  */
 declare module 'virtual:rackplan/talos-v*-validator.js' {

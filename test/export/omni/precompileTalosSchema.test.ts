@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { omniTemplate } from '../../../src/export/omni/exportTemplate';
 import { loadPrecompiledTalosValidator } from '../../../src/export/omni/loadPrecompiledTalosValidator';
-import { loadTalosValidator } from '../../../src/export/omni/loadTalosSchema';
+import { loadTalosValidator } from '../../../src/cli/talosSchemas';
 import { precompiledTalosSchemaModule } from '../../../src/export/omni/precompileTalosSchema';
 import type { TalosConfigSchema } from '../../../src/export/omni/talosDocumentValidator';
 import { TALOS_SCHEMA_VERSIONS } from '../../../src/export/omni/talosFormat';
 import { SAMPLES } from '../../../src/plan/samples/samples';
-import { vendoredSchemaFile } from './sharedData';
+import { sharedSchemaFile } from './sharedData';
 
 /** Documents each validator must judge alike: every exported patch document, and broken ones of each kind of fault. */
 function documentsFor(version: string): Record<string, unknown>[] {
@@ -40,7 +40,7 @@ describe('precompiledTalosSchemaModule(schema) / loadPrecompiledTalosValidator(v
   }
 
   it('precompiledTalosSchemaModule(1.13 schema) is an ES module without annotations, require or eval, exporting definitions and byKind', () => {
-    const schema = JSON.parse(readFileSync(vendoredSchemaFile('1.13'), 'utf8')) as TalosConfigSchema;
+    const schema = JSON.parse(readFileSync(sharedSchemaFile('1.13'), 'utf8')) as TalosConfigSchema;
     const code = precompiledTalosSchemaModule(schema);
     expect(code).toMatch(/^export const definitions = \{ "v1alpha1\.Config": d0, /m);
     expect(code).toMatch(/^export const byKind = \{.*"KubeSpanConfig":"network\.KubeSpanConfigV1Alpha1"/m);

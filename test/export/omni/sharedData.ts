@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TalosDocumentCheck } from '../../../src/export/omni/configPatch';
 import { TALOS_SCHEMA_VERSIONS } from '../../../src/export/omni/talosFormat';
 import type { TalosConfigSchema } from '../../../src/export/omni/talosDocumentValidator';
 import { anyTalosVersion, talosSchemaCheck } from '../../../src/export/omni/talosSchema';
-import { sharedDataDir } from '../../sharedDataDir';
+import { sharedDataDir } from '../../../src/cli/sharedData';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = sharedDataDir(here);
@@ -18,11 +18,8 @@ export function sharedData(): string {
   return shared.dir;
 }
 
-/** Where `../shared/data/talos-config-schemas/` is, and whether it is there (the vendored schemas' reference copies). */
-export const sharedTalosSchemas = () => ({ dir: join(shared.dir, 'talos-config-schemas'), exists: shared.exists && existsSync(join(shared.dir, 'talos-config-schemas')) });
-
-/** The vendored Talos schemas (`src/export/omni/talosSchemas/`), read synchronously for tests. */
-export const vendoredSchemaFile = (version: string) => resolve(here, '../../../src/export/omni/talosSchemas', `talos-v${version}-config.schema.json`);
+/** A Talos configuration schema in `../shared/data/talos-config-schemas/`, read synchronously for tests. */
+export const sharedSchemaFile = (version: string) => join(sharedData(), 'talos-config-schemas', `talos-v${version}-config.schema.json`);
 
 export const fixturesDir = () => join(sharedData(), 'omni-template-fixtures');
 
@@ -50,7 +47,7 @@ const checks = new Map<string, TalosDocumentCheck>();
 export function talosCheckFor(version: string): TalosDocumentCheck {
   let c = checks.get(version);
   if (!c) {
-    const schema = JSON.parse(readFileSync(vendoredSchemaFile(version), 'utf8')) as TalosConfigSchema;
+    const schema = JSON.parse(readFileSync(sharedSchemaFile(version), 'utf8')) as TalosConfigSchema;
     c = talosSchemaCheck(schema);
     checks.set(version, c);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { omniTemplate } from '../../../src/export/omni/exportTemplate';
-import { loadTalosValidator } from '../../../src/export/omni/loadTalosSchema';
+import { loadTalosValidator } from '../../../src/cli/talosSchemas';
 import { availableTalosSchemas, talosFormat } from '../../../src/export/omni/talosFormat';
 import { formatTalosPatchProblem, talosPatchProblems, talosPatchVerdict } from '../../../src/export/omni/talosPatchVerdict';
 import type { TalosKeyValidator } from '../../../src/export/omni/talosDocumentValidator';
@@ -52,7 +52,7 @@ describe('talosPatchProblems / talosPatchVerdict', () => {
     expect(verdict).toEqual({ status: 'unavailable', schemaVersion: '1.12', reason: 'Failed to fetch dynamically imported module' });
   });
 
-  it('talosPatchVerdict(reference plan) with the vendored 1.12 schema finds no problem in any patch', async () => {
+  it('talosPatchVerdict(reference plan) with the 1.12 schema finds no problem in any patch', async () => {
     const exported = omniTemplate(referencePlan());
     const verdict = await talosPatchVerdict(exported, loadTalosValidator);
     expect(verdict).toEqual({ status: 'checked', schemaVersion: '1.12', patchCount: exported.patches.length, problems: [] });
