@@ -45,7 +45,12 @@ test('fail mode: click a rack to fail it, add a feed from the list and a degrada
   await expect(torB).toHaveClass(/failed/);
   await torB.click();
   await expect(torB).not.toHaveClass(/failed/);
-  await page.getByRole('button', { name: 'Fail mode' }).click();
+  // The shortcuts overlay lists F; F turns fail mode off again.
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Fail mode: a click in the rack view fails or restores');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('f');
+  await expect(page.getByRole('button', { name: 'Fail mode' })).toHaveAttribute('aria-pressed', 'false');
 
   // The searchable list: every component with its chaos-tool action.
   await page.getByLabel('Find a component to fail').fill('feed B r2');
@@ -60,10 +65,14 @@ test('fail mode: click a rack to fail it, add a feed from the list and a degrada
   await expect(page.getByRole('button', { name: 'Add degradation' })).toBeDisabled();
   await page.getByLabel('Added latency, ms').fill('15');
   await page.getByRole('button', { name: 'Add degradation' }).click();
+  // The value field clears for the next one without calling the empty field an error.
+  await expect(page.getByRole('alert').filter({ hasText: 'added latency' })).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Degraded components' })).toContainText('network-delay +15 ms on rack:r3');
   // R2's four nodes lost one of their two feeds, R3's four carry the added latency.
   await expect(page.locator('g.node.degraded')).toHaveCount(4 + 4);
   await page.getByLabel('Repair after, minutes').fill('2');
+  await page.getByRole('region', { name: 'Degradations' }).scrollIntoViewIfNeeded();
+  await shot(page, 'builder-1440-light');
 
   await page.getByLabel('Drill name').fill('Lose R1 at peak');
   await page.getByRole('button', { name: 'Save drill' }).click();

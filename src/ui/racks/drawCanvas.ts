@@ -33,7 +33,7 @@ export function themePalette(el: Element): Palette {
  */
 export function drawElevation(
   ctx: CanvasRenderingContext2D, layout: Elevation, view: ViewTransform, size: { width: number; height: number },
-  selected: ReadonlySet<string>, palette: Palette, dpr: number, marks?: FindingMarks,
+  selected: ReadonlySet<string>, palette: Palette, dpr: number, marks?: FindingMarks, downNodes?: ReadonlySet<string>,
 ): void {
   const g = layout.geometry;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -67,6 +67,13 @@ export function drawElevation(
     ctx.fillStyle = palette.role[role];
     for (const rack of racks) {
       for (const n of layout.nodesByRack.get(rack.id) ?? []) if (n.role === role) ctx.fillRect(n.x, n.y, n.width, n.height);
+    }
+  }
+  // A drill's down nodes (at the timeline's scrubber) stay visible at overview zoom, where a sweep's worst rack is usually found.
+  if (downNodes && downNodes.size > 0) {
+    ctx.fillStyle = palette.bad;
+    for (const rack of racks) {
+      for (const n of layout.nodesByRack.get(rack.id) ?? []) if (downNodes.has(n.id)) ctx.fillRect(n.x, n.y, n.width, n.height);
     }
   }
   const lit = marks?.highlight?.nodes;
