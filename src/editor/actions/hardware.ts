@@ -1,7 +1,7 @@
 import { hardwareSchema, type Disk, type Hardware, type MeasuredDisk, type Plan } from '../../plan/schema';
 import { topFreeU } from '../../plan/validate';
 import { done, refuse, type ActionResult } from '../action';
-import { freshId } from '../naming';
+import { freshId, planIds } from '../naming';
 import { indexPlan } from '../occupancy';
 import { checkPart } from '../schemaCheck';
 
@@ -40,7 +40,7 @@ export function duplicateHardware(plan: Plan, args: { id: string }): ActionResul
   const source = plan.hardware.find((h) => h.id === args.id);
   if (!source) return refuse(`no hardware profile "${args.id}"`);
   if (plan.hardware.length >= 1000) return refuse('a plan holds at most 1000 hardware profiles');
-  const id = freshId(`${source.id}-copy`, new Set(plan.hardware.map((h) => h.id)));
+  const id = freshId(`${source.id}-copy`, planIds(plan));
   const copy: Hardware = { ...structuredClone(source), id, name: `${source.name} (copy)`.slice(0, 120) };
   return done({ ...plan, hardware: [...plan.hardware, copy] }, `Duplicate profile ${source.name}`);
 }

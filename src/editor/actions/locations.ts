@@ -2,7 +2,7 @@ import { DEFAULTS } from '../../plan/defaults';
 import { roomSchema, rowSchema, siteSchema, type Plan, type Room, type Row, type Site } from '../../plan/schema';
 import { done, refuse, type ActionResult } from '../action';
 import { cascadeNote, pruneOrphans } from '../cascade';
-import { freshId } from '../naming';
+import { freshId, planIds } from '../naming';
 import { checkPart } from '../schemaCheck';
 
 /** The three levels above racks; each is a flat list in the plan pointing at its parent. */
@@ -29,7 +29,7 @@ function parentOf(item: Location, kind: LocationKind): string | null {
 /** Adds a site. */
 export function addSite(plan: Plan): ActionResult {
   const n = plan.sites.length + 1;
-  const site: Site = { id: freshId(`site-${n}`, new Set(plan.sites.map((s) => s.id))), name: `Site ${n}`, kind: 'datacenter', wanGbps: DEFAULTS.network.siteUplinkGbps };
+  const site: Site = { id: freshId(`site-${n}`, planIds(plan)), name: `Site ${n}`, kind: 'datacenter', wanGbps: DEFAULTS.network.siteUplinkGbps };
   return done({ ...plan, sites: [...plan.sites, site] }, `Add site ${site.name}`);
 }
 
@@ -38,7 +38,7 @@ export function addRoom(plan: Plan, args: { siteId: string }): ActionResult {
   const site = plan.sites.find((s) => s.id === args.siteId);
   if (!site) return refuse(`no site "${args.siteId}"`);
   const n = plan.rooms.filter((r) => r.siteId === site.id).length + 1;
-  const room: Room = { id: freshId(`${site.id}-room-${n}`, new Set(plan.rooms.map((r) => r.id))), name: `Room ${n}`, siteId: site.id, coreGbps: DEFAULTS.network.roomUplinkGbps };
+  const room: Room = { id: freshId(`${site.id}-room-${n}`, planIds(plan)), name: `Room ${n}`, siteId: site.id, coreGbps: DEFAULTS.network.roomUplinkGbps };
   return done({ ...plan, rooms: [...plan.rooms, room] }, `Add room ${room.name} to ${site.name}`);
 }
 
@@ -47,7 +47,7 @@ export function addRow(plan: Plan, args: { roomId: string }): ActionResult {
   const room = plan.rooms.find((r) => r.id === args.roomId);
   if (!room) return refuse(`no room "${args.roomId}"`);
   const n = plan.rows.filter((r) => r.roomId === room.id).length + 1;
-  const row: Row = { id: freshId(`${room.id}-row-${n}`, new Set(plan.rows.map((r) => r.id))), name: `Row ${n}`, roomId: room.id, spineGbps: DEFAULTS.network.rowUplinkGbps };
+  const row: Row = { id: freshId(`${room.id}-row-${n}`, planIds(plan)), name: `Row ${n}`, roomId: room.id, spineGbps: DEFAULTS.network.rowUplinkGbps };
   return done({ ...plan, rows: [...plan.rows, row] }, `Add row ${row.name} to ${room.name}`);
 }
 
