@@ -1,4 +1,5 @@
 import { chaosMeshExperiment } from '../src/models/drills/chaosMesh';
+import { rollingUpgrade, type RollingUpgradeReport } from '../src/models/drills/rollingUpgrade';
 import type { DrillResult } from '../src/models/drills/drillResult';
 import { sweepChunk, sweepScenarios, type SweepRow } from '../src/models/drills/sweep';
 import { sweepBasis } from '../src/models/drills/sweepBasis';
@@ -40,4 +41,9 @@ export async function sweepJob({ plan, pairs, part, parts }: { plan: Plan; pairs
     await job.checkpoint();
   }
   return rows;
+}
+
+/** The rolling-upgrade drill: the plan's update strategy batch by batch, with health at each step. */
+export function upgradeJob({ plan }: { plan: Plan }): RollingUpgradeReport {
+  return rollingUpgrade(plan);
 }

@@ -5,7 +5,7 @@ import { decodeSharedPlan, encodeSharedPlan } from '../src/plan/shareCodec';
 import type { Plan } from '../src/plan/schema';
 import { analyseJob, analysisMemory } from './analyseJob';
 import { compareJob } from './compareJob';
-import { drillJob, sweepJob } from './drillJobs';
+import { drillJob, sweepJob, upgradeJob } from './drillJobs';
 import type { JobContext } from './jobRunner';
 import { reliabilitySummaryJob, reliabilityTrialsJob, reliabilityVariantJob } from './reliabilityJobs';
 
@@ -33,6 +33,8 @@ export const ENGINE_JOBS = {
   drill: (args: Parameters<typeof drillJob>[0]) => drillJob(args),
   /** One part of a failure sweep, chunked with progress; fan it out with `pool.map`. */
   sweep: (args: Parameters<typeof sweepJob>[0], job: JobContext) => sweepJob(args, job),
+  /** The rolling-upgrade drill: health at each batch of the plan's update strategy, and its duration. */
+  upgrade: (args: Parameters<typeof upgradeJob>[0]) => upgradeJob(args),
   /** Reliability Monte Carlo: a range of trial chunks, their figures, and one compare column. */
   reliabilityTrials: reliabilityTrialsJob,
   reliabilitySummary: reliabilitySummaryJob,

@@ -12,6 +12,7 @@ import { etcdCommand, networkCommand, storageCommand } from './commands/reportSe
 import { reliabilityCommand } from './commands/reliability';
 import { schemaCommand } from './commands/schema';
 import { sweepCommand } from './commands/sweep';
+import { upgradeCommand } from './commands/upgrade';
 import { validateCommand } from './commands/validate';
 
 /** Every command of `plan`, in the order `plan --help` lists them. Add new commands here. */
@@ -26,6 +27,7 @@ export const COMMANDS: readonly CliCommand[] = [
   reliabilityCommand,
   drillCommand,
   sweepCommand,
+  upgradeCommand,
   compareCommand,
   schemaCommand,
   examplesCommand,

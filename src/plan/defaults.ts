@@ -62,6 +62,20 @@ export const DEFAULTS = {
     notReadyTolerationS: 300,
     unreachableTolerationS: 300,
   },
+  upgradeStrategy: {
+    /** Omni upgrades control planes one machine at a time, so etcd never loses two members at once (omni.siderolabs.com "Cluster Templates", ControlPlane). */
+    controlplaneMaxParallelism: 1,
+    /** A quarter of the workers at once: Kubernetes' default rolling-update maxUnavailable of 25 % (kubernetes.io "Deployments", Max Unavailable), the same share the Omni export writes. */
+    workerMaxParallelism: '25%',
+    /** Storage nodes one at a time, so at most one replica of a volume is away while it resyncs. */
+    storageMaxParallelism: 1,
+    /**
+     * Seconds one node is out during a Talos upgrade: drain (pods' 30 s default termination grace),
+     * installer image pull and install, reboot, kubelet Ready and storage resync. A planning
+     * estimate (Talos documents no figure); replace it with a measured upgrade of your hardware.
+     */
+    nodeUpgradeS: 300,
+  },
   workload: {
     /**
      * Mean CPU and memory a pod requests. Kubernetes has no default request (a LimitRange may set one);

@@ -296,6 +296,24 @@ export const nodeLifecycleSchema = z.strictObject({
     .describe('Default toleration of node.kubernetes.io/unreachable:NoExecute, s (DefaultTolerationSeconds: 300).'),
 });
 
+/** How many machines of a role Omni takes out at once: a count, or a percentage of the role's machines (rounded down, at least 1). */
+const maxParallelism = z.union([z.number().int().min(1).max(10_000), z.string().regex(/^([1-9][0-9]?|100)%$/, { message: 'a count from 1, or a percentage from 1% to 100%' })]);
+
+/**
+ * The plan's rolling-upgrade strategy: Omni's `upgradeStrategy: { type: Rolling, rolling: { maxParallelism } }`
+ * per role, and how long one machine is out. Omitted: the defaults in `DEFAULTS.upgradeStrategy`.
+ */
+export const upgradeStrategySchema = z.strictObject({
+  controlplane: z.strictObject({ maxParallelism: maxParallelism.default(DEFAULTS.upgradeStrategy.controlplaneMaxParallelism) }).prefault({})
+    .describe('Control-plane machines upgraded at once (Omni ControlPlane upgradeStrategy.rolling.maxParallelism).'),
+  worker: z.strictObject({ maxParallelism: maxParallelism.default(DEFAULTS.upgradeStrategy.workerMaxParallelism) }).prefault({})
+    .describe('Worker machines upgraded at once, a count or a percentage (Omni Workers upgradeStrategy.rolling.maxParallelism).'),
+  storage: z.strictObject({ maxParallelism: maxParallelism.default(DEFAULTS.upgradeStrategy.storageMaxParallelism) }).prefault({})
+    .describe('Storage machines upgraded at once (Omni Workers upgradeStrategy.rolling.maxParallelism of storage sets).'),
+  nodeUpgradeS: positive.min(10).max(86_400).default(DEFAULTS.upgradeStrategy.nodeUpgradeS)
+    .describe('Seconds one machine is out during an upgrade (drain, install, reboot, Ready, storage resync); default 300 s, a planning estimate.'),
+});
+
 export const clusterSchema = z.strictObject({
   name: z.string().min(1).max(63).regex(/^[A-Za-z0-9_-]+$/, {
     message: 'may contain only letters, digits, "-" and "_"',
@@ -310,6 +328,7 @@ export const clusterSchema = z.strictObject({
   storage: storageSchema,
   kubelet: kubeletSchema.prefault({}),
   nodeLifecycle: nodeLifecycleSchema.prefault({}),
+  upgradeStrategy: upgradeStrategySchema.optional().describe('Rolling-upgrade strategy per role; omit for the defaults (control planes 1, workers 25 %, storage 1, 300 s per machine).'),
   omni: z.strictObject({
     diskEncryption: z.boolean().default(false).describe('Omni KMS disk encryption (Talos >= 1.5).'),
     workloadProxy: z.boolean().default(false).describe('Omni workload service proxying.'),
@@ -478,5 +497,6 @@ export type FailureSpec = z.output<typeof failureSpec>;
 export type Drill = z.output<typeof drillSchema>;
 export type KubeletSettings = z.output<typeof kubeletSchema>;
 export type NodeLifecycle = z.output<typeof nodeLifecycleSchema>;
+export type UpgradeStrategy = z.output<typeof upgradeStrategySchema>;
 export type PlanAssumptions = z.output<typeof assumptionsSchema>;
 export type MeasuredDisk = z.output<typeof measuredDiskSchema>;

@@ -7,6 +7,7 @@ import type { Plan } from '../plan/schema';
 import { AnalysisState } from './analysis.svelte';
 import { CompareState } from './compare.svelte';
 import { DrillState } from './drills.svelte';
+import { RollingUpgradeState } from './rollingUpgrade.svelte';
 import { Autosave } from './autosave.svelte';
 import { Editor } from './editor.svelte';
 import { newPlanId, PlanLibrary } from './planLibrary.svelte';
@@ -54,6 +55,7 @@ export class AppState {
   readonly session = new Session();
   readonly analysis = new AnalysisState(this.engine);
   readonly drills = new DrillState(this.engine);
+  readonly upgrade = new RollingUpgradeState(this.engine);
   readonly reliability = new ReliabilitySimulation(this.engine);
   readonly compare = new CompareState(this.engine, this.store);
   readonly tabs = new TabSync((id, rev) => void this.library.followRemoteSave(id, rev));

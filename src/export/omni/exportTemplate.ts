@@ -1,3 +1,4 @@
+import { batchSize, upgradeStrategyOf } from '../../models/drills/upgradeStrategy';
 import type { Plan } from '../../plan';
 import { placementOf, PLACEMENT_ANNOTATION, writePlacement } from './placement';
 import { machineSetGroups, setLabels, splitSelfSettable, type MachineSetGroup } from './machineSets';
@@ -10,13 +11,6 @@ import { writeTemplate } from './writeTemplate';
 
 /** Cluster labels that carry plan facts Omni has no field for, so an import can read them back. */
 export const CLUSTER_LABELS = { cni: 'rackplan.io/cni', storage: 'rackplan.io/storage' } as const;
-
-/**
- * Kubernetes rolls Deployments with at most 25 % of pods unavailable by default
- * (https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#max-unavailable); plain
- * worker sets update the same share of machines at once, at least one.
- */
-export const WORKER_PARALLEL_SHARE = 0.25;
 
 export interface OmniExport {
   /** The template, one multi-document YAML file for `omnictl cluster template sync -f`. */
@@ -122,7 +116,7 @@ function machineSetDocument(
   };
   if (byUuid) doc.machines = g.nodes.map((n) => n.machineUuid!);
   else doc.machineClass = { name: `${plan.cluster.name}-${setName}`.toLowerCase(), size: g.nodes.length };
-  Object.assign(doc, strategies(g));
+  Object.assign(doc, strategies(plan, g));
   const extensions = new Set<string>();
   const setPatches: TalosPatch[] = [];
   const { settable, restricted } = splitSelfSettable(g.role, g.labels);
@@ -163,15 +157,20 @@ function siteKindOf(plan: Plan, rackId: string): string | undefined {
 }
 
 /**
- * Update strategies: control planes upgrade one machine at a time, so etcd never loses more than
- * one member (a 3-member cluster tolerates one); storage sets update, upgrade and delete one
- * machine at a time so replicas rebuild in between; plain workers update a quarter at a time.
+ * Update strategies from the plan's `cluster.upgradeStrategy` (defaults: control planes one at a
+ * time, so etcd never loses more than one member; storage one at a time, so replicas resync in
+ * between, also for deletes; workers a quarter of the set). Omni applies `maxParallelism` per
+ * machine set, so a percentage is taken of this set's machines.
  */
-function strategies(g: MachineSetGroup): Partial<MachineSetDocument> {
+function strategies(plan: Plan, g: MachineSetGroup): Partial<MachineSetDocument> {
   const rolling = (n: number): StrategyConfig => ({ type: 'Rolling', rolling: { maxParallelism: n } });
-  if (g.kind === 'ControlPlane') return { upgradeStrategy: rolling(1) };
-  if (g.role === 'storage') return { updateStrategy: rolling(1), deleteStrategy: rolling(1), upgradeStrategy: rolling(1) };
-  const n = Math.max(1, Math.floor(g.nodes.length * WORKER_PARALLEL_SHARE));
+  const p = upgradeStrategyOf(plan).maxParallelism;
+  if (g.kind === 'ControlPlane') return { upgradeStrategy: rolling(batchSize(g.nodes.length, p.controlplane)) };
+  if (g.role === 'storage') {
+    const n = batchSize(g.nodes.length, p.storage);
+    return { updateStrategy: rolling(n), deleteStrategy: rolling(n), upgradeStrategy: rolling(n) };
+  }
+  const n = batchSize(g.nodes.length, p.worker);
   return { updateStrategy: rolling(n), upgradeStrategy: rolling(n) };
 }
 
