@@ -1,4 +1,5 @@
 import { chaosMeshExperiment } from '../src/models/drills/chaosMesh';
+import { litmusExperiment } from '../src/models/drills/litmus';
 import { rollingUpgrade, type RollingUpgradeReport } from '../src/models/drills/rollingUpgrade';
 import type { DrillResult } from '../src/models/drills/drillResult';
 import { sweepChunk, sweepScenarios, type SweepRow } from '../src/models/drills/sweep';
@@ -18,6 +19,7 @@ export function drillJob({ plan, failures, name, repairAtS }: { plan: Plan; fail
     marks: { downNodes: ids(DOWN), degradedNodes: ids(DEGRADED), downRacks: [...resolved.racksDown.keys()] },
     health: report.drill, timeline: drillTimeline(plan, report, repairAtS), unknown: report.failures?.unknown ?? [],
     chaos: chaosMeshExperiment(plan, failures, { name }),
+    litmus: litmusExperiment(plan, failures, { name }),
   };
 }
 

@@ -45,5 +45,13 @@ for (const [width, scheme] of [[1440, 'light'], [1440, 'dark'], [800, 'light'], 
     await heat.locator('g.cell[data-rack="r1"]').click();
     await expect(page.getByRole('list', { name: 'Failed components' })).toContainText('rack:r1');
     await expect(page.getByRole('region', { name: 'Drill health' })).toContainText('etcd quorum lost');
+
+    await page.getByRole('button', { name: 'Export as LitmusChaos experiment' }).click();
+    const litmus = page.getByLabel('LitmusChaos YAML');
+    await expect(litmus).toContainText('kind: ChaosEngine');
+    await expect(litmus).toContainText('name: node-drain');
+    await expect(litmus).toContainText('name: TARGET_NODE');
+    await litmus.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shot(page, `litmus-${width}-${scheme}`);
   });
 }

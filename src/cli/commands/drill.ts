@@ -1,5 +1,6 @@
 import YAML from 'yaml';
 import { chaosMeshExperiment } from '../../models/drills/chaosMesh';
+import { litmusExperiment } from '../../models/drills/litmus';
 import { drillTimeline } from '../../models/drills/timeline';
 import { evaluate } from '../../models/evaluate';
 import { parseComponentId, unknownComponents, type FailedComponent } from '../../models/failures';
@@ -25,6 +26,7 @@ export const drillCommand: CliCommand = {
     { name: 'permanent', type: 'boolean', description: 'failed nodes lose their disks (hardware lost) instead of coming back with their data' },
     { name: 'repair-after', type: 'string', valueName: 'SECONDS', description: 'the failed parts come back after this many seconds (timeline)' },
     { name: 'chaos-mesh', type: 'boolean', description: 'print the drill as Chaos Mesh experiments (YAML; JSON with --json) instead of its health' },
+    { name: 'litmus', type: 'boolean', description: 'print the drill as LitmusChaos ChaosEngines (YAML; JSON with --json) instead of its health' },
     JSON_OPTION,
   ],
   run({ args, options, io }) {
@@ -37,6 +39,11 @@ export const drillCommand: CliCommand = {
     if (options['chaos-mesh']) {
       const x = chaosMeshExperiment(plan, failures, { name: `drill ${fail.join(' ')}` });
       io.out(options.json ? `${JSON.stringify(x, null, 2)}\n` : `${x.notes.map((n) => `# ${n}`).join('\n')}\n${x.manifests.map((m) => `---\n${YAML.stringify(m)}`).join('')}`);
+      return 0;
+    }
+    if (options.litmus) {
+      const x = litmusExperiment(plan, failures, { name: `drill ${fail.join(' ')}` });
+      io.out(options.json ? `${JSON.stringify(x, null, 2)}\n` : `${x.notes.map((n) => `# ${n}`).join('\n')}\n${x.engines.map((m) => `---\n${YAML.stringify(m)}`).join('')}`);
       return 0;
     }
     const repairText = options['repair-after'] as string | undefined;
