@@ -9,6 +9,7 @@ import { runSweep, sweepChunk, sweepScenarios } from '../../src/models/drills/sw
 import { sweepBasis } from '../../src/models/drills/sweepBasis';
 import { drillHealth } from '../../src/models/drills/drillHealth';
 import { validatePlan } from '../../src/plan/validate';
+import { figure } from './figures';
 
 const FILE = 'public/examples/hyperscale-5000.json';
 
@@ -20,7 +21,7 @@ function load() {
 
 /** Runs a sweep split over `workers` threads; wall time from the first post to the last answer, with each thread building its own basis. */
 async function threaded(workers: number, pairs: boolean, total: number): Promise<{ wallMs: number; basisMs: number; scenarioMs: number }> {
-  const threads = Array.from({ length: workers }, () => new Worker(new URL('./sweepWorker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] }));
+  const threads = Array.from({ length: workers }, () => new Worker(new URL('./sweepWorker.mjs', import.meta.url)));
   // Warm the threads up (module load) so the figure is the sweep, as in a pool that already runs.
   await Promise.all(threads.map((w) => new Promise((resolve) => { w.once('message', resolve); w.postMessage({ file: FILE, pairs, start: 0, end: 0 }); })));
   const t0 = performance.now();
@@ -57,9 +58,14 @@ console.log(`  one drill by the full path          ${fullMs.toFixed(1)} ms  (wha
 console.log(`  N-1: ${n1.length} scenarios, in-process   ${n1Ms.toFixed(0)} ms  (${((1000 * n1Ms) / n1.length).toFixed(1)} µs each); worst ${worst.id}`);
 console.log(`  N-2 pairs of racks and feeds: ${n2.length - n1.length} scenarios   ${n2Ms.toFixed(0)} ms  (${((1000 * n2Ms) / (n2.length - n1.length)).toFixed(1)} µs each)`);
 console.log(`  cores available: ${availableParallelism()}`);
+figure('sweep.hyperscale-5000.n1.inProcessMs', n1Ms + basisMs);
 for (const pairs of [false, true]) {
   const total = pairs ? n2.length : n1.length;
   const one = await threaded(1, pairs, total);
   const two = await threaded(2, pairs, total);
+  const key = pairs ? 'n1n2' : 'n1';
+  figure(`sweep.hyperscale-5000.${key}.oneWorkerMs`, one.wallMs);
+  figure(`sweep.hyperscale-5000.${key}.twoWorkersMs`, two.wallMs);
+  figure(`sweep.hyperscale-5000.${key}.speedupRatio`, one.wallMs / two.wallMs);
   console.log(`  ${pairs ? 'N-1 + N-2' : 'N-1'} with worker threads (each builds its basis): 1 worker ${one.wallMs.toFixed(0)} ms (basis ${one.basisMs.toFixed(0)} + scenarios ${one.scenarioMs.toFixed(0)}), 2 workers ${two.wallMs.toFixed(0)} ms (basis ${two.basisMs.toFixed(0)} + scenarios ${two.scenarioMs.toFixed(0)}); speed-up ${(one.wallMs / two.wallMs).toFixed(2)}×`);
 }
