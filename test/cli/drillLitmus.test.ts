@@ -18,4 +18,11 @@ describe('plan drill --litmus', () => {
     const j = await plan('drill', 'public/examples/reference.json', '--fail', 'rack:r1', '--litmus', '--json');
     expect((JSON.parse(j.out) as { engines: unknown[] }).engines).toHaveLength(4);
   });
+
+  it('plan drill <file> --chaos-mesh --litmus exits 2 asking to choose one, instead of printing only one of them', async () => {
+    let err = '';
+    const code = await runCli(['drill', 'public/examples/reference.json', '--fail', 'rack:r1', '--chaos-mesh', '--litmus'], COMMANDS, { out: () => {}, err: (t) => { err += t; } });
+    expect(code).toBe(2);
+    expect(err).toContain('choose one');
+  });
 });

@@ -36,6 +36,7 @@ export const drillCommand: CliCommand = {
     const failures = { components: parseFailOptions(fail), permanent: options.permanent === true };
     const unknown = unknownComponents(plan, failures);
     if (unknown.length > 0) throw new CliExit(EXIT_USAGE, `not in this plan: ${unknown.join('; ')}`);
+    if (options['chaos-mesh'] && options.litmus) throw new CliExit(EXIT_USAGE, '--chaos-mesh and --litmus: choose one (each prints its own tool\'s manifests)');
     if (options['chaos-mesh']) {
       const x = chaosMeshExperiment(plan, failures, { name: `drill ${fail.join(' ')}` });
       io.out(options.json ? `${JSON.stringify(x, null, 2)}\n` : `${x.notes.map((n) => `# ${n}`).join('\n')}\n${x.manifests.map((m) => `---\n${YAML.stringify(m)}`).join('')}`);
