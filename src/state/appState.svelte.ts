@@ -65,7 +65,12 @@ export class AppState {
   readonly library = new PlanLibrary(this.store, this.doc, this.autosave, { get: () => this.planId, set: (id) => (this.planId = id) }, () => {
     this.session.resetForNewPlan();
     this.importFailure = null;
+    // A drill names another plan's components: opening a different plan starts with none failed
+    // (following this plan's save from another tab keeps the drill).
+    if (this.planId !== this.drillPlanId) this.drills.clear();
+    this.drillPlanId = this.planId;
   });
+  private drillPlanId = '';
   ready = $state(false);
   importFailure = $state.raw<ImportFailure | null>(null);
   busy = $state<string | null>(null);

@@ -139,3 +139,16 @@ test('a drill exports as Chaos Mesh; a sweep ranks failures and opens the worst 
   await expect(page.getByRole('list', { name: 'Failed components' })).toContainText(worstId.split(' + ')[0]);
   await expect(health).toContainText('etcd quorum lost');
 });
+
+test('opening another plan starts with no drill: the last plan\'s failures are not carried over', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Drills' }).click();
+  await page.getByRole('button', { name: 'Fail mode' }).click();
+  await page.locator('g.rack[data-rack="r1"] text.rack-name').click();
+  await expect(page.getByRole('list', { name: 'Failed components' })).toContainText('rack:r1');
+  await page.getByLabel('Open an example plan').selectOption('enterprise.json');
+  await expect(page.getByLabel('Plan name')).toHaveValue('Enterprise');
+  await expect(page.getByRole('list', { name: 'Failed components' })).toHaveCount(0);
+  await expect(page.locator('g.rack.failed')).toHaveCount(0);
+});
