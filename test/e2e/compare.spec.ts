@@ -18,6 +18,10 @@ test('compare the reference plan with its first saved version after deleting a w
   await page.keyboard.press('Delete');
   await expect(page.locator('g.node')).toHaveCount(11);
   await expect(page.locator('header [role="status"]')).toContainText('Saved');
+  // The headline must describe the edited plan before it is read: its analysis may still be running.
+  const strip = page.getByRole('region', { name: 'Headline' });
+  await expect(strip).toHaveAttribute('aria-busy', 'false');
+  await expect(strip).not.toHaveClass(/stale/);
   const headline = await page.locator('.headline [data-figure="workload-n1"] .value').textContent();
 
   await page.getByRole('button', { name: 'Compare…' }).click();
