@@ -21,11 +21,17 @@ self.addEventListener = (type, listener, options) => listen(type, type !== 'mess
 }, options);
 `;
 
+/**
+ * Breaks the first engine worker the page starts, and only that one: after a failure the pool
+ * starts a fresh worker as soon as a queued job needs one, which may be before the test "repairs"
+ * the engine, and that replacement must be the working script, as it is for a real user. Not
+ * cached, so no later worker can be served the broken copy.
+ */
 async function breakWorker(page: Page, mode: Mode) {
   await page.route(WORKER, async (route) => {
     const response = await route.fetch();
-    await route.fulfill({ response, body: prelude(mode) + (await response.text()) });
-  });
+    await route.fulfill({ response, body: prelude(mode) + (await response.text()), headers: { ...response.headers(), 'cache-control': 'no-store' } });
+  }, { times: 1 });
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/engine-${name}.png` });
