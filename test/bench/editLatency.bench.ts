@@ -5,28 +5,12 @@
 // after the last one the results settle, against a single edit's median.
 // Run: npm run bench editLatency (needs the build; `npm run bench` builds first).
 import { chromium, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fact, figure } from './figures';
+import { CHROMIUM_ARGS as ARGS, ensurePreviewServer } from './previewServer';
 
 const PORT = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 4173);
 const BASE = `http://127.0.0.1:${PORT}/`;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-async function up(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function ensureServer(): Promise<ChildProcess | null> {
-  if (await up(BASE)) return null;
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  for (let i = 0; i < 100 && !(await up(BASE)); i++) await new Promise((r) => setTimeout(r, 200));
-  return server;
-}
 
 /**
  * In the page: presses Shift+`key` `count` times `gapMs` apart and resolves with the ms from the
@@ -118,7 +102,7 @@ async function measurePlan(page: Page, label: string) {
 }
 
 async function main() {
-  const server = await ensureServer();
+  const server = await ensurePreviewServer(PORT);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   fact('chromium', browser.version());
   try {

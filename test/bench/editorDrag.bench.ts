@@ -4,25 +4,10 @@
 // Run: npx vite build && npx tsx test/bench/editorDrag.bench.ts   (or: npm run bench editorDrag)
 // A benchmark, not a test: it prints figures and never fails on a time limit.
 import { chromium, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { CHROMIUM_ARGS as ARGS, ensurePreviewServer } from './previewServer';
 
-const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:4173/';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-async function up(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function ensureServer(): Promise<ChildProcess | null> {
-  if (await up(BASE)) return null;
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4173', '--strictPort'], { stdio: 'ignore', detached: true });
-  for (let i = 0; i < 100 && !(await up(BASE)); i++) await new Promise((r) => setTimeout(r, 200));
-  return server;
-}
+const PORT = Number(process.env.BENCH_PORT ?? 4173);
+const BASE = `http://127.0.0.1:${PORT}/`;
 
 /** Starts recording rAF intervals and long tasks in the page; `collect` returns and resets them. */
 // Plain source text: tsx would wrap named functions in a helper the page does not have.
@@ -60,7 +45,7 @@ const q = (xs: number[], p: number) => (xs.length === 0 ? 0 : [...xs].sort((a, b
 const f = (n: number) => n.toFixed(1);
 
 async function main() {
-  const server = await ensureServer();
+  const server = await ensurePreviewServer(PORT);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
