@@ -14,7 +14,10 @@ export type EngineFailureReason = 'threw' | 'crashed' | 'stalled';
 
 /** A job that failed for a reason the user should see (and can retry); never a superseded one. */
 export class EngineFailure extends Error {
-  constructor(readonly reason: EngineFailureReason, message: string) {
+  constructor(
+    readonly reason: EngineFailureReason,
+    message: string,
+  ) {
     super(message);
     this.name = 'EngineFailure';
   }
@@ -144,7 +147,10 @@ export class WorkerPool<J extends JobTable> {
   private nextId = 1;
   private disposed = false;
 
-  constructor(private readonly factory: () => Worker, options: PoolOptions = {}) {
+  constructor(
+    private readonly factory: () => Worker,
+    options: PoolOptions = {},
+  ) {
     this.size = Math.max(1, Math.floor(options.size ?? defaultSize()));
     this.stallMs = options.stallMs ?? 10_000;
     // Longer than a report section takes on a busy machine, so a cancelled analysis normally stops
@@ -164,9 +170,16 @@ export class WorkerPool<J extends JobTable> {
     if (options.signal?.aborted) return Promise.reject(new StaleRequestError('cancelled'));
     return new Promise<ResultOf<J[K]>[]>((resolve, reject) => {
       const group: Group = {
-        slot: options.slot, tasks: [], results: new Array(argsList.length), remaining: argsList.length,
-        parts: argsList.map(() => ({ done: 0, total: 0 })), onProgress: options.onProgress,
-        stallMs: options.stallMs ?? this.stallMs, resolve: resolve as (results: unknown[]) => void, reject, done: false,
+        slot: options.slot,
+        tasks: [],
+        results: new Array(argsList.length),
+        remaining: argsList.length,
+        parts: argsList.map(() => ({ done: 0, total: 0 })),
+        onProgress: options.onProgress,
+        stallMs: options.stallMs ?? this.stallMs,
+        resolve: resolve as (results: unknown[]) => void,
+        reject,
+        done: false,
       };
       if (argsList.length === 0) {
         resolve([]);
@@ -228,7 +241,7 @@ export class WorkerPool<J extends JobTable> {
     const onEvent = Comlink.proxy((event: JobEvent) => {
       if (handle.task !== task) return;
       this.armStall(handle);
-      if (event.kind === 'progress' && !task.group.done) this.progress(task, event.done, event.total);
+      if (event.kind === 'progress' && !task.group.done && !task.settled) this.progress(task, event.done, event.total);
     });
     this.armStall(handle);
     handle.api.run(task.id, task.name, task.args, onEvent).then(
@@ -247,6 +260,10 @@ export class WorkerPool<J extends JobTable> {
       if (error) {
         this.stop(group, new EngineFailure('threw', error.message));
       } else {
+        // Progress travels on its own message channel, so the last report of a part may arrive
+        // after its result: a finished part counts as done, and its late reports are ignored.
+        const part = group.parts[task.part];
+        if (part && part.done < part.total) this.progress(task, part.total, part.total);
         group.results[task.part] = result;
         group.remaining -= 1;
         if (group.remaining === 0) {
