@@ -10,9 +10,7 @@ import type { JobContext } from './jobRunner';
 import { sharePlan } from './sharePlan';
 
 /** What the engine says about a plan: its problems, and the report when it has none. */
-export type Analysis =
-  | { ok: true; report: Report; headline: HeadlineFigure[]; elapsedMs: number }
-  | { ok: false; issues: PlanIssue[] };
+export type Analysis = { ok: true; report: Report; headline: HeadlineFigure[]; elapsedMs: number } | { ok: false; issues: PlanIssue[] };
 
 export interface AnalyseArgs {
   /** Anything: it came from an editor or a file, and is validated here. */
@@ -35,7 +33,10 @@ export const analysisMemory = (): AnalysisMemory => ({ plan: null, evaluator: cr
  * Progress counts validation as one step and each section as one more.
  */
 export async function analyseJob(
-  { plan, options = {} }: AnalyseArgs, job: JobContext, now: () => number = () => performance.now(), memory: AnalysisMemory = analysisMemory(),
+  { plan, options = {} }: AnalyseArgs,
+  job: JobContext,
+  now: () => number = () => performance.now(),
+  memory: AnalysisMemory = analysisMemory(),
 ): Promise<Analysis> {
   const started = now();
   const valid = validatePlan(plan);

@@ -14,7 +14,9 @@ export type Comparison =
 const half = (job: JobContext, index: 0 | 1): JobContext => ({
   progress: (done, total) => job.progress(index * total + done, 2 * total),
   checkpoint: () => job.checkpoint(),
-  get cancelled() { return job.cancelled; },
+  get cancelled() {
+    return job.cancelled;
+  },
 });
 
 /**

@@ -17,7 +17,9 @@ export function drillJob({ plan, failures, name, repairAtS }: { plan: Plan; fail
   const ids = (status: number) => plan.nodes.filter((_, i) => resolved.nodeStatus[i] === status).map((n) => n.id);
   return {
     marks: { downNodes: ids(DOWN), degradedNodes: ids(DEGRADED), downRacks: [...resolved.racksDown.keys()] },
-    health: report.drill, timeline: drillTimeline(plan, report, repairAtS), unknown: report.failures?.unknown ?? [],
+    health: report.drill,
+    timeline: drillTimeline(plan, report, repairAtS),
+    unknown: report.failures?.unknown ?? [],
     chaos: chaosMeshExperiment(plan, failures, { name }),
     litmus: litmusExperiment(plan, failures, { name }),
   };
@@ -30,7 +32,10 @@ const CHUNK = 200;
  * One part of a sweep (`part` of `parts`, contiguous ranges): builds the basis once per worker
  * (cached per plan object), then runs its scenarios in chunks with progress and a checkpoint.
  */
-export async function sweepJob({ plan, pairs, part, parts }: { plan: Plan; pairs: boolean; part: number; parts: number }, job: JobContext): Promise<SweepRow[]> {
+export async function sweepJob(
+  { plan, pairs, part, parts }: { plan: Plan; pairs: boolean; part: number; parts: number },
+  job: JobContext,
+): Promise<SweepRow[]> {
   const basis = sweepBasis(plan);
   const scenarios = sweepScenarios(basis, { pairs });
   const per = Math.ceil(scenarios.length / parts);

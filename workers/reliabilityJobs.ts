@@ -1,5 +1,12 @@
 import type { Plan } from '../src/plan/schema';
-import { exactFor, converged, withMissionYears, DEFAULT_RELIABILITY_OPTIONS, type ReliabilityOptions, type ReliabilityRun } from '../src/models/reliability/reliabilityRun';
+import {
+  exactFor,
+  converged,
+  withMissionYears,
+  DEFAULT_RELIABILITY_OPTIONS,
+  type ReliabilityOptions,
+  type ReliabilityRun,
+} from '../src/models/reliability/reliabilityRun';
 import { reliabilityFigures } from '../src/models/reliability/reliabilityFigures';
 import { compileSimModel, type SimModel } from '../src/models/reliability/simModel';
 import { emptyPartial, mergePartials, simulateTrials, type SimPartial } from '../src/models/reliability/simulate';
@@ -54,7 +61,10 @@ export interface SummaryArgs {
 export function reliabilitySummaryJob(a: SummaryArgs): { figures: ReliabilityRun['figures']; converged: boolean } {
   const { plan, model } = modelFor(a.plan, a.missionYears);
   const exact = exactFor(plan, model);
-  return { figures: reliabilityFigures(plan, model, a.partial, exact.quorum, exact.dataLoss), converged: converged(a.partial, { ...DEFAULT_RELIABILITY_OPTIONS, ...a.options }) };
+  return {
+    figures: reliabilityFigures(plan, model, a.partial, exact.quorum, exact.dataLoss),
+    converged: converged(a.partial, { ...DEFAULT_RELIABILITY_OPTIONS, ...a.options }),
+  };
 }
 
 export interface VariantArgs {
@@ -75,5 +85,9 @@ export async function reliabilityVariantJob(a: VariantArgs, job: JobContext): Pr
     job.progress(total.trials, a.trials);
   }
   const exact = exactFor(a.plan, model);
-  return { figures: reliabilityFigures(a.plan, model, total, exact.quorum, exact.dataLoss), converged: converged(total, DEFAULT_RELIABILITY_OPTIONS), chunks: chunk };
+  return {
+    figures: reliabilityFigures(a.plan, model, total, exact.quorum, exact.dataLoss),
+    converged: converged(total, DEFAULT_RELIABILITY_OPTIONS),
+    chunks: chunk,
+  };
 }

@@ -58,7 +58,10 @@ export interface CliCommand {
 
 /** Stops a command with an exit code and a message for stderr. */
 export class CliExit extends Error {
-  constructor(readonly code: number, message: string) {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'CliExit';
   }

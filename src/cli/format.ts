@@ -11,7 +11,9 @@ export function formatSummary(report: Report): string {
     `Power: ${kw(p.totals.typicalW)} typical, ${kw(p.totals.peakW)} peak`,
   ];
   for (const s of p.sites) {
-    lines.push(`  ${s.name}: ${s.racks} racks, ${s.usedU}/${s.totalU} U, ${kw(s.peakW)} peak of ${kw(s.feedCapacityW)} feed capacity, ${s.racksFailingFeedLoss} rack(s) not surviving a feed loss`);
+    lines.push(
+      `  ${s.name}: ${s.racks} racks, ${s.usedU}/${s.totalU} U, ${kw(s.peakW)} peak of ${kw(s.feedCapacityW)} feed capacity, ${s.racksFailingFeedLoss} rack(s) not surviving a feed loss`,
+    );
   }
   const failing = p.racks.filter((r) => r.power.verdict !== 'survives' && r.power.verdict !== 'provider-managed');
   if (failing.length > 0) {

@@ -21,7 +21,10 @@ export function loadPlan(file: string): Plan {
   const result = readPlan(text, formatOf(file, text));
   if (!result.ok) {
     const n = result.issues.length;
-    throw new CliExit(EXIT_PLAN_FAILS, `${file}: invalid plan (${n} problem${n === 1 ? '' : 's'})\n${result.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
+    throw new CliExit(
+      EXIT_PLAN_FAILS,
+      `${file}: invalid plan (${n} problem${n === 1 ? '' : 's'})\n${result.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`,
+    );
   }
   return result.plan;
 }

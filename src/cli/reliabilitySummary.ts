@@ -19,18 +19,28 @@ export function formatReliability(planName: string, run: ReliabilityRun): string
   f.missionYears.forEach((y, i) => lines.push(`  P(quorum lost within ${y} y): ${withInterval(f.quorumLossWithin[i], percent)}`));
   lines.push(`  hours per year without quorum: ${withInterval(f.quorumHoursPerYear, hours)}`);
   lines.push(`  hours per year without the API: ${withInterval(f.apiHoursPerYear, hours)}`);
-  lines.push(`  API availability: ${f.nines === null ? `no outage seen, at least ${f.ninesAtLeast.toFixed(1)} nines` : `${f.nines.toFixed(1)} nines (at least ${f.ninesAtLeast.toFixed(1)})`}`);
+  lines.push(
+    `  API availability: ${f.nines === null ? `no outage seen, at least ${f.ninesAtLeast.toFixed(1)} nines` : `${f.nines.toFixed(1)} nines (at least ${f.ninesAtLeast.toFixed(1)})`}`,
+  );
   lines.push('Storage:');
-  f.missionYears.forEach((y, i) => lines.push(`  P(any data lost within ${y} y): ${withInterval(f.dataLossWithin[i], percent)}; expected ${withInterval(f.bytesLostWithin[i], bytes)}`));
+  f.missionYears.forEach((y, i) =>
+    lines.push(`  P(any data lost within ${y} y): ${withInterval(f.dataLossWithin[i], percent)}; expected ${withInterval(f.bytesLostWithin[i], bytes)}`),
+  );
   lines.push(`  hours per year with some volume unavailable: ${withInterval(f.unavailableHoursPerYear, hours)}`);
   lines.push('Workload capacity:');
-  lines.push(`  P(short within 1 y): ${withInterval(f.capacityShortWithin[0], percent)}; hours per year short: ${withInterval(f.capacityShortHoursPerYear, hours)}`);
+  lines.push(
+    `  P(short within 1 y): ${withInterval(f.capacityShortWithin[0], percent)}; hours per year short: ${withInterval(f.capacityShortHoursPerYear, hours)}`,
+  );
   const top = f.topContributor;
-  lines.push(`Biggest contributor: quorum ${top.quorum ?? '—'}, API ${top.api ?? '—'}, unavailable volumes ${top.unavailable ?? '—'}, capacity ${top.capacity ?? '—'}, data loss ${top.dataLoss ?? 'disk (exact)'}`);
+  lines.push(
+    `Biggest contributor: quorum ${top.quorum ?? '—'}, API ${top.api ?? '—'}, unavailable volumes ${top.unavailable ?? '—'}, capacity ${top.capacity ?? '—'}, data loss ${top.dataLoss ?? 'disk (exact)'}`,
+  );
   lines.push('By component kind (per year): failures, component-hours down, node-hours down, p99 repair');
   for (const k of f.byKind) {
     if (k.count === 0) continue;
-    lines.push(`  ${k.kind.padEnd(8)} ×${String(k.count).padEnd(5)} ${k.failuresPerYear.toPrecision(3).padStart(9)}  ${hours(k.downHoursPerYear).padStart(9)}  ${hours(k.nodeDownHoursPerYear).padStart(9)}  ${hours(k.repairP99Hours).padStart(7)}`);
+    lines.push(
+      `  ${k.kind.padEnd(8)} ×${String(k.count).padEnd(5)} ${k.failuresPerYear.toPrecision(3).padStart(9)}  ${hours(k.downHoursPerYear).padStart(9)}  ${hours(k.nodeDownHoursPerYear).padStart(9)}  ${hours(k.repairP99Hours).padStart(7)}`,
+    );
   }
   return lines.join('\n');
 }

@@ -20,7 +20,9 @@ function cloneRoot(startDir: string): string {
     if (existsSync(git)) {
       if (statSync(git).isDirectory()) return dir;
       // A worktree: ".git" holds "gitdir: <clone>/.git/worktrees/<name>", whose "commondir" leads to <clone>/.git.
-      const gitdir = readFileSync(git, 'utf8').replace(/^gitdir:\s*/, '').trim();
+      const gitdir = readFileSync(git, 'utf8')
+        .replace(/^gitdir:\s*/, '')
+        .trim();
       const worktreeGit = isAbsolute(gitdir) ? gitdir : resolve(dir, gitdir);
       const commondirFile = join(worktreeGit, 'commondir');
       const common = existsSync(commondirFile) ? resolve(worktreeGit, readFileSync(commondirFile, 'utf8').trim()) : resolve(worktreeGit, '../..');

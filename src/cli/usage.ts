@@ -16,7 +16,10 @@ export function programUsage(commands: readonly CliCommand[]): string {
   const lines = ['usage: plan <command> [args] [options]', '', 'commands:'];
   for (const c of commands) {
     lines.push(`  ${synopsis(c)}`, `      ${c.summary}`);
-    for (const o of c.options) lines.push(`      --${o.name}${o.type === 'string' ? ` ${o.valueName ?? o.name.toUpperCase()}` : ''}  ${o.description}${o.choices ? ` (${o.choices.join(' | ')})` : ''}`);
+    for (const o of c.options)
+      lines.push(
+        `      --${o.name}${o.type === 'string' ? ` ${o.valueName ?? o.name.toUpperCase()}` : ''}  ${o.description}${o.choices ? ` (${o.choices.join(' | ')})` : ''}`,
+      );
   }
   lines.push('', 'plan <command> --help shows one command.', '', EXIT_CODES);
   return lines.join('\n');
@@ -28,7 +31,10 @@ export function commandUsage(c: CliCommand): string {
   if (c.args.length) lines.push('', 'arguments:', ...c.args.map((a) => `  <${a.name}>  ${a.description}`));
   if (c.options.length) {
     lines.push('', 'options:');
-    for (const o of c.options) lines.push(`  --${o.name}${o.type === 'string' ? ` ${o.valueName ?? o.name.toUpperCase()}` : ''}  ${o.description}${o.choices ? ` (${o.choices.join(' | ')})` : ''}${o.multiple ? ' (repeatable)' : ''}`);
+    for (const o of c.options)
+      lines.push(
+        `  --${o.name}${o.type === 'string' ? ` ${o.valueName ?? o.name.toUpperCase()}` : ''}  ${o.description}${o.choices ? ` (${o.choices.join(' | ')})` : ''}${o.multiple ? ' (repeatable)' : ''}`,
+      );
   }
   lines.push('  --help  show this help');
   return lines.join('\n');

@@ -6,7 +6,14 @@ export const NO_CHANGE = 'No change';
 type Keyed = { id: string; name?: string };
 
 const COLLECTIONS = ['nodes', 'racks', 'rows', 'rooms', 'sites', 'hardware'] as const;
-const SINGULAR: Record<(typeof COLLECTIONS)[number], string> = { nodes: 'node', racks: 'rack', rows: 'row', rooms: 'room', sites: 'site', hardware: 'hardware profile' };
+const SINGULAR: Record<(typeof COLLECTIONS)[number], string> = {
+  nodes: 'node',
+  racks: 'rack',
+  rows: 'row',
+  rooms: 'room',
+  sites: 'site',
+  hardware: 'hardware profile',
+};
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -37,5 +37,7 @@ export function rackOrder(plan: Plan): Rack[] {
     if (list) list.push(rack);
     else byRow.set(rack.rowId, [rack]);
   }
-  return roomColumns(plan).flat().flatMap((row) => byRow.get(row.id) ?? []);
+  return roomColumns(plan)
+    .flat()
+    .flatMap((row) => byRow.get(row.id) ?? []);
 }

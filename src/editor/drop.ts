@@ -8,7 +8,10 @@ import { indexPlan, nearestFreeU } from './occupancy';
  * every node keeps its U offset from the anchor. The problem is the reason the drop would be
  * refused (the same reason `moveNodes` gives), or null.
  */
-export function planNodeDrop(plan: Plan, args: { ids: readonly string[]; anchorId: string; rackId: string; positionU: number }): { moves: NodeMove[]; problem: string | null } {
+export function planNodeDrop(
+  plan: Plan,
+  args: { ids: readonly string[]; anchorId: string; rackId: string; positionU: number },
+): { moves: NodeMove[]; problem: string | null } {
   const wanted = new Set([...args.ids, args.anchorId]);
   const byId = new Map(plan.nodes.filter((n) => wanted.has(n.id)).map((n) => [n.id, n]));
   const anchor = byId.get(args.anchorId);

@@ -23,7 +23,11 @@ const FIGURES = [
 ] as const;
 
 /** Where `diskSpec` takes one figure from, following its precedence: measurement, plan-wide bandwidth, class. */
-function sourceOf(disk: Pick<Disk, 'class' | 'measured'>, key: (typeof FIGURES)[number]['key'], classBandwidthMBps: Partial<Record<DiskClass, number>>): FigureSource {
+function sourceOf(
+  disk: Pick<Disk, 'class' | 'measured'>,
+  key: (typeof FIGURES)[number]['key'],
+  classBandwidthMBps: Partial<Record<DiskClass, number>>,
+): FigureSource {
   if (disk.measured?.[key] !== undefined) return 'measured';
   return key === 'seqWriteMBps' && classBandwidthMBps[disk.class] !== undefined ? 'assumption' : 'class';
 }
@@ -34,13 +38,21 @@ function sourceOf(disk: Pick<Disk, 'class' | 'measured'>, key: (typeof FIGURES)[
  * each with where it comes from before and after. A figure the measurement lacks stays at the
  * class default (or the plan's per-class bandwidth), so the inspector can say so.
  */
-export function measurementChange(disk: Pick<Disk, 'class' | 'measured'>, measured: MeasuredDisk | null, classBandwidthMBps: Partial<Record<DiskClass, number>> = {}): FigureChange[] {
+export function measurementChange(
+  disk: Pick<Disk, 'class' | 'measured'>,
+  measured: MeasuredDisk | null,
+  classBandwidthMBps: Partial<Record<DiskClass, number>> = {},
+): FigureChange[] {
   const next = { class: disk.class, measured: measured ?? undefined };
   const before: DiskSpec = diskSpec(disk, classBandwidthMBps);
   const after: DiskSpec = diskSpec(next, classBandwidthMBps);
   return FIGURES.map(({ figure, label, unit, key }) => ({
-    figure, label, unit,
-    before: before[figure], beforeFrom: sourceOf(disk, key, classBandwidthMBps),
-    after: after[figure], afterFrom: sourceOf(next, key, classBandwidthMBps),
+    figure,
+    label,
+    unit,
+    before: before[figure],
+    beforeFrom: sourceOf(disk, key, classBandwidthMBps),
+    after: after[figure],
+    afterFrom: sourceOf(next, key, classBandwidthMBps),
   }));
 }

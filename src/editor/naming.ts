@@ -63,7 +63,10 @@ function numbered(name: string): { head: string; digits: string; tail: string } 
 
 /** The id a rack name suggests ("A-03" → "a-03"), or null when it would not be a valid id. */
 function idFromName(name: string): string | null {
-  const id = name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '');
+  const id = name
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '');
   return id.length > 0 && id.length <= 64 ? id : null;
 }
 
@@ -86,7 +89,9 @@ export function rackNameInRow(rowNames: readonly string[], planNames: readonly s
   if (!base || base.head.length + base.digits.length + 1 + base.tail.length > MAX_NAME) base = { head: 'R', digits: '0', tail: '' };
   let { head, tail } = base;
   // Names of the row with the same head and tail set where numbering resumes and its padding.
-  const kin = [...rowNames, ...(last !== undefined ? [last] : [])].map(numbered).filter((p) => p !== null && p.head === head && p.tail === tail) as { digits: string }[];
+  const kin = [...rowNames, ...(last !== undefined ? [last] : [])].map(numbered).filter((p) => p !== null && p.head === head && p.tail === tail) as {
+    digits: string;
+  }[];
   let width = Math.max(1, ...kin.filter((k) => k.digits.startsWith('0')).map((k) => k.digits.length));
   // BigInt, so a 30-digit rack number still counts up instead of rounding to itself forever.
   let n = [base.digits, ...kin.map((k) => k.digits)].map(BigInt).reduce((a, b) => (b > a ? b : a));

@@ -12,8 +12,7 @@ export const SETTINGS_SCHEMAS = {
 export type SettingsSection = keyof typeof SETTINGS_SCHEMAS;
 export type SettingPath = readonly (string | number)[];
 
-export const isSettingsSection = (key: unknown): key is SettingsSection =>
-  typeof key === 'string' && Object.hasOwn(SETTINGS_SCHEMAS, key);
+export const isSettingsSection = (key: unknown): key is SettingsSection => typeof key === 'string' && Object.hasOwn(SETTINGS_SCHEMAS, key);
 
 /** Peels defaults and optionals off a schema, keeping the outermost description. */
 export function unwrapSchema(schema: z.ZodType): { inner: z.ZodType; optional: boolean; hasDefault: boolean; description?: string } {
@@ -37,10 +36,14 @@ export function unionVariant(union: z.ZodDiscriminatedUnion, tag: unknown): z.Zo
   const key = union.def.discriminator;
   return (union.options as z.ZodType[])
     .map((o) => unwrapSchema(o).inner)
-    .find((o): o is z.ZodObject => o instanceof z.ZodObject && (() => {
-      const lit = shapeOf(o)[key];
-      return lit instanceof z.ZodLiteral && lit.values.has(tag as never);
-    })());
+    .find(
+      (o): o is z.ZodObject =>
+        o instanceof z.ZodObject &&
+        (() => {
+          const lit = shapeOf(o)[key];
+          return lit instanceof z.ZodLiteral && lit.values.has(tag as never);
+        })(),
+    );
 }
 
 /** The tag values of a discriminated union, in declaration order (`longhorn`, `ceph`, …). */
@@ -63,7 +66,7 @@ export function schemaAtPath(schema: z.ZodType, path: SettingPath, data: unknown
   for (const key of path) {
     const inner: z.ZodType = unwrapSchema(current).inner;
     if (inner instanceof z.ZodObject) current = Object.hasOwn(shapeOf(inner), String(key)) ? shapeOf(inner)[String(key)] : undefined;
-    else if (inner instanceof z.ZodArray) current = typeof key === 'number' ? inner.element as z.ZodType : undefined;
+    else if (inner instanceof z.ZodArray) current = typeof key === 'number' ? (inner.element as z.ZodType) : undefined;
     else if (inner instanceof z.ZodDiscriminatedUnion) {
       const tag = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[inner.def.discriminator] : undefined;
       const variant = unionVariant(inner, tag);
@@ -84,10 +87,17 @@ export function schemaAtPath(schema: z.ZodType, path: SettingPath, data: unknown
  * connections may not be fewer than its clients.
  */
 const REQUIRED_SEEDS: Record<string, unknown> = {
-  k: 2, m: 2,
-  clients: 100, connections: 100, keyBytes: 8, valueBytes: 256, writeFraction: 1,
-  count: 100, meanSizeGB: 100,
-  annualFailureRate: 0.01, repairHours: 24,
+  k: 2,
+  m: 2,
+  clients: 100,
+  connections: 100,
+  keyBytes: 8,
+  valueBytes: 256,
+  writeFraction: 1,
+  count: 100,
+  meanSizeGB: 100,
+  annualFailureRate: 0.01,
+  repairHours: 24,
 };
 
 /**

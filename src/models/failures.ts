@@ -30,10 +30,7 @@ export type FailedComponent =
 export type FailedKind = FailedComponent['kind'];
 
 /** Where a degradation applies: a node's NICs, a rack's uplinks, or the link between two sites. */
-export type DegradationScope =
-  | { kind: 'node'; nodeId: string }
-  | { kind: 'rack'; rackId: string }
-  | { kind: 'siteLink'; siteA: string; siteB: string };
+export type DegradationScope = { kind: 'node'; nodeId: string } | { kind: 'rack'; rackId: string } | { kind: 'siteLink'; siteA: string; siteB: string };
 
 /** A component that keeps working, worse. */
 export type Degradation =
@@ -103,16 +100,26 @@ export function siteLinkKey(a: string, b: string): string {
 /** A stable id for one failed component, used in drills, sweeps and URLs: `rack:R2`, `feed:R3/A`, `siteLink:dc1|cloud`. */
 export function componentId(c: FailedComponent): string {
   switch (c.kind) {
-    case 'node': return `node:${c.nodeId}`;
-    case 'disk': return `disk:${c.nodeId}/${c.slot}`;
-    case 'rack': return `rack:${c.rackId}`;
-    case 'tor': return `tor:${c.rackId}/${c.tor}`;
-    case 'feed': return `feed:${c.rackId}/${c.feed}`;
-    case 'circuit': return `circuit:${c.circuit}`;
-    case 'row': return `row:${c.rowId}`;
-    case 'room': return `room:${c.roomId}`;
-    case 'site': return `site:${c.siteId}`;
-    case 'siteLink': return `siteLink:${siteLinkKey(c.siteA, c.siteB)}`;
+    case 'node':
+      return `node:${c.nodeId}`;
+    case 'disk':
+      return `disk:${c.nodeId}/${c.slot}`;
+    case 'rack':
+      return `rack:${c.rackId}`;
+    case 'tor':
+      return `tor:${c.rackId}/${c.tor}`;
+    case 'feed':
+      return `feed:${c.rackId}/${c.feed}`;
+    case 'circuit':
+      return `circuit:${c.circuit}`;
+    case 'row':
+      return `row:${c.rowId}`;
+    case 'room':
+      return `room:${c.roomId}`;
+    case 'site':
+      return `site:${c.siteId}`;
+    case 'siteLink':
+      return `siteLink:${siteLinkKey(c.siteA, c.siteB)}`;
   }
 }
 
@@ -127,15 +134,21 @@ export function parseComponentId(text: string): FailedComponent | { error: strin
   const rest = text.slice(colon + 1);
   const pair = (sep: string) => {
     const i = rest.lastIndexOf(sep);
-    return i > 0 ? [rest.slice(0, i), rest.slice(i + 1)] as const : null;
+    return i > 0 ? ([rest.slice(0, i), rest.slice(i + 1)] as const) : null;
   };
   switch (kind) {
-    case 'node': return rest ? { kind, nodeId: rest } : { error: 'node: needs a node id' };
-    case 'rack': return rest ? { kind, rackId: rest } : { error: 'rack: needs a rack id' };
-    case 'row': return rest ? { kind, rowId: rest } : { error: 'row: needs a row id' };
-    case 'room': return rest ? { kind, roomId: rest } : { error: 'room: needs a room id' };
-    case 'site': return rest ? { kind, siteId: rest } : { error: 'site: needs a site id' };
-    case 'circuit': return rest ? { kind, circuit: rest } : { error: 'circuit: needs a circuit name' };
+    case 'node':
+      return rest ? { kind, nodeId: rest } : { error: 'node: needs a node id' };
+    case 'rack':
+      return rest ? { kind, rackId: rest } : { error: 'rack: needs a rack id' };
+    case 'row':
+      return rest ? { kind, rowId: rest } : { error: 'row: needs a row id' };
+    case 'room':
+      return rest ? { kind, roomId: rest } : { error: 'room: needs a room id' };
+    case 'site':
+      return rest ? { kind, siteId: rest } : { error: 'site: needs a site id' };
+    case 'circuit':
+      return rest ? { kind, circuit: rest } : { error: 'circuit: needs a circuit name' };
     case 'tor':
     case 'feed': {
       const p = pair('/');
@@ -153,7 +166,8 @@ export function parseComponentId(text: string): FailedComponent | { error: strin
       if (!p) return { error: 'siteLink: use siteLink:<siteA>|<siteB>' };
       return { kind, siteA: p[0], siteB: p[1] };
     }
-    default: return { error: `unknown component kind "${kind}": use node, disk, rack, tor, feed, circuit, row, room, site or siteLink` };
+    default:
+      return { error: `unknown component kind "${kind}": use node, disk, rack, tor, feed, circuit, row, room, site or siteLink` };
   }
 }
 
@@ -168,7 +182,9 @@ export function unknownComponents(plan: Plan, failures: FailureSet): string[] {
   for (const c of failures.components) {
     const id = componentId(c);
     switch (c.kind) {
-      case 'node': if (!t.placeById.has(c.nodeId)) out.push(`${id}: no node "${c.nodeId}"`); break;
+      case 'node':
+        if (!t.placeById.has(c.nodeId)) out.push(`${id}: no node "${c.nodeId}"`);
+        break;
       case 'disk': {
         const p = t.placeById.get(c.nodeId);
         const slots = p ? dataDiskSlots(p) : 0;
@@ -176,7 +192,9 @@ export function unknownComponents(plan: Plan, failures: FailureSet): string[] {
         else if (c.slot >= slots) out.push(`${id}: node "${c.nodeId}" has ${slots} data disk${slots === 1 ? '' : 's'} (slots 0-${Math.max(0, slots - 1)})`);
         break;
       }
-      case 'rack': if (!t.rackById.has(c.rackId)) out.push(`${id}: no rack "${c.rackId}"`); break;
+      case 'rack':
+        if (!t.rackById.has(c.rackId)) out.push(`${id}: no rack "${c.rackId}"`);
+        break;
       case 'tor': {
         const r = t.rackById.get(c.rackId);
         if (!r) out.push(`${id}: no rack "${c.rackId}"`);
@@ -189,10 +207,18 @@ export function unknownComponents(plan: Plan, failures: FailureSet): string[] {
         else if (!r.feeds.some((f) => f.id === c.feed)) out.push(`${id}: rack "${c.rackId}" has no feed ${c.feed}`);
         break;
       }
-      case 'circuit': if (!circuits.has(c.circuit)) out.push(`${id}: no feed is on circuit "${c.circuit}"`); break;
-      case 'row': if (!t.rowById.has(c.rowId)) out.push(`${id}: no row "${c.rowId}"`); break;
-      case 'room': if (!t.roomById.has(c.roomId)) out.push(`${id}: no room "${c.roomId}"`); break;
-      case 'site': if (!t.siteById.has(c.siteId)) out.push(`${id}: no site "${c.siteId}"`); break;
+      case 'circuit':
+        if (!circuits.has(c.circuit)) out.push(`${id}: no feed is on circuit "${c.circuit}"`);
+        break;
+      case 'row':
+        if (!t.rowById.has(c.rowId)) out.push(`${id}: no row "${c.rowId}"`);
+        break;
+      case 'room':
+        if (!t.roomById.has(c.roomId)) out.push(`${id}: no room "${c.roomId}"`);
+        break;
+      case 'site':
+        if (!t.siteById.has(c.siteId)) out.push(`${id}: no site "${c.siteId}"`);
+        break;
       case 'siteLink':
         if (!t.siteById.has(c.siteA)) out.push(`${id}: no site "${c.siteA}"`);
         else if (!t.siteById.has(c.siteB)) out.push(`${id}: no site "${c.siteB}"`);
@@ -260,21 +286,39 @@ function resolveUncached(t: Topology, failures: FailureSet): ResolvedFailures {
   const failedCircuits = new Set<string>();
   for (const c of failures.components) {
     switch (c.kind) {
-      case 'node': failedNodes.add(c.nodeId); break;
+      case 'node':
+        failedNodes.add(c.nodeId);
+        break;
       case 'disk': {
         const set = destroyedDisks.get(c.nodeId) ?? new Set<number>();
         set.add(c.slot);
         destroyedDisks.set(c.nodeId, set);
         break;
       }
-      case 'rack': racksDown.set(c.rackId, `rack ${c.rackId} failed`); break;
-      case 'tor': torsDown.set(`${c.rackId}/${c.tor}`, `switch ${c.rackId}/${c.tor} failed`); break;
-      case 'feed': feedsDown.set(`${c.rackId}/${c.feed}`, `feed ${c.rackId}/${c.feed} failed`); break;
-      case 'circuit': failedCircuits.add(c.circuit); break;
-      case 'row': failedRows.add(c.rowId); break;
-      case 'room': failedRooms.add(c.roomId); break;
-      case 'site': failedSites.add(c.siteId); break;
-      case 'siteLink': siteLinksDown.add(siteLinkKey(c.siteA, c.siteB)); break;
+      case 'rack':
+        racksDown.set(c.rackId, `rack ${c.rackId} failed`);
+        break;
+      case 'tor':
+        torsDown.set(`${c.rackId}/${c.tor}`, `switch ${c.rackId}/${c.tor} failed`);
+        break;
+      case 'feed':
+        feedsDown.set(`${c.rackId}/${c.feed}`, `feed ${c.rackId}/${c.feed} failed`);
+        break;
+      case 'circuit':
+        failedCircuits.add(c.circuit);
+        break;
+      case 'row':
+        failedRows.add(c.rowId);
+        break;
+      case 'room':
+        failedRooms.add(c.roomId);
+        break;
+      case 'site':
+        failedSites.add(c.siteId);
+        break;
+      case 'siteLink':
+        siteLinksDown.add(siteLinkKey(c.siteA, c.siteB));
+        break;
     }
   }
 
@@ -344,7 +388,8 @@ function resolveUncached(t: Topology, failures: FailureSet): ResolvedFailures {
     if (!reason && (nodeAddedRttMs[p.index] > 0 || nodeBandwidthFraction[p.index] < 1)) {
       degraded ??= nodeAddedRttMs[p.index] > 0 ? `+${nodeAddedRttMs[p.index]} ms RTT` : `${Math.round(nodeBandwidthFraction[p.index] * 100)} % bandwidth`;
     }
-    if (!reason && destroyedDisks.has(id)) degraded ??= `lost data disk${destroyedDisks.get(id)!.size > 1 ? 's' : ''} ${[...destroyedDisks.get(id)!].join(', ')}`;
+    if (!reason && destroyedDisks.has(id))
+      degraded ??= `lost data disk${destroyedDisks.get(id)!.size > 1 ? 's' : ''} ${[...destroyedDisks.get(id)!].join(', ')}`;
     if (reason) {
       nodeStatus[p.index] = DOWN;
       nodeReason.set(id, reason);
@@ -367,9 +412,23 @@ function resolveUncached(t: Topology, failures: FailureSet): ResolvedFailures {
   }
 
   return {
-    failures, nodeStatus, nodePowered, nodeReason, destroyedDisks, torsDown, feedsDown, racksDown, feedsTripped,
-    siteLinksDown, sitePartition: partitionSites(t, siteLinksDown, failedSites), nodeAddedRttMs, nodeBandwidthFraction,
-    siteLinkAddedRttMs, siteLinkBandwidthFraction, nodesDown, nodesDegraded,
+    failures,
+    nodeStatus,
+    nodePowered,
+    nodeReason,
+    destroyedDisks,
+    torsDown,
+    feedsDown,
+    racksDown,
+    feedsTripped,
+    siteLinksDown,
+    sitePartition: partitionSites(t, siteLinksDown, failedSites),
+    nodeAddedRttMs,
+    nodeBandwidthFraction,
+    siteLinkAddedRttMs,
+    siteLinkBandwidthFraction,
+    nodesDown,
+    nodesDegraded,
   };
 }
 
@@ -380,7 +439,10 @@ function resolveUncached(t: Topology, failures: FailureSet): ResolvedFailures {
  * dark, and the tripped feed if a trip did it, or null while the rack has power.
  */
 export function rackPowerLoss(
-  rack: Rack, failedCircuits: ReadonlySet<string>, feedsDown: Map<string, string>, failoverPeakW: (feed: FeedId) => number,
+  rack: Rack,
+  failedCircuits: ReadonlySet<string>,
+  feedsDown: Map<string, string>,
+  failoverPeakW: (feed: FeedId) => number,
 ): { reason: string; tripped?: { feed: string; peakW: number; capacityW: number } } | null {
   for (const f of rack.feeds) if (f.circuit && failedCircuits.has(f.circuit)) feedsDown.set(`${rack.id}/${f.id}`, `circuit ${f.circuit} failed`);
   const lost = rack.feeds.filter((f) => feedsDown.has(`${rack.id}/${f.id}`));
@@ -396,10 +458,7 @@ export function rackPowerLoss(
   return { reason: `rack ${rack.id} has no power: ${why}`, tripped: { feed, peakW, capacityW: survivor.capacityW } };
 }
 
-function applyDegradation(
-  t: Topology, d: Degradation, rtt: Float64Array, bw: Float64Array,
-  siteRtt: Map<string, number>, siteBw: Map<string, number>,
-): void {
+function applyDegradation(t: Topology, d: Degradation, rtt: Float64Array, bw: Float64Array, siteRtt: Map<string, number>, siteBw: Map<string, number>): void {
   const s = d.scope;
   const apply = (i: number) => {
     if (d.kind === 'latency') rtt[i] += d.addedMs;

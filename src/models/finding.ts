@@ -47,8 +47,7 @@ export interface Finding {
 
 /** Orders findings most severe first, then by rule id, then by message, so lists are stable. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity)
-    || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
 
 /** Counts by severity: `{ error: 2, warning: 5, info: 1 }`. */

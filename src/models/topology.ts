@@ -46,8 +46,15 @@ export function topologyOf(plan: Plan): Topology {
     return place;
   });
   const topology: Topology = {
-    plan, places, placeById: new Map(places.map((p) => [p.node.id, p])),
-    hardwareById, rackById, rowById, roomById, siteById, nodesByRack,
+    plan,
+    places,
+    placeById: new Map(places.map((p) => [p.node.id, p])),
+    hardwareById,
+    rackById,
+    rowById,
+    roomById,
+    siteById,
+    nodesByRack,
   };
   cache.set(plan, topology);
   return topology;

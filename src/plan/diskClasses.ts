@@ -38,7 +38,10 @@ export const Z99 = 2.3263478740408408;
  * disk, so the first `system` disk, or the first disk when none is marked system.
  */
 export function etcdDiskIndex(disks: readonly Pick<Disk, 'purpose'>[]): number {
-  return Math.max(0, disks.findIndex((d) => d.purpose === 'system'));
+  return Math.max(
+    0,
+    disks.findIndex((d) => d.purpose === 'system'),
+  );
 }
 
 /** A disk as the models see it: its class figures, replaced by its own measurement where it has one. */

@@ -39,6 +39,8 @@ export function describeFills(fills: readonly DefaultFill[], max = 8): string[] 
     if (group) group.count++;
     else groups.set(`${key}=${value}`, { value, count: 1, first: fill.path });
   }
-  const lines = [...groups.values()].map((g) => (g.count === 1 ? `${g.first} = ${g.value}` : `${g.first.replace(/\[\d+\]/g, '[*]')} = ${g.value} (${g.count.toLocaleString('en')} places)`));
+  const lines = [...groups.values()].map((g) =>
+    g.count === 1 ? `${g.first} = ${g.value}` : `${g.first.replace(/\[\d+\]/g, '[*]')} = ${g.value} (${g.count.toLocaleString('en')} places)`,
+  );
   return lines.length > max ? [...lines.slice(0, max), `… and ${lines.length - max} more`] : lines;
 }

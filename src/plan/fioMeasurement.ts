@@ -9,9 +9,7 @@ export interface FioProvenance {
 }
 
 /** A disk measurement read from fio's JSON output, with what each figure came from. */
-export type FioResult =
-  | { ok: true; measured: MeasuredDisk; notes: string[]; from: FioProvenance[] }
-  | { ok: false; error: string };
+export type FioResult = { ok: true; measured: MeasuredDisk; notes: string[]; from: FioProvenance[] } | { ok: false; error: string };
 
 interface FioJob {
   jobname?: unknown;
@@ -67,7 +65,9 @@ export function fioMeasurement(json: unknown, source?: string): FioResult {
         p50 = a / 1e6;
         p99 = b / 1e6;
         fsyncFrom = { figure: 'fsync', job: name, blockBytes: blockBytes(opts.bs), samples: num(raw.sync?.lat_ns?.N) };
-        notes.push(`fsync p50 ${p50.toFixed(3)} ms and p99 ${p99.toFixed(3)} ms from the fdatasync latencies of "${name}" (${num(raw.sync?.lat_ns?.N) ?? '?'} syncs)`);
+        notes.push(
+          `fsync p50 ${p50.toFixed(3)} ms and p99 ${p99.toFixed(3)} ms from the fdatasync latencies of "${name}" (${num(raw.sync?.lat_ns?.N) ?? '?'} syncs)`,
+        );
       }
     } else if (!fdatasync && raw.write) {
       const w = num(raw.write.iops);
@@ -90,7 +90,8 @@ export function fioMeasurement(json: unknown, source?: string): FioResult {
   }
   const candidate = { fsyncP50Ms: p50, fsyncP99Ms: p99, writeIops: iops, seqWriteMBps: mbps, source };
   const parsed = measuredDiskSchema.safeParse(Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)));
-  if (!parsed.success) return { ok: false, error: `the figures are out of range: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
+  if (!parsed.success)
+    return { ok: false, error: `the figures are out of range: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
   // The job each kept figure came from (the largest IOPS and bandwidth win, as above).
   const from = [fsyncFrom, iopsFrom, bwFrom].filter((f): f is FioProvenance => f !== undefined);
   return { ok: true, measured: parsed.data, notes, from };

@@ -115,7 +115,8 @@ function parseYaml(body: string): { ok: true; doc: unknown } | { ok: false; issu
     return fail('(file)', `is not valid YAML${where}: ${e.reason ?? e.message.split('\n')[0]}`);
   }
   const expansion = aliasExpansion(doc);
-  if (expansion) return fail(expansion, `expands through YAML aliases to more than ${MAX_EXPANDED_VALUES.toLocaleString('en')} values; a plan never needs that many`);
+  if (expansion)
+    return fail(expansion, `expands through YAML aliases to more than ${MAX_EXPANDED_VALUES.toLocaleString('en')} values; a plan never needs that many`);
   return { ok: true, doc };
 }
 

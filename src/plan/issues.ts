@@ -27,8 +27,7 @@ function schemaAt(schema: z.ZodType, path: readonly PropertyKey[], data: unknown
       const chosen = options.find((o) => {
         const shape = (unwrap(o) as z.ZodObject).shape as Record<string, z.ZodType>;
         const lit = shape[tag];
-        return lit instanceof z.ZodLiteral && value !== null && typeof value === 'object' &&
-          lit.values.has((value as Record<string, never>)[tag]);
+        return lit instanceof z.ZodLiteral && value !== null && typeof value === 'object' && lit.values.has((value as Record<string, never>)[tag]);
       });
       current = chosen ? ((unwrap(chosen) as z.ZodObject).shape as Record<string, z.ZodType>)[String(key)] : undefined;
     } else return undefined;
@@ -88,8 +87,14 @@ function numberRange(target: z.ZodNumber): string | null {
 /** zod's type names in a planner's words: `int` → `a whole number`. */
 function kindName(expected: string): string {
   const names: Record<string, string> = {
-    int: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false',
-    object: 'an object', array: 'a list', record: 'an object', nonoptional: 'a value',
+    int: 'a whole number',
+    number: 'a number',
+    string: 'text',
+    boolean: 'true or false',
+    object: 'an object',
+    array: 'a list',
+    record: 'an object',
+    nonoptional: 'a value',
   };
   return names[expected] ?? expected;
 }
@@ -126,9 +131,8 @@ export function issuesFromZod(error: z.ZodError, schema: z.ZodType, data: unknow
           const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
           return [{ path, message: `must be ${bound} characters long, got ${show(got)}` }];
         }
-        const rel = issue.code === 'too_small'
-          ? `${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}`
-          : `${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}`;
+        const rel =
+          issue.code === 'too_small' ? `${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}` : `${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}`;
         return [{ path, message: `must be ${rel}, got ${show(got)}` }];
       }
       case 'invalid_type':
@@ -137,7 +141,12 @@ export function issuesFromZod(error: z.ZodError, schema: z.ZodType, data: unknow
         return [{ path, message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${show(got)}` }];
       case 'invalid_union':
         if ('discriminator' in issue && issue.discriminator) {
-          return [{ path, message: `must be one of ${(issue as { options?: unknown[] }).options?.map((o) => JSON.stringify(o)).join(', ') ?? 'the known kinds'}, got ${show(got)}` }];
+          return [
+            {
+              path,
+              message: `must be one of ${(issue as { options?: unknown[] }).options?.map((o) => JSON.stringify(o)).join(', ') ?? 'the known kinds'}, got ${show(got)}`,
+            },
+          ];
         }
         return [{ path, message: unionMessage(issue.errors, got) }];
       case 'unrecognized_keys':

@@ -43,7 +43,7 @@ function packRecords(items: Record<string, unknown>[]): PackedRecords {
     }
     const strings = values.every((v, i) => typeof v === 'string' || missing.includes(i));
     const idRef = key !== 'id' && strings && values.some((v, i) => v === items[i].id);
-    const column: Column = { v: idRef ? values.map((v, i) => (v === items[i].id ? 0 : v ?? null)) : values.map((v) => v ?? null) };
+    const column: Column = { v: idRef ? values.map((v, i) => (v === items[i].id ? 0 : (v ?? null))) : values.map((v) => v ?? null) };
     if (idRef) column.idRef = true;
     if (missing.length) column.missing = missing;
     put(key, column);
@@ -68,7 +68,10 @@ function unpackRecords(packed: PackedRecords): Record<string, unknown>[] {
   }
   if (packed.columns?.id && !('a' in packed.columns.id)) {
     for (const [key, column] of Object.entries(packed.columns)) {
-      if ('v' in column && column.idRef) items.forEach((item, i) => { if (column.v[i] === 0) setOwn(item, key, items[i].id); });
+      if ('v' in column && column.idRef)
+        items.forEach((item, i) => {
+          if (column.v[i] === 0) setOwn(item, key, items[i].id);
+        });
     }
   }
   return items;
@@ -137,7 +140,10 @@ export function inflateCapped(bytes: Uint8Array, capBytes: number): Uint8Array {
   });
   const SLICE = 1024;
   for (let i = 0; i < bytes.length && !over; i += SLICE) stream.push(bytes.subarray(i, i + SLICE), i + SLICE >= bytes.length);
-  if (over) throw new TooLargeError(`this link expands to more than ${capBytes / 2 ** 20} MB; the longest links Rackplan makes expand to about 1.3 MB, so this is not a plan link (share big plans as files)`);
+  if (over)
+    throw new TooLargeError(
+      `this link expands to more than ${capBytes / 2 ** 20} MB; the longest links Rackplan makes expand to about 1.3 MB, so this is not a plan link (share big plans as files)`,
+    );
   if (bytes.length === 0) throw new Error('empty');
   const out = new Uint8Array(total);
   let at = 0;
@@ -157,7 +163,8 @@ const fail = (message: string): { ok: false; issues: PlanIssue[] } => ({ ok: fal
 export function decodeSharedPlan(payload: string, capBytes: number = MAX_LINK_EXPANDED_BYTES): ValidationResult {
   const compact = payload.startsWith(COMPACT_PREFIX);
   const body = compact ? payload.slice(COMPACT_PREFIX.length) : payload;
-  if (!/^[A-Za-z0-9_-]+$/.test(body)) return fail('holds characters a share link never has; it was changed or cut while being passed on, so ask for the link again');
+  if (!/^[A-Za-z0-9_-]+$/.test(body))
+    return fail('holds characters a share link never has; it was changed or cut while being passed on, so ask for the link again');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(inflateCapped(fromBase64Url(body), capBytes));

@@ -10,13 +10,14 @@ export function controlPlaneLimitIssue(nodes: readonly Pick<PlanNode, 'role'>[])
   let controlPlanes = 0;
   for (const node of nodes) if (node.role === 'controlplane') controlPlanes++;
   return controlPlanes > MAX_ETCD_MEMBERS
-    ? { path: 'nodes', message: `has ${controlPlanes} control-plane nodes; Talos runs an etcd member on each and etcd supports at most ${MAX_ETCD_MEMBERS} (etcd FAQ: more members only slow every write)` }
+    ? {
+        path: 'nodes',
+        message: `has ${controlPlanes} control-plane nodes; Talos runs an etcd member on each and etcd supports at most ${MAX_ETCD_MEMBERS} (etcd FAQ: more members only slow every write)`,
+      }
     : null;
 }
 
-export type ValidationResult =
-  | { ok: true; plan: Plan; issues: [] }
-  | { ok: false; issues: PlanIssue[] };
+export type ValidationResult = { ok: true; plan: Plan; issues: [] } | { ok: false; issues: PlanIssue[] };
 
 /**
  * Validates an untrusted document against the plan schema, then checks what a schema cannot:
@@ -27,7 +28,11 @@ export type ValidationResult =
  */
 export function validatePlan(input: unknown): ValidationResult {
   const proto = protoKeyPath(input, '');
-  if (proto !== null) return { ok: false, issues: [{ path: proto, message: 'is a "__proto__" key, which no plan field or Kubernetes label allows; refused rather than silently dropped' }] };
+  if (proto !== null)
+    return {
+      ok: false,
+      issues: [{ path: proto, message: 'is a "__proto__" key, which no plan field or Kubernetes label allows; refused rather than silently dropped' }],
+    };
   const migrated = migratePlan(input);
   if (!migrated.ok) return { ok: false, issues: migrated.issues };
   const parsed = planSchema.safeParse(migrated.doc);
@@ -84,7 +89,11 @@ function uniqueIdsAcross(plan: Plan, issues: PlanIssue[]): void {
       const first = seen.get(item.id);
       if (first === undefined) seen.set(item.id, here);
       else if (first.startsWith(`${field}[`)) issues.push({ path: here, message: `duplicates ${first} "${item.id}"` });
-      else issues.push({ path: here, message: `"${item.id}" is also ${first}; ids must be unique across sites, rooms, rows, racks, hardware and nodes (rttOverrides name them by id alone)` });
+      else
+        issues.push({
+          path: here,
+          message: `"${item.id}" is also ${first}; ids must be unique across sites, rooms, rows, racks, hardware and nodes (rttOverrides name them by id alone)`,
+        });
     });
   }
 }
@@ -135,7 +144,10 @@ function crossCheck(plan: Plan): PlanIssue[] {
     const list = occupancy.get(rack.id) ?? [];
     for (const other of list) {
       if (from <= other.to && other.from <= to) {
-        issues.push({ path: `nodes[${i}].positionU`, message: `U${from}-U${to} overlaps nodes[${other.index}] ("${plan.nodes[other.index].name}", U${other.from}-U${other.to}) in rack "${rack.name}"` });
+        issues.push({
+          path: `nodes[${i}].positionU`,
+          message: `U${from}-U${to} overlaps nodes[${other.index}] ("${plan.nodes[other.index].name}", U${other.from}-U${other.to}) in rack "${rack.name}"`,
+        });
         break;
       }
     }
@@ -179,7 +191,10 @@ export function crossCheckSettings(plan: Pick<Plan, 'cluster' | 'workload'>): Pl
   // own benchmarks run 1,000 clients over 100 connections (etcd op-guide/performance).
   const etcd = plan.cluster.etcd;
   if (etcd.electionTimeoutMs < 5 * etcd.heartbeatMs) {
-    issues.push({ path: 'cluster.etcd.electionTimeoutMs', message: `must be at least 5 x heartbeatMs (${5 * etcd.heartbeatMs} ms): etcd refuses to start otherwise (embed config check: the election timeout must be at least 5 times the heartbeat interval), got ${etcd.electionTimeoutMs}` });
+    issues.push({
+      path: 'cluster.etcd.electionTimeoutMs',
+      message: `must be at least 5 x heartbeatMs (${5 * etcd.heartbeatMs} ms): etcd refuses to start otherwise (embed config check: the election timeout must be at least 5 times the heartbeat interval), got ${etcd.electionTimeoutMs}`,
+    });
   }
   return issues;
 }
@@ -189,7 +204,10 @@ function checkNodeFits(node: PlanNode, i: number, rack: Rack, hw: Hardware, issu
   const limit = topFreeU(rack);
   if (top > limit) {
     const why = limit < rack.heightU ? ` (U${limit + 1}-U${rack.heightU} hold the switches)` : '';
-    issues.push({ path: `nodes[${i}].positionU`, message: `a ${hw.heightU} U "${hw.name}" at U${node.positionU} reaches U${top}, above the rack's top free U${limit}${why}` });
+    issues.push({
+      path: `nodes[${i}].positionU`,
+      message: `a ${hw.heightU} U "${hw.name}" at U${node.positionU} reaches U${top}, above the rack's top free U${limit}${why}`,
+    });
   }
   const feedIds = new Set(rack.feeds.map((f) => f.id));
   node.feeds.forEach((f, j) => {
@@ -211,7 +229,10 @@ export function checkNodeInPlan(plan: Plan, index: number): PlanIssue[] {
   const node = plan.nodes[index];
   const parsed = nodeSchema.safeParse(node);
   if (!parsed.success) {
-    return issuesFromZod(parsed.error, nodeSchema, node).map((i) => ({ ...i, path: `nodes[${index}]${i.path === '(plan)' ? '' : i.path.startsWith('[') ? i.path : `.${i.path}`}` }));
+    return issuesFromZod(parsed.error, nodeSchema, node).map((i) => ({
+      ...i,
+      path: `nodes[${index}]${i.path === '(plan)' ? '' : i.path.startsWith('[') ? i.path : `.${i.path}`}`,
+    }));
   }
   const issues: PlanIssue[] = [];
   const rack = plan.racks.find((r) => r.id === node.rackId);
@@ -233,7 +254,10 @@ export function checkNodeInPlan(plan: Plan, index: number): PlanIssue[] {
     if (!oh) return;
     const oto = other.positionU + oh.heightU - 1;
     if (node.positionU <= oto && other.positionU <= to) {
-      issues.push({ path: `nodes[${index}].positionU`, message: `U${node.positionU}-U${to} overlaps "${other.name}" (U${other.positionU}-U${oto}) in rack "${rack.name}"` });
+      issues.push({
+        path: `nodes[${index}].positionU`,
+        message: `U${node.positionU}-U${to} overlaps "${other.name}" (U${other.positionU}-U${oto}) in rack "${rack.name}"`,
+      });
     }
   });
   return issues;

@@ -35,18 +35,25 @@ export function rowElevations(plan: Plan, errorRacks: ReadonlySet<string>): { ti
       const y = TOP + (tallest - rack.heightU) * U_PX;
       const h = rack.heightU * U_PX;
       const bad = errorRacks.has(rack.id);
-      parts.push(`<text class="rack-name${bad ? ' bad' : ''}" x="${x + RACK_W / 2}" y="${y - 8}" text-anchor="middle">${esc(rack.name)}${bad ? ' (error)' : ''}</text>`,
-        `<rect class="frame${bad ? ' bad' : ''}" x="${x}" y="${y}" width="${RACK_W}" height="${h}"/>`);
+      parts.push(
+        `<text class="rack-name${bad ? ' bad' : ''}" x="${x + RACK_W / 2}" y="${y - 8}" text-anchor="middle">${esc(rack.name)}${bad ? ' (error)' : ''}</text>`,
+        `<rect class="frame${bad ? ' bad' : ''}" x="${x}" y="${y}" width="${RACK_W}" height="${h}"/>`,
+      );
       const switchU = rack.tor.count * rack.tor.heightU;
       if (switchU > 0) parts.push(`<rect class="switch" x="${x + 3}" y="${y + 1}" width="${RACK_W - 6}" height="${switchU * U_PX - 2}"/>`);
       for (const n of nodesByRack.get(rack.id) ?? []) {
         const hu = hw.get(n.hardwareId)?.heightU ?? 1;
         const ny = y + (rack.heightU - (n.positionU + hu - 1)) * U_PX + 1;
-        parts.push(`<rect class="node" fill="${ROLE_FILL[n.role]}" x="${x + 3}" y="${ny}" width="${RACK_W - 6}" height="${hu * U_PX - 2}"/>`,
-          `<text class="node-name" x="${x + 7}" y="${ny + Math.min(hu * U_PX - 2, 9)}">${esc(n.name)} · U${n.positionU}</text>`);
+        parts.push(
+          `<rect class="node" fill="${ROLE_FILL[n.role]}" x="${x + 3}" y="${ny}" width="${RACK_W - 6}" height="${hu * U_PX - 2}"/>`,
+          `<text class="node-name" x="${x + 7}" y="${ny + Math.min(hu * U_PX - 2, 9)}">${esc(n.name)} · U${n.positionU}</text>`,
+        );
       }
     });
-    out.push({ title, svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" role="img" aria-label="${esc(`Elevation of ${title}`)}">${parts.join('')}</svg>` });
+    out.push({
+      title,
+      svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" role="img" aria-label="${esc(`Elevation of ${title}`)}">${parts.join('')}</svg>`,
+    });
   }
   return out;
 }

@@ -16,6 +16,8 @@ export function escapeHtml(text: string): string {
  * cannot inject links, images, HTML or table cells into a ticket. Bidi controls are shown escaped.
  */
 export function escapeMarkdown(text: string): string {
-  const line = displayName(text).replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_{}[\]|<>~&]/g, (c) => `\\${c}`);
+  const line = displayName(text)
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_{}[\]|<>~&]/g, (c) => `\\${c}`);
   return line.replace(/^(\s*)([#+-]|\d+[.)])/, '$1\\$2');
 }

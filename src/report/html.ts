@@ -44,35 +44,90 @@ const STYLE = `
  */
 export function planReportHtml(d: PlanReportData, plan: Plan): string {
   const errorRacks = new Set(d.findings.filter((f) => f.severity === 'error').flatMap((f) => [...(f.subjects?.racks ?? [])]));
-  const row = (cells: string[], numeric: readonly number[] = []) => `<tr>${cells.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`;
+  const row = (cells: string[], numeric: readonly number[] = []) =>
+    `<tr>${cells.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`;
   const t = d.bomTotals;
   const sections: string[] = [];
-  sections.push(`<h1>Plan report: ${esc(d.title)}</h1>`, d.description ? `<p>${esc(d.description)}</p>` : '',
+  sections.push(
+    `<h1>Plan report: ${esc(d.title)}</h1>`,
+    d.description ? `<p>${esc(d.description)}</p>` : '',
     `<p class="counts">Findings: <span class="error">${d.counts.error} error(s)</span><span class="warning">${d.counts.warning} warning(s)</span><span class="info">${d.counts.info} info</span></p>`,
-    '<h2>Summary</h2><table><tbody>', ...d.summary.map((s) => `<tr><th>${esc(s.label)}</th><td>${esc(s.value)}</td></tr>`), '</tbody></table>');
-  sections.push('<h2>Bill of materials</h2><table><thead><tr><th>Item</th><th class="num">Count</th><th class="num">U each</th><th class="num">Typical W each</th><th class="num">Peak W each</th><th class="num">Unit price</th><th class="num">Total</th></tr></thead><tbody>',
-    ...d.bom.map((b) => row([esc(b.item), String(b.count), fmtNumber(b.heightU), fmtNumber(b.typicalW), fmtNumber(b.peakW),
-      b.unitPriceUsd === null ? '<span class="muted">no price</span>' : usd(b.unitPriceUsd), b.unitPriceUsd === null ? '' : usd(b.unitPriceUsd * b.count)], [1, 2, 3, 4, 5, 6])),
-    row(['<strong>Total</strong>', '', `${fmtNumber(t.heightU)} U`, `${fmtNumber(t.typicalW)} W`, `${fmtNumber(t.peakW)} W`, '',
-      `<strong>${usd(t.priceUsd)}</strong>${t.unpriced ? ` <span class="muted">+ ${t.unpriced} unpriced</span>` : ''}`], [2, 3, 4, 6]), '</tbody></table>');
+    '<h2>Summary</h2><table><tbody>',
+    ...d.summary.map((s) => `<tr><th>${esc(s.label)}</th><td>${esc(s.value)}</td></tr>`),
+    '</tbody></table>',
+  );
+  sections.push(
+    '<h2>Bill of materials</h2><table><thead><tr><th>Item</th><th class="num">Count</th><th class="num">U each</th><th class="num">Typical W each</th><th class="num">Peak W each</th><th class="num">Unit price</th><th class="num">Total</th></tr></thead><tbody>',
+    ...d.bom.map((b) =>
+      row(
+        [
+          esc(b.item),
+          String(b.count),
+          fmtNumber(b.heightU),
+          fmtNumber(b.typicalW),
+          fmtNumber(b.peakW),
+          b.unitPriceUsd === null ? '<span class="muted">no price</span>' : usd(b.unitPriceUsd),
+          b.unitPriceUsd === null ? '' : usd(b.unitPriceUsd * b.count),
+        ],
+        [1, 2, 3, 4, 5, 6],
+      ),
+    ),
+    row(
+      [
+        '<strong>Total</strong>',
+        '',
+        `${fmtNumber(t.heightU)} U`,
+        `${fmtNumber(t.typicalW)} W`,
+        `${fmtNumber(t.peakW)} W`,
+        '',
+        `<strong>${usd(t.priceUsd)}</strong>${t.unpriced ? ` <span class="muted">+ ${t.unpriced} unpriced</span>` : ''}`,
+      ],
+      [2, 3, 4, 6],
+    ),
+    '</tbody></table>',
+  );
   const s = d.sizing;
-  sections.push(`<h2>Control-plane sizing</h2><p>${s.members} member(s), quorum ${s.quorum}, tolerates ${s.tolerated} failure(s).</p>`,
+  sections.push(
+    `<h2>Control-plane sizing</h2><p>${s.members} member(s), quorum ${s.quorum}, tolerates ${s.tolerated} failure(s).</p>`,
     '<table><thead><tr><th>Failure domain</th><th class="num">Tolerated</th><th>Why</th></tr></thead><tbody>',
-    ...s.tolerance.map((x) => row([esc(x.level), String(x.tolerance), esc(x.why)], [1])), '</tbody></table>',
-    '<h3>Needs per control-plane node</h3><table><tbody>', ...s.requirements.map((r) => row([esc(r.resource), `${fmtNumber(r.value)} ${esc(r.unit)}`], [1])), '</tbody></table>',
+    ...s.tolerance.map((x) => row([esc(x.level), String(x.tolerance), esc(x.why)], [1])),
+    '</tbody></table>',
+    '<h3>Needs per control-plane node</h3><table><tbody>',
+    ...s.requirements.map((r) => row([esc(r.resource), `${fmtNumber(r.value)} ${esc(r.unit)}`], [1])),
+    '</tbody></table>',
     '<h3>Hardware verdicts</h3><table><thead><tr><th>Profile</th><th>Verdict</th><th>Deciding reason</th></tr></thead><tbody>',
-    ...s.verdicts.map((v) => row([`${esc(v.name)}${v.inUse ? ' <strong>(in use)</strong>' : ''}`, esc(v.verdict), esc(v.reason)])), '</tbody></table>');
+    ...s.verdicts.map((v) => row([`${esc(v.name)}${v.inUse ? ' <strong>(in use)</strong>' : ''}`, esc(v.verdict), esc(v.reason)])),
+    '</tbody></table>',
+  );
   sections.push('<h2>Findings</h2>');
   for (const sev of ['error', 'warning', 'info'] as const) {
     const items = d.findings.filter((f) => f.severity === sev);
     if (items.length === 0) continue;
-    sections.push(`<h3 class="${sev}">${sev === 'error' ? 'Errors' : sev === 'warning' ? 'Warnings' : 'Info'} (${items.length})</h3><ul class="findings">`,
-      ...items.map((f) => `<li class="${sev}"><span class="rule">${esc(f.ruleId)}</span> ${esc(f.message)}. <span class="muted">${esc(f.why)}${f.figure ? ` (${esc(f.figure.label)}: ${fmtNumber(f.figure.value)} ${esc(f.figure.unit)})` : ''}</span>${f.fix ? ` <em>Fix: ${esc(f.fix.label)}.</em>` : ''}</li>`),
-      '</ul>');
+    sections.push(
+      `<h3 class="${sev}">${sev === 'error' ? 'Errors' : sev === 'warning' ? 'Warnings' : 'Info'} (${items.length})</h3><ul class="findings">`,
+      ...items.map(
+        (f) =>
+          `<li class="${sev}"><span class="rule">${esc(f.ruleId)}</span> ${esc(f.message)}. <span class="muted">${esc(f.why)}${f.figure ? ` (${esc(f.figure.label)}: ${fmtNumber(f.figure.value)} ${esc(f.figure.unit)})` : ''}</span>${f.fix ? ` <em>Fix: ${esc(f.fix.label)}.</em>` : ''}</li>`,
+      ),
+      '</ul>',
+    );
   }
-  sections.push('<h3>Guidance checklist</h3><ul class="findings">', ...d.guidance.map((g) => `<li>${g.answered ? '☑' : '☐'} <span class="rule">${esc(g.id)}</span> ${esc(g.topic)}: <span class="muted">${esc(g.answer)}</span></li>`), '</ul>');
-  sections.push('<h2>Key predictions</h2><table><thead><tr><th>Area</th><th>Prediction</th><th class="num">Value</th></tr></thead><tbody>',
-    ...d.predictions.map((p) => row([esc(p.group), esc(p.label), `${fmtNumber(p.value)} ${esc(p.unit)}`], [2])), '</tbody></table>');
-  sections.push('<section class="elevations"><h2>Elevations</h2>', ...rowElevations(plan, errorRacks).map((e) => `<figure><figcaption>${esc(e.title)}</figcaption>${e.svg}</figure>`), '</section>');
+  sections.push(
+    '<h3>Guidance checklist</h3><ul class="findings">',
+    ...d.guidance.map(
+      (g) => `<li>${g.answered ? '☑' : '☐'} <span class="rule">${esc(g.id)}</span> ${esc(g.topic)}: <span class="muted">${esc(g.answer)}</span></li>`,
+    ),
+    '</ul>',
+  );
+  sections.push(
+    '<h2>Key predictions</h2><table><thead><tr><th>Area</th><th>Prediction</th><th class="num">Value</th></tr></thead><tbody>',
+    ...d.predictions.map((p) => row([esc(p.group), esc(p.label), `${fmtNumber(p.value)} ${esc(p.unit)}`], [2])),
+    '</tbody></table>',
+  );
+  sections.push(
+    '<section class="elevations"><h2>Elevations</h2>',
+    ...rowElevations(plan, errorRacks).map((e) => `<figure><figcaption>${esc(e.title)}</figcaption>${e.svg}</figure>`),
+    '</section>',
+  );
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(`Plan report: ${d.title}`)}</title><style>${STYLE}</style></head><body>${sections.join('\n')}</body></html>\n`;
 }

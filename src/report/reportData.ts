@@ -29,10 +29,14 @@ export interface PlanReportData {
   summary: { label: string; value: string }[];
   bom: BomLine[];
   bomTotals: { heightU: number; typicalW: number; peakW: number; priceUsd: number; unpriced: number };
-  sizing: { members: number; quorum: number; tolerated: number;
+  sizing: {
+    members: number;
+    quorum: number;
+    tolerated: number;
     tolerance: { level: string; tolerance: number; why: string }[];
     requirements: { resource: string; value: number; unit: string }[];
-    verdicts: { name: string; inUse: boolean; verdict: string; reason: string }[] };
+    verdicts: { name: string; inUse: boolean; verdict: string; reason: string }[];
+  };
   counts: Record<Severity, number>;
   findings: Finding[];
   guidance: GuidanceItem[];
@@ -52,7 +56,15 @@ export function planReportData(plan: Plan, report: Report): PlanReportData {
   for (const n of plan.nodes) {
     const hw = plan.hardware.find((h) => h.id === n.hardwareId);
     if (!hw) continue;
-    const line = byHw.get(hw.id) ?? { item: hw.name, count: 0, roles: {}, heightU: hw.heightU, typicalW: hw.powerTypicalW, peakW: hw.powerPeakW, unitPriceUsd: hw.priceUsd ?? null };
+    const line = byHw.get(hw.id) ?? {
+      item: hw.name,
+      count: 0,
+      roles: {},
+      heightU: hw.heightU,
+      typicalW: hw.powerTypicalW,
+      peakW: hw.powerPeakW,
+      unitPriceUsd: hw.priceUsd ?? null,
+    };
     line.count += 1;
     line.roles[n.role] = (line.roles[n.role] ?? 0) + 1;
     byHw.set(hw.id, line);
@@ -63,7 +75,15 @@ export function planReportData(plan: Plan, report: Report): PlanReportData {
     // Switch heights and draws differ per rack; the line shows their means and the totals are exact.
     const u = plan.racks.reduce((s, r) => s + r.tor.count * r.tor.heightU, 0);
     const w = plan.racks.reduce((s, r) => s + r.tor.count * r.tor.powerW, 0);
-    bom.push({ item: 'Top-of-rack switch', count: switches, roles: {}, heightU: u / switches, typicalW: w / switches, peakW: w / switches, unitPriceUsd: null });
+    bom.push({
+      item: 'Top-of-rack switch',
+      count: switches,
+      roles: {},
+      heightU: u / switches,
+      typicalW: w / switches,
+      peakW: w / switches,
+      unitPriceUsd: null,
+    });
   }
   const priced = bom.filter((b) => b.unitPriceUsd !== null);
   const bomTotals = {
@@ -84,14 +104,24 @@ export function planReportData(plan: Plan, report: Report): PlanReportData {
     { label: 'Storage', value: `${report.storage.provider} on ${report.storage.nodes} node(s)` },
   ];
   const sizing = {
-    members: cp.quorum.members, quorum: cp.quorum.quorum, tolerated: cp.quorum.toleratedFailures,
+    members: cp.quorum.members,
+    quorum: cp.quorum.quorum,
+    tolerated: cp.quorum.toleratedFailures,
     tolerance: cp.tolerance.map((t) => ({ level: t.level, tolerance: t.tolerance, why: t.why })),
     requirements: cp.sizing.requirements.map((r) => ({ resource: r.resource, value: r.value, unit: r.unit })),
     verdicts: cp.sizing.verdicts.map((v) => ({ name: v.name, inUse: v.inUse, verdict: v.verdict, reason: v.reasons[0] ?? '' })),
   };
   return {
-    title: plan.name, description: plan.description, summary, bom, bomTotals, sizing,
-    counts: countBySeverity(report.findings), findings: report.findings, guidance: report.guidance, predictions: predictions(report),
+    title: plan.name,
+    description: plan.description,
+    summary,
+    bom,
+    bomTotals,
+    sizing,
+    counts: countBySeverity(report.findings),
+    findings: report.findings,
+    guidance: report.guidance,
+    predictions: predictions(report),
   };
 }
 
@@ -114,7 +144,13 @@ function predictions(r: Report): Prediction[] {
   const p = r.physical.totals;
   add('Power and space', 'typical power', p.typicalW / 1000, 'kW');
   add('Power and space', 'peak power', p.peakW / 1000, 'kW');
-  add('Power and space', 'racks that do not survive losing a feed', r.physical.racks.filter((x) => x.power.verdict !== 'survives' && x.power.verdict !== 'provider-managed').length, 'racks', 0);
+  add(
+    'Power and space',
+    'racks that do not survive losing a feed',
+    r.physical.racks.filter((x) => x.power.verdict !== 'survives' && x.power.verdict !== 'provider-managed').length,
+    'racks',
+    0,
+  );
   const busiest = r.network.racks.reduce((m, x) => (x.utilisation > m ? x.utilisation : m), 0);
   add('Network', 'busiest rack uplink', busiest * 100, '%');
   add('Network', 'RTT KubeSpan adds (balanced core)', r.network.kubespan.addedRttMs, 'ms', 3);
@@ -123,7 +159,12 @@ function predictions(r: Report): Prediction[] {
     add('Storage', 'raw capacity', s.capacity.rawBytes / 2 ** 40, 'TiB');
     add('Storage', 'usable capacity (before the blocking threshold)', s.capacity.usableBytes / 2 ** 40, 'TiB');
     const node = s.failures.find((f) => f.id === 'node');
-    add('Storage', 'data restored after losing a storage node', node?.rebuild.timeline.restoredAtS == null ? null : node.rebuild.timeline.restoredAtS / 3600, 'h');
+    add(
+      'Storage',
+      'data restored after losing a storage node',
+      node?.rebuild.timeline.restoredAtS == null ? null : node.rebuild.timeline.restoredAtS / 3600,
+      'h',
+    );
   }
   return out;
 }

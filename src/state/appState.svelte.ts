@@ -151,7 +151,10 @@ export class AppState {
     if (found.kind === 'none') return false;
     history.replaceState(null, '', location.pathname + location.search);
     if (found.kind === 'empty') {
-      this.importFailure = { source: 'shared link', issues: [{ path: '(link)', message: 'holds no plan: nothing follows "#plan=" (the link was cut while being passed on); ask for the link again' }] };
+      this.importFailure = {
+        source: 'shared link',
+        issues: [{ path: '(link)', message: 'holds no plan: nothing follows "#plan=" (the link was cut while being passed on); ask for the link again' }],
+      };
       return false;
     }
     this.busy = 'Opening the shared plan…';
@@ -200,10 +203,20 @@ export class AppState {
       const stored = await this.store.get(entry.id);
       if (stored && JSON.stringify(stored.plan) === JSON.stringify(entry.plan)) continue;
       if (!stored || stored.rev === entry.baseRev) {
-        await this.store.save(entry.plan, { id: entry.id, baseRev: stored ? entry.baseRev : null, summary: stored ? summarizeChange(stored.plan, entry.plan) : 'First saved version' });
+        await this.store.save(entry.plan, {
+          id: entry.id,
+          baseRev: stored ? entry.baseRev : null,
+          summary: stored ? summarizeChange(stored.plan, entry.plan) : 'First saved version',
+        });
       } else {
-        const name = uniqueName(`${entry.plan.name} (unsaved edits)`.slice(0, 120), (await this.store.list()).map((p) => p.name));
-        await this.store.save({ ...entry.plan, name }, { id: newPlanId(), baseRev: null, summary: 'Edits made as the page closed, after another tab saved', source: 'edits kept when a page closed' });
+        const name = uniqueName(
+          `${entry.plan.name} (unsaved edits)`.slice(0, 120),
+          (await this.store.list()).map((p) => p.name),
+        );
+        await this.store.save(
+          { ...entry.plan, name },
+          { id: newPlanId(), baseRev: null, summary: 'Edits made as the page closed, after another tab saved', source: 'edits kept when a page closed' },
+        );
       }
     }
   }
@@ -222,7 +235,10 @@ export class AppState {
   /** Opens a user's file. A bad file is reported with its field paths and changes nothing. */
   async openFile(file: File): Promise<void> {
     if (file.size > DEFAULTS.limits.maxFileBytes) {
-      this.importFailure = { source: file.name, issues: [{ path: '(file)', message: `is ${(file.size / 2 ** 20).toFixed(1)} MiB; plans may be at most ${DEFAULTS.limits.maxFileBytes / 2 ** 20} MiB` }] };
+      this.importFailure = {
+        source: file.name,
+        issues: [{ path: '(file)', message: `is ${(file.size / 2 ** 20).toFixed(1)} MiB; plans may be at most ${DEFAULTS.limits.maxFileBytes / 2 ** 20} MiB` }],
+      };
       return;
     }
     this.busy = `Reading ${file.name}…`;
@@ -278,7 +294,8 @@ export class AppState {
       return result.plan;
     } catch (e) {
       this.importFailure = {
-        source: file, issues: [{ path: '(file)', message: `could not be loaded: ${(e as Error).message}` }],
+        source: file,
+        issues: [{ path: '(file)', message: `could not be loaded: ${(e as Error).message}` }],
         retry: () => void this.openExample(file),
       };
       return null;

@@ -27,7 +27,10 @@ export class CompareState {
   error = $state<string | null>(null);
   private abort: AbortController | null = null;
 
-  constructor(private readonly engine: EngineBridge, private readonly store: PlanStore) {}
+  constructor(
+    private readonly engine: EngineBridge,
+    private readonly store: PlanStore,
+  ) {}
 
   /** The stored plan a source names (read only), or null when it is gone. */
   async load(source: CompareSource): Promise<Plan | null> {
@@ -52,9 +55,15 @@ export class CompareState {
       if (!other) throw new Error(`${otherLabel} is no longer stored in this browser`);
       const [a, b] = swap ? [open, other] : [other, open];
       this.sides = swap ? { a: openLabel, b: otherLabel } : { a: otherLabel, b: openLabel };
-      this.result = await this.engine.pool.run('comparePlans', { a, b }, {
-        slot: 'compare', signal: abort.signal, onProgress: (p: JobProgress) => (this.progress = p.fraction),
-      });
+      this.result = await this.engine.pool.run(
+        'comparePlans',
+        { a, b },
+        {
+          slot: 'compare',
+          signal: abort.signal,
+          onProgress: (p: JobProgress) => (this.progress = p.fraction),
+        },
+      );
       this.status = 'done';
     } catch (e) {
       if (e instanceof StaleRequestError || abort.signal.aborted) return;

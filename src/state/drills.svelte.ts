@@ -91,13 +91,23 @@ export class DrillState {
 
   async run(plan: Plan): Promise<void> {
     const failures = failureSetOfDraft(this.draft);
-    if (failures.components.length === 0 && (failures.degradations ?? []).length === 0) { this.result = null; return; }
+    if (failures.components.length === 0 && (failures.degradations ?? []).length === 0) {
+      this.result = null;
+      return;
+    }
     this.running = true;
     this.error = null;
     try {
-      this.result = await this.engine.pool.run('drill', {
-        plan, failures, name: this.savedName ?? this.failed.join(' '), ...(this.repairAtS !== null ? { repairAtS: this.repairAtS } : {}),
-      }, { slot: 'drill' });
+      this.result = await this.engine.pool.run(
+        'drill',
+        {
+          plan,
+          failures,
+          name: this.savedName ?? this.failed.join(' '),
+          ...(this.repairAtS !== null ? { repairAtS: this.repairAtS } : {}),
+        },
+        { slot: 'drill' },
+      );
     } catch (e) {
       if (e instanceof StaleRequestError) return;
       this.error = e instanceof EngineFailure || e instanceof Error ? e.message : String(e);
@@ -115,14 +125,23 @@ export class DrillState {
     this.sweepError = null;
     const parts = Math.max(1, this.engine.pool.size);
     try {
-      const chunks = await this.engine.pool.map('sweep', Array.from({ length: parts }, (_, part) => ({ plan, pairs, part, parts })), {
-        slot: 'sweep', signal: abort.signal, onProgress: ({ fraction }) => (this.sweepProgress = fraction),
-      });
+      const chunks = await this.engine.pool.map(
+        'sweep',
+        Array.from({ length: parts }, (_, part) => ({ plan, pairs, part, parts })),
+        {
+          slot: 'sweep',
+          signal: abort.signal,
+          onProgress: ({ fraction }) => (this.sweepProgress = fraction),
+        },
+      );
       this.sweepRows = rankSweep(chunks.flat());
     } catch (e) {
       if (!(e instanceof StaleRequestError)) this.sweepError = e instanceof Error ? e.message : String(e);
     } finally {
-      if (this.sweepAbort === abort) { this.sweepProgress = null; this.sweepAbort = null; }
+      if (this.sweepAbort === abort) {
+        this.sweepProgress = null;
+        this.sweepAbort = null;
+      }
     }
   }
 

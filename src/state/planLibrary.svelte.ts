@@ -11,9 +11,16 @@ import { uniqueName } from './uniqueName';
 
 /** A new, empty plan: one site, room and row with two empty racks and the sample hardware. */
 export function blankPlan(name = 'New plan'): Plan {
-  return new PlanBuilder(baseSettings(name, 'cluster', ''), [HW.cp, HW.cpLarge, HW.worker, HW.storage].map((h) => structuredClone(h)))
-    .site('dc1', 'DC 1').room('hall-a', 'Hall A', 'dc1').row('row-1', 'Row 1', 'hall-a')
-    .rack('r1', 'row-1', { name: 'R1' }).rack('r2', 'row-1', { name: 'R2' }).build();
+  return new PlanBuilder(
+    baseSettings(name, 'cluster', ''),
+    [HW.cp, HW.cpLarge, HW.worker, HW.storage].map((h) => structuredClone(h)),
+  )
+    .site('dc1', 'DC 1')
+    .room('hall-a', 'Hall A', 'dc1')
+    .row('row-1', 'Row 1', 'hall-a')
+    .rack('r1', 'row-1', { name: 'R1' })
+    .rack('r2', 'row-1', { name: 'R2' })
+    .build();
 }
 
 export function newPlanId(): string {
@@ -62,7 +69,10 @@ export class PlanLibrary {
   private async addPlan(plan: Plan, sourceLabel: string): Promise<void> {
     await this.refresh();
     const previous = this.doc.plan && this.plans.some((p) => p.id === this.current.get()) ? this.doc.plan.name : null;
-    const name = uniqueName(plan.name, this.plans.map((p) => p.name));
+    const name = uniqueName(
+      plan.name,
+      this.plans.map((p) => p.name),
+    );
     const named = name === plan.name ? plan : { ...plan, name };
     const id = newPlanId();
     this.current.set(id);
@@ -77,7 +87,15 @@ export class PlanLibrary {
 
   async create(): Promise<void> {
     await this.refresh();
-    await this.openAsNewPlan(blankPlan(uniqueName('New plan', this.plans.map((p) => p.name))), 'a blank page');
+    await this.openAsNewPlan(
+      blankPlan(
+        uniqueName(
+          'New plan',
+          this.plans.map((p) => p.name),
+        ),
+      ),
+      'a blank page',
+    );
   }
 
   async duplicate(id: string): Promise<void> {
@@ -164,7 +182,8 @@ export class PlanLibrary {
   /** Opens a saved version beside the current plan, as a new plan. */
   async openVersionBeside(version: PlanVersionInfo): Promise<void> {
     const plan = await this.store.version(version.key);
-    if (plan) await this.openAsNewPlan({ ...plan, name: `${plan.name} (${clock(version.savedAt)})`.slice(0, 120) }, `the version saved at ${clock(version.savedAt)}`);
+    if (plan)
+      await this.openAsNewPlan({ ...plan, name: `${plan.name} (${clock(version.savedAt)})`.slice(0, 120) }, `the version saved at ${clock(version.savedAt)}`);
   }
 
   /**
@@ -185,7 +204,7 @@ export class PlanLibrary {
     const theirs = this.autosave.conflict;
     if (!mine || !theirs) return;
     this.autosave.adopt(theirs.id, theirs.rev, theirs.plan);
-    await this.addPlan({ ...mine, name: `${mine.name} (this tab)`.slice(0, 120) }, 'this tab, beside the other tab\'s version');
+    await this.addPlan({ ...mine, name: `${mine.name} (this tab)`.slice(0, 120) }, "this tab, beside the other tab's version");
   }
 
   /** Resolves a save conflict by dropping this tab's unsaved edits and showing the other tab's plan. */

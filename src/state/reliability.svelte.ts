@@ -74,8 +74,11 @@ export class ReliabilitySimulation {
         });
         const roundTrials = chunks * CHUNK_TRIALS;
         const partials = await pool.map('reliabilityTrials', args, {
-          slot: 'reliability', signal: abort.signal,
-          onProgress: (p) => { this.progress = Math.min(1, (done + p.fraction * roundTrials) / budget); },
+          slot: 'reliability',
+          signal: abort.signal,
+          onProgress: (p) => {
+            this.progress = Math.min(1, (done + p.fraction * roundTrials) / budget);
+          },
         });
         chunk += chunks;
         // Merging adds counts and sums; the figures themselves are computed in a worker below.
@@ -113,10 +116,17 @@ export class ReliabilitySimulation {
     this.compareProgress = 0;
     this.columns = null;
     try {
-      const runs = await this.engine.pool.map('reliabilityVariant', variants.map((v) => ({ plan: v.plan, seed: this.seed, trials, chunkTrials: CHUNK_TRIALS })), {
-        slot: 'reliability-compare', signal: abort.signal,
-        onProgress: (p) => { this.compareProgress = p.fraction; },
-      });
+      const runs = await this.engine.pool.map(
+        'reliabilityVariant',
+        variants.map((v) => ({ plan: v.plan, seed: this.seed, trials, chunkTrials: CHUNK_TRIALS })),
+        {
+          slot: 'reliability-compare',
+          signal: abort.signal,
+          onProgress: (p) => {
+            this.compareProgress = p.fraction;
+          },
+        },
+      );
       this.columns = variants.map((v, i) => ({ id: v.id, label: v.label, run: runs[i] }));
       this.compareStatus = 'done';
     } catch (e) {

@@ -15,7 +15,11 @@ export type ShareResult = { ok: true; url: string; chars: number } | { ok: false
 export function shareUrl(payload: string, base: string): ShareResult {
   const url = `${base.split('#')[0]}#${SHARE_KEY}=${payload}`;
   if (url.length > MAX_SHARE_CHARS) {
-    return { ok: false, chars: url.length, reason: `This plan's link would be ${url.length.toLocaleString('en')} characters; links over ${MAX_SHARE_CHARS.toLocaleString('en')} are cut off by many tools. Share the plan as a file instead: Export JSON (or YAML), send the file, and open it with Open… or by dropping it on the page.` };
+    return {
+      ok: false,
+      chars: url.length,
+      reason: `This plan's link would be ${url.length.toLocaleString('en')} characters; links over ${MAX_SHARE_CHARS.toLocaleString('en')} are cut off by many tools. Share the plan as a file instead: Export JSON (or YAML), send the file, and open it with Open… or by dropping it on the page.`,
+    };
   }
   return { ok: true, url, chars: url.length };
 }

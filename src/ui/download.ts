@@ -10,5 +10,11 @@ export function download(blob: Blob, name: string): void {
 
 /** A file name from a title: lower case, words joined by dashes, at most 60 characters. */
 export function fileSlug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'chart';
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'chart'
+  );
 }

@@ -12,7 +12,7 @@ export const SHORTCUTS: { group: string; keys: string; action: string }[] = [
   { group: 'Edit', keys: 'Shift+↑ Shift+↓', action: 'Move the selection up / down one U' },
   { group: 'Edit', keys: 'Shift+← Shift+→', action: 'Move the selection to the previous / next rack' },
   { group: 'Edit', keys: '[ ]', action: 'Choose the previous / next hardware profile in the palette' },
-  { group: 'Edit', keys: 'N', action: 'Place the chosen profile in the current rack\'s lowest free U' },
+  { group: 'Edit', keys: 'N', action: "Place the chosen profile in the current rack's lowest free U" },
   { group: 'Edit', keys: 'Ctrl+D', action: 'Duplicate the selection' },
   { group: 'Edit', keys: 'Delete, Backspace', action: 'Delete the selection' },
   { group: 'Edit', keys: 'C W S', action: 'Make the selection control plane / worker / storage' },
@@ -62,12 +62,22 @@ export function handleShortcut(e: KeyboardEvent, app: AppState): boolean {
   }
   switch (key) {
     case 'Delete':
-    case 'Backspace': editor.deleteSelection(); return true;
-    case '?': session.showShortcuts = !session.showShortcuts; return true;
+    case 'Backspace':
+      editor.deleteSelection();
+      return true;
+    case '?':
+      session.showShortcuts = !session.showShortcuts;
+      return true;
     case '+':
-    case '=': session.zoomAt(1.25); return true;
-    case '-': session.zoomAt(0.8); return true;
-    case '0': session.fitAll(); return true;
+    case '=':
+      session.zoomAt(1.25);
+      return true;
+    case '-':
+      session.zoomAt(0.8);
+      return true;
+    case '0':
+      session.fitAll();
+      return true;
     case ',':
     case '.': {
       const plan = doc.plan;

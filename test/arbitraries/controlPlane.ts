@@ -42,53 +42,87 @@ export function member(spec: MemberSpec): EtcdMember {
     room: { id: room, name: room },
     site: { id: site, name: site },
   } as unknown as NodePlace;
-  return { id: spec.name, name: spec.name, place, diskClass: 'nvme-enterprise', disk: diskSpec({ class: 'nvme-enterprise' }), fsyncMedianMs: 0.04, fsyncSigma: 0.5 };
+  return {
+    id: spec.name,
+    name: spec.name,
+    place,
+    diskClass: 'nvme-enterprise',
+    disk: diskSpec({ class: 'nvme-enterprise' }),
+    fsyncMedianMs: 0.04,
+    fsyncSigma: 0.5,
+  };
 }
 
 const feedSetArb = fc.constantFrom<('A' | 'B')[]>(['A'], ['B'], ['A', 'B']);
 
 export const memberSpecsArb: fc.Arbitrary<MemberSpec[]> = fc.integer({ min: 1, max: 7 }).chain((n) =>
-  fc.array(fc.record({
-    rack: fc.constantFrom('r1', 'r2', 'r3', 'r4', 'r5'),
-    row: fc.constantFrom('row-1', 'row-2', 'row-3'),
-    room: fc.constantFrom('room-1', 'room-2'),
-    site: fc.constantFrom('site-1', 'site-2'),
-    tors: feedSetArb,
-    feeds: feedSetArb,
-    circuitA: fc.option(fc.constantFrom('pdu-1', 'pdu-2'), { nil: undefined }),
-  }), { minLength: n, maxLength: n }).map((rows) => {
-    // A rack lives in one row, room and site, and has one set of feed circuits: take the first member's.
-    const home = new Map<string, (typeof rows)[number]>();
-    for (const r of rows) if (!home.has(r.rack)) home.set(r.rack, r);
-    return rows.map((r, i): MemberSpec => {
-      const h = home.get(r.rack)!;
-      return { name: `cp-${i + 1}`, rack: r.rack, row: h.row, room: h.room, site: h.site, tors: r.tors, rackTors: 2, feeds: r.feeds, circuits: { A: h.circuitA } };
-    });
-  }));
+  fc
+    .array(
+      fc.record({
+        rack: fc.constantFrom('r1', 'r2', 'r3', 'r4', 'r5'),
+        row: fc.constantFrom('row-1', 'row-2', 'row-3'),
+        room: fc.constantFrom('room-1', 'room-2'),
+        site: fc.constantFrom('site-1', 'site-2'),
+        tors: feedSetArb,
+        feeds: feedSetArb,
+        circuitA: fc.option(fc.constantFrom('pdu-1', 'pdu-2'), { nil: undefined }),
+      }),
+      { minLength: n, maxLength: n },
+    )
+    .map((rows) => {
+      // A rack lives in one row, room and site, and has one set of feed circuits: take the first member's.
+      const home = new Map<string, (typeof rows)[number]>();
+      for (const r of rows) if (!home.has(r.rack)) home.set(r.rack, r);
+      return rows.map((r, i): MemberSpec => {
+        const h = home.get(r.rack)!;
+        return {
+          name: `cp-${i + 1}`,
+          rack: r.rack,
+          row: h.row,
+          room: h.room,
+          site: h.site,
+          tors: r.tors,
+          rackTors: 2,
+          feeds: r.feeds,
+          circuits: { A: h.circuitA },
+        };
+      });
+    }),
+);
 
 export const memberLayoutArb: fc.Arbitrary<EtcdMember[]> = memberSpecsArb.map((specs) => specs.map(member));
 
 const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 
 export const latencyInputArb: fc.Arbitrary<CommitLatencyInput> = fc.integer({ min: 1, max: 7 }).chain((n) =>
-  fc.record({
-    fsyncMedianMs: fc.array(positive(0.01, 20), { minLength: n, maxLength: n }),
-    fsyncSigma: fc.array(positive(0, 1.2), { minLength: n, maxLength: n }),
-    upper: fc.array(positive(0, 50), { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }),
-    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-  }).map(({ fsyncMedianMs, fsyncSigma, upper, seed }): CommitLatencyInput => {
-    const rttMs = new Float64Array(n * n);
-    let k = 0;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-      rttMs[i * n + j] = upper[k];
-      rttMs[j * n + i] = upper[k];
-      k++;
-    }
-    return {
-      names: Array.from({ length: n }, (_, i) => `cp-${i + 1}`), fsyncMedianMs, fsyncSigma, rttMs,
-      applyMs: 0.05, rttJitterSigma: 0.1, seed, samples: 400,
-    };
-  }));
+  fc
+    .record({
+      fsyncMedianMs: fc.array(positive(0.01, 20), { minLength: n, maxLength: n }),
+      fsyncSigma: fc.array(positive(0, 1.2), { minLength: n, maxLength: n }),
+      upper: fc.array(positive(0, 50), { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }),
+      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+    })
+    .map(({ fsyncMedianMs, fsyncSigma, upper, seed }): CommitLatencyInput => {
+      const rttMs = new Float64Array(n * n);
+      let k = 0;
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++) {
+          rttMs[i * n + j] = upper[k];
+          rttMs[j * n + i] = upper[k];
+          k++;
+        }
+      return {
+        names: Array.from({ length: n }, (_, i) => `cp-${i + 1}`),
+        fsyncMedianMs,
+        fsyncSigma,
+        rttMs,
+        applyMs: 0.05,
+        rttJitterSigma: 0.1,
+        seed,
+        samples: 400,
+      };
+    }),
+);
 
 export const memberCapacityArb: fc.Arbitrary<MemberCapacity> = fc.record({
   cores: positive(0.5, 64),
@@ -98,9 +132,11 @@ export const memberCapacityArb: fc.Arbitrary<MemberCapacity> = fc.record({
   fsyncMeanMs: positive(0.02, 60),
 });
 
-export const throughputInputArb: fc.Arbitrary<ThroughputInput> = fc.record({
-  leader: memberCapacityArb,
-  followers: fc.array(memberCapacityArb, { minLength: 0, maxLength: 6 }),
-  keyBytes: positive(1, 1000),
-  valueBytes: positive(1, 1_500_000),
-}).map((r) => ({ ...r, assumptions: DEFAULT_CP_ASSUMPTIONS }));
+export const throughputInputArb: fc.Arbitrary<ThroughputInput> = fc
+  .record({
+    leader: memberCapacityArb,
+    followers: fc.array(memberCapacityArb, { minLength: 0, maxLength: 6 }),
+    keyBytes: positive(1, 1000),
+    valueBytes: positive(1, 1_500_000),
+  })
+  .map((r) => ({ ...r, assumptions: DEFAULT_CP_ASSUMPTIONS }));

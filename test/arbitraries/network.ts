@@ -14,16 +14,15 @@ import type { CniEncap, EncapStack, KubeSpanFamily } from '../../src/models/netw
 import type { Plan } from '../../src/plan/schema';
 import { validPlanArbWith } from './plan';
 
-export const mtuArb: fc.Arbitrary<number> = fc.oneof(
-  fc.constantFrom(1280, 1500, 9000, 9216),
-  fc.integer({ min: 1280, max: 9216 }),
-);
+export const mtuArb: fc.Arbitrary<number> = fc.oneof(fc.constantFrom(1280, 1500, 9000, 9216), fc.integer({ min: 1280, max: 9216 }));
 
 export const cniEncapArb: fc.Arbitrary<CniEncap> = fc.constantFrom('none', 'flannel-vxlan', 'cilium-native', 'cilium-vxlan', 'cilium-geneve');
 export const kubespanFamilyArb: fc.Arbitrary<KubeSpanFamily> = fc.constantFrom('off', 'ipv4', 'ipv6');
 
 export const stackArb: fc.Arbitrary<EncapStack> = fc.record({
-  cni: cniEncapArb, kubespan: kubespanFamilyArb, flannelMtuFitsKubeSpan: fc.boolean(),
+  cni: cniEncapArb,
+  kubespan: kubespanFamilyArb,
+  flannelMtuFitsKubeSpan: fc.boolean(),
 });
 
 const TUNNELS: CniEncap[] = ['flannel-vxlan', 'cilium-vxlan', 'cilium-geneve'];
@@ -33,19 +32,18 @@ const TUNNELS: CniEncap[] = ['flannel-vxlan', 'cilium-vxlan', 'cilium-geneve'];
  * added to a stack without one, or KubeSpan (of the family already in use) added to a stack without it.
  */
 export const layeredStackArb: fc.Arbitrary<[EncapStack, EncapStack]> = fc.oneof(
-  fc.record({ tunnel: fc.constantFrom(...TUNNELS), kubespan: kubespanFamilyArb, fix: fc.boolean() })
+  fc
+    .record({ tunnel: fc.constantFrom(...TUNNELS), kubespan: kubespanFamilyArb, fix: fc.boolean() })
     .map(({ tunnel, kubespan, fix }): [EncapStack, EncapStack] => [
       { cni: 'none', kubespan, flannelMtuFitsKubeSpan: fix },
       { cni: tunnel, kubespan, flannelMtuFitsKubeSpan: fix },
     ]),
-  fc.record({ cni: cniEncapArb, fix: fc.boolean() })
-    .map(({ cni, fix }): [EncapStack, EncapStack] => [
-      { cni, kubespan: 'off', flannelMtuFitsKubeSpan: fix },
-      { cni, kubespan: 'ipv4', flannelMtuFitsKubeSpan: fix },
-    ]),
+  fc.record({ cni: cniEncapArb, fix: fc.boolean() }).map(({ cni, fix }): [EncapStack, EncapStack] => [
+    { cni, kubespan: 'off', flannelMtuFitsKubeSpan: fix },
+    { cni, kubespan: 'ipv4', flannelMtuFitsKubeSpan: fix },
+  ]),
 );
 
 export const nodeCountArb: fc.Arbitrary<number> = fc.integer({ min: 1, max: 10_000 });
 
-export const networkPlanArb: fc.Arbitrary<Plan> = validPlanArbWith({ maxRacks: 6, maxNodesPerRack: 4 })
-  .filter((p) => p.nodes.length >= 2);
+export const networkPlanArb: fc.Arbitrary<Plan> = validPlanArbWith({ maxRacks: 6, maxNodesPerRack: 4 }).filter((p) => p.nodes.length >= 2);

@@ -12,16 +12,78 @@ import YAML from 'yaml';
 import { YAML_TRICKY_STRINGS } from './plan';
 
 const KEYS = [
-  'kind', 'name', 'kubernetes', 'talos', 'version', 'features', 'patches', 'inline', 'file', 'idOverride', 'machines',
-  'machineClass', 'size', 'updateStrategy', 'deleteStrategy', 'upgradeStrategy', 'rolling', 'maxParallelism', 'type',
-  'bootstrapSpec', 'clusterUUID', 'snapshot', 'locked', 'install', 'disk', 'diskSelector', 'kernelArgs', 'systemExtensions',
-  'labels', 'annotations', 'manifests', 'mode', 'healthchecks', 'job', 'interval', 'backupConfiguration', 'diskEncryption',
-  'machine', 'cluster', 'network', 'kubespan', 'enabled', 'apiVersion', 'token', 'omni.sidero.dev/x', 'unknown',
+  'kind',
+  'name',
+  'kubernetes',
+  'talos',
+  'version',
+  'features',
+  'patches',
+  'inline',
+  'file',
+  'idOverride',
+  'machines',
+  'machineClass',
+  'size',
+  'updateStrategy',
+  'deleteStrategy',
+  'upgradeStrategy',
+  'rolling',
+  'maxParallelism',
+  'type',
+  'bootstrapSpec',
+  'clusterUUID',
+  'snapshot',
+  'locked',
+  'install',
+  'disk',
+  'diskSelector',
+  'kernelArgs',
+  'systemExtensions',
+  'labels',
+  'annotations',
+  'manifests',
+  'mode',
+  'healthchecks',
+  'job',
+  'interval',
+  'backupConfiguration',
+  'diskEncryption',
+  'machine',
+  'cluster',
+  'network',
+  'kubespan',
+  'enabled',
+  'apiVersion',
+  'token',
+  'omni.sidero.dev/x',
+  'unknown',
 ];
 const SCALARS = [
-  ...YAML_TRICKY_STRINGS, 'Cluster', 'ControlPlane', 'Workers', 'Machine', 'v1.12.0', 'v1.3.0gamma.0', '1.34.1', 'Unlimited',
-  '∞', 'Rolling', 'Unset', 'full', 'one-time', '2h0m0s', '30s', '-1s', 'patches/my-cp-patch.yaml', '../../etc/passwd',
-  '430d882a-51a8-48b3-ae00-90c5b0b5b0b0', 'machine:\n  token: x', 'kind: KubeSpanConfig\napiVersion: v1alpha1', '{', '',
+  ...YAML_TRICKY_STRINGS,
+  'Cluster',
+  'ControlPlane',
+  'Workers',
+  'Machine',
+  'v1.12.0',
+  'v1.3.0gamma.0',
+  '1.34.1',
+  'Unlimited',
+  '∞',
+  'Rolling',
+  'Unset',
+  'full',
+  'one-time',
+  '2h0m0s',
+  '30s',
+  '-1s',
+  'patches/my-cp-patch.yaml',
+  '../../etc/passwd',
+  '430d882a-51a8-48b3-ae00-90c5b0b5b0b0',
+  'machine:\n  token: x',
+  'kind: KubeSpanConfig\napiVersion: v1alpha1',
+  '{',
+  '',
 ];
 
 const scalarArb = fc.oneof(
@@ -40,12 +102,19 @@ const { tree } = fc.letrec((tie) => ({
 }));
 
 export const templateValueArb = fc.oneof(
-  fc.record({ kind: fc.constantFrom('Cluster', 'ControlPlane', 'Workers', 'Machine', 'FunnyCluster') })
+  fc
+    .record({ kind: fc.constantFrom('Cluster', 'ControlPlane', 'Workers', 'Machine', 'FunnyCluster') })
     .chain((head) => fc.dictionary(fc.constantFrom(...KEYS), tree, { maxKeys: 8 }).map((rest) => ({ ...rest, ...head }))),
   tree,
 );
 
 export const templateTextArb = fc.oneof(
   { weight: 4, arbitrary: fc.array(templateValueArb, { minLength: 0, maxLength: 5 }).map((docs) => docs.map((d) => YAML.stringify(d)).join('---\n')) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('a', ':', ' ', '\n', '-', '[', ']', '{', '}', '&', '*', '!', '|', '#', '"', "'", 'kind', 'Cluster') , maxLength: 80 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({
+      unit: fc.constantFrom('a', ':', ' ', '\n', '-', '[', ']', '{', '}', '&', '*', '!', '|', '#', '"', "'", 'kind', 'Cluster'),
+      maxLength: 80,
+    }),
+  },
 );

@@ -20,27 +20,64 @@
  *   fc.assert(fc.property(validPlanArb, (plan) => { const r = physicalCapacity(plan); … }), { numRuns: 100 });
  */
 import fc from 'fast-check';
-import type {
-  Disk, FeedId, Hardware, Plan, PlanNode, PowerFeed, Rack, Role, StorageSettings, Taint, Volume, Workload,
-} from '../../src/plan/schema';
+import type { Disk, FeedId, Hardware, Plan, PlanNode, PowerFeed, Rack, Role, StorageSettings, Taint, Volume, Workload } from '../../src/plan/schema';
 import { fieldPath } from '../../src/plan/fieldPath';
 import { LONGHORN_VERSIONS } from '../../src/plan/schema';
 
 /** Strings YAML 1.1/1.2 readers might turn into booleans, numbers, nulls, aliases or comments. */
 export const YAML_TRICKY_STRINGS = [
-  'yes', 'no', 'on', 'off', 'true', 'False', 'null', 'Null', '~', '1e3', '0x10', '0o17', '017', '1_000', '.inf', '-.nan',
-  '12:30', '2024-01-01', '- a', ': x', '#c', "'", '"', ' lead', 'trail ', 'a\nb', 'a\r\nb', '\t', '<<', '*a', '&a',
-  '!t', '%x', '@x', '`x', '---', '...', '{a}', '[b]', 'a: b', 'a #b', '\u2028', 'é', '日本', '😀',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'true',
+  'False',
+  'null',
+  'Null',
+  '~',
+  '1e3',
+  '0x10',
+  '0o17',
+  '017',
+  '1_000',
+  '.inf',
+  '-.nan',
+  '12:30',
+  '2024-01-01',
+  '- a',
+  ': x',
+  '#c',
+  "'",
+  '"',
+  ' lead',
+  'trail ',
+  'a\nb',
+  'a\r\nb',
+  '\t',
+  '<<',
+  '*a',
+  '&a',
+  '!t',
+  '%x',
+  '@x',
+  '`x',
+  '---',
+  '...',
+  '{a}',
+  '[b]',
+  'a: b',
+  'a #b',
+  '\u2028',
+  'é',
+  '日本',
+  '😀',
 ];
 
 /** Ids (`^[A-Za-z0-9][A-Za-z0-9._-]*$`) that look like YAML scalars of another type. */
 const TRICKY_IDS = ['yes', 'no', 'true', 'null', '1e3', '0x10', '1.0', '017', '1_000', '2024-01-01', 'NaN', 'inf', '0'];
 
 /** An id of at most 12 characters (so the 13-character `DANGLING_ID` can never be one). */
-export const idArb: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(...TRICKY_IDS),
-  fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,11}$/),
-);
+export const idArb: fc.Arbitrary<string> = fc.oneof(fc.constantFrom(...TRICKY_IDS), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,11}$/));
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -121,7 +158,8 @@ const torArb = fc.record({
 
 const feedsArb: fc.Arbitrary<PowerFeed[]> = fc.oneof(
   fc.tuple(fc.constantFrom<FeedId>('A', 'B'), positiveArb(100_000)).map(([id, capacityW]) => [{ id, capacityW }]),
-  fc.tuple(positiveArb(100_000), positiveArb(100_000), fc.option(idArb, { nil: undefined }))
+  fc
+    .tuple(positiveArb(100_000), positiveArb(100_000), fc.option(idArb, { nil: undefined }))
     .map(([a, b, circuit]) => [compact({ id: 'A' as const, capacityW: a, circuit }), { id: 'B' as const, capacityW: b }]),
 );
 
@@ -142,7 +180,10 @@ const nodeSeedArb = fc.record({
   torPick: fc.nat(3),
   labels: fc.dictionary(labelKeyArb, labelValueArb, { maxKeys: 3 }),
   // Kubernetes allows one taint per key and effect, so the pair is unique.
-  taints: fc.uniqueArray(fc.record({ key: labelKeyArb, value: labelValueArb, effect: fc.constantFrom<Taint['effect']>('NoSchedule', 'PreferNoSchedule', 'NoExecute') }), { maxLength: 2, selector: (t) => `${t.key} ${t.effect}` }),
+  taints: fc.uniqueArray(
+    fc.record({ key: labelKeyArb, value: labelValueArb, effect: fc.constantFrom<Taint['effect']>('NoSchedule', 'PreferNoSchedule', 'NoExecute') }),
+    { maxLength: 2, selector: (t) => `${t.key} ${t.effect}` },
+  ),
 });
 
 const storageArb: fc.Arbitrary<StorageSettings> = fc.oneof(
@@ -157,21 +198,27 @@ const storageArb: fc.Arbitrary<StorageSettings> = fc.oneof(
     engine: fc.constantFrom('v1' as const, 'v2' as const),
     version: fc.constantFrom(...LONGHORN_VERSIONS),
   }),
-  fc.record({
-    provider: fc.constant('ceph' as const),
-    pool: fc.oneof(
-      fc.integer({ min: 1, max: 10 }).chain((size) => fc.record({
-        type: fc.constant('replicated' as const), size: fc.constant(size), minSize: fc.integer({ min: 1, max: size }),
-      })),
-      fc.record({ type: fc.constant('erasure' as const), k: fc.integer({ min: 1, max: 32 }), m: fc.integer({ min: 1, max: 16 }) }),
-    ),
-    release: fc.constantFrom('quincy' as const, 'reef' as const, 'squid' as const),
-    failureDomain: fc.constantFrom('osd' as const, 'host' as const, 'rack' as const, 'row' as const, 'room' as const, 'datacenter' as const),
-    downOutIntervalS: nonNegativeArb(2_592_000),
-    mclockProfile: fc.constantFrom('balanced' as const, 'high_recovery_ops' as const, 'high_client_ops' as const),
-    ratios: fc.array(fractionArb, { minLength: 3, maxLength: 3 }).map((r) => r.sort((x, y) => x - y)),
-    pgsPerOsd: fc.integer({ min: 1, max: 1000 }),
-  }).map(({ ratios, ...rest }) => ({ ...rest, nearfullRatio: ratios[0], backfillfullRatio: ratios[1], fullRatio: ratios[2] })),
+  fc
+    .record({
+      provider: fc.constant('ceph' as const),
+      pool: fc.oneof(
+        fc.integer({ min: 1, max: 10 }).chain((size) =>
+          fc.record({
+            type: fc.constant('replicated' as const),
+            size: fc.constant(size),
+            minSize: fc.integer({ min: 1, max: size }),
+          }),
+        ),
+        fc.record({ type: fc.constant('erasure' as const), k: fc.integer({ min: 1, max: 32 }), m: fc.integer({ min: 1, max: 16 }) }),
+      ),
+      release: fc.constantFrom('quincy' as const, 'reef' as const, 'squid' as const),
+      failureDomain: fc.constantFrom('osd' as const, 'host' as const, 'rack' as const, 'row' as const, 'room' as const, 'datacenter' as const),
+      downOutIntervalS: nonNegativeArb(2_592_000),
+      mclockProfile: fc.constantFrom('balanced' as const, 'high_recovery_ops' as const, 'high_client_ops' as const),
+      ratios: fc.array(fractionArb, { minLength: 3, maxLength: 3 }).map((r) => r.sort((x, y) => x - y)),
+      pgsPerOsd: fc.integer({ min: 1, max: 1000 }),
+    })
+    .map(({ ratios, ...rest }) => ({ ...rest, nearfullRatio: ratios[0], backfillfullRatio: ratios[1], fullRatio: ratios[2] })),
   fc.record({ provider: fc.constant('mayastor' as const), replicas: fc.integer({ min: 1, max: 5 }), faultedWaitS: nonNegativeArb(2_592_000) }),
   fc.constant({ provider: 'local-path' as const }),
   fc.constant({ provider: 'none' as const }),
@@ -182,7 +229,10 @@ const clusterArb = fc.record({
   talosVersion: semverArb,
   kubernetesVersion: semverArb,
   // Flannel runs VXLAN only; native routing and Geneve are Cilium modes (validatePlan refuses the rest).
-  cni: fc.oneof(fc.constant({ name: 'flannel' as const, mode: 'vxlan' as const }), fc.record({ name: fc.constant('cilium' as const), mode: fc.constantFrom('vxlan' as const, 'native' as const, 'geneve' as const) })),
+  cni: fc.oneof(
+    fc.constant({ name: 'flannel' as const, mode: 'vxlan' as const }),
+    fc.record({ name: fc.constant('cilium' as const), mode: fc.constantFrom('vxlan' as const, 'native' as const, 'geneve' as const) }),
+  ),
   kubespan: fc.record({
     enabled: fc.boolean(),
     ipFamily: fc.constantFrom('ipv4' as const, 'ipv6' as const),
@@ -193,13 +243,15 @@ const clusterArb = fc.record({
     excludeStorageTraffic: fc.boolean(),
   }),
   kubeprism: fc.record({ enabled: fc.boolean(), port: fc.integer({ min: 1, max: 65535 }) }),
-  etcd: fc.record({
-    heartbeatMs: fc.oneof(fc.integer({ min: 1, max: 10_000 }), fc.double({ min: 1, max: 10_000, noNaN: true })),
-    electionFactor: fc.oneof(fc.constant(5), fc.double({ min: 5, max: 500, noNaN: true })),
-    quotaBackendBytes: positiveArb(8 * 2 ** 30 * 4),
-    snapshotCount: fc.integer({ min: 1, max: 1_000_000 }),
-    compactionIntervalMin: positiveArb(10_080),
-  }).map(({ electionFactor, ...e }) => ({ ...e, electionTimeoutMs: Math.min(50_000, Math.max(5 * e.heartbeatMs, e.heartbeatMs * electionFactor)) })),
+  etcd: fc
+    .record({
+      heartbeatMs: fc.oneof(fc.integer({ min: 1, max: 10_000 }), fc.double({ min: 1, max: 10_000, noNaN: true })),
+      electionFactor: fc.oneof(fc.constant(5), fc.double({ min: 5, max: 500, noNaN: true })),
+      quotaBackendBytes: positiveArb(8 * 2 ** 30 * 4),
+      snapshotCount: fc.integer({ min: 1, max: 1_000_000 }),
+      compactionIntervalMin: positiveArb(10_080),
+    })
+    .map(({ electionFactor, ...e }) => ({ ...e, electionTimeoutMs: Math.min(50_000, Math.max(5 * e.heartbeatMs, e.heartbeatMs * electionFactor)) })),
   allowSchedulingOnControlPlanes: fc.boolean(),
   storage: storageArb,
   kubelet: fc.record({
@@ -211,75 +263,103 @@ const clusterArb = fc.record({
     kubeReservedMemoryMiB: nonNegativeArb(1_048_576),
     evictionHardMemoryMiB: nonNegativeArb(1_048_576),
   }),
-  nodeLifecycle: fc.record({
-    nodeMonitorGracePeriodS: fc.option(positiveArb(3600), { nil: undefined }),
-    notReadyTolerationS: nonNegativeArb(86_400),
-    unreachableTolerationS: nonNegativeArb(86_400),
-  }).map(compact),
+  nodeLifecycle: fc
+    .record({
+      nodeMonitorGracePeriodS: fc.option(positiveArb(3600), { nil: undefined }),
+      notReadyTolerationS: nonNegativeArb(86_400),
+      unreachableTolerationS: nonNegativeArb(86_400),
+    })
+    .map(compact),
 });
 
-const volumeArb: fc.Arbitrary<Volume> = fc.record({
-  name: nameArb,
-  sizeGB: positiveArb(1e6),
-  fillPct: nonNegativeArb(100),
-  replicas: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
-}).map(compact);
+const volumeArb: fc.Arbitrary<Volume> = fc
+  .record({
+    name: nameArb,
+    sizeGB: positiveArb(1e6),
+    fillPct: nonNegativeArb(100),
+    replicas: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+  })
+  .map(compact);
 
-const workloadArb: fc.Arbitrary<Workload> = fc.record({
-  pods: fc.integer({ min: 0, max: 1_000_000 }),
-  namespaces: fc.integer({ min: 0, max: 100_000 }),
-  services: fc.integer({ min: 0, max: 1_000_000 }),
-  configMapsAndSecrets: fc.integer({ min: 0, max: 10_000_000 }),
-  customObjects: fc.integer({ min: 0, max: 10_000_000 }),
-  avgObjectBytes: positiveArb(1_572_864),
-  podChurnPerMin: nonNegativeArb(),
-  apiWritesPerS: nonNegativeArb(),
-  apiReadsPerS: nonNegativeArb(),
-  watchers: fc.integer({ min: 0, max: 10_000_000 }),
-  eastWestGbpsPerNode: nonNegativeArb(400),
-  storageUsedGBPerNode: nonNegativeArb(),
-  podCpuMillicores: nonNegativeArb(1_000_000),
-  podMemoryMiB: nonNegativeArb(4_194_304),
-  volumes: fc.record({
-    list: fc.array(volumeArb, { maxLength: 3 }),
-    aggregate: fc.option(fc.record({
-      count: fc.integer({ min: 0, max: 1_000_000 }),
-      meanSizeGB: positiveArb(1e5),
-      sizeSpread: nonNegativeArb(5),
-      fillPct: nonNegativeArb(100),
-    }), { nil: undefined }),
-  }).map(compact),
-  etcdProfile: fc.option(fc.record({
-    clients: fc.integer({ min: 1, max: 1000 }),
-    connectionShare: fc.double({ min: 0, max: 1, noNaN: true }),
-    clientRttMs: nonNegativeArb(1000),
-    keyBytes: positiveArb(1_572_864),
-    valueBytes: positiveArb(1_572_864),
-    writeFraction: fractionArb,
-    readConsistency: fc.constantFrom('linearizable' as const, 'serializable' as const),
-    target: fc.constantFrom('leader' as const, 'all' as const),
-    ratePerS: fc.option(positiveArb(10_000_000), { nil: undefined }),
-  // etcd's own benchmarks run many clients over fewer connections (1,000 over 100).
-  }).map(({ connectionShare, ...p }) => compact({ ...p, connections: Math.max(1, Math.round(p.clients * connectionShare)) })), { nil: undefined }),
-}).map(compact);
+const workloadArb: fc.Arbitrary<Workload> = fc
+  .record({
+    pods: fc.integer({ min: 0, max: 1_000_000 }),
+    namespaces: fc.integer({ min: 0, max: 100_000 }),
+    services: fc.integer({ min: 0, max: 1_000_000 }),
+    configMapsAndSecrets: fc.integer({ min: 0, max: 10_000_000 }),
+    customObjects: fc.integer({ min: 0, max: 10_000_000 }),
+    avgObjectBytes: positiveArb(1_572_864),
+    podChurnPerMin: nonNegativeArb(),
+    apiWritesPerS: nonNegativeArb(),
+    apiReadsPerS: nonNegativeArb(),
+    watchers: fc.integer({ min: 0, max: 10_000_000 }),
+    eastWestGbpsPerNode: nonNegativeArb(400),
+    storageUsedGBPerNode: nonNegativeArb(),
+    podCpuMillicores: nonNegativeArb(1_000_000),
+    podMemoryMiB: nonNegativeArb(4_194_304),
+    volumes: fc
+      .record({
+        list: fc.array(volumeArb, { maxLength: 3 }),
+        aggregate: fc.option(
+          fc.record({
+            count: fc.integer({ min: 0, max: 1_000_000 }),
+            meanSizeGB: positiveArb(1e5),
+            sizeSpread: nonNegativeArb(5),
+            fillPct: nonNegativeArb(100),
+          }),
+          { nil: undefined },
+        ),
+      })
+      .map(compact),
+    etcdProfile: fc.option(
+      fc
+        .record({
+          clients: fc.integer({ min: 1, max: 1000 }),
+          connectionShare: fc.double({ min: 0, max: 1, noNaN: true }),
+          clientRttMs: nonNegativeArb(1000),
+          keyBytes: positiveArb(1_572_864),
+          valueBytes: positiveArb(1_572_864),
+          writeFraction: fractionArb,
+          readConsistency: fc.constantFrom('linearizable' as const, 'serializable' as const),
+          target: fc.constantFrom('leader' as const, 'all' as const),
+          ratePerS: fc.option(positiveArb(10_000_000), { nil: undefined }),
+          // etcd's own benchmarks run many clients over fewer connections (1,000 over 100).
+        })
+        .map(({ connectionShare, ...p }) => compact({ ...p, connections: Math.max(1, Math.round(p.clients * connectionShare)) })),
+      { nil: undefined },
+    ),
+  })
+  .map(compact);
 
 const failureSpecArb = fc.record({
-  annualFailureRate: nonNegativeArb(100), repairHours: positiveArb(100_000),
-  repairDistribution: fc.constantFrom('exponential' as const, 'lognormal' as const), repairSigma: fc.double({ min: 0.05, max: 3, noNaN: true }),
+  annualFailureRate: nonNegativeArb(100),
+  repairHours: positiveArb(100_000),
+  repairDistribution: fc.constantFrom('exponential' as const, 'lognormal' as const),
+  repairSigma: fc.double({ min: 0.05, max: 3, noNaN: true }),
 });
 
 const reliabilityArb = fc.record({
-  disk: failureSpecArb, node: failureSpecArb, tor: failureSpecArb, feed: failureSpecArb,
-  rack: failureSpecArb, room: failureSpecArb, site: failureSpecArb, siteLink: failureSpecArb,
-  repairCrew: fc.constantFrom('parallel' as const, 'serial' as const), capacityNeededPct: fc.double({ min: 1, max: 100, noNaN: true }),
+  disk: failureSpecArb,
+  node: failureSpecArb,
+  tor: failureSpecArb,
+  feed: failureSpecArb,
+  rack: failureSpecArb,
+  room: failureSpecArb,
+  site: failureSpecArb,
+  siteLink: failureSpecArb,
+  repairCrew: fc.constantFrom('parallel' as const, 'serial' as const),
+  capacityNeededPct: fc.double({ min: 1, max: 100, noNaN: true }),
   missionYears: fc.array(positiveArb(100), { minLength: 1, maxLength: 10 }),
 });
 
 const networkBodyArb = fc.record({
   mtu: fc.integer({ min: 1280, max: 9216 }),
   rtt: fc.record({
-    sameRackMs: nonNegativeArb(10), sameRowMs: nonNegativeArb(10), crossRowMs: nonNegativeArb(10),
-    crossRoomMs: nonNegativeArb(50), crossSiteMs: nonNegativeArb(500),
+    sameRackMs: nonNegativeArb(10),
+    sameRowMs: nonNegativeArb(10),
+    crossRowMs: nonNegativeArb(10),
+    crossRoomMs: nonNegativeArb(50),
+    crossSiteMs: nonNegativeArb(500),
   }),
   switchHopUs: nonNegativeArb(1000),
   overrides: fc.array(fc.record({ from: fc.nat(), to: fc.nat(), rttMs: nonNegativeArb(500) }), { maxLength: 3 }),
@@ -310,75 +390,103 @@ export function validPlanArbWith(options: PlanArbOptions = {}): fc.Arbitrary<Pla
     const nodeSlots = n.racks * maxNodesPerRack;
     const idCount = n.sites + n.rooms + n.rows + n.racks + n.hardware + nodeSlots;
     const exactly = <T>(arb: fc.Arbitrary<T>, length: number) => fc.array(arb, { minLength: length, maxLength: length });
-    return fc.record({
-      schemaUrl: fc.option(fc.constantFrom('https://rackplan.dev/plan.schema.json', './plan.schema.json'), { nil: undefined }),
-      name: nameArb,
-      description: fc.oneof(fc.constant(''), nameArb, fc.string({ maxLength: 200 })),
-      ids: fc.uniqueArray(idArb, { minLength: idCount, maxLength: idCount }),
-      hostPrefix: fc.stringMatching(/^[a-z0-9]([-a-z0-9.]{0,8}[a-z0-9])?$/),
-      sites: exactly(fc.record({ name: nameArb, kind: fc.constantFrom('datacenter' as const, 'cloud' as const, 'edge' as const), wanGbps: positiveArb(1e4) }), n.sites),
-      rooms: exactly(fc.record({ name: nameArb, site: fc.nat(), coreGbps: positiveArb(1e5) }), n.rooms),
-      rows: exactly(fc.record({ name: nameArb, room: fc.nat(), spineGbps: positiveArb(1e5) }), n.rows),
-      racks: exactly(rackBodyArb, n.racks),
-      hardware: exactly(fc.record({ name: nameArb, body: hardwareBodyArb }), n.hardware),
-      fills: exactly(fc.array(nodeSeedArb, { maxLength: maxNodesPerRack }), n.racks),
-      network: networkBodyArb,
-      cluster: clusterArb,
-      workload: workloadArb,
-      reliability: reliabilityArb,
-    }).map((g): Plan => {
-      let nextId = 0;
-      const takeId = () => g.ids[nextId++];
-      const sites = g.sites.map((s) => ({ id: takeId(), ...s }));
-      const rooms = g.rooms.map((r) => ({ id: takeId(), name: r.name, siteId: sites[r.site % sites.length].id, coreGbps: r.coreGbps }));
-      const rows = g.rows.map((r) => ({ id: takeId(), name: r.name, roomId: rooms[r.room % rooms.length].id, spineGbps: r.spineGbps }));
-      const racks: Rack[] = g.racks.map((r) => ({
-        id: takeId(), name: r.name, rowId: rows[r.row % rows.length].id,
-        // Leave at least one U below the switches.
-        heightU: Math.max(r.heightU, r.tor.count * r.tor.heightU + 1),
-        feeds: r.feeds, tor: r.tor,
-      }));
-      const hardware: Hardware[] = g.hardware.map(({ name, body: { extraPeakW, priceUsd, ...h } }) => compact({
-        id: takeId(), name, ...h, powerPeakW: Math.min(20_000, h.powerTypicalW + extraPeakW), priceUsd,
-      }));
-      const nodes: PlanNode[] = [];
-      racks.forEach((rack, r) => {
-        let nextU = 1;
-        const topU = rack.heightU - rack.tor.count * rack.tor.heightU;
-        for (const seed of g.fills[r]) {
-          const hw = hardware[seed.hardware % hardware.length];
-          const positionU = nextU + seed.gapU;
-          const id = takeId();
-          if (positionU + hw.heightU - 1 > topU) continue;
-          // etcd supports at most 7 members (MAX_ETCD_MEMBERS): further control planes become workers.
-          const role = seed.role === 'controlplane' && nodes.filter((x) => x.role === 'controlplane').length >= 7 ? 'worker' : seed.role;
-          nextU = positionU + hw.heightU;
-          const feedIds = rack.feeds.map((f) => f.id);
-          const feeds = feedIds.length === 1 ? feedIds : [['A', 'B'], ['B', 'A'], ['A'], ['B']][seed.feedPick] as FeedId[];
-          const tors = rack.tor.count === 1 ? ['A' as const] : [['A', 'B'], ['B', 'A'], ['A'], ['B']][seed.torPick] as FeedId[];
-          nodes.push({
-            id, name: `${g.hostPrefix}-${nodes.length}`, role, hardwareId: hw.id, rackId: rack.id,
-            positionU, feeds, tors, labels: seed.labels, taints: seed.taints,
-          });
-        }
-      });
-      const endpoints = [...sites, ...rooms, ...rows, ...racks, ...nodes].map((e) => e.id);
-      const { overrides, ...network } = g.network;
-      return compact({
-        $schema: g.schemaUrl,
-        version: 1 as const,
-        name: g.name,
-        description: g.description,
-        sites, rooms, rows, racks, hardware, nodes,
-        network: {
-          ...network,
-          rttOverrides: overrides.map((o) => ({ from: endpoints[o.from % endpoints.length], to: endpoints[o.to % endpoints.length], rttMs: o.rttMs })),
-        },
-        cluster: g.cluster,
-        workload: g.workload,
-        reliability: g.reliability,
-      });
-    }).map(plainCopy);
+    return fc
+      .record({
+        schemaUrl: fc.option(fc.constantFrom('https://rackplan.dev/plan.schema.json', './plan.schema.json'), { nil: undefined }),
+        name: nameArb,
+        description: fc.oneof(fc.constant(''), nameArb, fc.string({ maxLength: 200 })),
+        ids: fc.uniqueArray(idArb, { minLength: idCount, maxLength: idCount }),
+        hostPrefix: fc.stringMatching(/^[a-z0-9]([-a-z0-9.]{0,8}[a-z0-9])?$/),
+        sites: exactly(
+          fc.record({ name: nameArb, kind: fc.constantFrom('datacenter' as const, 'cloud' as const, 'edge' as const), wanGbps: positiveArb(1e4) }),
+          n.sites,
+        ),
+        rooms: exactly(fc.record({ name: nameArb, site: fc.nat(), coreGbps: positiveArb(1e5) }), n.rooms),
+        rows: exactly(fc.record({ name: nameArb, room: fc.nat(), spineGbps: positiveArb(1e5) }), n.rows),
+        racks: exactly(rackBodyArb, n.racks),
+        hardware: exactly(fc.record({ name: nameArb, body: hardwareBodyArb }), n.hardware),
+        fills: exactly(fc.array(nodeSeedArb, { maxLength: maxNodesPerRack }), n.racks),
+        network: networkBodyArb,
+        cluster: clusterArb,
+        workload: workloadArb,
+        reliability: reliabilityArb,
+      })
+      .map((g): Plan => {
+        let nextId = 0;
+        const takeId = () => g.ids[nextId++];
+        const sites = g.sites.map((s) => ({ id: takeId(), ...s }));
+        const rooms = g.rooms.map((r) => ({ id: takeId(), name: r.name, siteId: sites[r.site % sites.length].id, coreGbps: r.coreGbps }));
+        const rows = g.rows.map((r) => ({ id: takeId(), name: r.name, roomId: rooms[r.room % rooms.length].id, spineGbps: r.spineGbps }));
+        const racks: Rack[] = g.racks.map((r) => ({
+          id: takeId(),
+          name: r.name,
+          rowId: rows[r.row % rows.length].id,
+          // Leave at least one U below the switches.
+          heightU: Math.max(r.heightU, r.tor.count * r.tor.heightU + 1),
+          feeds: r.feeds,
+          tor: r.tor,
+        }));
+        const hardware: Hardware[] = g.hardware.map(({ name, body: { extraPeakW, priceUsd, ...h } }) =>
+          compact({
+            id: takeId(),
+            name,
+            ...h,
+            powerPeakW: Math.min(20_000, h.powerTypicalW + extraPeakW),
+            priceUsd,
+          }),
+        );
+        const nodes: PlanNode[] = [];
+        racks.forEach((rack, r) => {
+          let nextU = 1;
+          const topU = rack.heightU - rack.tor.count * rack.tor.heightU;
+          for (const seed of g.fills[r]) {
+            const hw = hardware[seed.hardware % hardware.length];
+            const positionU = nextU + seed.gapU;
+            const id = takeId();
+            if (positionU + hw.heightU - 1 > topU) continue;
+            // etcd supports at most 7 members (MAX_ETCD_MEMBERS): further control planes become workers.
+            const role = seed.role === 'controlplane' && nodes.filter((x) => x.role === 'controlplane').length >= 7 ? 'worker' : seed.role;
+            nextU = positionU + hw.heightU;
+            const feedIds = rack.feeds.map((f) => f.id);
+            const feeds = feedIds.length === 1 ? feedIds : ([['A', 'B'], ['B', 'A'], ['A'], ['B']][seed.feedPick] as FeedId[]);
+            const tors = rack.tor.count === 1 ? ['A' as const] : ([['A', 'B'], ['B', 'A'], ['A'], ['B']][seed.torPick] as FeedId[]);
+            nodes.push({
+              id,
+              name: `${g.hostPrefix}-${nodes.length}`,
+              role,
+              hardwareId: hw.id,
+              rackId: rack.id,
+              positionU,
+              feeds,
+              tors,
+              labels: seed.labels,
+              taints: seed.taints,
+            });
+          }
+        });
+        const endpoints = [...sites, ...rooms, ...rows, ...racks, ...nodes].map((e) => e.id);
+        const { overrides, ...network } = g.network;
+        return compact({
+          $schema: g.schemaUrl,
+          version: 1 as const,
+          name: g.name,
+          description: g.description,
+          sites,
+          rooms,
+          rows,
+          racks,
+          hardware,
+          nodes,
+          network: {
+            ...network,
+            rttOverrides: overrides.map((o) => ({ from: endpoints[o.from % endpoints.length], to: endpoints[o.to % endpoints.length], rttMs: o.rttMs })),
+          },
+          cluster: g.cluster,
+          workload: g.workload,
+          reliability: g.reliability,
+        });
+      })
+      .map(plainCopy);
   });
 }
 
@@ -423,7 +531,28 @@ export interface MutationResult {
 /** A dangling id: 13 characters, longer than any id `idArb` makes. */
 export const DANGLING_ID = 'zz-dangling-0';
 
-const ODD_VALUES: unknown[] = [Number.NaN, null, Number.POSITIVE_INFINITY, -0, 1.5, 1e308, -1e308, '', 'x', '1', 'true', [], {}, [1, 'a'], { a: null }, true, false, 0, 61, 2 ** 53];
+const ODD_VALUES: unknown[] = [
+  Number.NaN,
+  null,
+  Number.POSITIVE_INFINITY,
+  -0,
+  1.5,
+  1e308,
+  -1e308,
+  '',
+  'x',
+  '1',
+  'true',
+  [],
+  {},
+  [1, 'a'],
+  { a: null },
+  true,
+  false,
+  0,
+  61,
+  2 ** 53,
+];
 
 /** A mutation of any kind; `value` feeds the `odd` and `deepRandom` kinds. */
 export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
@@ -465,7 +594,13 @@ const OTHER_TYPE: Record<string, unknown[]> = {
   null: ['x', 3, [], {}],
 };
 
-const REFERENCES: [string, string][] = [['rooms', 'siteId'], ['rows', 'roomId'], ['racks', 'rowId'], ['nodes', 'rackId'], ['nodes', 'hardwareId']];
+const REFERENCES: [string, string][] = [
+  ['rooms', 'siteId'],
+  ['rows', 'roomId'],
+  ['racks', 'rowId'],
+  ['nodes', 'rackId'],
+  ['nodes', 'hardwareId'],
+];
 const COLLECTIONS = ['sites', 'rooms', 'rows', 'racks', 'hardware', 'nodes'];
 
 /**
@@ -562,7 +697,8 @@ export function applyMutation(doc: unknown, m: Mutation): MutationResult {
 
 /** A document made from each plan of `base` by 1-3 mutations of any kind. */
 export function mutatedPlanArbFrom(base: fc.Arbitrary<Plan>): fc.Arbitrary<unknown> {
-  return fc.tuple(base, fc.array(mutationArb, { minLength: 1, maxLength: 3 }))
+  return fc
+    .tuple(base, fc.array(mutationArb, { minLength: 1, maxLength: 3 }))
     .map(([plan, mutations]) => mutations.reduce<unknown>((doc, m) => applyMutation(doc, m).doc, plan));
 }
 

@@ -30,12 +30,24 @@ export function storagePlan(spec: StoragePlanSpec): Plan {
   const base = baseSettings('Storage test', 'storage-test', '');
   base.cluster.storage = spec.storage;
   base.cluster.kubespan = { ...base.cluster.kubespan, enabled: spec.kubespan ?? false };
-  base.workload = { ...base.workload, volumes: { list: spec.volumes.map((v, i) => ({ name: `v${i + 1}`, sizeGB: v.sizeGB, fillPct: v.fillPct ?? 100, replicas: v.replicas })) } };
+  base.workload = {
+    ...base.workload,
+    volumes: { list: spec.volumes.map((v, i) => ({ name: `v${i + 1}`, sizeGB: v.sizeGB, fillPct: v.fillPct ?? 100, replicas: v.replicas })) },
+  };
   const hw: Hardware = {
-    id: 'st', name: 'Storage', cores: 16, cpuClass: 'balanced', memoryGiB: 128,
-    disks: [{ class: 'nvme-enterprise', capacityGB: 480, count: 1, purpose: 'system' },
-      { class: spec.diskClass ?? 'nvme-enterprise', capacityGB: spec.diskGB ?? 1000, count: spec.dataDisks ?? 1, purpose: 'data' }],
-    nics: { count: spec.nics ?? 2, speedGbps: spec.nicGbps ?? 25 }, heightU: 1, powerTypicalW: 300, powerPeakW: 500,
+    id: 'st',
+    name: 'Storage',
+    cores: 16,
+    cpuClass: 'balanced',
+    memoryGiB: 128,
+    disks: [
+      { class: 'nvme-enterprise', capacityGB: 480, count: 1, purpose: 'system' },
+      { class: spec.diskClass ?? 'nvme-enterprise', capacityGB: spec.diskGB ?? 1000, count: spec.dataDisks ?? 1, purpose: 'data' },
+    ],
+    nics: { count: spec.nics ?? 2, speedGbps: spec.nicGbps ?? 25 },
+    heightU: 1,
+    powerTypicalW: 300,
+    powerPeakW: 500,
   };
   const worker: Hardware = { ...hw, id: 'w', disks: [{ class: 'nvme-enterprise', capacityGB: 960, count: 1, purpose: 'system' }] };
   const b = new PlanBuilder(base, [hw, worker]).site('dc1', 'DC 1').room('h1', 'H1', 'dc1');
@@ -51,14 +63,32 @@ export function storagePlan(spec: StoragePlanSpec): Plan {
 }
 
 export const longhornSettings = (replicas = 3): StorageSettings => ({
-  provider: 'longhorn', replicas, replenishmentWaitS: 600, concurrentRebuildsPerNode: 5,
-  overProvisioningPct: 100, minimalAvailablePct: 25, reservedPct: 30, engine: 'v1', version: '1.9',
+  provider: 'longhorn',
+  replicas,
+  replenishmentWaitS: 600,
+  concurrentRebuildsPerNode: 5,
+  overProvisioningPct: 100,
+  minimalAvailablePct: 25,
+  reservedPct: 30,
+  engine: 'v1',
+  version: '1.9',
 });
 
-export const cephSettings = (pool: { type: 'replicated'; size: number; minSize: number } | { type: 'erasure'; k: number; m: number },
-  failureDomain: 'osd' | 'host' | 'rack' | 'row' = 'host', pgsPerOsd = 100): StorageSettings => ({
-  provider: 'ceph', pool, release: 'squid', failureDomain, downOutIntervalS: 600, mclockProfile: 'balanced',
-  nearfullRatio: 0.85, backfillfullRatio: 0.9, fullRatio: 0.95, pgsPerOsd,
+export const cephSettings = (
+  pool: { type: 'replicated'; size: number; minSize: number } | { type: 'erasure'; k: number; m: number },
+  failureDomain: 'osd' | 'host' | 'rack' | 'row' = 'host',
+  pgsPerOsd = 100,
+): StorageSettings => ({
+  provider: 'ceph',
+  pool,
+  release: 'squid',
+  failureDomain,
+  downOutIntervalS: 600,
+  mclockProfile: 'balanced',
+  nearfullRatio: 0.85,
+  backfillfullRatio: 0.9,
+  fullRatio: 0.95,
+  pgsPerOsd,
 });
 
 export const mayastorSettings = (replicas = 3): StorageSettings => ({ provider: 'mayastor', replicas, faultedWaitS: 600 });
@@ -66,22 +96,26 @@ export const mayastorSettings = (replicas = 3): StorageSettings => ({ provider: 
 /** Any provider with settings a small cluster can use. */
 export const storageSettingsArb: fc.Arbitrary<StorageSettings> = fc.oneof(
   fc.integer({ min: 1, max: 3 }).map((r) => longhornSettings(r)),
-  fc.tuple(fc.integer({ min: 2, max: 3 }), fc.constantFrom<'host' | 'rack'>('host', 'rack'))
+  fc
+    .tuple(fc.integer({ min: 2, max: 3 }), fc.constantFrom<'host' | 'rack'>('host', 'rack'))
     .map(([size, fd]) => cephSettings({ type: 'replicated', size, minSize: Math.min(2, size) }, fd, 20)),
-  fc.tuple(fc.integer({ min: 2, max: 3 }), fc.integer({ min: 1, max: 2 }), fc.constantFrom<'host' | 'rack'>('host', 'rack'))
+  fc
+    .tuple(fc.integer({ min: 2, max: 3 }), fc.integer({ min: 1, max: 2 }), fc.constantFrom<'host' | 'rack'>('host', 'rack'))
     .map(([k, m, fd]) => cephSettings({ type: 'erasure', k, m }, fd, 20)),
   fc.integer({ min: 1, max: 3 }).map((r) => mayastorSettings(r)),
   fc.constant<StorageSettings>({ provider: 'local-path' }),
 );
 
 /** A small storage plan: 1-5 racks of 0-3 storage nodes, 1-3 disks each, 1-25 volumes, plus two workers for Local Path. */
-export const storagePlanArb: fc.Arbitrary<Plan> = fc.record({
-  nodesPerRack: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 5 }),
-  dataDisks: fc.integer({ min: 1, max: 3 }),
-  diskGB: fc.integer({ min: 200, max: 4000 }),
-  storage: storageSettingsArb,
-  volumes: fc.array(fc.record({ sizeGB: fc.integer({ min: 1, max: 400 }), fillPct: fc.integer({ min: 0, max: 100 }) }), { minLength: 1, maxLength: 25 }),
-}).map((spec) => storagePlan({ ...spec, workers: 2 }));
+export const storagePlanArb: fc.Arbitrary<Plan> = fc
+  .record({
+    nodesPerRack: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 5 }),
+    dataDisks: fc.integer({ min: 1, max: 3 }),
+    diskGB: fc.integer({ min: 200, max: 4000 }),
+    storage: storageSettingsArb,
+    volumes: fc.array(fc.record({ sizeGB: fc.integer({ min: 1, max: 400 }), fillPct: fc.integer({ min: 0, max: 100 }) }), { minLength: 1, maxLength: 25 }),
+  })
+  .map((spec) => storagePlan({ ...spec, workers: 2 }));
 
 /** A set of component ids of a plan that can fail: storage node ids, rack ids and disk slots. */
 export function failableComponents(plan: Plan): Array<import('../../src/models/storage/failureImpact').FailedComponent> {

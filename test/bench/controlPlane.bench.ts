@@ -19,4 +19,6 @@ for (let i = 0; i < 30; i++) {
 }
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
-process.stdout.write(`controlPlaneReport(hyperscale-5000, ${options.samples} samples): median ${median.toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms over ${times.length} runs\n`);
+process.stdout.write(
+  `controlPlaneReport(hyperscale-5000, ${options.samples} samples): median ${median.toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms over ${times.length} runs\n`,
+);

@@ -52,8 +52,16 @@ const f = (n: number) => n.toFixed(0);
 
 async function openPlan(page: Page, name: string, json: string) {
   await page.getByLabel('Open plan file').setInputFiles({ name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(json) });
-  await page.waitForFunction((n) => (document.querySelector('input[aria-label="Plan name"]') as HTMLInputElement | null)?.value === n, name, { timeout: 60_000 });
-  await page.waitForFunction(() => !document.querySelector('header [role=status]')?.textContent?.includes('computing') && !document.querySelector('header [role=status]')?.textContent?.includes('refining'), undefined, { timeout: 60_000 });
+  await page.waitForFunction((n) => (document.querySelector('input[aria-label="Plan name"]') as HTMLInputElement | null)?.value === n, name, {
+    timeout: 60_000,
+  });
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('header [role=status]')?.textContent?.includes('computing') &&
+      !document.querySelector('header [role=status]')?.textContent?.includes('refining'),
+    undefined,
+    { timeout: 60_000 },
+  );
 }
 
 /** Selects the first worker that can move one U, and returns the key that moves it and the one back. */
@@ -61,7 +69,10 @@ async function selectMovableWorker(page: Page): Promise<[string, string]> {
   const ids = await page.$$eval('g.node[data-role="worker"]', (els) => els.slice(0, 40).map((e) => e.getAttribute('data-node')!));
   for (const id of ids) {
     await page.locator(`g.node[data-node="${id}"]`).click();
-    for (const [there, back] of [['ArrowUp', 'ArrowDown'], ['ArrowDown', 'ArrowUp']]) {
+    for (const [there, back] of [
+      ['ArrowUp', 'ArrowDown'],
+      ['ArrowDown', 'ArrowUp'],
+    ]) {
       const r = (await page.evaluate(`${EDITS}({ keys: ['${there}'], gapMs: 0 })`)) as { fromLastMs: number };
       if (Number.isFinite(r.fromLastMs)) {
         await page.evaluate(`${EDITS}({ keys: ['${back}'], gapMs: 0 })`);
@@ -84,20 +95,41 @@ async function measurePlan(page: Page, label: string) {
   }
   const bursts: { fromFirstMs: number; fromLastMs: number }[] = [];
   for (let i = 0; i < 3; i++) {
-    bursts.push((await page.evaluate(`${EDITS}({ keys: ${JSON.stringify(Array.from({ length: 10 }, (_, k) => (k % 2 ? back : there)))}, gapMs: 30 })`)) as { fromFirstMs: number; fromLastMs: number });
+    bursts.push(
+      (await page.evaluate(`${EDITS}({ keys: ${JSON.stringify(Array.from({ length: 10 }, (_, k) => (k % 2 ? back : there)))}, gapMs: 30 })`)) as {
+        fromFirstMs: number;
+        fromLastMs: number;
+      },
+    );
     await page.waitForTimeout(500);
   }
   const longTasks = (await page.evaluate('window.__long')) as number[];
   const median = q(single, 0.5);
-  const burstAfterLast = q(bursts.map((b) => b.fromLastMs), 0.5);
+  const burstAfterLast = q(
+    bursts.map((b) => b.fromLastMs),
+    0.5,
+  );
   figure(`browser.editToResults.${label}.medianMs`, median);
   figure(`browser.editToResults.${label}.p95Ms`, q(single, 0.95));
   figure(`browser.tenEdits.${label}.afterLastMs`, burstAfterLast);
-  figure(`browser.tenEdits.${label}.fromFirstMs`, q(bursts.map((b) => b.fromFirstMs), 0.5));
+  figure(
+    `browser.tenEdits.${label}.fromFirstMs`,
+    q(
+      bursts.map((b) => b.fromFirstMs),
+      0.5,
+    ),
+  );
   figure(`browser.tenEdits.${label}.ratioToOneEdit`, burstAfterLast / median);
   figure(`browser.edits.${label}.longestTaskMs`, Math.max(0, ...longTasks));
   console.log(`  ${label} nodes: edit → results median ${f(median)} ms, p95 ${f(q(single, 0.95))} ms over ${single.length} edits`);
-  console.log(`  ${label} nodes: ten edits 30 ms apart settle ${f(burstAfterLast)} ms after the last (${(burstAfterLast / median).toFixed(2)} × one edit), ${f(q(bursts.map((b) => b.fromFirstMs), 0.5))} ms after the first`);
+  console.log(
+    `  ${label} nodes: ten edits 30 ms apart settle ${f(burstAfterLast)} ms after the last (${(burstAfterLast / median).toFixed(2)} × one edit), ${f(
+      q(
+        bursts.map((b) => b.fromFirstMs),
+        0.5,
+      ),
+    )} ms after the first`,
+  );
   console.log(`  ${label} nodes: ${longTasks.length} long tasks on the main thread, longest ${f(Math.max(0, ...longTasks))} ms`);
 }
 

@@ -58,7 +58,10 @@ async function main() {
       const t0 = Date.now();
       await page.getByLabel('Open an example plan').selectOption(i % 2 === 0 ? 'hyperscale-5000.json' : 'reference.json');
       const name = i % 2 === 0 ? 'Hyperscale 5000' : 'Reference cluster';
-      await page.waitForFunction((n) => (document.querySelector('input[aria-label="Plan name"]') as HTMLInputElement | null)?.value === n && document.querySelector('g.node'), name);
+      await page.waitForFunction(
+        (n) => (document.querySelector('input[aria-label="Plan name"]') as HTMLInputElement | null)?.value === n && document.querySelector('g.node'),
+        name,
+      );
       if (i % 2 === 0) opens.push(Date.now() - t0);
     }
     // 2. Opening the app with the 5,000-node plan as the saved plan (reload, IndexedDB restore).
@@ -70,10 +73,17 @@ async function main() {
     const openTasks: number[] = [];
     for (let i = 0; i < 3; i++) {
       await page.reload();
-      await page.waitForFunction(() => (document.querySelector('input[aria-label="Plan name"]') as HTMLInputElement | null)?.value === 'Hyperscale 5000' && document.querySelector('g.node'));
+      await page.waitForFunction(
+        () =>
+          (document.querySelector('input[aria-label="Plan name"]') as HTMLInputElement | null)?.value === 'Hyperscale 5000' && document.querySelector('g.node'),
+      );
       reloads.push(await page.evaluate(() => performance.now()));
       await page.waitForTimeout(2000);
-      openTasks.push(...(await page.evaluate(`new Promise((resolve) => { const seen = []; const obs = new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => e.duration))); obs.observe({ type: 'longtask', buffered: true }); setTimeout(() => { obs.disconnect(); resolve(seen); }, 200); })`)) as number[]);
+      openTasks.push(
+        ...((await page.evaluate(
+          `new Promise((resolve) => { const seen = []; const obs = new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => e.duration))); obs.observe({ type: 'longtask', buffered: true }); setTimeout(() => { obs.disconnect(); resolve(seen); }, 200); })`,
+        )) as number[]),
+      );
     }
     const problems = page.getByRole('tab', { name: 'Problems (0)' });
     await problems.waitFor();
@@ -132,9 +142,13 @@ async function main() {
     console.log(`  open from the Examples menu       ${opens.map((t) => `${t} ms`).join(', ')}`);
     console.log(`  open the app with it saved        ${reloads.map((t) => `${f(t)} ms`).join(', ')} (navigation start to nodes drawn)`);
     console.log(`  open: ${openTasks.length} long tasks over 3 loads, longest ${f(Math.max(0, ...openTasks))} ms (page start-up, restore, first analysis)`);
-    console.log(`  drag: frame interval median ${f(q(frames, 0.5))} ms, p95 ${f(q(frames, 0.95))} ms, max ${f(Math.max(...frames))} ms over ${frames.length} frames`);
+    console.log(
+      `  drag: frame interval median ${f(q(frames, 0.5))} ms, p95 ${f(q(frames, 0.95))} ms, max ${f(Math.max(...frames))} ms over ${frames.length} frames`,
+    );
     console.log(`  drag: long tasks (> 50 ms) ${dragTasks.length}${dragTasks.length ? `, longest ${f(Math.max(...dragTasks))} ms` : ''}`);
-    console.log(`  drop: long tasks ${dropTasks.length}${dropTasks.length ? `, longest ${f(Math.max(...dropTasks))} ms` : ''}; drop to analysed and saved ${drags.map((d) => `${f(d.dropMs)} ms`).join(', ')}`);
+    console.log(
+      `  drop: long tasks ${dropTasks.length}${dropTasks.length ? `, longest ${f(Math.max(...dropTasks))} ms` : ''}; drop to analysed and saved ${drags.map((d) => `${f(d.dropMs)} ms`).join(', ')}`,
+    );
   } finally {
     await browser.close();
     if (server?.pid) process.kill(-server.pid);

@@ -39,7 +39,9 @@ for (const file of Object.keys(SAMPLES)) {
   figure(`evaluate.${file}.validateMs`, v.medianMs);
   figure(`evaluate.${file}.coldMs`, e.medianMs);
   figure(`evaluate.${file}.coldP95Ms`, e.p95Ms);
-  console.log(`  ${file.padEnd(22)} ${String(plan.nodes.length).padStart(5)} nodes  validate ${f(v.medianMs)} / ${f(v.p95Ms)} ms  evaluate ${f(e.medianMs)} / ${f(e.p95Ms)} ms`);
+  console.log(
+    `  ${file.padEnd(22)} ${String(plan.nodes.length).padStart(5)} nodes  validate ${f(v.medianMs)} / ${f(v.p95Ms)} ms  evaluate ${f(e.medianMs)} / ${f(e.p95Ms)} ms`,
+  );
   const names = Object.keys(reportSections(plan)) as ReportSection[];
   const sections = names.map((name) => {
     const fresh = Array.from({ length: 23 }, () => structuredClone(plan));

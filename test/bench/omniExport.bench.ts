@@ -15,11 +15,17 @@ for (const [file, build] of Object.entries(SAMPLES)) {
   if (!loaded.ok) throw new Error(`${file}: the export does not load`);
   const answers = { hardware: plan.hardware, defaultHardwareId: plan.hardware[0].id, rackCount: 3, unlimitedSize: 3 };
   const e = measure(() => omniTemplate(plan), 10, 2);
-  const c = measure(() => {
-    const l = loadTemplate(exported.template);
-    if (l.ok) validateTemplate(l.documents);
-  }, 10, 2);
+  const c = measure(
+    () => {
+      const l = loadTemplate(exported.template);
+      if (l.ok) validateTemplate(l.documents);
+    },
+    10,
+    2,
+  );
   const i = measure(() => planFromTemplate(loaded.documents, answers), 10, 2);
   const kib = (exported.template.length / 1024).toFixed(0);
-  console.log(`  ${file.padEnd(22)} ${String(plan.nodes.length).padStart(5)} nodes ${String(exported.documents.length).padStart(4)} docs ${kib.padStart(4)} KiB  export ${e.medianMs.toFixed(0)} / ${e.p95Ms.toFixed(0)} ms  check ${c.medianMs.toFixed(0)} / ${c.p95Ms.toFixed(0)} ms  import ${i.medianMs.toFixed(0)} / ${i.p95Ms.toFixed(0)} ms`);
+  console.log(
+    `  ${file.padEnd(22)} ${String(plan.nodes.length).padStart(5)} nodes ${String(exported.documents.length).padStart(4)} docs ${kib.padStart(4)} KiB  export ${e.medianMs.toFixed(0)} / ${e.p95Ms.toFixed(0)} ms  check ${c.medianMs.toFixed(0)} / ${c.p95Ms.toFixed(0)} ms  import ${i.medianMs.toFixed(0)} / ${i.p95Ms.toFixed(0)} ms`,
+  );
 }

@@ -25,6 +25,8 @@ for (const format of ['yaml', 'json'] as const) {
   if (!first.ok) throw new Error(`the ${format} plan does not read: ${JSON.stringify(first).slice(0, 300)}`);
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
   const t = measure(() => readPlan(text, format), 5, 1);
-  console.log(`  ${format.padEnd(4)} ${mb.toFixed(1)} MB, ${plan.nodes.length} nodes: read median ${t.medianMs.toFixed(0)} ms, p95 ${t.p95Ms.toFixed(0)} ms; heap after one read +${heapMb.toFixed(0)} MB`);
+  console.log(
+    `  ${format.padEnd(4)} ${mb.toFixed(1)} MB, ${plan.nodes.length} nodes: read median ${t.medianMs.toFixed(0)} ms, p95 ${t.p95Ms.toFixed(0)} ms; heap after one read +${heapMb.toFixed(0)} MB`,
+  );
   figure(`planRead.${format}12MB.medianMs`, t.medianMs);
 }

@@ -1,7 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /** Chromium's flags for the browser benchmarks (the same as the end-to-end tests'). */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 async function up(url: string): Promise<boolean> {
   try {

@@ -26,11 +26,46 @@ execFileSync('cc', ['-O2', '-o', loop, 'test/bench/reliabilityLoop.c', '-lm']);
 function modelText(m: SimModel): string {
   const T = m.checkpointsHours[m.checkpointsHours.length - 1];
   const parts: ArrayLike<number>[] = [
-    [m.compCount, m.diskCount, m.nodeCount, m.rackCount, m.roomCount, m.siteCount, m.unitCount, T, m.needed, m.minAvailable, m.members, m.quorum, m.coresTotal, m.coresNeeded],
-    m.compKind, m.compTarget, m.failuresPerHour, m.repairMeanHours,
-    m.nodeRack, m.nodeFeedMask, m.nodeTorMask, m.nodeIsMember, m.nodeSchedulable, m.nodeCores, m.nodeDiskStart, m.nodeDisks,
-    m.rackRoom, m.rackSite, m.rackFeedMask, m.rackTrip, m.rackNodeStart, m.rackNodes,
-    m.diskNode, m.diskRebuildHours, m.diskUnitStart, m.diskUnits, m.unitWidth, m.unitBytes,
+    [
+      m.compCount,
+      m.diskCount,
+      m.nodeCount,
+      m.rackCount,
+      m.roomCount,
+      m.siteCount,
+      m.unitCount,
+      T,
+      m.needed,
+      m.minAvailable,
+      m.members,
+      m.quorum,
+      m.coresTotal,
+      m.coresNeeded,
+    ],
+    m.compKind,
+    m.compTarget,
+    m.failuresPerHour,
+    m.repairMeanHours,
+    m.nodeRack,
+    m.nodeFeedMask,
+    m.nodeTorMask,
+    m.nodeIsMember,
+    m.nodeSchedulable,
+    m.nodeCores,
+    m.nodeDiskStart,
+    m.nodeDisks,
+    m.rackRoom,
+    m.rackSite,
+    m.rackFeedMask,
+    m.rackTrip,
+    m.rackNodeStart,
+    m.rackNodes,
+    m.diskNode,
+    m.diskRebuildHours,
+    m.diskUnitStart,
+    m.diskUnits,
+    m.unitWidth,
+    m.unitBytes,
   ];
   return parts.map((a) => Array.from(a, (x) => String(x)).join(' ')).join('\n');
 }
@@ -58,7 +93,10 @@ for (const sample of ['reference.json', 'enterprise.json']) {
   const tsSeconds = median(tsRuns);
   const file = join(dir, `${sample}.txt`);
   writeFileSync(file, modelText(m));
-  const cRuns = Array.from({ length: 3 }, () => JSON.parse(execFileSync(loop, [file, String(chunkSeed(seed, 0)), String(trials)], { encoding: 'utf8' })) as { events: number; cpuSeconds: number });
+  const cRuns = Array.from(
+    { length: 3 },
+    () => JSON.parse(execFileSync(loop, [file, String(chunkSeed(seed, 0)), String(trials)], { encoding: 'utf8' })) as { events: number; cpuSeconds: number },
+  );
   const c = { events: cRuns[0].events, cpuSeconds: median(cRuns.map((r) => r.cpuSeconds)) };
   const tsRate = componentYears(m, trials) / tsSeconds;
   const cRate = componentYears(m, trials) / c.cpuSeconds;
@@ -67,26 +105,37 @@ for (const sample of ['reference.json', 'enterprise.json']) {
   figure(`reliability.${key}.cMComponentYearsPerS`, cRate / 1e6);
   figure(`reliability.${key}.tsToCRatio`, tsRate / cRate);
   process.stdout.write(
-    `${sample}: ${m.compCount} components, ${m.unitCount} storage units, ${trials} trials of ${m.checkpointsYears.at(-1)} y\n`
-    + `  TypeScript ${rate(tsRate)} component-years/s (${ts.events} events, ${tsSeconds.toFixed(2)} s CPU)\n`
-    + `  C -O2      ${rate(cRate)} component-years/s (${c.events} events, ${c.cpuSeconds.toFixed(2)} s CPU)\n`
-    + `  TypeScript / C = ${(tsRate / cRate).toFixed(2)} (bar: at least 0.5); event counts ${ts.events === c.events ? 'agree' : `differ by ${Math.abs(ts.events - c.events)}`}\n`,
+    `${sample}: ${m.compCount} components, ${m.unitCount} storage units, ${trials} trials of ${m.checkpointsYears.at(-1)} y\n` +
+      `  TypeScript ${rate(tsRate)} component-years/s (${ts.events} events, ${tsSeconds.toFixed(2)} s CPU)\n` +
+      `  C -O2      ${rate(cRate)} component-years/s (${c.events} events, ${c.cpuSeconds.toFixed(2)} s CPU)\n` +
+      `  TypeScript / C = ${(tsRate / cRate).toFixed(2)} (bar: at least 0.5); event counts ${ts.events === c.events ? 'agree' : `differ by ${Math.abs(ts.events - c.events)}`}\n`,
   );
 }
 
 /** Runs `chunks` chunks of `chunkTrials` on `workers` worker threads (chunks split evenly); returns wall seconds. */
 async function onWorkers(sample: string, workers: number, chunks: number, chunkTrials: number): Promise<number> {
-  const pool = await Promise.all(Array.from({ length: workers }, () => new Promise<Worker>((resolve) => {
-    const w = new Worker(new URL('./reliabilityWorker.mjs', import.meta.url), { workerData: { sample } });
-    w.once('message', () => resolve(w));
-  })));
+  const pool = await Promise.all(
+    Array.from(
+      { length: workers },
+      () =>
+        new Promise<Worker>((resolve) => {
+          const w = new Worker(new URL('./reliabilityWorker.mjs', import.meta.url), { workerData: { sample } });
+          w.once('message', () => resolve(w));
+        }),
+    ),
+  );
   const t0 = performance.now();
-  await Promise.all(pool.map((w, i) => new Promise<void>((resolve) => {
-    const from = Math.floor((i * chunks) / workers);
-    const to = Math.floor(((i + 1) * chunks) / workers);
-    w.once('message', () => resolve());
-    w.postMessage({ seed: 1, chunks: to - from, chunkTrials, first: from });
-  })));
+  await Promise.all(
+    pool.map(
+      (w, i) =>
+        new Promise<void>((resolve) => {
+          const from = Math.floor((i * chunks) / workers);
+          const to = Math.floor(((i + 1) * chunks) / workers);
+          w.once('message', () => resolve());
+          w.postMessage({ seed: 1, chunks: to - from, chunkTrials, first: from });
+        }),
+    ),
+  );
   const seconds = (performance.now() - t0) / 1000;
   await Promise.all(pool.map((w) => w.terminate()));
   return seconds;
@@ -101,7 +150,7 @@ const two = await onWorkers(sample, 2, chunks, chunkTrials);
 figure('reliability.enterprise.twoWorkerSpeedupRatio', one / two);
 const cy = componentYears(m, chunks * chunkTrials);
 process.stdout.write(
-  `${sample} on worker threads, ${chunks} chunks of ${chunkTrials} trials:\n`
-  + `  1 worker  ${rate(cy / one)} component-years/s (${one.toFixed(2)} s)\n`
-  + `  2 workers ${rate(cy / two)} component-years/s (${two.toFixed(2)} s): speed-up ${(one / two).toFixed(2)}x\n`,
+  `${sample} on worker threads, ${chunks} chunks of ${chunkTrials} trials:\n` +
+    `  1 worker  ${rate(cy / one)} component-years/s (${one.toFixed(2)} s)\n` +
+    `  2 workers ${rate(cy / two)} component-years/s (${two.toFixed(2)} s): speed-up ${(one / two).toFixed(2)}x\n`,
 );

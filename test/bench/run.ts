@@ -22,7 +22,9 @@ export interface BenchResults {
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, compare: { type: 'string' } } });
 const only = positionals[0];
-const files = readdirSync('test/bench').filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only))).sort();
+const files = readdirSync('test/bench')
+  .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
+  .sort();
 const sink = join(mkdtempSync(join(tmpdir(), 'bench-')), 'figures.jsonl');
 writeFileSync(sink, '');
 let failed = 0;

@@ -23,13 +23,26 @@ function load() {
 async function threaded(workers: number, pairs: boolean, total: number): Promise<{ wallMs: number; basisMs: number; scenarioMs: number }> {
   const threads = Array.from({ length: workers }, () => new Worker(new URL('./sweepWorker.mjs', import.meta.url)));
   // Warm the threads up (module load) so the figure is the sweep, as in a pool that already runs.
-  await Promise.all(threads.map((w) => new Promise((resolve) => { w.once('message', resolve); w.postMessage({ file: FILE, pairs, start: 0, end: 0 }); })));
+  await Promise.all(
+    threads.map(
+      (w) =>
+        new Promise((resolve) => {
+          w.once('message', resolve);
+          w.postMessage({ file: FILE, pairs, start: 0, end: 0 });
+        }),
+    ),
+  );
   const t0 = performance.now();
   const per = Math.ceil(total / workers);
-  const answers = await Promise.all(threads.map((w, k) => new Promise<{ basisMs: number; scenarioMs: number }>((resolve) => {
-    w.once('message', resolve);
-    w.postMessage({ file: FILE, pairs, start: k * per, end: Math.min(total, (k + 1) * per) });
-  })));
+  const answers = await Promise.all(
+    threads.map(
+      (w, k) =>
+        new Promise<{ basisMs: number; scenarioMs: number }>((resolve) => {
+          w.once('message', resolve);
+          w.postMessage({ file: FILE, pairs, start: k * per, end: Math.min(total, (k + 1) * per) });
+        }),
+    ),
+  );
   const wallMs = performance.now() - t0;
   await Promise.all(threads.map((w) => w.terminate()));
   return { wallMs, basisMs: Math.max(...answers.map((a) => a.basisMs)), scenarioMs: Math.max(...answers.map((a) => a.scenarioMs)) };
@@ -56,7 +69,9 @@ console.log(`sweep of ${FILE} (${plan.nodes.length} nodes, ${plan.racks.length} 
 console.log(`  baseline (sweepBasis)               ${basisMs.toFixed(0)} ms`);
 console.log(`  one drill by the full path          ${fullMs.toFixed(1)} ms  (what a naive sweep pays per scenario)`);
 console.log(`  N-1: ${n1.length} scenarios, in-process   ${n1Ms.toFixed(0)} ms  (${((1000 * n1Ms) / n1.length).toFixed(1)} µs each); worst ${worst.id}`);
-console.log(`  N-2 pairs of racks and feeds: ${n2.length - n1.length} scenarios   ${n2Ms.toFixed(0)} ms  (${((1000 * n2Ms) / (n2.length - n1.length)).toFixed(1)} µs each)`);
+console.log(
+  `  N-2 pairs of racks and feeds: ${n2.length - n1.length} scenarios   ${n2Ms.toFixed(0)} ms  (${((1000 * n2Ms) / (n2.length - n1.length)).toFixed(1)} µs each)`,
+);
 console.log(`  cores available: ${availableParallelism()}`);
 figure('sweep.hyperscale-5000.n1.inProcessMs', n1Ms + basisMs);
 for (const pairs of [false, true]) {
@@ -67,5 +82,7 @@ for (const pairs of [false, true]) {
   figure(`sweep.hyperscale-5000.${key}.oneWorkerMs`, one.wallMs);
   figure(`sweep.hyperscale-5000.${key}.twoWorkersMs`, two.wallMs);
   figure(`sweep.hyperscale-5000.${key}.speedupRatio`, one.wallMs / two.wallMs);
-  console.log(`  ${pairs ? 'N-1 + N-2' : 'N-1'} with worker threads (each builds its basis): 1 worker ${one.wallMs.toFixed(0)} ms (basis ${one.basisMs.toFixed(0)} + scenarios ${one.scenarioMs.toFixed(0)}), 2 workers ${two.wallMs.toFixed(0)} ms (basis ${two.basisMs.toFixed(0)} + scenarios ${two.scenarioMs.toFixed(0)}); speed-up ${(one.wallMs / two.wallMs).toFixed(2)}×`);
+  console.log(
+    `  ${pairs ? 'N-1 + N-2' : 'N-1'} with worker threads (each builds its basis): 1 worker ${one.wallMs.toFixed(0)} ms (basis ${one.basisMs.toFixed(0)} + scenarios ${one.scenarioMs.toFixed(0)}), 2 workers ${two.wallMs.toFixed(0)} ms (basis ${two.basisMs.toFixed(0)} + scenarios ${two.scenarioMs.toFixed(0)}); speed-up ${(one.wallMs / two.wallMs).toFixed(2)}×`,
+  );
 }

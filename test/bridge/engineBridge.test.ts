@@ -27,15 +27,18 @@ function bridgeOverChannel() {
   const jobs = { ...ENGINE_JOBS, analyse: (args: AnalyseArgs, job: JobContext) => analyseJob(args, counted((args.plan as { name: string }).name, job)) };
   // A generous grace: here the "worker" shares the test's thread, so a slow validation of 5,000
   // nodes on a busy machine must not let the grace timer terminate it before it reaches its checkpoint.
-  const bridge = new EngineBridge(() => {
-    workers += 1;
-    return channelWorker(jobs);
-  }, { size: 1, cancelGraceMs: 10_000 });
+  const bridge = new EngineBridge(
+    () => {
+      workers += 1;
+      return channelWorker(jobs);
+    },
+    { size: 1, cancelGraceMs: 10_000 },
+  );
   return { bridge, chunks, workers: () => workers };
 }
 
 describe('EngineBridge', () => {
-  it('analyse(plan) resolves with the worker\'s report', async () => {
+  it("analyse(plan) resolves with the worker's report", async () => {
     const { bridge } = bridgeOverChannel();
     const result = await bridge.analyse(referencePlan());
     expect(result.ok && result.report.physical.totals.nodes).toBe(12);

@@ -27,11 +27,14 @@ type TestJobs = ReturnType<typeof jobsFor>;
 function testPool(options: ConstructorParameters<typeof WorkerPool>[1] = {}) {
   const log: string[] = [];
   const workers: ReturnType<typeof channelWorker>[] = [];
-  const pool = new WorkerPool<TestJobs>(() => {
-    const w = channelWorker(jobsFor(workers.length + 1, log));
-    workers.push(w);
-    return w;
-  }, { size: 1, ...options });
+  const pool = new WorkerPool<TestJobs>(
+    () => {
+      const w = channelWorker(jobsFor(workers.length + 1, log));
+      workers.push(w);
+      return w;
+    },
+    { size: 1, ...options },
+  );
   return { pool, log, workers };
 }
 
@@ -40,7 +43,7 @@ describe('WorkerPool', () => {
     expect(new WorkerPool(() => channelWorker({}), { size: 0 }).size).toBe(1);
   });
 
-  it('run(name, args, { onProgress }) resolves with the job\'s result and reports progress up to done', async () => {
+  it("run(name, args, { onProgress }) resolves with the job's result and reports progress up to done", async () => {
     const { pool } = testPool();
     const progress: JobProgress[] = [];
     await expect(pool.run('chunks', { tag: 'a', chunks: 3 }, { onProgress: (p) => progress.push(p) })).resolves.toBe('a done on 1');
@@ -111,7 +114,10 @@ describe('WorkerPool', () => {
 
   it('map(…) with one failing part rejects as a whole with its failure and stops the other parts', async () => {
     const { pool, log } = testPool({ size: 2 });
-    const parts = [{ tag: 'long', chunks: 1000 }, { tag: 'bad', chunks: 10, failAt: 2 }];
+    const parts = [
+      { tag: 'long', chunks: 1000 },
+      { tag: 'bad', chunks: 10, failAt: 2 },
+    ];
     await expect(pool.map('chunks', parts)).rejects.toMatchObject({ reason: 'threw', message: 'bad failed at chunk 2' });
     const atFailure = log.filter((l) => l.startsWith('long')).length;
     await new Promise((resolve) => setTimeout(resolve, 50));

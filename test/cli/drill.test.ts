@@ -6,7 +6,14 @@ import { COMMANDS } from '../../src/cli/registry';
 async function plan(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(args, COMMANDS, { out: (t) => { out += t; }, err: (t) => { err += t; } });
+  const code = await runCli(args, COMMANDS, {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+  });
   return { code, out, err };
 }
 

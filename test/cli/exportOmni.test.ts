@@ -11,7 +11,11 @@ import { fixturesDir } from '../export/omni/sharedData';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 function plan(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
@@ -34,7 +38,9 @@ describe('plan export / plan import-omni (CLI)', () => {
     const file = join(dir, 'reference.json');
     writeFileSync(file, writePlan(referencePlan(), 'json'));
     const [exported, missingTo, unknownTo] = await Promise.all([
-      plan('export', file, '--to', 'omni', '--out', join(dir, 'out')), plan('export', file), plan('export', file, '--to', 'terraform'),
+      plan('export', file, '--to', 'omni', '--out', join(dir, 'out')),
+      plan('export', file),
+      plan('export', file, '--to', 'terraform'),
     ]);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/^Talos 1\.12: \d+ patches valid against the Talos 1\.12 configuration schema$/m);
@@ -54,7 +60,9 @@ describe('plan export / plan import-omni (CLI)', () => {
     const exported = await plan('export', file, '--to', 'omni');
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/^kind: Cluster\n/);
-    expect(exported.stderr).toMatch(/^Talos 1\.11: no configuration schema for this version \(schemas: Talos 1\.12, 1\.13 and 1\.14\); patches not checked against a schema$/m);
+    expect(exported.stderr).toMatch(
+      /^Talos 1\.11: no configuration schema for this version \(schemas: Talos 1\.12, 1\.13 and 1\.14\); patches not checked against a schema$/m,
+    );
   });
 
   it('plan import-omni <invalid fixture> exits 1 naming every problem; <valid fixture> prints a plan; <bad yaml> exits 1', async () => {

@@ -11,7 +11,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const EXAMPLES = join(ROOT, 'public/examples');
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs `tsx src/cli/main.ts …args`; each spawn costs about half a second, so tests start them together. */
 function plan(...args: string[]): Promise<Run> {
@@ -87,11 +91,7 @@ describe('plan (CLI)', () => {
   });
 
   it('plan evaluate <sample> prints a summary; plan <unknown> exits 2 with usage; plan schema prints JSON Schema', async () => {
-    const [summary, unknown, schema] = await Promise.all([
-      plan('evaluate', join(EXAMPLES, 'reference.json')),
-      plan('frobnicate'),
-      plan('schema'),
-    ]);
+    const [summary, unknown, schema] = await Promise.all([plan('evaluate', join(EXAMPLES, 'reference.json')), plan('frobnicate'), plan('schema')]);
     expect(summary.code).toBe(0);
     expect(summary.stdout).toContain('Plan: Reference cluster');
     expect(summary.stdout).toContain('Nodes: 12 (control plane 3, worker 6, storage 3) in 3 racks');
@@ -102,11 +102,7 @@ describe('plan (CLI)', () => {
   });
 
   it('plan evaluate <file> --bogus exits 2 naming the flag; plan --help lists every command and the exit codes', async () => {
-    const [bogus, help, missing] = await Promise.all([
-      plan('evaluate', join(EXAMPLES, 'reference.json'), '--bogus'),
-      plan('--help'),
-      plan('etcd'),
-    ]);
+    const [bogus, help, missing] = await Promise.all([plan('evaluate', join(EXAMPLES, 'reference.json'), '--bogus'), plan('--help'), plan('etcd')]);
     expect(bogus.code).toBe(2);
     expect(bogus.stderr).toContain("plan evaluate: Unknown option '--bogus'");
     expect(bogus.stderr).toContain('usage: plan evaluate <file> [--json]');

@@ -7,7 +7,9 @@ import { expect, test } from '@playwright/test';
 const RECORD_VIOLATIONS = () => {
   const w = window as unknown as { cspViolations: string[] };
   w.cspViolations = [];
-  document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+  document.addEventListener('securitypolicyviolation', (e) =>
+    w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
+  );
 };
 const violations = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 

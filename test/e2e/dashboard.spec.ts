@@ -25,9 +25,14 @@ function layoutProblems(page: Page, rootSelector: string) {
       if (r.width === 0 || r.height === 0) continue;
       // Scrollers may hold wider content: they scroll it inside the panel.
       const scroller = el.parentElement?.closest('table, .scroll');
-      if (!scroller && r.right > box.right + 1) problems.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} "${(el.textContent ?? '').slice(0, 40)}" ends at ${Math.round(r.right)} px, pane ends at ${Math.round(box.right)} px`);
+      if (!scroller && r.right > box.right + 1)
+        problems.push(
+          `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} "${(el.textContent ?? '').slice(0, 40)}" ends at ${Math.round(r.right)} px, pane ends at ${Math.round(box.right)} px`,
+        );
     }
-    const texts = [...root.querySelectorAll('svg text')].map((t) => ({ t, r: t.getBoundingClientRect() })).filter((x) => x.r.width > 0 && (x.t.textContent ?? '').trim());
+    const texts = [...root.querySelectorAll('svg text')]
+      .map((t) => ({ t, r: t.getBoundingClientRect() }))
+      .filter((x) => x.r.width > 0 && (x.t.textContent ?? '').trim());
     for (let i = 0; i < texts.length; i++) {
       for (let j = i + 1; j < texts.length; j++) {
         const a = texts[i].r;
@@ -58,7 +63,10 @@ for (const theme of THEMES) {
         for (const panel of PANELS) {
           await page.getByRole('tab', { name: panel, exact: true }).click();
           await expect(page.locator('.results .body h2')).toBeVisible();
-          await page.screenshot({ path: `test-results/screens/dashboard-${theme}-${width}-${file.replace('.json', '')}-${panel.replace(' ', '-').toLowerCase()}.png`, fullPage: false });
+          await page.screenshot({
+            path: `test-results/screens/dashboard-${theme}-${width}-${file.replace('.json', '')}-${panel.replace(' ', '-').toLowerCase()}.png`,
+            fullPage: false,
+          });
           expect(await layoutProblems(page, '.results .body'), `${file} ${panel}`).toEqual([]);
         }
       }

@@ -8,7 +8,10 @@ async function openApp(page: Page) {
 }
 
 test('Capacity tab: workload capacity per role and the N+1 verdicts after losing a node and a rack', async ({ page }) => {
-  for (const [width, scheme] of [[1440, 'light'], [800, 'dark']] as const) {
+  for (const [width, scheme] of [
+    [1440, 'light'],
+    [800, 'dark'],
+  ] as const) {
     await page.setViewportSize({ width, height: 900 });
     await page.emulateMedia({ colorScheme: scheme });
     await openApp(page);
@@ -54,14 +57,19 @@ test('fail mode: click a rack to fail it, add a feed from the list and a degrada
 
   // The searchable list: every component with its chaos-tool action.
   await page.getByLabel('Find a component to fail').fill('feed B r2');
-  await page.getByRole('list', { name: 'Matching components' }).getByRole('button', { name: /power-feed-loss feed B of rack R2/ }).click();
+  await page
+    .getByRole('list', { name: 'Matching components' })
+    .getByRole('button', { name: /power-feed-loss feed B of rack R2/ })
+    .click();
   await expect(page.getByRole('list', { name: 'Failed components' })).toContainText('feed:r2/B');
   await expect(page.locator('g.feed-marker.failed')).toHaveCount(1);
 
   // A degradation is checked as it is typed, naming the field and its range.
   await page.getByLabel('Degraded component').fill('rack:r3');
   await page.getByLabel('Added latency, ms').fill('20000');
-  await expect(page.getByRole('alert').filter({ hasText: 'added latency' })).toContainText('added latency: must be more than 0 and at most 10,000 ms, got 20000');
+  await expect(page.getByRole('alert').filter({ hasText: 'added latency' })).toContainText(
+    'added latency: must be more than 0 and at most 10,000 ms, got 20000',
+  );
   await expect(page.getByRole('button', { name: 'Add degradation' })).toBeDisabled();
   await page.getByLabel('Added latency, ms').fill('15');
   await page.getByRole('button', { name: 'Add degradation' }).click();
@@ -108,7 +116,11 @@ test('fail mode: click a rack to fail it, add a feed from the list and a degrada
   // Scrubbing back to the start brings the failure back.
   await page.getByLabel('Timeline scrubber').fill('0');
   await expect(page.locator('g.node.failed')).toHaveCount(4);
-  for (const [width, scheme] of [[1440, 'dark'], [800, 'light'], [800, 'dark']] as const) {
+  for (const [width, scheme] of [
+    [1440, 'dark'],
+    [800, 'light'],
+    [800, 'dark'],
+  ] as const) {
     await page.setViewportSize({ width, height: 900 });
     await page.emulateMedia({ colorScheme: scheme });
     await timeline.scrollIntoViewIfNeeded();
@@ -121,7 +133,10 @@ test('a drill exports as Chaos Mesh; a sweep ranks failures and opens the worst 
   await openApp(page);
   await page.getByRole('tab', { name: 'Drills' }).click();
   await page.getByLabel('Find a component to fail').fill('rack R1');
-  await page.getByRole('list', { name: 'Matching components' }).getByRole('button', { name: /rack-loss rack R1/ }).click();
+  await page
+    .getByRole('list', { name: 'Matching components' })
+    .getByRole('button', { name: /rack-loss rack R1/ })
+    .click();
   const health = page.getByRole('region', { name: 'Drill health' });
   await expect(health).toContainText('etcd quorum held: 2 of 3 members up');
   await page.getByRole('button', { name: 'Export as Chaos Mesh experiment' }).click();
@@ -140,7 +155,7 @@ test('a drill exports as Chaos Mesh; a sweep ranks failures and opens the worst 
   await expect(health).toContainText('etcd quorum lost');
 });
 
-test('opening another plan starts with no drill: the last plan\'s failures are not carried over', async ({ page }) => {
+test("opening another plan starts with no drill: the last plan's failures are not carried over", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openApp(page);
   await page.getByRole('tab', { name: 'Drills' }).click();

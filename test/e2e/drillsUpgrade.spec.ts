@@ -7,8 +7,15 @@ async function openExample(page: Page, file: string) {
   await expect(page.locator('.results .body h2')).toBeVisible({ timeout: 30_000 });
 }
 
-for (const [width, scheme] of [[1440, 'light'], [1440, 'dark'], [800, 'light'], [800, 'dark']] as const) {
-  test(`rolling-upgrade drill and sweep heat map at ${width} px, ${scheme}: reference upgrades safely in 60 min; anti-patterns is unsafe at step 1 and its heat map opens rack r1`, async ({ page }) => {
+for (const [width, scheme] of [
+  [1440, 'light'],
+  [1440, 'dark'],
+  [800, 'light'],
+  [800, 'dark'],
+] as const) {
+  test(`rolling-upgrade drill and sweep heat map at ${width} px, ${scheme}: reference upgrades safely in 60 min; anti-patterns is unsafe at step 1 and its heat map opens rack r1`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: 900 });
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/');

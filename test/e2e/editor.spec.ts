@@ -44,7 +44,7 @@ test('drag a profile from the palette into a free U; an occupied U is refused wi
 
   // While the profile hovers over st-01 the ghost and the reason show; the drop is refused.
   const target = await slot(page, 'r1', 4);
-  await page.mouse.move(...Object.values(await centre(page, 'button[data-hardware="worker-1u"]')) as [number, number]);
+  await page.mouse.move(...(Object.values(await centre(page, 'button[data-hardware="worker-1u"]')) as [number, number]));
   await page.mouse.down();
   await page.mouse.move(target.x - 30, target.y, { steps: 4 });
   await page.mouse.move(target.x, target.y, { steps: 4 });
@@ -164,7 +164,11 @@ test('the elevation exports as an SVG that opens, and as a PNG', async ({ page }
   const dialog = page.getByRole('dialog', { name: 'Export the elevation as PNG' });
   const [png] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /^Export .* px PNG$/ }).click()]);
   expect(png.suggestedFilename()).toBe('reference-elevation.png');
-  expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+  expect(
+    readFileSync(await png.path())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
 });
 
 test('named plans: new, rename, switch back, delete', async ({ page }) => {

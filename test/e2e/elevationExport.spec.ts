@@ -34,10 +34,7 @@ test('the 5,000-node elevation exports at every PNG resolution the dialog offers
     const facts = (await choice.locator('.facts').textContent())!;
     const [, w, h] = /([\d,]+) × ([\d,]+) px/.exec(facts)!;
     const started = Date.now();
-    const [file] = await Promise.all([
-      page.waitForEvent('download', { timeout: 300_000 }),
-      dialog.getByRole('button', { name: /^Export .* px PNG$/ }).click(),
-    ]);
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), dialog.getByRole('button', { name: /^Export .* px PNG$/ }).click()]);
     const path = await file.path();
     // Kept to look at: the size a person would attach to a ticket.
     if (id === 'long-2048') await file.saveAs('test-results/screens/elevation-5000-export-2048.png');
@@ -46,7 +43,9 @@ test('the 5,000-node elevation exports at every PNG resolution the dialog offers
     expect(pngSize(buffer)).toEqual({ width: Number(w.replace(/,/g, '')), height: Number(h.replace(/,/g, '')) });
     await expect(dialog.getByRole('status')).toContainText('Exported');
     const said = (await dialog.getByRole('status').textContent())!.trim();
-    figures.push(`${id}: ${w} × ${h} px, ${(statSync(path).size / 2 ** 20).toFixed(2)} MiB (estimated: ${/about ([^·]+)/.exec(facts)![1].trim()}), ${(wallMs / 1000).toFixed(1)} s to the download; app says "${said}"`);
+    figures.push(
+      `${id}: ${w} × ${h} px, ${(statSync(path).size / 2 ** 20).toFixed(2)} MiB (estimated: ${/about ([^·]+)/.exec(facts)![1].trim()}), ${(wallMs / 1000).toFixed(1)} s to the download; app says "${said}"`,
+    );
   }
   await page.screenshot({ path: 'test-results/screens/elevation-png-dialog-done-1440.png' });
   await dialog.getByRole('button', { name: 'Close PNG export' }).click();
@@ -58,24 +57,27 @@ test('the 5,000-node elevation exports at every PNG resolution the dialog offers
   test.info().annotations.push({ type: 'elevation export', description: figures.join('; ') });
 });
 
-for (const theme of ['light', 'dark'] as const) for (const width of [1440, 800] as const) {
-  test(`the PNG export dialog at ${width} px, ${theme}`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: theme });
-    await page.setViewportSize({ width, height: 900 });
-    await page.goto('/');
-    await expect(page.locator('.results .body h2')).toBeVisible({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Export PNG…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export the elevation as PNG' });
-    await expect(dialog.locator('label[data-choice]').first()).toBeVisible();
-    const box = (await dialog.boundingBox())!;
-    expect(box.x + box.width).toBeLessThanOrEqual(width);
-    await page.screenshot({ path: `test-results/screens/elevation-png-dialog-${theme}-${width}.png` });
-  });
-}
+for (const theme of ['light', 'dark'] as const)
+  for (const width of [1440, 800] as const) {
+    test(`the PNG export dialog at ${width} px, ${theme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/');
+      await expect(page.locator('.results .body h2')).toBeVisible({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Export PNG…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export the elevation as PNG' });
+      await expect(dialog.locator('label[data-choice]').first()).toBeVisible();
+      const box = (await dialog.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: `test-results/screens/elevation-png-dialog-${theme}-${width}.png` });
+    });
+  }
 
 for (const theme of ['light', 'dark'] as const) {
   for (const width of [1440, 800] as const) {
-    test(`the 5,000-node rack view at Fit, ${width} px, ${theme}: row labels are dropped, not drawn over racks, and return when zoomed in`, async ({ page }) => {
+    test(`the 5,000-node rack view at Fit, ${width} px, ${theme}: row labels are dropped, not drawn over racks, and return when zoomed in`, async ({
+      page,
+    }) => {
       test.setTimeout(180_000);
       await page.emulateMedia({ colorScheme: theme });
       await page.setViewportSize({ width, height: 900 });

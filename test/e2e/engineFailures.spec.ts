@@ -28,10 +28,14 @@ self.addEventListener = (type, listener, options) => listen(type, type !== 'mess
  * cached, so no later worker can be served the broken copy.
  */
 async function breakWorker(page: Page, mode: Mode) {
-  await page.route(WORKER, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: prelude(mode) + (await response.text()), headers: { ...response.headers(), 'cache-control': 'no-store' } });
-  }, { times: 1 });
+  await page.route(
+    WORKER,
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: prelude(mode) + (await response.text()), headers: { ...response.headers(), 'cache-control': 'no-store' } });
+    },
+    { times: 1 },
+  );
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/engine-${name}.png` });
@@ -44,7 +48,12 @@ async function openApp(page: Page) {
 
 /** Screens of the error state at both widths, light and dark, for review. */
 async function shots(page: Page, name: string) {
-  for (const [width, scheme] of [[1440, 'light'], [800, 'light'], [1440, 'dark'], [800, 'dark']] as const) {
+  for (const [width, scheme] of [
+    [1440, 'light'],
+    [800, 'light'],
+    [1440, 'dark'],
+    [800, 'dark'],
+  ] as const) {
     await page.setViewportSize({ width, height: 900 });
     await page.emulateMedia({ colorScheme: scheme });
     await shot(page, `${name}-${width}-${scheme}`);
@@ -54,7 +63,9 @@ async function shots(page: Page, name: string) {
 }
 
 for (const mode of ['throw', 'hang'] as const) {
-  test(`a worker that ${mode === 'throw' ? 'throws' : 'hangs'} on an analysis: the results pane says so, marks the old results stale and retries`, async ({ page }) => {
+  test(`a worker that ${mode === 'throw' ? 'throws' : 'hangs'} on an analysis: the results pane says so, marks the old results stale and retries`, async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     await breakWorker(page, mode);
     await openApp(page);

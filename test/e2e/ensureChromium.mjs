@@ -14,15 +14,17 @@ if (process.env.CHROMIUM_PATH) {
   process.exit(1);
 }
 if (isRoot && isDebian) {
-  console.log('Chromium not found at /usr/bin/chromium: installing Debian\'s chromium package…');
+  console.log("Chromium not found at /usr/bin/chromium: installing Debian's chromium package…");
   execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
   if (existsSync(path)) process.exit(0);
   console.error('apt-get finished but /usr/bin/chromium is still missing.');
   process.exit(1);
 }
-console.error([
-  'The end-to-end tests need Chromium and did not find it at /usr/bin/chromium.',
-  'Install it (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH to a Chromium binary,',
-  'then run `npm test` again.',
-].join('\n'));
+console.error(
+  [
+    'The end-to-end tests need Chromium and did not find it at /usr/bin/chromium.',
+    'Install it (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH to a Chromium binary,',
+    'then run `npm test` again.',
+  ].join('\n'),
+);
 process.exit(1);

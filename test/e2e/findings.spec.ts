@@ -30,7 +30,12 @@ test('the anti-pattern plan reads as broken: errors in the tab, the header and o
   await page.getByRole('checkbox', { name: /^Warnings/ }).uncheck();
   await expect(page.getByRole('region', { name: 'Warnings' })).toHaveCount(0);
   await page.getByLabel('Filter findings').fill('KubeSpan');
-  await expect(list.locator('li')).toHaveCount(await list.locator('li').filter({ hasText: /kubespan/i }).count());
+  await expect(list.locator('li')).toHaveCount(
+    await list
+      .locator('li')
+      .filter({ hasText: /kubespan/i })
+      .count(),
+  );
   await page.getByLabel('Filter findings').fill('');
   await page.getByRole('checkbox', { name: /^Warnings/ }).check();
   await shot(page, 'anti-patterns-1440');

@@ -32,7 +32,9 @@ test('importing a broken file shows the field-path error and leaves the plan unt
   await expect(page.locator('g.node')).toHaveCount(12);
   await shot(page, 'import-error');
 
-  await page.getByLabel('Open plan file').setInputFiles({ name: 'bad.yaml', mimeType: 'application/yaml', buffer: Buffer.from('version: 1\nname: [unclosed\n') });
+  await page
+    .getByLabel('Open plan file')
+    .setInputFiles({ name: 'bad.yaml', mimeType: 'application/yaml', buffer: Buffer.from('version: 1\nname: [unclosed\n') });
   await expect(alert).toContainText('(file)');
   await expect(alert).toContainText('not valid YAML');
   await expect(page.locator('g.node')).toHaveCount(12);
@@ -50,7 +52,9 @@ test('a plan file dropped on the window opens as a new plan beside the open one'
   await page.dispatchEvent('.app', 'drop', { dataTransfer });
   await expect(page.getByLabel('Plan name')).toHaveValue('Hybrid burst');
   await expect(page.locator('g.node')).toHaveCount(32);
-  await expect(page.getByRole('status').filter({ hasText: 'Opened "Hybrid burst" from hybrid.json as a new plan; "Reference cluster" is still in Plans.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Opened "Hybrid burst" from hybrid.json as a new plan; "Reference cluster" is still in Plans.' }),
+  ).toBeVisible();
   await shot(page, 'dropped');
   await page.getByRole('button', { name: 'Plans', exact: true }).click();
   await page.getByRole('button', { name: 'Open plan Reference cluster' }).click();

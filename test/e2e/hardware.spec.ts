@@ -67,7 +67,11 @@ test('edit a disk, change the CPU class and import a real fio result: the write 
   const chooser = inspector(page).getByLabel('fio JSON file');
   await chooser.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"jobs": ') });
   await expect(inspector(page).getByRole('alert')).toContainText('notes.json: not JSON');
-  await chooser.setInputFiles({ name: 'random-read.json', mimeType: 'application/json', buffer: Buffer.from('{"jobs": [{"jobname": "rr", "job options": {"rw": "randread"}}]}') });
+  await chooser.setInputFiles({
+    name: 'random-read.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"jobs": [{"jobname": "rr", "job options": {"rw": "randread"}}]}'),
+  });
   await expect(inspector(page).getByRole('alert')).toContainText('random-read.json: no job ran with --fdatasync=1');
   await expect(inspector(page).getByRole('alert')).toContainText('Nothing was changed.');
 
@@ -124,7 +128,9 @@ test('clear a measurement, add and remove a disk', async ({ page }) => {
   // A measurement aimed at the new data disk says it will not move etcd but will bound rebuilds.
   await inspector(page).getByLabel('For').selectOption('1');
   await inspector(page).getByLabel('fio JSON file').setInputFiles(FIO);
-  await expect(inspector(page).getByRole('region', { name: 'fio result' })).toContainText('etcd is on disk 1, so the commit latency will not change; a measured sequential write bounds');
+  await expect(inspector(page).getByRole('region', { name: 'fio result' })).toContainText(
+    'etcd is on disk 1, so the commit latency will not change; a measured sequential write bounds',
+  );
   await inspector(page).getByRole('button', { name: 'Cancel' }).click();
   await second.getByLabel('Class').selectOption('hdd');
   await expect(undoButton(page)).toHaveAttribute('title', /Undo: Change class of disk 2/);

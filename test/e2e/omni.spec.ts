@@ -55,7 +55,9 @@ async function exportOnTalos(page: Page, talosVersion: string) {
   const plan = JSON.parse(readFileSync('public/examples/reference.json', 'utf8'));
   plan.name = `Reference on Talos ${talosVersion}`;
   plan.cluster.talosVersion = talosVersion;
-  await page.getByLabel('Open plan file').setInputFiles({ name: `talos-${talosVersion}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
+  await page
+    .getByLabel('Open plan file')
+    .setInputFiles({ name: `talos-${talosVersion}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
   await expect(page.getByLabel('Plan name')).toHaveValue(plan.name);
   await page.getByRole('button', { name: 'Export to Omni…' }).click();
   return page.getByRole('dialog', { name: 'Omni cluster template' });
@@ -99,7 +101,9 @@ test('import an Omni fixture template: it opens as a new plan, the open plan sta
   await page.getByRole('button', { name: 'Import Omni template…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import an Omni cluster template' });
 
-  await dialog.getByLabel('Omni template file').setInputFiles({ name: 'cluster-invalid3.yaml', mimeType: 'application/yaml', buffer: fixture('cluster-invalid3.yaml') });
+  await dialog
+    .getByLabel('Omni template file')
+    .setInputFiles({ name: 'cluster-invalid3.yaml', mimeType: 'application/yaml', buffer: fixture('cluster-invalid3.yaml') });
   await expect(dialog.getByRole('alert')).toContainText('custom name is not allowed in the controlplane');
   await expect(dialog.getByRole('button', { name: 'Open as a new plan' })).toBeDisabled();
 

@@ -22,7 +22,7 @@ async function budget(page: Page, trials: number) {
   await page.getByLabel('Trial budget').press('Tab');
 }
 
-test('a simulation runs with its progress bar, converges or spends its budget, and names each figure\'s method', async ({ page }) => {
+test("a simulation runs with its progress bar, converges or spends its budget, and names each figure's method", async ({ page }) => {
   await openApp(page);
   await resultsTab(page, 'Reliability').click();
   await expect(page.getByRole('progressbar', { name: 'Simulation progress' })).toBeVisible();

@@ -47,7 +47,9 @@ test('a named plan stays in the list, with its edits, after opening an example a
   const menu = page.getByRole('dialog', { name: 'Plans' });
   await expect(menu.getByRole('button', { name: /^Open plan / })).toHaveCount(3);
   await expect(menu.locator('li', { hasText: 'Enterprise (2)' })).toContainText('from enterprise.json');
-  await expect(menu.locator('li', { has: page.getByRole('button', { name: 'Open plan Enterprise', exact: true }) })).toContainText('from the example enterprise.json');
+  await expect(menu.locator('li', { has: page.getByRole('button', { name: 'Open plan Enterprise', exact: true }) })).toContainText(
+    'from the example enterprise.json',
+  );
   await shot(page, 'plan-list');
   await menu.getByRole('button', { name: 'Open plan My DC plan' }).click();
   await expect(page.getByLabel('Plan name')).toHaveValue('My DC plan');
@@ -70,7 +72,11 @@ test('restore an older version from the version list, as one undoable step', asy
   await expect(versions.locator('li').nth(1)).toContainText('Renamed to "Step one"');
   await expect(versions.locator('li').nth(2)).toContainText('First saved version');
   await shot(page, 'versions');
-  await versions.locator('li').nth(1).getByRole('button', { name: /^Restore/ }).click();
+  await versions
+    .locator('li')
+    .nth(1)
+    .getByRole('button', { name: /^Restore/ })
+    .click();
   await expect(page.getByLabel('Plan name')).toHaveValue('Step one');
   await expect(page.getByRole('status').filter({ hasText: 'Restored the version saved at' })).toBeVisible();
   await expect(page.locator('header [role="status"]')).toContainText('Saved');
@@ -78,7 +84,11 @@ test('restore an older version from the version list, as one undoable step', asy
   await expect(page.getByLabel('Plan name')).toHaveValue('Step one');
 
   await plansButton(page).click();
-  await versions.locator('li').nth(3).getByRole('button', { name: /^Open version/ }).click();
+  await versions
+    .locator('li')
+    .nth(3)
+    .getByRole('button', { name: /^Open version/ })
+    .click();
   await expect(page.getByLabel('Plan name')).toHaveValue(/^Reference cluster \(/);
 });
 
@@ -125,7 +135,9 @@ test('two tabs on one plan: the idle tab follows, a stale edit is never saved ov
   // A tab that cannot hear the others (no BroadcastChannel, as in a frozen tab) opens the plan;
   // A saves again; that tab's next edit finds the newer save and overwrites nothing.
   const c = await context.newPage();
-  await c.addInitScript(() => { delete (window as { BroadcastChannel?: unknown }).BroadcastChannel; });
+  await c.addInitScript(() => {
+    delete (window as { BroadcastChannel?: unknown }).BroadcastChannel;
+  });
   await c.goto('/');
   await expect(c.getByLabel('Plan name')).toHaveValue('Renamed in A');
   await rename(a, 'Second rename in A');
@@ -173,17 +185,21 @@ test('a compression bomb pasted into an open tab is refused within a second, the
   // 300 MB of spaces deflate to about 300 KB: the size of link the issue reported freezing the page.
   const bomb = deflateSync(Buffer.alloc(300 * 2 ** 20, 0x20), { level: 9 }).toString('base64url');
   // Timed in the page, from pasting the link to the refusal on screen.
-  const elapsedMs = await page.evaluate((hash) => new Promise<number>((resolve) => {
-    const started = performance.now();
-    const observer = new MutationObserver(() => {
-      if (document.querySelector('[aria-label="Import problems"]')) {
-        observer.disconnect();
-        resolve(performance.now() - started);
-      }
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-    location.hash = hash;
-  }), `plan=${bomb}&utm_source=chat`);
+  const elapsedMs = await page.evaluate(
+    (hash) =>
+      new Promise<number>((resolve) => {
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('[aria-label="Import problems"]')) {
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        location.hash = hash;
+      }),
+    `plan=${bomb}&utm_source=chat`,
+  );
   const alert = page.getByRole('alert', { name: 'Import problems' });
   await expect(alert).toContainText('this link expands to more than 2 MB');
   expect(elapsedMs).toBeLessThan(1_000);
@@ -193,10 +209,14 @@ test('a compression bomb pasted into an open tab is refused within a second, the
 
   // A link cut after "plan=" says it holds no plan; other fragments are ignored.
   await page.getByRole('button', { name: 'Dismiss import problems' }).click();
-  await page.evaluate(() => { location.hash = 'plan='; });
+  await page.evaluate(() => {
+    location.hash = 'plan=';
+  });
   await expect(alert).toContainText('holds no plan');
   await page.getByRole('button', { name: 'Dismiss import problems' }).click();
-  await page.evaluate(() => { location.hash = 'section-2'; });
+  await page.evaluate(() => {
+    location.hash = 'section-2';
+  });
   await expect(alert).toHaveCount(0);
   await expect(page.getByLabel('Plan name')).toHaveValue('Keep me');
 });

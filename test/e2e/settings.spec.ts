@@ -57,7 +57,7 @@ test('an etcd heartbeat of 0 shows the reason under the field and changes nothin
   await expect(heartbeat).toHaveAttribute('aria-invalid', 'false');
 });
 
-test('switch the storage provider to Ceph: the form shows Ceph\'s fields and the Storage results name it', async ({ page }) => {
+test("switch the storage provider to Ceph: the form shows Ceph's fields and the Storage results name it", async ({ page }) => {
   await openApp(page);
   await inspectorTab(page, 'Cluster').click();
   await resultsTab(page, 'Storage').click();

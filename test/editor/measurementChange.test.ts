@@ -22,21 +22,28 @@ describe('measurementChange', () => {
   });
 
   it('measurementChange(disk, m) reads before and after exactly as diskSpec does, and takes every figure m gives', () => {
-    fc.assert(fc.property(measurableDiskArb, fc.option(measuredDiskArb, { nil: null }), fc.option(fc.tuple(diskClassArb, fc.double({ min: 1, max: 100_000, noNaN: true })), { nil: null }), (disk, m, bw) => {
-      const classBw = bw ? { [bw[0]]: bw[1] } : {};
-      const rows = measurementChange(disk, m, classBw);
-      const before = diskSpec(disk, classBw);
-      const after = diskSpec({ class: disk.class, measured: m ?? undefined }, classBw);
-      expect(rows.map((r) => r.figure)).toEqual(['fsyncMedianMs', 'fsyncP99Ms', 'randWriteIops', 'seqWriteMBps']);
-      for (const r of rows) {
-        expect(r.before).toBe(before[r.figure]);
-        expect(r.after).toBe(after[r.figure]);
-        expect(Number.isFinite(r.after) && r.after > 0).toBe(true);
-      }
-      // The fsync figures follow the measurement whenever there is one, never the class.
-      expect(rows[0].afterFrom).toBe(m ? 'measured' : 'class');
-      if (m?.writeIops !== undefined) expect(rows[2]).toMatchObject({ after: m.writeIops, afterFrom: 'measured' });
-      if (m?.seqWriteMBps !== undefined) expect(rows[3]).toMatchObject({ after: m.seqWriteMBps, afterFrom: 'measured' });
-    }));
+    fc.assert(
+      fc.property(
+        measurableDiskArb,
+        fc.option(measuredDiskArb, { nil: null }),
+        fc.option(fc.tuple(diskClassArb, fc.double({ min: 1, max: 100_000, noNaN: true })), { nil: null }),
+        (disk, m, bw) => {
+          const classBw = bw ? { [bw[0]]: bw[1] } : {};
+          const rows = measurementChange(disk, m, classBw);
+          const before = diskSpec(disk, classBw);
+          const after = diskSpec({ class: disk.class, measured: m ?? undefined }, classBw);
+          expect(rows.map((r) => r.figure)).toEqual(['fsyncMedianMs', 'fsyncP99Ms', 'randWriteIops', 'seqWriteMBps']);
+          for (const r of rows) {
+            expect(r.before).toBe(before[r.figure]);
+            expect(r.after).toBe(after[r.figure]);
+            expect(Number.isFinite(r.after) && r.after > 0).toBe(true);
+          }
+          // The fsync figures follow the measurement whenever there is one, never the class.
+          expect(rows[0].afterFrom).toBe(m ? 'measured' : 'class');
+          if (m?.writeIops !== undefined) expect(rows[2]).toMatchObject({ after: m.writeIops, afterFrom: 'measured' });
+          if (m?.seqWriteMBps !== undefined) expect(rows[3]).toMatchObject({ after: m.seqWriteMBps, afterFrom: 'measured' });
+        },
+      ),
+    );
   });
 });

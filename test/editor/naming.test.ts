@@ -48,30 +48,39 @@ describe('rackNameInRow', () => {
   });
 
   // Names like the ones people give racks: a head, an optional zero-padded number, a tail.
-  const rackName = fc.tuple(
-    fc.constantFrom('R', 'A-', 'Rack ', 'H1-R', 'row2.', ''),
-    fc.option(fc.integer({ min: 0, max: 120 })),
-    fc.constantFrom(0, 2, 3),
-    fc.constantFrom('', 'a', ' spare'),
-  ).map(([head, n, pad, tail]) => (n === null ? `${head}Spare${tail}` : `${head}${String(n).padStart(pad, '0')}${tail}`));
+  const rackName = fc
+    .tuple(
+      fc.constantFrom('R', 'A-', 'Rack ', 'H1-R', 'row2.', ''),
+      fc.option(fc.integer({ min: 0, max: 120 })),
+      fc.constantFrom(0, 2, 3),
+      fc.constantFrom('', 'a', ' spare'),
+    )
+    .map(([head, n, pad, tail]) => (n === null ? `${head}Spare${tail}` : `${head}${String(n).padStart(pad, '0')}${tail}`));
 
-  it('rackNameInRow never returns a rack name or id in use, and continues the pattern of the row\'s last numbered rack', () => {
-    fc.assert(fc.property(fc.uniqueArray(rackName, { maxLength: 8 }), fc.uniqueArray(rackName, { maxLength: 8 }), fc.array(fc.constantFrom('r1', 'r2', 'a-01', 'a-3', 'rack-1', 'r10'), { maxLength: 4 }), (row, others, ids) => {
-      const plan = [...new Set([...others, ...row])];
-      const taken = new Set([...ids, ...plan.map((n) => n.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'))]);
-      const { name, id } = rackNameInRow(row, plan, taken);
-      expect(plan).not.toContain(name);
-      expect(taken.has(id)).toBe(false);
-      expect(id).toMatch(/^[a-z0-9][a-z0-9._-]{0,63}$/);
-      const last = row.findLast((n) => /\d/.test(n));
-      if (last !== undefined) {
-        // Same text around the number, and the number at least as wide as a padded one.
-        const [, head, digits, tail] = /^(.*?)(\d+)(\D*)$/.exec(last)!;
-        const [, h2, d2, t2] = /^(.*?)(\d+)(\D*)$/.exec(name)!;
-        expect([h2, t2]).toEqual([head, tail]);
-        expect(Number(d2)).toBeGreaterThan(Number(digits));
-        if (digits.startsWith('0')) expect(d2.length).toBeGreaterThanOrEqual(digits.length);
-      }
-    }));
+  it("rackNameInRow never returns a rack name or id in use, and continues the pattern of the row's last numbered rack", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(rackName, { maxLength: 8 }),
+        fc.uniqueArray(rackName, { maxLength: 8 }),
+        fc.array(fc.constantFrom('r1', 'r2', 'a-01', 'a-3', 'rack-1', 'r10'), { maxLength: 4 }),
+        (row, others, ids) => {
+          const plan = [...new Set([...others, ...row])];
+          const taken = new Set([...ids, ...plan.map((n) => n.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'))]);
+          const { name, id } = rackNameInRow(row, plan, taken);
+          expect(plan).not.toContain(name);
+          expect(taken.has(id)).toBe(false);
+          expect(id).toMatch(/^[a-z0-9][a-z0-9._-]{0,63}$/);
+          const last = row.findLast((n) => /\d/.test(n));
+          if (last !== undefined) {
+            // Same text around the number, and the number at least as wide as a padded one.
+            const [, head, digits, tail] = /^(.*?)(\d+)(\D*)$/.exec(last)!;
+            const [, h2, d2, t2] = /^(.*?)(\d+)(\D*)$/.exec(name)!;
+            expect([h2, t2]).toEqual([head, tail]);
+            expect(Number(d2)).toBeGreaterThan(Number(digits));
+            if (digits.startsWith('0')) expect(d2.length).toBeGreaterThanOrEqual(digits.length);
+          }
+        },
+      ),
+    );
   });
 });

@@ -22,7 +22,7 @@ describe('units', () => {
   });
 
   it('bytes(b) uses binary units only', () => {
-    expect(bytes(12 * 7.68e12)).toBe(`${+(12 * 7.68e12 / 2 ** 40).toPrecision(3)} TiB`);
+    expect(bytes(12 * 7.68e12)).toBe(`${+((12 * 7.68e12) / 2 ** 40).toPrecision(3)} TiB`);
     expect(bytes(2 ** 30)).toBe('1 GiB');
     expect(bytes(512)).toBe('512 B');
     expect(bytes(3 * 2 ** 50)).toBe('3 PiB');
@@ -64,16 +64,20 @@ describe('units', () => {
 
   it('every formatter prints no NaN, Infinity or e-notation for any finite or infinite input', () => {
     const formatters = [sig, ms, bytes, gbps, bitRate, watts, rate, duration, (x: number) => pct(x), int];
-    fc.assert(fc.property(fc.oneof(fc.double({ min: 0, max: 1e18, noNaN: true }), fc.constant(Infinity)), (x) => {
-      for (const f of formatters) expect(f(x)).not.toMatch(/NaN|Infinity|e[+-]\d/);
-    }));
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: 0, max: 1e18, noNaN: true }), fc.constant(Infinity)), (x) => {
+        for (const f of formatters) expect(f(x)).not.toMatch(/NaN|Infinity|e[+-]\d/);
+      }),
+    );
   });
 
   it('sig(x) never loses the order of two numbers that differ by more than 1 %', () => {
     const parse = (s: string) => Number(s.replace(/,/g, ''));
-    fc.assert(fc.property(fc.double({ min: 1e-3, max: 1e9, noNaN: true }), fc.double({ min: 1.011, max: 10, noNaN: true }), (x, f) => {
-      expect(parse(sig(x * f))).toBeGreaterThan(parse(sig(x)));
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: 1e-3, max: 1e9, noNaN: true }), fc.double({ min: 1.011, max: 10, noNaN: true }), (x, f) => {
+        expect(parse(sig(x * f))).toBeGreaterThan(parse(sig(x)));
+      }),
+    );
   });
 });
 
@@ -87,8 +91,10 @@ describe('timeUnitFor', () => {
   });
 
   it('timeUnitFor(s) always leaves at least 3 units on the axis when s ≥ 3 s', () => {
-    fc.assert(fc.property(fc.double({ min: 3, max: 1e8, noNaN: true }), (s) => {
-      expect(s / timeUnitFor(s).seconds).toBeGreaterThanOrEqual(3);
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: 3, max: 1e8, noNaN: true }), (s) => {
+        expect(s / timeUnitFor(s).seconds).toBeGreaterThanOrEqual(3);
+      }),
+    );
   });
 });

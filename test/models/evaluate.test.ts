@@ -9,7 +9,9 @@ import { enterprisePlan, referencePlan } from '../../src/plan/samples/samples';
 describe('plan.assumptions', () => {
   it('names exactly the constants the models define (no drift between plan format and models)', () => {
     expect([...CONTROL_PLANE_ASSUMPTION_KEYS].sort()).toEqual(Object.keys(DEFAULT_CP_ASSUMPTIONS).sort());
-    const numeric = Object.entries(STORAGE_ASSUMPTIONS).filter(([, v]) => typeof v === 'number').map(([k]) => k);
+    const numeric = Object.entries(STORAGE_ASSUMPTIONS)
+      .filter(([, v]) => typeof v === 'number')
+      .map(([k]) => k);
     expect([...STORAGE_ASSUMPTION_KEYS].sort()).toEqual(numeric.sort());
   });
 

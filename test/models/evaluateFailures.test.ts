@@ -14,7 +14,14 @@ describe('evaluate(plan, { failures })', () => {
 
   it('evaluate(plan) has no after-failure sections and no drill', () => {
     const r = evaluate(referencePlan(), fast);
-    expect([r.physical.afterFailures, r.network.afterFailures, r.controlPlane.afterFailures, r.storage.afterFailures, r.workload.afterFailures, r.drill]).toEqual([null, null, null, null, null, null]);
+    expect([
+      r.physical.afterFailures,
+      r.network.afterFailures,
+      r.controlPlane.afterFailures,
+      r.storage.afterFailures,
+      r.workload.afterFailures,
+      r.drill,
+    ]).toEqual([null, null, null, null, null, null]);
   });
 
   it('evaluate(reference, rack:r1) is the plan without rack R1 in every section', () => {

@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DOWN, NO_FAILURES, UP, componentId, failureSetKey, parseComponentId, resolveFailures, siteLinkKey, unknownComponents,
-  type FailedComponent, type FailureSet,
+  DOWN,
+  NO_FAILURES,
+  UP,
+  componentId,
+  failureSetKey,
+  parseComponentId,
+  resolveFailures,
+  siteLinkKey,
+  unknownComponents,
+  type FailedComponent,
+  type FailureSet,
 } from '../../src/models/failures';
 import type { Plan } from '../../src/plan/schema';
 import { enterprisePlan, hybridBurstPlan, referencePlan } from '../../src/plan/samples/samples';
@@ -50,12 +59,17 @@ describe('failures', () => {
     const rack = plan.racks[0];
     const nodes = plan.nodes.filter((n) => n.rackId === rack.id);
     const peakW = nodes.reduce((s, n) => s + plan.hardware.find((h) => h.id === n.hardwareId)!.powerPeakW, 0) + rack.tor.count * rack.tor.powerW;
-    rack.feeds = [{ id: 'A', capacityW: peakW }, { id: 'B', capacityW: peakW - 1 }];
+    rack.feeds = [
+      { id: 'A', capacityW: peakW },
+      { id: 'B', capacityW: peakW - 1 },
+    ];
     const lossOfB = resolveFailures(plan, { components: [{ kind: 'feed', rackId: rack.id, feed: 'B' }] });
     expect(lossOfB.racksDown.size).toBe(0);
     expect(lossOfB.nodesDegraded).toBe(nodes.length);
     const lossOfA = resolveFailures(plan, { components: [{ kind: 'feed', rackId: rack.id, feed: 'A' }] });
-    expect(lossOfA.feedsDown.get(`${rack.id}/B`)).toBe(`feed ${rack.id}/B tripped after failover: ${Math.round(peakW)} W peak > ${Math.round(peakW - 1)} W capacity`);
+    expect(lossOfA.feedsDown.get(`${rack.id}/B`)).toBe(
+      `feed ${rack.id}/B tripped after failover: ${Math.round(peakW)} W peak > ${Math.round(peakW - 1)} W capacity`,
+    );
     expect(lossOfA.racksDown.has(rack.id)).toBe(true);
     for (const n of nodes) expect(lossOfA.nodeStatus[plan.nodes.indexOf(n)]).toBe(DOWN);
   });
@@ -118,32 +132,46 @@ describe('failures', () => {
     const plan = referencePlan();
     expect(unknownComponents(plan, { components: everyComponent(plan) })).toEqual([]);
     plan.racks[0].tor = { ...plan.racks[0].tor, count: 1 };
-    expect(unknownComponents(plan, { components: [{ kind: 'rack', rackId: 'nope' }, { kind: 'tor', rackId: 'r1', tor: 'B' }] }))
-      .toEqual(['rack:nope: no rack "nope"', 'tor:r1/B: rack "r1" has one switch (A)']);
+    expect(
+      unknownComponents(plan, {
+        components: [
+          { kind: 'rack', rackId: 'nope' },
+          { kind: 'tor', rackId: 'r1', tor: 'B' },
+        ],
+      }),
+    ).toEqual(['rack:nope: no rack "nope"', 'tor:r1/B: rack "r1" has one switch (A)']);
   });
 
   it('failureSetKey(set) ignores the order of components', () => {
-    const a: FailureSet = { components: [{ kind: 'rack', rackId: 'r1' }, { kind: 'node', nodeId: 'x' }] };
+    const a: FailureSet = {
+      components: [
+        { kind: 'rack', rackId: 'r1' },
+        { kind: 'node', nodeId: 'x' },
+      ],
+    };
     const b: FailureSet = { components: [...a.components].reverse() };
     expect(failureSetKey(a)).toBe(failureSetKey(b));
   });
 
   it('resolveFailures(plan, superset) never leaves more nodes up or fewer down (property)', () => {
-    fc.assert(fc.property(
-      validPlanArbWith({ maxRacks: 5, maxNodesPerRack: 4 }).chain((plan) => {
-        const all = everyComponent(plan);
-        return fc.tuple(fc.constant(plan), fc.subarray(all), fc.subarray(all));
-      }),
-      ([plan, small, extra]) => {
-        const sub = resolveFailures(plan, { components: small });
-        const sup = resolveFailures(plan, { components: [...small, ...extra] });
-        expect(upCount(sup.nodeStatus)).toBeLessThanOrEqual(upCount(sub.nodeStatus));
-        expect(downCount(sup.nodeStatus)).toBeGreaterThanOrEqual(downCount(sub.nodeStatus));
-        for (let i = 0; i < plan.nodes.length; i++) if (sub.nodeStatus[i] === DOWN) expect(sup.nodeStatus[i]).toBe(DOWN);
-        for (const t of sub.torsDown.keys()) expect(sup.torsDown.has(t)).toBe(true);
-        for (const rk of sub.racksDown.keys()) expect(sup.racksDown.has(rk)).toBe(true);
-        for (const f of sub.feedsDown.keys()) expect(sup.feedsDown.has(f) || sup.racksDown.has(f.split('/')[0])).toBe(true);
-      },
-    ), { numRuns: 60 });
+    fc.assert(
+      fc.property(
+        validPlanArbWith({ maxRacks: 5, maxNodesPerRack: 4 }).chain((plan) => {
+          const all = everyComponent(plan);
+          return fc.tuple(fc.constant(plan), fc.subarray(all), fc.subarray(all));
+        }),
+        ([plan, small, extra]) => {
+          const sub = resolveFailures(plan, { components: small });
+          const sup = resolveFailures(plan, { components: [...small, ...extra] });
+          expect(upCount(sup.nodeStatus)).toBeLessThanOrEqual(upCount(sub.nodeStatus));
+          expect(downCount(sup.nodeStatus)).toBeGreaterThanOrEqual(downCount(sub.nodeStatus));
+          for (let i = 0; i < plan.nodes.length; i++) if (sub.nodeStatus[i] === DOWN) expect(sup.nodeStatus[i]).toBe(DOWN);
+          for (const t of sub.torsDown.keys()) expect(sup.torsDown.has(t)).toBe(true);
+          for (const rk of sub.racksDown.keys()) expect(sup.racksDown.has(rk)).toBe(true);
+          for (const f of sub.feedsDown.keys()) expect(sup.feedsDown.has(f) || sup.racksDown.has(f.split('/')[0])).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -6,8 +6,13 @@ const f = (ruleId: string, severity: Finding['severity'], message = 'm'): Findin
 describe('finding', () => {
   it('compareFindings sorts errors before warnings before info, then by rule id and message', () => {
     const list = [f('B', 'info'), f('A', 'warning'), f('C', 'error', 'z'), f('C', 'error', 'a'), f('A', 'error')];
-    expect(list.sort(compareFindings).map((x) => `${x.severity}:${x.ruleId}:${x.message}`))
-      .toEqual(['error:A:m', 'error:C:a', 'error:C:z', 'warning:A:m', 'info:B:m']);
+    expect(list.sort(compareFindings).map((x) => `${x.severity}:${x.ruleId}:${x.message}`)).toEqual([
+      'error:A:m',
+      'error:C:a',
+      'error:C:z',
+      'warning:A:m',
+      'info:B:m',
+    ]);
   });
 
   it('countBySeverity and worstSeverity', () => {

@@ -24,11 +24,17 @@ describe('published measurements (not calibration rows)', () => {
     });
   }
 
-  it('at least 20 rows, at least 80 % of them within tolerance; the 5,000-node sample within a factor 2 of kube-up\'s n1-standard-32', () => {
+  it("at least 20 rows, at least 80 % of them within tolerance; the 5,000-node sample within a factor 2 of kube-up's n1-standard-32", () => {
     const within = PUBLISHED_ROWS.filter((r) => withinTolerance(r, predicted(r.id))).length;
     expect(PUBLISHED_ROWS.length).toBeGreaterThanOrEqual(20);
     expect(within / PUBLISHED_ROWS.length).toBeGreaterThanOrEqual(0.8);
-    for (const id of ['kube-up-5000-cpu', 'kube-up-5000-mem']) expect(withinTolerance(PUBLISHED_ROWS.find((r) => r.id === id)!, predicted(id))).toBe(true);
+    for (const id of ['kube-up-5000-cpu', 'kube-up-5000-mem'])
+      expect(
+        withinTolerance(
+          PUBLISHED_ROWS.find((r) => r.id === id)!,
+          predicted(id),
+        ),
+      ).toBe(true);
   });
 
   it('no row cites a calibration source (CALIBRATION_SOURCES): the table checks the models only against what they were not fitted to', () => {

@@ -18,14 +18,28 @@ export interface ClusterShape {
 }
 
 const bigBox: Hardware = {
-  id: 'cp-big', name: 'Control plane (96c, 768 GiB, NVMe)', cores: 96, cpuClass: 'balanced', memoryGiB: 768,
+  id: 'cp-big',
+  name: 'Control plane (96c, 768 GiB, NVMe)',
+  cores: 96,
+  cpuClass: 'balanced',
+  memoryGiB: 768,
   disks: [{ class: 'nvme-enterprise', capacityGB: 1920, count: 1, purpose: 'system' }],
-  nics: { count: 2, speedGbps: 25 }, heightU: 1, powerTypicalW: 400, powerPeakW: 700,
+  nics: { count: 2, speedGbps: 25 },
+  heightU: 1,
+  powerTypicalW: 400,
+  powerPeakW: 700,
 };
 const worker: Hardware = {
-  id: 'worker', name: 'Worker', cores: 32, cpuClass: 'balanced', memoryGiB: 256,
+  id: 'worker',
+  name: 'Worker',
+  cores: 32,
+  cpuClass: 'balanced',
+  memoryGiB: 256,
   disks: [{ class: 'nvme-enterprise', capacityGB: 960, count: 1, purpose: 'system' }],
-  nics: { count: 2, speedGbps: 25 }, heightU: 1, powerTypicalW: 300, powerPeakW: 500,
+  nics: { count: 2, speedGbps: 25 },
+  heightU: 1,
+  powerTypicalW: 300,
+  powerPeakW: 500,
 };
 
 /**
@@ -41,9 +55,19 @@ export function clusterPlan(shape: ClusterShape): Plan {
   const base = baseSettings(`published ${n} workers`, 'published', 'A published sizing set-up');
   base.cluster.storage = { provider: 'none' };
   base.workload = {
-    ...base.workload, pods, services: Math.max(1, Math.round(pods / 10)), podChurnPerMin: pods / 200,
-    apiWritesPerS: 0.12 * n, apiReadsPerS: n, watchers: 24 * n, configMapsAndSecrets: 12 * n, customObjects: 8 * n,
-    namespaces: Math.min(100_000, Math.max(1, n)), avgObjectBytes: 5000, volumes: { list: [] }, ...shape.workload,
+    ...base.workload,
+    pods,
+    services: Math.max(1, Math.round(pods / 10)),
+    podChurnPerMin: pods / 200,
+    apiWritesPerS: 0.12 * n,
+    apiReadsPerS: n,
+    watchers: 24 * n,
+    configMapsAndSecrets: 12 * n,
+    customObjects: 8 * n,
+    namespaces: Math.min(100_000, Math.max(1, n)),
+    avgObjectBytes: 5000,
+    volumes: { list: [] },
+    ...shape.workload,
   };
   const b = new PlanBuilder(base, [bigBox, worker]).site('dc', 'DC').room('hall', 'Hall', 'dc').row('row', 'Row', 'hall');
   const cps = shape.controlPlanes ?? 3;
@@ -75,16 +99,31 @@ export interface EtcdBench {
 /** n identical members in one zone (one rack each, one row), running an etcd benchmark profile. */
 export function etcdBenchPlan(x: EtcdBench): Plan {
   const hw: Hardware = {
-    id: 'vm', name: `${x.cores} vCPU`, cores: x.cores, cpuClass: 'balanced', memoryGiB: 64, disks: [x.disk],
-    nics: { count: 1, speedGbps: x.nicGbps }, heightU: 1, powerTypicalW: 1, powerPeakW: 1,
+    id: 'vm',
+    name: `${x.cores} vCPU`,
+    cores: x.cores,
+    cpuClass: 'balanced',
+    memoryGiB: 64,
+    disks: [x.disk],
+    nics: { count: 1, speedGbps: x.nicGbps },
+    heightU: 1,
+    powerTypicalW: 1,
+    powerPeakW: 1,
   };
   const base = baseSettings('etcd benchmark', 'bench', 'A published etcd benchmark set-up');
   base.network = { ...base.network, switchHopUs: 0, rtt: { ...base.network.rtt, sameRowMs: x.rttMs } };
   base.cluster.storage = { provider: 'none' };
   base.workload = {
-    ...base.workload, etcdProfile: {
-      clients: x.clients, connections: x.connections, keyBytes: x.keyBytes, valueBytes: x.valueBytes, writeFraction: x.writeFraction,
-      readConsistency: x.readConsistency, target: x.target, clientRttMs: x.rttMs,
+    ...base.workload,
+    etcdProfile: {
+      clients: x.clients,
+      connections: x.connections,
+      keyBytes: x.keyBytes,
+      valueBytes: x.valueBytes,
+      writeFraction: x.writeFraction,
+      readConsistency: x.readConsistency,
+      target: x.target,
+      clientRttMs: x.rttMs,
     },
   };
   const b = new PlanBuilder(base, [hw]).site('zone', 'Zone').room('room', 'Room', 'zone').row('row', 'Row', 'room');
@@ -99,12 +138,30 @@ export function etcdBenchPlan(x: EtcdBench): Plan {
  * source's release, mClock profile and failure domain. The plan holds one tiny volume so placement
  * has something to place; the copies themselves are the transfers the caller times.
  */
-export function cephRecoveryPlan(spec: { nodes: number; disks: number; nicGbps: number; nics: number; size: number; failureDomain: 'osd' | 'host';
-  release: 'quincy' | 'reef' | 'squid'; profile: 'balanced' | 'high_recovery_ops' | 'high_client_ops'; diskClass: Disk['class'] }): Plan {
+export function cephRecoveryPlan(spec: {
+  nodes: number;
+  disks: number;
+  nicGbps: number;
+  nics: number;
+  size: number;
+  failureDomain: 'osd' | 'host';
+  release: 'quincy' | 'reef' | 'squid';
+  profile: 'balanced' | 'high_recovery_ops' | 'high_client_ops';
+  diskClass: Disk['class'];
+}): Plan {
   const storage = {
     ...cephSettings({ type: 'replicated', size: spec.size, minSize: Math.max(1, spec.size - 1) }, spec.failureDomain),
-    release: spec.release, mclockProfile: spec.profile,
+    release: spec.release,
+    mclockProfile: spec.profile,
   } as ReturnType<typeof cephSettings>;
-  return storagePlan({ nodesPerRack: Array.from({ length: spec.nodes }, () => 1), dataDisks: spec.disks, nics: spec.nics, nicGbps: spec.nicGbps,
-    diskClass: spec.diskClass, diskGB: 20_000, storage, volumes: [{ sizeGB: 1 }] });
+  return storagePlan({
+    nodesPerRack: Array.from({ length: spec.nodes }, () => 1),
+    dataDisks: spec.disks,
+    nics: spec.nics,
+    nicGbps: spec.nicGbps,
+    diskClass: spec.diskClass,
+    diskGB: 20_000,
+    storage,
+    volumes: [{ sizeGB: 1 }],
+  });
 }

@@ -28,11 +28,30 @@ function extreme(plan: Plan, pick: number): Plan {
   const p = structuredClone(plan);
   if (pick % 2 === 0) {
     p.workload = {
-      ...p.workload, pods: 1_000_000, services: 1_000_000, configMapsAndSecrets: 10_000_000, customObjects: 10_000_000,
-      avgObjectBytes: 1_572_864, podChurnPerMin: 1_000_000, apiWritesPerS: 1_000_000, apiReadsPerS: 10_000_000, watchers: 10_000_000,
+      ...p.workload,
+      pods: 1_000_000,
+      services: 1_000_000,
+      configMapsAndSecrets: 10_000_000,
+      customObjects: 10_000_000,
+      avgObjectBytes: 1_572_864,
+      podChurnPerMin: 1_000_000,
+      apiWritesPerS: 1_000_000,
+      apiReadsPerS: 10_000_000,
+      watchers: 10_000_000,
     };
   } else {
-    p.workload = { ...p.workload, pods: 0, services: 0, namespaces: 0, configMapsAndSecrets: 0, customObjects: 0, podChurnPerMin: 0, apiWritesPerS: 0, apiReadsPerS: 0, watchers: 0 };
+    p.workload = {
+      ...p.workload,
+      pods: 0,
+      services: 0,
+      namespaces: 0,
+      configMapsAndSecrets: 0,
+      customObjects: 0,
+      podChurnPerMin: 0,
+      apiWritesPerS: 0,
+      apiReadsPerS: 0,
+      watchers: 0,
+    };
   }
   // Storage at its bounds: one volume of the schema's largest size, full, and workloads taking the
   // most east-west bandwidth a node may declare (a rebuild then crawls, or never ends for Longhorn).
@@ -44,18 +63,24 @@ function extreme(plan: Plan, pick: number): Plan {
 
 describe('evaluate(plan) is finite', () => {
   it('evaluate(any valid plan) carries no NaN or Infinity anywhere in the report', () => {
-    fc.assert(fc.property(validPlanArbWith({ maxRacks: 3, maxNodesPerRack: 3 }), (plan) => {
-      expect(nonFinite(evaluate(plan, { samples: 200 }))).toEqual([]);
-    }), { numRuns: 20 });
+    fc.assert(
+      fc.property(validPlanArbWith({ maxRacks: 3, maxNodesPerRack: 3 }), (plan) => {
+        expect(nonFinite(evaluate(plan, { samples: 200 }))).toEqual([]);
+      }),
+      { numRuns: 20 },
+    );
     // Generous: each run evaluates a whole plan, and the machine running the suite may be shared.
   }, 600_000);
 
-  it('evaluate(valid plan at the schema\'s extremes: load, object sizes, RTTs, volume size and east-west traffic at their bounds or zero) carries no NaN or Infinity', () => {
-    fc.assert(fc.property(validPlanArbWith({ maxRacks: 3, maxNodesPerRack: 3 }), fc.nat(11), (plan, pick) => {
-      const p = extreme(plan, pick);
-      const valid = validatePlan(JSON.parse(JSON.stringify(p)));
-      expect(valid.issues).toEqual([]);
-      expect(nonFinite(evaluate(p, { samples: 200 }))).toEqual([]);
-    }), { numRuns: 15 });
+  it("evaluate(valid plan at the schema's extremes: load, object sizes, RTTs, volume size and east-west traffic at their bounds or zero) carries no NaN or Infinity", () => {
+    fc.assert(
+      fc.property(validPlanArbWith({ maxRacks: 3, maxNodesPerRack: 3 }), fc.nat(11), (plan, pick) => {
+        const p = extreme(plan, pick);
+        const valid = validatePlan(JSON.parse(JSON.stringify(p)));
+        expect(valid.issues).toEqual([]);
+        expect(nonFinite(evaluate(p, { samples: 200 }))).toEqual([]);
+      }),
+      { numRuns: 15 },
+    );
   }, 600_000);
 });

@@ -37,7 +37,11 @@ describe('fioMeasurement', () => {
     const r = fioMeasurement({ ...fixture, jobs });
     expect(r.ok && r.measured.writeIops).toBe(52_000);
     expect(r.ok && r.measured.seqWriteMBps).toBeCloseTo(1900, 9);
-    expect(r.ok && r.from.map((f) => [f.figure, f.job, f.blockBytes])).toEqual([['fsync', 'etcd-wal', 2300], ['writeIops', 'rand', 4 * 1024], ['seqWriteMBps', 'seq', 1024 ** 2]]);
+    expect(r.ok && r.from.map((f) => [f.figure, f.job, f.blockBytes])).toEqual([
+      ['fsync', 'etcd-wal', 2300],
+      ['writeIops', 'rand', 4 * 1024],
+      ['seqWriteMBps', 'seq', 1024 ** 2],
+    ]);
   });
 
   it('fioMeasurement refuses what is not fio JSON or has no fdatasync job, saying why', () => {
@@ -65,17 +69,26 @@ describe('fioMeasurement', () => {
       iops: fc.double({ min: 1, max: 1e6, noNaN: true }),
       bwBytes: fc.double({ min: 1e6, max: 1e10, noNaN: true }),
     });
-    fc.assert(fc.property(fc.array(job, { maxLength: 4 }), (extra) => {
-      const jobs = [fixture.jobs[0], ...extra.map((j) => ({ jobname: j.name, 'job options': { fdatasync: '0', ...(j.bs ? { bs: j.bs } : {}) }, write: { iops: j.iops, bw_bytes: j.bwBytes } }))];
-      const r = fioMeasurement({ ...fixture, jobs });
-      if (!r.ok) throw new Error(r.error);
-      const figures = r.from.map((f) => f.figure);
-      expect(figures[0]).toBe('fsync');
-      expect(figures.includes('writeIops')).toBe(r.measured.writeIops !== undefined);
-      expect(figures.includes('seqWriteMBps')).toBe(r.measured.seqWriteMBps !== undefined);
-      // The job named for IOPS is one whose rate is the figure kept.
-      const iopsJob = r.from.find((f) => f.figure === 'writeIops');
-      if (iopsJob) expect(extra.some((j) => j.name === iopsJob.job && j.iops === r.measured.writeIops)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.array(job, { maxLength: 4 }), (extra) => {
+        const jobs = [
+          fixture.jobs[0],
+          ...extra.map((j) => ({
+            jobname: j.name,
+            'job options': { fdatasync: '0', ...(j.bs ? { bs: j.bs } : {}) },
+            write: { iops: j.iops, bw_bytes: j.bwBytes },
+          })),
+        ];
+        const r = fioMeasurement({ ...fixture, jobs });
+        if (!r.ok) throw new Error(r.error);
+        const figures = r.from.map((f) => f.figure);
+        expect(figures[0]).toBe('fsync');
+        expect(figures.includes('writeIops')).toBe(r.measured.writeIops !== undefined);
+        expect(figures.includes('seqWriteMBps')).toBe(r.measured.seqWriteMBps !== undefined);
+        // The job named for IOPS is one whose rate is the figure kept.
+        const iopsJob = r.from.find((f) => f.figure === 'writeIops');
+        if (iopsJob) expect(extra.some((j) => j.name === iopsJob.job && j.iops === r.measured.writeIops)).toBe(true);
+      }),
+    );
   });
 });

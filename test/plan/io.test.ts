@@ -29,7 +29,10 @@ describe('readPlan limits', () => {
     const count = DEFAULTS.limits.maxNodes + 1;
     const json = `{"version": 1, "nodes": [${Array.from({ length: count }, () => '{}').join(',')}]}`;
     const yaml = `version: 1\nnodes:\n${'  - {}\n'.repeat(count)}`;
-    for (const [text, format] of [[json, 'json'], [yaml, 'yaml']] as const) {
+    for (const [text, format] of [
+      [json, 'json'],
+      [yaml, 'yaml'],
+    ] as const) {
       expect(readPlan(text, format).issues.map(formatIssue)).toEqual(['nodes: has 10001 nodes; plans may have at most 10000']);
     }
   });

@@ -31,20 +31,38 @@ describe('planJsonSchema()', () => {
   }
 
   it('ajv(plan.schema.json) accepts every plan validatePlan accepts (generated plans)', () => {
-    fc.assert(fc.property(validPlanArb, (plan) => {
-      const ok = validate(plan);
-      expect(validate.errors ?? []).toEqual([]);
-      expect(ok).toBe(true);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(validPlanArb, (plan) => {
+        const ok = validate(plan);
+        expect(validate.errors ?? []).toEqual([]);
+        expect(ok).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('ajv(plan.schema.json) refuses racks[0].heightU = 0, an unknown field and a bad label key', () => {
     const base = JSON.parse(readFileSync(new URL('../../public/examples/reference.json', import.meta.url), 'utf8'));
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const cases: [string, (doc: any) => void][] = [
-      ['/racks/0/heightU', (doc) => { doc.racks[0].heightU = 0; }],
-      ['/racks/0', (doc) => { doc.racks[0].colour = 'red'; }],
-      ['/nodes/0/labels', (doc) => { doc.nodes[0].labels = { 'bad key': '' }; }],
+      [
+        '/racks/0/heightU',
+        (doc) => {
+          doc.racks[0].heightU = 0;
+        },
+      ],
+      [
+        '/racks/0',
+        (doc) => {
+          doc.racks[0].colour = 'red';
+        },
+      ],
+      [
+        '/nodes/0/labels',
+        (doc) => {
+          doc.nodes[0].labels = { 'bad key': '' };
+        },
+      ],
     ];
     for (const [where, mutate] of cases) {
       const doc = structuredClone(base);

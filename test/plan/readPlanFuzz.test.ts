@@ -58,7 +58,8 @@ function check(sample: (typeof texts)[number], mutation: string, at: number): vo
     // data, not as text: the schema orders keys its own way, so a whole file read back (a cut
     // after the last character) would otherwise count as a different plan.
     const same = isDeepStrictEqual(JSON.parse(JSON.stringify(result.plan)), JSON.parse(JSON.stringify(sample.plan)));
-    if (!same) expect(result.filled?.length ?? 0, `${sample.file} ${sample.format} ${mutation}@${at} opened a different plan without a word`).toBeGreaterThan(0);
+    if (!same)
+      expect(result.filled?.length ?? 0, `${sample.file} ${sample.format} ${mutation}@${at} opened a different plan without a word`).toBeGreaterThan(0);
     return;
   }
   expect(result.issues.length).toBeGreaterThan(0);
@@ -72,14 +73,18 @@ function check(sample: (typeof texts)[number], mutation: string, at: number): vo
 describe('readPlan fuzzed with damaged sample plans', () => {
   it('readPlan(damaged sample) is the plan, a plan with listed fills, or an error naming a place (2,000 cases)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...small), fc.constantFrom(...Object.keys(MUTATIONS)), fc.nat({ max: 400_000 }), (sample, mutation, at) => check(sample, mutation, at)),
+      fc.property(fc.constantFrom(...small), fc.constantFrom(...Object.keys(MUTATIONS)), fc.nat({ max: 400_000 }), (sample, mutation, at) =>
+        check(sample, mutation, at),
+      ),
       { numRuns: 2_000 },
     );
   });
 
   it('readPlan(damaged 5,000-node sample) holds the same property', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...big), fc.constantFrom(...Object.keys(MUTATIONS)), fc.nat({ max: 3_000_000 }), (sample, mutation, at) => check(sample, mutation, at)),
+      fc.property(fc.constantFrom(...big), fc.constantFrom(...Object.keys(MUTATIONS)), fc.nat({ max: 3_000_000 }), (sample, mutation, at) =>
+        check(sample, mutation, at),
+      ),
       { numRuns: 6 },
     );
   });

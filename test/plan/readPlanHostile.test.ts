@@ -52,7 +52,10 @@ describe('readPlan on hostile and damaged input', () => {
   it(`readPlan(Rackplan YAML cut at a line break) is an error: its "${YAML_END}" line is missing`, () => {
     const lines = yaml.split('\n');
     const cut = lines.slice(0, lines.length - 8).join('\n');
-    expect(readPlan(cut, 'yaml')).toEqual({ ok: false, issues: [{ path: '(file)', message: expect.stringMatching(/without its "# end of plan" line: the file was cut short/) }] });
+    expect(readPlan(cut, 'yaml')).toEqual({
+      ok: false,
+      issues: [{ path: '(file)', message: expect.stringMatching(/without its "# end of plan" line: the file was cut short/) }],
+    });
   });
 
   it('readPlan(a file leaving out defaulted fields) opens and lists each default it filled', () => {
@@ -61,19 +64,27 @@ describe('readPlan on hostile and damaged input', () => {
     delete doc.nodes[8].taints;
     const result = readPlan(JSON.stringify(doc), 'json');
     expect(result.ok).toBe(true);
-    expect(result.filled).toEqual([{ path: 'nodes[8].tors', value: ['A'] }, { path: 'nodes[8].taints', value: [] }]);
+    expect(result.filled).toEqual([
+      { path: 'nodes[8].tors', value: ['A'] },
+      { path: 'nodes[8].taints', value: [] },
+    ]);
     expect(readPlan(json, 'json').filled).toBeUndefined();
   });
 
   it('validatePlan names an id used by a node and a rack, the clash rttOverrides could not resolve', () => {
     const doc = JSON.parse(json);
     doc.nodes[0].id = doc.racks[1].id;
-    expect(validatePlan(doc).issues).toContainEqual({ path: 'nodes[0].id', message: `"${doc.racks[1].id}" is also racks[1].id; ids must be unique across sites, rooms, rows, racks, hardware and nodes (rttOverrides name them by id alone)` });
+    expect(validatePlan(doc).issues).toContainEqual({
+      path: 'nodes[0].id',
+      message: `"${doc.racks[1].id}" is also racks[1].id; ids must be unique across sites, rooms, rows, racks, hardware and nodes (rttOverrides name them by id alone)`,
+    });
   });
 
   it('validatePlan refuses Flannel with the Cilium mode "native"', () => {
     const doc = JSON.parse(json);
     doc.cluster.cni = { name: 'flannel', mode: 'native' };
-    expect(validatePlan(doc).issues).toEqual([{ path: 'cluster.cni.mode', message: 'Flannel runs "vxlan" here; "native" is a Cilium mode, got "native" with Flannel' }]);
+    expect(validatePlan(doc).issues).toEqual([
+      { path: 'cluster.cni.mode', message: 'Flannel runs "vxlan" here; "native" is a Cilium mode, got "native" with Flannel' },
+    ]);
   });
 });

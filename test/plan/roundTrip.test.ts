@@ -6,20 +6,26 @@ import { validPlanArb, YAML_TRICKY_STRINGS } from '../arbitraries/plan';
 
 describe('plan round trip', () => {
   it('validatePlan(p) accepts every generated plan and returns it unchanged (the arbitrary is in output form)', () => {
-    fc.assert(fc.property(validPlanArb, (plan) => {
-      const result = validatePlan(plan);
-      expect(result.issues).toEqual([]);
-      expect(result.ok && result.plan).toStrictEqual(plan);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(validPlanArb, (plan) => {
+        const result = validatePlan(plan);
+        expect(result.issues).toEqual([]);
+        expect(result.ok && result.plan).toStrictEqual(plan);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   for (const format of ['json', 'yaml'] as PlanFormat[]) {
     it(`readPlan(writePlan(p, '${format}'), '${format}') is ok and deep-equals p`, () => {
-      fc.assert(fc.property(validPlanArb, (plan) => {
-        const result = readPlan(writePlan(plan, format), format);
-        expect(result.issues).toEqual([]);
-        expect(result.ok && result.plan).toStrictEqual(plan);
-      }), { numRuns: 150 });
+      fc.assert(
+        fc.property(validPlanArb, (plan) => {
+          const result = readPlan(writePlan(plan, format), format);
+          expect(result.issues).toEqual([]);
+          expect(result.ok && result.plan).toStrictEqual(plan);
+        }),
+        { numRuns: 150 },
+      );
     });
   }
 

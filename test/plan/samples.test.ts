@@ -23,7 +23,11 @@ function siteOfNode(plan: Plan, node: Plan['nodes'][number]): string {
 
 describe('sample plans', () => {
   it('public/examples/ holds exactly the files SAMPLES builds', () => {
-    expect(readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()).toEqual(Object.keys(SAMPLES).sort());
+    expect(
+      readdirSync(EXAMPLES)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual(Object.keys(SAMPLES).sort());
   });
 
   for (const file of Object.keys(SAMPLES)) {

@@ -32,12 +32,18 @@ describe('share links', () => {
   it('expandPlan(compactPlan(p)) is p for arbitrary labels, including a "__proto__" key', () => {
     const plan = referencePlan();
     fc.assert(
-      fc.property(fc.array(fc.dictionary(fc.constantFrom('__proto__', 'a', 'constructor', 'b/c'), fc.string({ maxLength: 3 })), { minLength: plan.nodes.length, maxLength: plan.nodes.length }), (labels) => {
-        const withLabels = { ...plan, nodes: plan.nodes.map((n, i) => ({ ...n, labels: labels[i] })) };
-        const round = expandPlan(JSON.parse(JSON.stringify(compactPlan(withLabels)))) as typeof plan;
-        expect(round).toEqual(withLabels);
-        round.nodes.forEach((n) => expect(Object.getPrototypeOf(n)).toBe(Object.prototype));
-      }),
+      fc.property(
+        fc.array(fc.dictionary(fc.constantFrom('__proto__', 'a', 'constructor', 'b/c'), fc.string({ maxLength: 3 })), {
+          minLength: plan.nodes.length,
+          maxLength: plan.nodes.length,
+        }),
+        (labels) => {
+          const withLabels = { ...plan, nodes: plan.nodes.map((n, i) => ({ ...n, labels: labels[i] })) };
+          const round = expandPlan(JSON.parse(JSON.stringify(compactPlan(withLabels)))) as typeof plan;
+          expect(round).toEqual(withLabels);
+          round.nodes.forEach((n) => expect(Object.getPrototypeOf(n)).toBe(Object.prototype));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -51,7 +57,12 @@ describe('share links', () => {
   it('decodeSharedPlan refuses a compression bomb by its expanded size, naming the limit', () => {
     // 4 MB of spaces deflate to about 4 KB: a 1,000:1 bomb against a 1 MB cap.
     const bomb = b64url(zlibSync(new Uint8Array(4 * 2 ** 20).fill(0x20), { level: 9 }));
-    expect(decodeSharedPlan(bomb, 2 ** 20)).toEqual({ ok: false, issues: [{ path: '(link)', message: expect.stringMatching(/^this link expands to more than 1 MB; the longest links Rackplan makes expand to about 1.3 MB/) }] });
+    expect(decodeSharedPlan(bomb, 2 ** 20)).toEqual({
+      ok: false,
+      issues: [
+        { path: '(link)', message: expect.stringMatching(/^this link expands to more than 1 MB; the longest links Rackplan makes expand to about 1.3 MB/) },
+      ],
+    });
   });
 
   it('inflateCapped(bytes, cap) refuses output past the cap and returns output within it', () => {
@@ -62,9 +73,18 @@ describe('share links', () => {
 
   it('decodeSharedPlan names damaged, truncated and foreign-character links', () => {
     const good = encodeSharedPlan(referencePlan());
-    expect(decodeSharedPlan(good.slice(0, good.length / 2))).toMatchObject({ ok: false, issues: [{ path: '(link)', message: expect.stringMatching(/damaged or incomplete/) }] });
-    expect(decodeSharedPlan(`${good}%20`)).toMatchObject({ ok: false, issues: [{ path: '(link)', message: expect.stringMatching(/characters a share link never has/) }] });
-    expect(decodeSharedPlan(b64url(zlibSync(new TextEncoder().encode('not json'))))).toMatchObject({ ok: false, issues: [{ message: expect.stringMatching(/not to a plan/) }] });
+    expect(decodeSharedPlan(good.slice(0, good.length / 2))).toMatchObject({
+      ok: false,
+      issues: [{ path: '(link)', message: expect.stringMatching(/damaged or incomplete/) }],
+    });
+    expect(decodeSharedPlan(`${good}%20`)).toMatchObject({
+      ok: false,
+      issues: [{ path: '(link)', message: expect.stringMatching(/characters a share link never has/) }],
+    });
+    expect(decodeSharedPlan(b64url(zlibSync(new TextEncoder().encode('not json'))))).toMatchObject({
+      ok: false,
+      issues: [{ message: expect.stringMatching(/not to a plan/) }],
+    });
   });
 
   it('sharePayload(hash) ignores other parameters and tells an empty link from no link', () => {

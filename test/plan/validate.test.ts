@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatIssue, readPlan, validatePlan, type Plan } from '../../src/plan';
 import { enterprisePlan, referencePlan } from '../../src/plan/samples/samples';
 import { MAX_ETCD_MEMBERS } from '../../src/plan/validate';
-import {
-  applyMutation, BREAKING_KINDS, mutatedPlanArb, mutationArb, validPlanArbWith,
-} from '../arbitraries/plan';
+import { applyMutation, BREAKING_KINDS, mutatedPlanArb, mutationArb, validPlanArbWith } from '../arbitraries/plan';
 
 /** `racks[3].heightU`, `nodes[0].labels["topology.kubernetes.io/zone"]`, `(plan)`, `(file)`. */
 const QUOTED_KEY = String.raw`\["(?:[^"\\]|\\.)*"\]`;
@@ -24,33 +22,38 @@ function messages(input: unknown): string[] {
 
 describe('validatePlan(mutated plan)', () => {
   it('validatePlan(any mutated plan) never throws and is ok or gives field-path issues', () => {
-    fc.assert(fc.property(mutatedPlanArb, (doc) => {
-      for (const result of [validatePlan(doc), readPlan(JSON.stringify(doc) ?? 'null', 'json')]) {
-        if (result.ok) {
-          // A mutation that kept the plan valid must leave a plan that validates to itself.
-          const again = validatePlan(result.plan);
-          expect(again.ok && again.plan).toStrictEqual(result.plan);
-          continue;
+    fc.assert(
+      fc.property(mutatedPlanArb, (doc) => {
+        for (const result of [validatePlan(doc), readPlan(JSON.stringify(doc) ?? 'null', 'json')]) {
+          if (result.ok) {
+            // A mutation that kept the plan valid must leave a plan that validates to itself.
+            const again = validatePlan(result.plan);
+            expect(again.ok && again.plan).toStrictEqual(result.plan);
+            continue;
+          }
+          expect(result.issues.length).toBeGreaterThan(0);
+          for (const issue of result.issues) {
+            expect(issue.path).toMatch(FIELD_PATH);
+            expect(issue.message.trim()).not.toBe('');
+          }
         }
-        expect(result.issues.length).toBeGreaterThan(0);
-        for (const issue of result.issues) {
-          expect(issue.path).toMatch(FIELD_PATH);
-          expect(issue.message.trim()).not.toBe('');
-        }
-      }
-    }), { numRuns: 200 });
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('validatePlan(plan with one breaking mutation) is rejected naming the broken field', () => {
-    const breaking = fc.record({ mutation: mutationArb, kind: fc.constantFrom(...BREAKING_KINDS) })
-      .map(({ mutation, kind }) => ({ ...mutation, kind }));
-    fc.assert(fc.property(validPlanArbWith({ maxRacks: 6, maxNodesPerRack: 4 }), breaking, (plan, mutation) => {
-      const { doc, path } = applyMutation(plan, mutation);
-      fc.pre(path !== null);
-      const result = validatePlan(doc);
-      expect(result.ok).toBe(false);
-      expect(result.issues.map((i) => i.path)).toContain(path);
-    }), { numRuns: 200 });
+    const breaking = fc.record({ mutation: mutationArb, kind: fc.constantFrom(...BREAKING_KINDS) }).map(({ mutation, kind }) => ({ ...mutation, kind }));
+    fc.assert(
+      fc.property(validPlanArbWith({ maxRacks: 6, maxNodesPerRack: 4 }), breaking, (plan, mutation) => {
+        const { doc, path } = applyMutation(plan, mutation);
+        fc.pre(path !== null);
+        const result = validatePlan(doc);
+        expect(result.ok).toBe(false);
+        expect(result.issues.map((i) => i.path)).toContain(path);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -67,25 +70,53 @@ describe('validatePlan(hand-made plan)', () => {
       edit(doc);
       return messages(doc);
     };
-    expect(broken((d) => { d.network.rtt.sameRackMs = 1e308; })).toEqual(['network.rtt.sameRackMs: must be 0-1000, got 1e+308']);
-    expect(broken((d) => { d.workload.apiWritesPerS = 1e308; })).toEqual(['workload.apiWritesPerS: must be 0-1000000, got 1e+308']);
+    expect(
+      broken((d) => {
+        d.network.rtt.sameRackMs = 1e308;
+      }),
+    ).toEqual(['network.rtt.sameRackMs: must be 0-1000, got 1e+308']);
+    expect(
+      broken((d) => {
+        d.workload.apiWritesPerS = 1e308;
+      }),
+    ).toEqual(['workload.apiWritesPerS: must be 0-1000000, got 1e+308']);
     // A divisor in `assumptions` may not be zero.
-    expect(broken((d) => { d.assumptions = { controlPlane: { leaderCpuUsPerWrite: 0 } }; }))
-      .toEqual(['assumptions.controlPlane.leaderCpuUsPerWrite: must be > 0 and <= 1000000, got 0']);
-    expect(broken((d) => { d.assumptions = { storage: { longhornStreamMBps: 0 } }; }))
-      .toEqual(['assumptions.storage.longhornStreamMBps: must be > 0 and <= 100000, got 0']);
+    expect(
+      broken((d) => {
+        d.assumptions = { controlPlane: { leaderCpuUsPerWrite: 0 } };
+      }),
+    ).toEqual(['assumptions.controlPlane.leaderCpuUsPerWrite: must be > 0 and <= 1000000, got 0']);
+    expect(
+      broken((d) => {
+        d.assumptions = { storage: { longhornStreamMBps: 0 } };
+      }),
+    ).toEqual(['assumptions.storage.longhornStreamMBps: must be > 0 and <= 100000, got 0']);
     // etcd refuses an election timeout below 5 × the heartbeat (100 ms here).
-    expect(broken((d) => { d.cluster.etcd.electionTimeoutMs = 499; })[0]).toMatch(/^cluster\.etcd\.electionTimeoutMs: must be at least 5 x heartbeatMs \(500 ms\).*got 499$/);
-    expect(broken((d) => { d.cluster.etcd.electionTimeoutMs = 500; })).toEqual([]);
+    expect(
+      broken((d) => {
+        d.cluster.etcd.electionTimeoutMs = 499;
+      })[0],
+    ).toMatch(/^cluster\.etcd\.electionTimeoutMs: must be at least 5 x heartbeatMs \(500 ms\).*got 499$/);
+    expect(
+      broken((d) => {
+        d.cluster.etcd.electionTimeoutMs = 500;
+      }),
+    ).toEqual([]);
   });
 
   it('validatePlan(plan with 8 control planes) refuses it: etcd supports at most MAX_ETCD_MEMBERS = 7 members', () => {
     const doc = raw(referencePlan());
     const cps = doc.nodes.filter((n: { role: string }) => n.role === 'controlplane').length;
     let promoted = 0;
-    for (const n of doc.nodes) if (n.role === 'worker' && promoted < 8 - cps) { n.role = 'controlplane'; promoted++; }
+    for (const n of doc.nodes)
+      if (n.role === 'worker' && promoted < 8 - cps) {
+        n.role = 'controlplane';
+        promoted++;
+      }
     expect(promoted).toBe(8 - cps);
-    expect(messages(doc)).toEqual([`nodes: has 8 control-plane nodes; Talos runs an etcd member on each and etcd supports at most ${MAX_ETCD_MEMBERS} (etcd FAQ: more members only slow every write)`]);
+    expect(messages(doc)).toEqual([
+      `nodes: has 8 control-plane nodes; Talos runs an etcd member on each and etcd supports at most ${MAX_ETCD_MEMBERS} (etcd FAQ: more members only slow every write)`,
+    ]);
   });
 
   it('validatePlan(plan with a 0 W feed) quotes the exclusive lower bound: `must be > 0 and <= 100000`', () => {
@@ -99,11 +130,7 @@ describe('validatePlan(hand-made plan)', () => {
     doc.racks[1].colour = 'red';
     doc.nodes[0]['x.y'] = 1;
     doc[''] = true;
-    expect(messages(doc).sort()).toEqual([
-      '[""]: is not a known field',
-      'nodes[0]["x.y"]: is not a known field',
-      'racks[1].colour: is not a known field',
-    ]);
+    expect(messages(doc).sort()).toEqual(['[""]: is not a known field', 'nodes[0]["x.y"]: is not a known field', 'racks[1].colour: is not a known field']);
   });
 
   it('validatePlan(plan with a dangling rackId) says which node names no rack', () => {
@@ -134,10 +161,7 @@ describe('validatePlan(hand-made plan)', () => {
     const doc = raw(referencePlan());
     doc.nodes[1].id = doc.nodes[0].id;
     doc.nodes[2].name = doc.nodes[0].name;
-    expect(messages(doc)).toEqual([
-      'nodes[1].id: duplicates nodes[0].id "cp-01"',
-      'nodes[2].name: duplicates nodes[0].name "cp-01"',
-    ]);
+    expect(messages(doc)).toEqual(['nodes[1].id: duplicates nodes[0].id "cp-01"', 'nodes[2].name: duplicates nodes[0].name "cp-01"']);
   });
 
   it('validatePlan(ceph plan with minSize 4 > size 3) is rejected', () => {
@@ -187,13 +211,21 @@ describe('validatePlan(hand-made plan)', () => {
     doc.nodes[0].labels = { [`${'a'.repeat(253)}/ok`]: '' };
     expect(messages(doc)).toEqual([]);
     doc.nodes[0].labels = { [`${'a'.repeat(254)}/ok`]: '' };
-    expect(messages(doc)[0]).toMatch(/^nodes\[0\]\.labels\["a+\/ok"\]: is not an allowed key: must be a Kubernetes label key: an optional prefix of at most 253/);
+    expect(messages(doc)[0]).toMatch(
+      /^nodes\[0\]\.labels\["a+\/ok"\]: is not an allowed key: must be a Kubernetes label key: an optional prefix of at most 253/,
+    );
   });
 
   it('validatePlan(plan with two taints of one key and effect) names the later one, as the API server would refuse it', () => {
     const doc = raw(referencePlan());
-    doc.nodes[0].taints = [{ key: 'gpu', effect: 'NoSchedule' }, { key: 'gpu', value: 'x', effect: 'NoExecute' }, { key: 'gpu', value: 'y', effect: 'NoSchedule' }];
-    expect(messages(doc)).toEqual(['nodes[0].taints[2].key: has the same key and effect (NoSchedule) as taints[0]; Kubernetes allows one taint per key and effect, got "gpu"']);
+    doc.nodes[0].taints = [
+      { key: 'gpu', effect: 'NoSchedule' },
+      { key: 'gpu', value: 'x', effect: 'NoExecute' },
+      { key: 'gpu', value: 'y', effect: 'NoSchedule' },
+    ];
+    expect(messages(doc)).toEqual([
+      'nodes[0].taints[2].key: has the same key and effect (NoSchedule) as taints[0]; Kubernetes allows one taint per key and effect, got "gpu"',
+    ]);
   });
 
   it('validatePlan(plan) fills defaults: a node without feeds, tors, labels or taints gets [A, B], [A], {} and []', () => {

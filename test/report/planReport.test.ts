@@ -62,18 +62,21 @@ describe('plan report', () => {
 
   it('for any names a plan carries: the HTML report never contains them unescaped, the Markdown never breaks a line or a table', () => {
     const evil = fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '[a](javascript:b)', 'a|b', '# h', '<!--', '&lt;');
-    fc.assert(fc.property(evil, evil, (planName, rackName) => {
-      const base = referencePlan();
-      const plan = { ...base, name: planName, description: `${rackName}\n- item`, racks: base.racks.map((r, i) => (i === 0 ? { ...r, name: rackName } : r)) };
-      const d = data(plan);
-      const html = planReportHtml(d, plan);
-      expect(html).not.toContain('<script>');
-      expect(html).not.toContain('<img');
-      expect(html).not.toContain('<!--');
-      const md = planReportMarkdown(d);
-      expect(md).not.toMatch(/[^\\]\]\(javascript/);
-      expect(md).not.toMatch(/^- item/m);
-      for (const line of md.split('\n').filter((l) => l.startsWith('| '))) expect(line.endsWith('|')).toBe(true);
-    }), { numRuns: 12 });
+    fc.assert(
+      fc.property(evil, evil, (planName, rackName) => {
+        const base = referencePlan();
+        const plan = { ...base, name: planName, description: `${rackName}\n- item`, racks: base.racks.map((r, i) => (i === 0 ? { ...r, name: rackName } : r)) };
+        const d = data(plan);
+        const html = planReportHtml(d, plan);
+        expect(html).not.toContain('<script>');
+        expect(html).not.toContain('<img');
+        expect(html).not.toContain('<!--');
+        const md = planReportMarkdown(d);
+        expect(md).not.toMatch(/[^\\]\]\(javascript/);
+        expect(md).not.toMatch(/^- item/m);
+        for (const line of md.split('\n').filter((l) => l.startsWith('| '))) expect(line.endsWith('|')).toBe(true);
+      }),
+      { numRuns: 12 },
+    );
   });
 });

@@ -4,9 +4,10 @@ import { referencePlan, enterprisePlan } from '../../src/plan/samples/samples';
 import { AnalysisState } from '../../src/state/analysis.svelte';
 
 /** An engine that answers every analysis at once with an empty report. */
-const instantEngine = () => ({
-  analyse: async () => ({ ok: true, report: {}, headline: [], elapsedMs: 0 }) as unknown as Analysis,
-}) as unknown as EngineBridge;
+const instantEngine = () =>
+  ({
+    analyse: async () => ({ ok: true, report: {}, headline: [], elapsedMs: 0 }) as unknown as Analysis,
+  }) as unknown as EngineBridge;
 
 describe('AnalysisState.run(plan, planKey) then isForAnotherPlan(key)', () => {
   it('is false for the plan the results describe and true for any other open plan until its own results arrive', async () => {

@@ -35,6 +35,10 @@ describe('figureSubjects(figureId, report, plan)', () => {
   it('figureSubjects of a cluster-wide figure (KubeSpan, workload) or an unknown id is null', () => {
     const plan = referencePlan();
     const report = evaluate(plan);
-    expect([figureSubjects('kubespan', report, plan), figureSubjects('workload-n1', report, plan), figureSubjects('nope', report, plan)]).toEqual([null, null, null]);
+    expect([figureSubjects('kubespan', report, plan), figureSubjects('workload-n1', report, plan), figureSubjects('nope', report, plan)]).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 });

@@ -14,7 +14,7 @@ function counter(log: number[]) {
 }
 
 describe('createJobRunner(jobs)', () => {
-  it('run(id, name, args, onEvent) resolves with the job\'s result and reports progress and checkpoints', async () => {
+  it("run(id, name, args, onEvent) resolves with the job's result and reports progress and checkpoints", async () => {
     const events: JobEvent[] = [];
     const runner = createJobRunner({ count: counter([]) });
     await expect(runner.run(1, 'count', { chunks: 3 }, (e) => void events.push(e))).resolves.toBe(3);

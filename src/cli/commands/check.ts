@@ -20,7 +20,13 @@ export const checkCommand: CliCommand = {
   args: [PLAN_FILE],
   options: [
     JSON_OPTION,
-    { name: 'fail-on', type: 'string', valueName: 'SEVERITY', choices: ['warning', 'error'], description: 'lowest severity that fails the check (default error)' },
+    {
+      name: 'fail-on',
+      type: 'string',
+      valueName: 'SEVERITY',
+      choices: ['warning', 'error'],
+      description: 'lowest severity that fails the check (default error)',
+    },
     { name: 'info', type: 'boolean', description: 'also print info-level findings (verdicts and export reminders)' },
     { name: 'explain', type: 'boolean', description: 'print why each finding matters and its fix under it' },
   ],
@@ -31,7 +37,9 @@ export const checkCommand: CliCommand = {
     const failing = report.findings.filter((f) => failsGate(f.severity, failOn));
     const code = failing.length > 0 ? EXIT_PLAN_FAILS : EXIT_OK;
     if (options.json) {
-      io.out(`${JSON.stringify({ file, failOn, passed: code === EXIT_OK, counts: countBySeverity(report.findings), findings: report.findings, guidance: report.guidance }, null, 2)}\n`);
+      io.out(
+        `${JSON.stringify({ file, failOn, passed: code === EXIT_OK, counts: countBySeverity(report.findings), findings: report.findings, guidance: report.guidance }, null, 2)}\n`,
+      );
       return code;
     }
     const shown = options.info ? report.findings : report.findings.filter((f) => f.severity !== 'info');

@@ -8,13 +8,20 @@ const LIST_LIMIT = 20;
 
 function list(title: string, items: readonly string[]): string[] {
   if (items.length === 0) return [];
-  return [`${title} (${items.length}):`, ...items.slice(0, LIST_LIMIT).map((i) => `  ${i}`), ...(items.length > LIST_LIMIT ? [`  … and ${items.length - LIST_LIMIT} more`] : [])];
+  return [
+    `${title} (${items.length}):`,
+    ...items.slice(0, LIST_LIMIT).map((i) => `  ${i}`),
+    ...(items.length > LIST_LIMIT ? [`  … and ${items.length - LIST_LIMIT} more`] : []),
+  ];
 }
 
 export const compareCommand: CliCommand = {
   name: 'compare',
   summary: 'compare two plans: every headline figure side by side with the difference and the better plan, then what changed',
-  args: [{ name: 'a.json', description: 'the first plan (JSON or YAML)' }, { name: 'b.json', description: 'the second plan (JSON or YAML)' }],
+  args: [
+    { name: 'a.json', description: 'the first plan (JSON or YAML)' },
+    { name: 'b.json', description: 'the second plan (JSON or YAML)' },
+  ],
   options: [JSON_OPTION],
   run({ args, options, io }) {
     const a = loadPlan(args[0]);
@@ -32,7 +39,10 @@ export const compareCommand: CliCommand = {
       `b: ${b.name} (${args[1]})`,
       '',
       `${'figure'.padEnd(width)}  ${'a'.padEnd(col)}  ${'b'.padEnd(col)}  difference     better`,
-      ...figures.map((f) => `${f.label.padEnd(width)}  ${`${f.a?.text ?? '-'}`.padEnd(col)}  ${`${f.b?.text ?? '-'}`.padEnd(col)}  ${(f.difference ?? '').padEnd(13)}  ${f.better ?? ''}`),
+      ...figures.map(
+        (f) =>
+          `${f.label.padEnd(width)}  ${`${f.a?.text ?? '-'}`.padEnd(col)}  ${`${f.b?.text ?? '-'}`.padEnd(col)}  ${(f.difference ?? '').padEnd(13)}  ${f.better ?? ''}`,
+      ),
       '',
       ...list('Nodes added', changes.added),
       ...list('Nodes removed', changes.removed),
@@ -40,7 +50,8 @@ export const compareCommand: CliCommand = {
       ...list('Nodes changed', changes.changedNodes),
       ...list('Settings changed', changes.settings),
     ];
-    if (changes.added.length + changes.removed.length + changes.moved.length + changes.changedNodes.length + changes.settings.length === 0) lines.push('The plans are the same.');
+    if (changes.added.length + changes.removed.length + changes.moved.length + changes.changedNodes.length + changes.settings.length === 0)
+      lines.push('The plans are the same.');
     io.out(`${lines.join('\n')}\n`);
     return 0;
   },

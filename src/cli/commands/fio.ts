@@ -10,7 +10,7 @@ import { DISK_CLASSES } from '../../plan/diskClasses';
  */
 export const fioCommand: CliCommand = {
   name: 'fio',
-  summary: 'turn fio --fdatasync=1 JSON output into a disk\'s measured fsync p50/p99 (and IOPS, bandwidth)',
+  summary: "turn fio --fdatasync=1 JSON output into a disk's measured fsync p50/p99 (and IOPS, bandwidth)",
   args: [{ name: 'fio.json', description: 'output of fio --output-format=json' }],
   options: [{ name: 'json', type: 'boolean', description: 'print only the measured block as JSON' }],
   run({ args, options, io }) {
@@ -33,19 +33,26 @@ export const fioCommand: CliCommand = {
       io.out(`${JSON.stringify(m, null, 2)}\n`);
       return 0;
     }
-    const nearest = Object.entries(DISK_CLASSES).reduce((best, [id, c]) =>
-      Math.abs(Math.log(c.fsyncP99Ms / m.fsyncP99Ms)) < Math.abs(Math.log(DISK_CLASSES[best as keyof typeof DISK_CLASSES].fsyncP99Ms / m.fsyncP99Ms)) ? id : best, 'nvme-enterprise');
-    io.out([
-      `fsync p50 ${m.fsyncP50Ms.toFixed(3)} ms, p99 ${m.fsyncP99Ms.toFixed(3)} ms${m.fsyncP99Ms > 10 ? ' (above etcd\'s 10 ms: too slow for etcd)' : ''}`,
-      `write IOPS ${m.writeIops !== undefined ? Math.round(m.writeIops) : 'not measured (add a write job without --fdatasync)'}`,
-      `sequential write ${m.seqWriteMBps !== undefined ? `${Math.round(m.seqWriteMBps)} MB/s` : 'not measured (add a job with --bs=1M)'}`,
-      `closest class by fsync p99: ${nearest} (${DISK_CLASSES[nearest as keyof typeof DISK_CLASSES].fsyncP99Ms} ms)`,
-      ...result.notes.map((n) => `  ${n}`),
-      '',
-      'Add to the disk in the plan (hardware[].disks[].measured):',
-      JSON.stringify(m, null, 2),
-      '',
-    ].join('\n'));
+    const nearest = Object.entries(DISK_CLASSES).reduce(
+      (best, [id, c]) =>
+        Math.abs(Math.log(c.fsyncP99Ms / m.fsyncP99Ms)) < Math.abs(Math.log(DISK_CLASSES[best as keyof typeof DISK_CLASSES].fsyncP99Ms / m.fsyncP99Ms))
+          ? id
+          : best,
+      'nvme-enterprise',
+    );
+    io.out(
+      [
+        `fsync p50 ${m.fsyncP50Ms.toFixed(3)} ms, p99 ${m.fsyncP99Ms.toFixed(3)} ms${m.fsyncP99Ms > 10 ? " (above etcd's 10 ms: too slow for etcd)" : ''}`,
+        `write IOPS ${m.writeIops !== undefined ? Math.round(m.writeIops) : 'not measured (add a write job without --fdatasync)'}`,
+        `sequential write ${m.seqWriteMBps !== undefined ? `${Math.round(m.seqWriteMBps)} MB/s` : 'not measured (add a job with --bs=1M)'}`,
+        `closest class by fsync p99: ${nearest} (${DISK_CLASSES[nearest as keyof typeof DISK_CLASSES].fsyncP99Ms} ms)`,
+        ...result.notes.map((n) => `  ${n}`),
+        '',
+        'Add to the disk in the plan (hardware[].disks[].measured):',
+        JSON.stringify(m, null, 2),
+        '',
+      ].join('\n'),
+    );
     return 0;
   },
 };

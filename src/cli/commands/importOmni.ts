@@ -19,7 +19,13 @@ export const importOmniCommand: CliCommand = {
   summary: 'check an Omni cluster template as Omni would and turn it into a new plan',
   args: [{ name: 'template', description: 'an Omni cluster template (multi-document YAML)' }],
   options: [
-    { name: 'hardware', type: 'string', valueName: 'ID', choices: HARDWARE.map((h) => h.id), description: `hardware profile for every set that names none (default: ${SAMPLE_HARDWARE.cp.id}, ${SAMPLE_HARDWARE.worker.id}, ${SAMPLE_HARDWARE.storage.id} by role)` },
+    {
+      name: 'hardware',
+      type: 'string',
+      valueName: 'ID',
+      choices: HARDWARE.map((h) => h.id),
+      description: `hardware profile for every set that names none (default: ${SAMPLE_HARDWARE.cp.id}, ${SAMPLE_HARDWARE.worker.id}, ${SAMPLE_HARDWARE.storage.id} by role)`,
+    },
     { name: 'racks', type: 'string', valueName: 'N', description: 'racks to spread nodes over when the template has no rack labels (default 3)' },
     { name: 'unlimited', type: 'string', valueName: 'N', description: 'machines assumed for a machine class of size Unlimited (default 3)' },
     { name: 'out', type: 'string', valueName: 'FILE', description: 'write the plan to FILE (.json or .yaml) instead of printing JSON' },
@@ -42,7 +48,11 @@ export const importOmniCommand: CliCommand = {
       return n;
     };
     const loaded = loadTemplate(text);
-    if (!loaded.ok) throw new CliExit(EXIT_PLAN_FAILS, inertText(`${file}: not an Omni template Omni would load\n${loaded.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`));
+    if (!loaded.ok)
+      throw new CliExit(
+        EXIT_PLAN_FAILS,
+        inertText(`${file}: not an Omni template Omni would load\n${loaded.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`),
+      );
     const dir = dirname(resolve(file));
     // Like Omni, `file:` references resolve against the template's folder.
     const readFile = (path: string) => {
@@ -56,15 +66,24 @@ export const importOmniCommand: CliCommand = {
     const validators = await Promise.all(TALOS_SCHEMA_VERSIONS.map(loadTalosValidator));
     const problems = validateTemplate(loaded.documents, { readFile, talosCheck: anyTalosVersion(validators.map(talosDocumentCheck)) });
     if (problems.length > 0) {
-      throw new CliExit(EXIT_PLAN_FAILS, inertText(`${file}: Omni would refuse this template (${problems.length} problem${problems.length === 1 ? '' : 's'})\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`));
+      throw new CliExit(
+        EXIT_PLAN_FAILS,
+        inertText(
+          `${file}: Omni would refuse this template (${problems.length} problem${problems.length === 1 ? '' : 's'})\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+        ),
+      );
     }
     const chosen = typeof options.hardware === 'string' ? options.hardware : undefined;
     const result = planFromTemplate(loaded.documents, {
-      hardware: HARDWARE.map((h) => structuredClone(h)), defaultHardwareId: chosen ?? SAMPLE_HARDWARE.worker.id,
+      hardware: HARDWARE.map((h) => structuredClone(h)),
+      defaultHardwareId: chosen ?? SAMPLE_HARDWARE.worker.id,
       hardwareByRole: chosen ? {} : { controlplane: SAMPLE_HARDWARE.cp.id, worker: SAMPLE_HARDWARE.worker.id, storage: SAMPLE_HARDWARE.storage.id },
-      rackCount: count('racks', 3), unlimitedSize: count('unlimited', 3), readFile,
+      rackCount: count('racks', 3),
+      unlimitedSize: count('unlimited', 3),
+      readFile,
     });
-    if (!result.ok) throw new CliExit(EXIT_PLAN_FAILS, inertText(`${file}: cannot make a plan of it\n${result.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`));
+    if (!result.ok)
+      throw new CliExit(EXIT_PLAN_FAILS, inertText(`${file}: cannot make a plan of it\n${result.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`));
     for (const n of result.notes) io.err(inertText(`note: ${n}\n`));
     if (typeof options.out === 'string') {
       const format = /\.ya?ml$/i.test(options.out) ? 'yaml' : 'json';

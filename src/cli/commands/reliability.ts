@@ -15,7 +15,7 @@ export const reliabilityCommand: CliCommand = {
   summary: 'Monte Carlo and exact Markov: P(quorum loss), hours without API, nines, P(data loss), capacity short',
   args: [PLAN_FILE],
   options: [
-    { name: 'years', type: 'string', valueName: 'N', description: 'mission length in years (replaces the plan\'s missionYears; 1 year is always reported)' },
+    { name: 'years', type: 'string', valueName: 'N', description: "mission length in years (replaces the plan's missionYears; 1 year is always reported)" },
     { name: 'trials', type: 'string', valueName: 'N', description: 'trial budget (default 20000; stops earlier once the intervals are tight)' },
     { name: 'seed', type: 'string', valueName: 'S', description: 'random seed (default 1); the same seed gives the same figures' },
     JSON_OPTION,

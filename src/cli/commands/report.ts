@@ -11,7 +11,13 @@ export const reportCommand: CliCommand = {
   summary: 'one-page plan report (summary, bill of materials, sizing, findings, predictions) as Markdown or printable HTML',
   args: [PLAN_FILE],
   options: [
-    { name: 'format', type: 'string', valueName: 'FORMAT', choices: ['md', 'html'], description: 'md for a ticket or pull request, html to print (default md)' },
+    {
+      name: 'format',
+      type: 'string',
+      valueName: 'FORMAT',
+      choices: ['md', 'html'],
+      description: 'md for a ticket or pull request, html to print (default md)',
+    },
     { name: 'out', type: 'string', valueName: 'FILE', description: 'write the report to FILE instead of stdout' },
   ],
   run({ args, options, io }) {

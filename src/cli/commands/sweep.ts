@@ -5,8 +5,12 @@ import { EXIT_OK, EXIT_PLAN_FAILS, JSON_OPTION, PLAN_FILE, type CliCommand } fro
 import { loadPlan } from '../loadPlan';
 
 const FLAG_WORDS: Record<keyof BlastRadius, string> = {
-  quorumLost: 'quorum lost', dataLost: 'data lost', dataUnavailable: 'data unavailable', capacityShort: 'capacity short',
-  apiUnreachable: 'API unreachable', powerOverCapacity: 'power over capacity',
+  quorumLost: 'quorum lost',
+  dataLost: 'data lost',
+  dataUnavailable: 'data unavailable',
+  capacityShort: 'capacity short',
+  apiUnreachable: 'API unreachable',
+  powerOverCapacity: 'power over capacity',
 };
 
 export const sweepCommand: CliCommand = {
@@ -33,11 +37,16 @@ export const sweepCommand: CliCommand = {
     for (const r of rows.slice(0, top)) {
       const flags = BLAST_ORDER.filter((k) => r.blast[k]).map((k) => FLAG_WORDS[k]);
       const extra = r.feedsOverCapacity.length ? ` (feed ${r.feedsOverCapacity.join(', ')} over capacity)` : '';
-      lines.push(`  ${r.id}: ${flags.length ? flags.join(', ') : 'tolerated'}; ${r.nodesDown} nodes down, etcd ${r.membersUp}/${r.members}${extra}${r.gated ? '' : ' [outside the gate: holds every rack]'}`);
+      lines.push(
+        `  ${r.id}: ${flags.length ? flags.join(', ') : 'tolerated'}; ${r.nodesDown} nodes down, etcd ${r.membersUp}/${r.members}${extra}${r.gated ? '' : ' [outside the gate: holds every rack]'}`,
+      );
     }
-    lines.push('', summary.gateFailures.length
-      ? `FAIL: ${summary.gateFailures.length} single failure(s) lose quorum or data: ${summary.gateFailures.join(', ')}`
-      : 'OK: no single failure loses quorum or data');
+    lines.push(
+      '',
+      summary.gateFailures.length
+        ? `FAIL: ${summary.gateFailures.length} single failure(s) lose quorum or data: ${summary.gateFailures.join(', ')}`
+        : 'OK: no single failure loses quorum or data',
+    );
     io.out(`${lines.join('\n')}\n`);
     return code;
   },

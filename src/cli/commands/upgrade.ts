@@ -17,7 +17,7 @@ function stepLine(s: UpgradeStep): string {
 
 export const upgradeCommand: CliCommand = {
   name: 'upgrade',
-  summary: 'rolling-upgrade drill with the plan\'s update strategy: health at each batch and total duration; exit 1 when a step is unsafe',
+  summary: "rolling-upgrade drill with the plan's update strategy: health at each batch and total duration; exit 1 when a step is unsafe",
   args: [PLAN_FILE],
   options: [JSON_OPTION],
   run({ args, options, io }) {
@@ -29,14 +29,16 @@ export const upgradeCommand: CliCommand = {
       return code;
     }
     const p = r.strategy.maxParallelism;
-    io.out(`${[
-      `Rolling upgrade: control planes ${p.controlplane}, storage ${p.storage}, workers ${p.worker} at a time; ${r.strategy.nodeUpgradeS} s per machine`,
-      ...r.steps.map(stepLine),
-      '',
-      ...r.notes.map((n) => `note: ${n}`),
-      `Duration: ${duration(r.durationS)} (${r.steps.length} steps × ${r.strategy.nodeUpgradeS} s)`,
-      `${r.safe ? 'OK' : 'FAIL'}: ${r.verdict}`,
-    ].join('\n')}\n`);
+    io.out(
+      `${[
+        `Rolling upgrade: control planes ${p.controlplane}, storage ${p.storage}, workers ${p.worker} at a time; ${r.strategy.nodeUpgradeS} s per machine`,
+        ...r.steps.map(stepLine),
+        '',
+        ...r.notes.map((n) => `note: ${n}`),
+        `Duration: ${duration(r.durationS)} (${r.steps.length} steps × ${r.strategy.nodeUpgradeS} s)`,
+        `${r.safe ? 'OK' : 'FAIL'}: ${r.verdict}`,
+      ].join('\n')}\n`,
+    );
     return code;
   },
 };

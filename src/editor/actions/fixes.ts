@@ -18,11 +18,27 @@ export function applyFix(plan: Plan, args: { fix: PlanFix }): ActionResult {
   const { fix } = args;
   let result: ActionResult;
   switch (fix.kind) {
-    case 'moveNodes': result = chain(plan, fix.moves.map((m) => (p: Plan) => moveNodesToRack(p, { ids: [m.nodeId], rackId: m.rackId }))); break;
-    case 'addControlPlanes': result = chain(plan, fix.rackIds.map((rackId) => (p: Plan) => addControlPlane(p, fix.hardwareId, rackId))); break;
-    case 'dedicateStorageNodes': result = editNodes(plan, fix.nodeIds, dedicate); break;
-    case 'zoneByRack': result = editNodes(plan, fix.nodeIds, (n) => ({ ...n, labels: { ...n.labels, [ZONE]: n.rackId } })); break;
-    case 'setting': result = updateSetting(plan, { path: ['cluster', ...fix.path], value: fix.value }); break;
+    case 'moveNodes':
+      result = chain(
+        plan,
+        fix.moves.map((m) => (p: Plan) => moveNodesToRack(p, { ids: [m.nodeId], rackId: m.rackId })),
+      );
+      break;
+    case 'addControlPlanes':
+      result = chain(
+        plan,
+        fix.rackIds.map((rackId) => (p: Plan) => addControlPlane(p, fix.hardwareId, rackId)),
+      );
+      break;
+    case 'dedicateStorageNodes':
+      result = editNodes(plan, fix.nodeIds, dedicate);
+      break;
+    case 'zoneByRack':
+      result = editNodes(plan, fix.nodeIds, (n) => ({ ...n, labels: { ...n.labels, [ZONE]: n.rackId } }));
+      break;
+    case 'setting':
+      result = updateSetting(plan, { path: ['cluster', ...fix.path], value: fix.value });
+      break;
   }
   return result.ok ? done(result.plan, fix.label) : result;
 }
@@ -50,7 +66,8 @@ function addControlPlane(plan: Plan, hardwareId: string, rackId: string): Action
 /** The storage label and a NoSchedule taint with the same key, as the reference architecture asks. */
 function dedicate(n: PlanNode): PlanNode {
   const taints = n.taints.some((t) => t.key === STORAGE_ROLE && t.effect === 'NoSchedule')
-    ? n.taints : [...n.taints, { key: STORAGE_ROLE, value: '', effect: 'NoSchedule' as const }];
+    ? n.taints
+    : [...n.taints, { key: STORAGE_ROLE, value: '', effect: 'NoSchedule' as const }];
   return { ...n, labels: { ...n.labels, [STORAGE_ROLE]: '' }, taints };
 }
 

@@ -16,7 +16,8 @@ export function updateHardware(plan: Plan, args: { id: string; patch: Partial<Om
   const checked = checkPart(hardwareSchema, { ...before, ...args.patch }, `hardware[${index}]`);
   if ('problem' in checked) return refuse(checked.problem);
   const hw = checked.value;
-  if (hw.powerPeakW < hw.powerTypicalW) return refuse(`hardware[${index}].powerPeakW: must be at least powerTypicalW (${hw.powerTypicalW}), got ${hw.powerPeakW}`);
+  if (hw.powerPeakW < hw.powerTypicalW)
+    return refuse(`hardware[${index}].powerPeakW: must be at least powerTypicalW (${hw.powerTypicalW}), got ${hw.powerPeakW}`);
   const hardware = plan.hardware.slice();
   hardware[index] = hw;
   const next = { ...plan, hardware };
@@ -27,8 +28,10 @@ export function updateHardware(plan: Plan, args: { id: string; patch: Partial<Om
       if (!rack) continue;
       const sorted = spans.slice().sort((a, b) => a.fromU - b.fromU);
       for (let i = 0; i < sorted.length; i++) {
-        if (sorted[i].toU > topFreeU(rack)) return refuse(`hardware[${index}].heightU: ${sorted[i].name} would reach U${sorted[i].toU}, above ${rack.name}'s top free U${topFreeU(rack)}`);
-        if (i > 0 && sorted[i].fromU <= sorted[i - 1].toU) return refuse(`hardware[${index}].heightU: ${sorted[i - 1].name} would overlap ${sorted[i].name} in ${rack.name}`);
+        if (sorted[i].toU > topFreeU(rack))
+          return refuse(`hardware[${index}].heightU: ${sorted[i].name} would reach U${sorted[i].toU}, above ${rack.name}'s top free U${topFreeU(rack)}`);
+        if (i > 0 && sorted[i].fromU <= sorted[i - 1].toU)
+          return refuse(`hardware[${index}].heightU: ${sorted[i - 1].name} would overlap ${sorted[i].name} in ${rack.name}`);
       }
     }
   }
@@ -69,7 +72,8 @@ function findDisk(plan: Plan, id: string, index: number): { hw: Hardware; at: nu
   const at = plan.hardware.findIndex((h) => h.id === id);
   if (at < 0) return { problem: `no hardware profile "${id}"` };
   const hw = plan.hardware[at];
-  if (!Number.isInteger(index) || index < 0 || index >= hw.disks.length) return { problem: `hardware[${at}].disks: ${hw.name} has no disk ${index + 1} (it has ${hw.disks.length})` };
+  if (!Number.isInteger(index) || index < 0 || index >= hw.disks.length)
+    return { problem: `hardware[${at}].disks: ${hw.name} has no disk ${index + 1} (it has ${hw.disks.length})` };
   return { hw, at: index };
 }
 
@@ -107,7 +111,12 @@ export function removeDisk(plan: Plan, args: { id: string; index: number }): Act
   if ('problem' in found) return refuse(found.problem);
   const { hw, at } = found;
   if (hw.disks.length === 1) return refuse(`${hw.name}: a profile needs at least one disk`);
-  return withDisks(plan, hw, hw.disks.filter((_, i) => i !== at), `Remove disk ${at + 1} of ${hw.name}`);
+  return withDisks(
+    plan,
+    hw,
+    hw.disks.filter((_, i) => i !== at),
+    `Remove disk ${at + 1} of ${hw.name}`,
+  );
 }
 
 /**
@@ -123,6 +132,9 @@ export function setDiskMeasurement(plan: Plan, args: { id: string; index: number
   const { measured: _old, ...rest } = before;
   const disks = hw.disks.slice();
   disks[at] = args.measured === null ? rest : { ...rest, measured: args.measured };
-  const label = args.measured === null ? `Clear the measurement of disk ${at + 1} of ${hw.name}` : `Measure disk ${at + 1} of ${hw.name}${args.measured.source ? ` (${args.measured.source})` : ''}`;
+  const label =
+    args.measured === null
+      ? `Clear the measurement of disk ${at + 1} of ${hw.name}`
+      : `Measure disk ${at + 1} of ${hw.name}${args.measured.source ? ` (${args.measured.source})` : ''}`;
   return withDisks(plan, hw, disks, label);
 }

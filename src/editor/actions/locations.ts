@@ -78,7 +78,13 @@ export function removeLocation(plan: Plan, args: { kind: LocationKind; id: strin
   const items = list(plan, args.kind);
   const item = items.find((x) => x.id === args.id);
   if (!item) return refuse(`no ${args.kind} "${args.id}"`);
-  const pruned = pruneOrphans(withList(plan, args.kind, items.filter((x) => x !== item)));
+  const pruned = pruneOrphans(
+    withList(
+      plan,
+      args.kind,
+      items.filter((x) => x !== item),
+    ),
+  );
   for (const kind of ['site', 'room', 'row'] as const) {
     if (list(pruned.plan, kind).length === 0) return refuse(`${item.name}: a plan needs at least one ${kind}, and this is the last`);
   }

@@ -59,7 +59,8 @@ export function setNodeLabel(plan: Plan, args: { ids: readonly string[]; key: st
     const labels = Object.fromEntries(entries);
     changed.push({ index, node: { ...node, labels } });
   }
-  if (changed.length === 0) return refuse(`${shown(args.key, args.value)} is already set on ${found.length === 1 ? found[0].node.name : `all ${found.length} nodes`}`);
+  if (changed.length === 0)
+    return refuse(`${shown(args.key, args.value)} is already set on ${found.length === 1 ? found[0].node.name : `all ${found.length} nodes`}`);
   const next = withNodes(plan, changed);
   if (typeof next === 'string') return refuse(next);
   const verb = renaming ? `Rename label ${args.replaces} to ${args.key} of` : `Label`;
@@ -70,10 +71,12 @@ export function setNodeLabel(plan: Plan, args: { ids: readonly string[]; key: st
 export function removeNodeLabel(plan: Plan, args: { ids: readonly string[]; key: string }): ActionResult {
   const found = nodesByIds(plan, args.ids);
   if (typeof found === 'string') return refuse(found);
-  const changed = found.filter(({ node }) => Object.hasOwn(node.labels, args.key)).map(({ index, node }) => ({
-    index,
-    node: { ...node, labels: Object.fromEntries(Object.entries(node.labels).filter(([k]) => k !== args.key)) },
-  }));
+  const changed = found
+    .filter(({ node }) => Object.hasOwn(node.labels, args.key))
+    .map(({ index, node }) => ({
+      index,
+      node: { ...node, labels: Object.fromEntries(Object.entries(node.labels).filter(([k]) => k !== args.key)) },
+    }));
   if (changed.length === 0) return refuse(`no selected node has a label "${args.key}"`);
   const nodes = plan.nodes.slice();
   for (const { index, node } of changed) nodes[index] = node;

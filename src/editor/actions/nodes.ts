@@ -84,9 +84,10 @@ export function moveNodes(plan: Plan, args: { moves: readonly NodeMove[] }): Act
   }
   if (changed === 0) return refuse('the nodes are already there');
   const first = args.moves[0];
-  const label = args.moves.length === 1
-    ? `Move ${idx.nodes.get(first.id)?.node.name} to ${idx.racks.get(first.rackId)?.name} U${first.positionU}`
-    : `Move ${args.moves.length} nodes`;
+  const label =
+    args.moves.length === 1
+      ? `Move ${idx.nodes.get(first.id)?.node.name} to ${idx.racks.get(first.rackId)?.name} U${first.positionU}`
+      : `Move ${args.moves.length} nodes`;
   return done({ ...plan, nodes }, label);
 }
 
@@ -154,8 +155,16 @@ function newNode(name: string, role: Role, hardwareId: string, nics: number, rac
   // Every way of placing a storage node (palette drop, keyboard, role change) gives it the
   // storage label and taint, through the one helper that keeps them in step with the role.
   return withStorageMarking({
-    id: name, name, role, hardwareId, rackId: rack.id, positionU,
-    feeds: rack.feeds.map((f) => f.id), tors: rack.tor.count === 2 && nics >= 2 ? ['A', 'B'] : ['A'], labels, taints: [],
+    id: name,
+    name,
+    role,
+    hardwareId,
+    rackId: rack.id,
+    positionU,
+    feeds: rack.feeds.map((f) => f.id),
+    tors: rack.tor.count === 2 && nics >= 2 ? ['A', 'B'] : ['A'],
+    labels,
+    taints: [],
   });
 }
 

@@ -17,14 +17,25 @@ export function addRack(plan: Plan, args: { rowId: string }): ActionResult {
   if (!row) return refuse(`no row "${args.rowId}"`);
   const template = plan.racks.findLast((r) => r.rowId === row.id) ?? plan.racks.at(-1);
   const inRow = plan.racks.filter((r) => r.rowId === row.id).map((r) => r.name);
-  const { id, name } = rackNameInRow(inRow, plan.racks.map((r) => r.name), planIds(plan));
+  const { id, name } = rackNameInRow(
+    inRow,
+    plan.racks.map((r) => r.name),
+    planIds(plan),
+  );
   const rack: Rack = {
     id,
     name,
     rowId: row.id,
     heightU: template?.heightU ?? 42,
-    feeds: template ? template.feeds.map((f) => ({ ...f })) : [{ id: 'A', capacityW: 8600 }, { id: 'B', capacityW: 8600 }],
-    tor: template ? { ...template.tor } : { count: 2, ports: DEFAULTS.tor.ports, portGbps: DEFAULTS.tor.portGbps, uplinkGbps: DEFAULTS.tor.uplinkGbps, heightU: 1, powerW: DEFAULTS.tor.powerW },
+    feeds: template
+      ? template.feeds.map((f) => ({ ...f }))
+      : [
+          { id: 'A', capacityW: 8600 },
+          { id: 'B', capacityW: 8600 },
+        ],
+    tor: template
+      ? { ...template.tor }
+      : { count: 2, ports: DEFAULTS.tor.ports, portGbps: DEFAULTS.tor.portGbps, uplinkGbps: DEFAULTS.tor.uplinkGbps, heightU: 1, powerW: DEFAULTS.tor.powerW },
   };
   // Insert after the row's last rack so the flat list keeps racks of a row together.
   const at = template && template.rowId === row.id ? plan.racks.indexOf(template) + 1 : plan.racks.length;

@@ -5,9 +5,7 @@ import type { Plan } from '../../plan/schema';
 import { crossCheckSettings } from '../../plan/validate';
 import { done, refuse, type ActionResult } from '../action';
 import { checkPart } from '../schemaCheck';
-import {
-  isSettingsSection, schemaAtPath, SETTINGS_SCHEMAS, unionTags, unwrapSchema, variantSeed, type SettingPath,
-} from '../settingSchema';
+import { isSettingsSection, schemaAtPath, SETTINGS_SCHEMAS, unionTags, unwrapSchema, variantSeed, type SettingPath } from '../settingSchema';
 
 type Container = Record<string, unknown> | unknown[];
 
@@ -23,7 +21,7 @@ function setIn(root: unknown, path: SettingPath, value: unknown, prune: boolean)
   if (path.length === 0) return { value };
   const [key, ...rest] = path;
   const node: Container = root === undefined ? (typeof key === 'number' ? [] : {}) : (root as Container);
-  if (!isContainer(node) || (Array.isArray(node) !== (typeof key === 'number'))) return { problem: 0 };
+  if (!isContainer(node) || Array.isArray(node) !== (typeof key === 'number')) return { problem: 0 };
   if (Array.isArray(node) && (!Number.isInteger(key) || (key as number) < 0 || (key as number) > node.length)) return { problem: 0 };
   const child = (node as Record<string | number, unknown>)[key];
   const inner = setIn(child, rest, value, prune);
@@ -97,11 +95,19 @@ export function updateSetting(plan: Plan, args: { path: SettingPath; value: unkn
   // refuse an edit that adds a problem; one the plan already had does not block other edits.
   if (section === 'cluster' || section === 'workload') {
     const had = new Set(crossCheckSettings(plan).map(formatIssue));
-    const added = crossCheckSettings(updated as Plan).map(formatIssue).find((issue) => !had.has(issue));
+    const added = crossCheckSettings(updated as Plan)
+      .map(formatIssue)
+      .find((issue) => !had.has(issue));
     if (added) return refuse(added);
   }
-  const verb = args.value === undefined ? (section === 'assumptions' ? 'Reset' : 'Remove')
-    : valueAt(current, writePath) === undefined && isContainer(value) ? 'Add' : 'Change';
+  const verb =
+    args.value === undefined
+      ? section === 'assumptions'
+        ? 'Reset'
+        : 'Remove'
+      : valueAt(current, writePath) === undefined && isContainer(value)
+        ? 'Add'
+        : 'Change';
   return done(updated as Plan, `${verb} ${fieldPath(path)}`);
 }
 
@@ -116,5 +122,7 @@ export function valueAt(data: unknown, path: SettingPath): unknown {
 }
 
 function unionTagList(union: z.ZodDiscriminatedUnion): string {
-  return unionTags(union).map((v) => JSON.stringify(v)).join(', ');
+  return unionTags(union)
+    .map((v) => JSON.stringify(v))
+    .join(', ');
 }

@@ -15,16 +15,32 @@ export type TalosDocumentCheck = (document: Record<string, unknown>) => string[]
  * (siderolabs/omni `client/pkg/omni/resources/omni/config_patch.go`).
  */
 export const OMNI_FORBIDDEN_FIELDS: readonly string[] = [
-  'cluster.clusterName', 'cluster.id', 'cluster.controlPlane.endpoint', 'cluster.token', 'cluster.secret',
-  'cluster.aescbcEncryptionSecret', 'cluster.secretboxEncryptionSecret', 'cluster.ca', 'cluster.acceptedCAs',
-  'cluster.serviceAccount', 'machine.token', 'machine.ca', 'machine.type', 'machine.install.disk',
-  'machine.install.extensions', 'machine.acceptedCAs',
+  'cluster.clusterName',
+  'cluster.id',
+  'cluster.controlPlane.endpoint',
+  'cluster.token',
+  'cluster.secret',
+  'cluster.aescbcEncryptionSecret',
+  'cluster.secretboxEncryptionSecret',
+  'cluster.ca',
+  'cluster.acceptedCAs',
+  'cluster.serviceAccount',
+  'machine.token',
+  'machine.ca',
+  'machine.type',
+  'machine.install.disk',
+  'machine.install.extensions',
+  'machine.acceptedCAs',
 ];
 
 /** Talos documents Omni refuses in a patch: it generates them itself, or does not support them. */
 export const OMNI_FORBIDDEN_DOCUMENTS: readonly string[] = [
-  'UnattendedInstallConfig', 'DiscoveryIdentityConfig', 'KubeClusterConfig', 'KubeEtcdEncryptionConfig',
-  'KubeAPIServerCAConfig', 'KubeAggregatorCAConfig',
+  'UnattendedInstallConfig',
+  'DiscoveryIdentityConfig',
+  'KubeClusterConfig',
+  'KubeEtcdEncryptionConfig',
+  'KubeAPIServerCAConfig',
+  'KubeAggregatorCAConfig',
 ];
 
 /** Fields of multi-document kinds a patch may not set. */
@@ -94,7 +110,7 @@ export function configPatchProblems(text: string, talosCheck?: TalosDocumentChec
       omniErrors.push(`the "${kind}" document is not allowed in the config patch`);
       continue;
     }
-    const fields = kind === '' ? OMNI_FORBIDDEN_FIELDS : DOCUMENT_FORBIDDEN_FIELDS[kind] ?? [];
+    const fields = kind === '' ? OMNI_FORBIDDEN_FIELDS : (DOCUMENT_FORBIDDEN_FIELDS[kind] ?? []);
     for (const field of fields) {
       if (getField(doc, field) !== undefined) omniErrors.push(`overriding "${field}" is not allowed in the config patch`);
     }
@@ -116,5 +132,5 @@ function getField(doc: Record<string, unknown>, field: string): unknown {
     if (!isMap(obj) || !(part in obj)) return undefined;
     obj = obj[part];
   }
-  return obj === undefined ? undefined : obj ?? null;
+  return obj === undefined ? undefined : (obj ?? null);
 }

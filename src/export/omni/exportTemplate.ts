@@ -2,9 +2,7 @@ import { batchSize, upgradeStrategyOf } from '../../models/drills/upgradeStrateg
 import type { Plan } from '../../plan';
 import { placementOf, PLACEMENT_ANNOTATION, writePlacement } from './placement';
 import { machineSetGroups, setLabels, splitSelfSettable, type MachineSetGroup } from './machineSets';
-import {
-  clusterPatches, DASHBOARD_DISABLED_ARG, firewallPatch, nodeMetadataPatch, storageNeeds, type TalosPatch,
-} from './talosPatches';
+import { clusterPatches, DASHBOARD_DISABLED_ARG, firewallPatch, nodeMetadataPatch, storageNeeds, type TalosPatch } from './talosPatches';
 import { availableTalosSchemas, talosFormat, type TalosFormat } from './talosFormat';
 import type { ClusterDocument, MachineDocument, MachineSetDocument, StrategyConfig, TemplateDocument, TemplatePatch } from './templateModel';
 import { writeTemplate } from './writeTemplate';
@@ -60,9 +58,13 @@ export function omniTemplate(plan: Plan): OmniExport {
   if (byUuid) cluster.kernelArgs = [DASHBOARD_DISABLED_ARG];
   else if (format.installKernelArgs) {
     clusterWide.push({ name: 'rackplan-kernel-args', documents: [{ machine: { install: { extraKernelArgs: [DASHBOARD_DISABLED_ARG] } } }] });
-    notes.push(`The kernel argument ${DASHBOARD_DISABLED_ARG} goes in through machine.install.extraKernelArgs because sets that take machines from a class cannot have Omni kernelArgs; machines booting with UKI ignore it.`);
+    notes.push(
+      `The kernel argument ${DASHBOARD_DISABLED_ARG} goes in through machine.install.extraKernelArgs because sets that take machines from a class cannot have Omni kernelArgs; machines booting with UKI ignore it.`,
+    );
   } else {
-    notes.push(`The kernel argument ${DASHBOARD_DISABLED_ARG} is not in the template: sets that take machines from a class cannot have Omni kernelArgs and Talos ${format.minor} has no install kernel arguments; add it to the machines' installation media, or give the nodes machine UUIDs.`);
+    notes.push(
+      `The kernel argument ${DASHBOARD_DISABLED_ARG} is not in the template: sets that take machines from a class cannot have Omni kernelArgs and Talos ${format.minor} has no install kernel arguments; add it to the machines' installation media, or give the nodes machine UUIDs.`,
+    );
   }
   cluster.patches = clusterWide.map((p) => track(patches, 'Cluster', p));
 
@@ -82,36 +84,56 @@ export function omniTemplate(plan: Plan): OmniExport {
         if (byUuid) {
           const patch = nodeMetadataPatch(`rackplan-labels-${node.name}`, 'controlplane', extra, [])!;
           machines.push({ kind: 'Machine', name: node.machineUuid, patches: [track(patches, `Machine "${node.machineUuid}"`, patch)] });
-        } else unplaced.push(`${node.name} (${Object.entries(extra).map(([k, v]) => `${k}=${v}`).join(', ')})`);
+        } else
+          unplaced.push(
+            `${node.name} (${Object.entries(extra)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(', ')})`,
+          );
       }
       if (unplaced.length > 0) {
-        notes.push(`Control-plane labels that differ per node are not in the template, because a per-node patch needs a Machine document and so the machine UUID: ${unplaced.join('; ')}.`);
+        notes.push(
+          `Control-plane labels that differ per node are not in the template, because a per-node patch needs a Machine document and so the machine UUID: ${unplaced.join('; ')}.`,
+        );
       }
     }
   }
   documents.push(...machines);
   for (const [label, count] of restrictedNotes) {
-    notes.push(`Label ${label} on ${count} worker node${count === 1 ? '' : 's'} is not in the template: Kubernetes' NodeRestriction lets only an administrator set node-role labels, so label them once they join (kubectl label node <name> ${label}).`);
+    notes.push(
+      `Label ${label} on ${count} worker node${count === 1 ? '' : 's'} is not in the template: Kubernetes' NodeRestriction lets only an administrator set node-role labels, so label them once they join (kubectl label node <name> ${label}).`,
+    );
   }
   const storageSets = groups.filter((g) => g.role === 'storage').length;
   const s = plan.cluster.storage;
-  const replicas = s.provider === 'longhorn' || s.provider === 'mayastor' ? s.replicas : s.provider === 'ceph' && s.pool.type === 'replicated' ? s.pool.size : undefined;
+  const replicas =
+    s.provider === 'longhorn' || s.provider === 'mayastor' ? s.replicas : s.provider === 'ceph' && s.pool.type === 'replicated' ? s.pool.size : undefined;
   if (replicas !== undefined && storageSets > replicas - 1 && storageSets > 1) {
-    notes.push(`Omni rolls each machine set on its own: ${storageSets} storage sets may each update one node at once, more than the ${replicas - 1} that ${replicas} replicas tolerate; update them one set at a time.`);
+    notes.push(
+      `Omni rolls each machine set on its own: ${storageSets} storage sets may each update one node at once, more than the ${replicas - 1} that ${replicas} replicas tolerate; update them one set at a time.`,
+    );
   }
   if (!format.schemaVersion) {
-    notes.push(`Talos ${format.minor} has no configuration schema here (we have ${availableTalosSchemas()}), so its patches are not checked; the document format assumed is Talos ${format.kubeSpanDocument ? '1.13 and later' : 'before 1.13'}.`);
+    notes.push(
+      `Talos ${format.minor} has no configuration schema here (we have ${availableTalosSchemas()}), so its patches are not checked; the document format assumed is Talos ${format.kubeSpanDocument ? '1.13 and later' : 'before 1.13'}.`,
+    );
   }
   return { template: writeTemplate(documents), documents, patches, format, machineClasses, notes };
 }
 
 function machineSetDocument(
-  plan: Plan, g: MachineSetGroup, byUuid: boolean, patches: OmniExport['patches'], restrictedNotes: Map<string, number>,
+  plan: Plan,
+  g: MachineSetGroup,
+  byUuid: boolean,
+  patches: OmniExport['patches'],
+  restrictedNotes: Map<string, number>,
 ): MachineSetDocument {
   const label = g.kind === 'ControlPlane' ? 'ControlPlane' : `Workers "${g.name}"`;
   const setName = g.name ?? 'controlplane';
   const doc: MachineSetDocument = {
-    kind: g.kind, ...(g.name ? { name: g.name } : {}), labels: setLabels(g),
+    kind: g.kind,
+    ...(g.name ? { name: g.name } : {}),
+    labels: setLabels(g),
     annotations: { [PLACEMENT_ANNOTATION]: writePlacement(g.nodes.map((n) => placementOf(plan, n))) },
   };
   if (byUuid) doc.machines = g.nodes.map((n) => n.machineUuid!);

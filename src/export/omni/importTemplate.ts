@@ -80,7 +80,12 @@ export function planFromTemplate(documents: readonly TemplateDocument[], answers
     port: typeof prismPort === 'number' && Number.isInteger(prismPort) && prismPort >= 1 && prismPort <= 65535 ? prismPort : 7445,
   };
   base.cluster.allowSchedulingOnControlPlanes = lastValue(allDocs, 'cluster.allowSchedulingOnControlPlanes') === true;
-  base.cluster.storage = storageOf(cluster, sets, setDocs.map((d) => d.documents), base.cluster.storage);
+  base.cluster.storage = storageOf(
+    cluster,
+    sets,
+    setDocs.map((d) => d.documents),
+    base.cluster.storage,
+  );
   const f = cluster.features;
   if (f && (f.diskEncryption || f.enableWorkloadProxy || f.backupConfiguration?.intervalSeconds)) {
     base.cluster.omni = {
@@ -103,7 +108,8 @@ export function planFromTemplate(documents: readonly TemplateDocument[], answers
     const hwId = set.labels?.[SET_LABELS.hardware];
     const roleDefault = hardwareById.get(answers.hardwareByRole?.[role] ?? '') ?? fallback;
     const hardware = (hwId && hardwareById.get(hwId)) || roleDefault;
-    if (hwId && !hardwareById.has(hwId)) notes.push(`Machine set ${set.name ?? set.kind} names hardware ${hwId}, which is not among the profiles; ${roleDefault.id} is used.`);
+    if (hwId && !hardwareById.has(hwId))
+      notes.push(`Machine set ${set.name ?? set.kind} names hardware ${hwId}, which is not among the profiles; ${roleDefault.id} is used.`);
     const labels = mergedMap(docs, 'machine.nodeLabels');
     // The storage provider's own label is the provider's business, not the plan's.
     delete labels['openebs.io/engine'];
@@ -116,23 +122,31 @@ export function planFromTemplate(documents: readonly TemplateDocument[], answers
     } else ids = Array.from({ length: typeof set.machineClass?.size === 'number' ? Math.min(set.machineClass.size, 10_000) : 0 }, () => undefined);
     const placement = set.annotations?.[PLACEMENT_ANNOTATION];
     const places = placement ? readPlacement(placement, 10_000) : undefined;
-    if (placement && places?.length !== ids.length) notes.push(`Machine set ${set.name ?? set.kind}: its ${PLACEMENT_ANNOTATION} annotation does not fit its ${ids.length} machines and is ignored.`);
+    if (placement && places?.length !== ids.length)
+      notes.push(`Machine set ${set.name ?? set.kind}: its ${PLACEMENT_ANNOTATION} annotation does not fit its ${ids.length} machines and is ignored.`);
     ids.forEach((id, k) => {
       const place = places?.length === ids.length ? places[k] : undefined;
       const placedHardware = place ? hardwareById.get(place.hardwareId) : undefined;
       const machine = id ? machines.get(id) : undefined;
       const own = machine ? mergedMap(patchDocuments(machine.patches, answers.readFile).documents, 'machine.nodeLabels') : {};
-      const uuid = id?.toLowerCase().replace(/^urn:uuid:/, '').replace(/^\{|\}$/g, '');
+      const uuid = id
+        ?.toLowerCase()
+        .replace(/^urn:uuid:/, '')
+        .replace(/^\{|\}$/g, '');
       const nodeHardware = placedHardware ?? hardware;
       usedHardware.add(nodeHardware.id);
       pending.push({
-        role, hardware: nodeHardware, taints, place,
+        role,
+        hardware: nodeHardware,
+        taints,
+        place,
         labels: { ...labels, ...own },
         ...(uuid && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(uuid) ? { machineUuid: uuid } : {}),
       });
     });
   });
-  if (pending.length > 10_000) return { ok: false, issues: [{ path: '(template)', message: `describes ${pending.length} machines; plans may have at most 10000` }] };
+  if (pending.length > 10_000)
+    return { ok: false, issues: [{ path: '(template)', message: `describes ${pending.length} machines; plans may have at most 10000` }] };
 
   const hardware = answers.hardware.filter((h) => usedHardware.has(h.id));
   const b = new PlanBuilder(base, hardware.length > 0 ? hardware.map((h) => structuredClone(h)) : [structuredClone(fallback)]);
@@ -174,34 +188,54 @@ function taintsOf(docs: Record<string, unknown>[]): Taint[] {
     for (const t of registered) {
       if (!isMap(t) || typeof t.key !== 'string') continue;
       const effect = t.effect;
-      if (effect === 'NoSchedule' || effect === 'PreferNoSchedule' || effect === 'NoExecute') out.push({ key: t.key, value: typeof t.value === 'string' ? t.value : '', effect });
+      if (effect === 'NoSchedule' || effect === 'PreferNoSchedule' || effect === 'NoExecute')
+        out.push({ key: t.key, value: typeof t.value === 'string' ? t.value : '', effect });
     }
   }
   return out;
 }
 
-function storageOf(cluster: ClusterDocument, sets: MachineSetDocument[], docs: Record<string, unknown>[][], current: Plan['cluster']['storage']): Plan['cluster']['storage'] {
+function storageOf(
+  cluster: ClusterDocument,
+  sets: MachineSetDocument[],
+  docs: Record<string, unknown>[][],
+  current: Plan['cluster']['storage'],
+): Plan['cluster']['storage'] {
   const label = cluster.labels?.[CLUSTER_LABELS.storage];
   const extensions = new Set([...(cluster.systemExtensions ?? []), ...sets.flatMap((s) => s.systemExtensions ?? [])]);
   const all = docs.flat();
   const hugepages = lastValue(all, 'machine.sysctls') as Record<string, unknown> | undefined;
   const hasHugepages = isMap(hugepages) && 'vm.nr_hugepages' in hugepages;
-  const provider = label ?? (extensions.has('siderolabs/iscsi-tools') ? 'longhorn'
-    : 'openebs.io/engine' in mergedMap(all, 'machine.nodeLabels') || (hasHugepages && JSON.stringify(all).includes('nvme_tcp')) ? 'mayastor'
-      : JSON.stringify(all).includes('/var/local-path-provisioner') ? 'local-path' : 'none');
+  const provider =
+    label ??
+    (extensions.has('siderolabs/iscsi-tools')
+      ? 'longhorn'
+      : 'openebs.io/engine' in mergedMap(all, 'machine.nodeLabels') || (hasHugepages && JSON.stringify(all).includes('nvme_tcp'))
+        ? 'mayastor'
+        : JSON.stringify(all).includes('/var/local-path-provisioner')
+          ? 'local-path'
+          : 'none');
   const parsed = validateStorage(provider, provider === 'longhorn' && hasHugepages);
   return parsed ?? current;
 }
 
 /** A provider with the defaults the plan schema fills in. */
 function validateStorage(provider: string, v2: boolean): Plan['cluster']['storage'] | undefined {
-  const input = provider === 'ceph' ? { provider, pool: { type: 'replicated' } } : provider === 'longhorn' ? { provider, engine: v2 ? 'v2' : 'v1' } : { provider };
+  const input =
+    provider === 'ceph' ? { provider, pool: { type: 'replicated' } } : provider === 'longhorn' ? { provider, engine: v2 ? 'v2' : 'v1' } : { provider };
   const parsed = storageSchema.safeParse(input);
   return parsed.success ? parsed.data : undefined;
 }
 
 /** One node to place: its role, hardware, labels, taints, UUID and, from our own exports, its place. */
-interface Pending { role: Role; hardware: Hardware; labels: Record<string, string>; taints: Taint[]; machineUuid?: string; place?: Placement }
+interface Pending {
+  role: Role;
+  hardware: Hardware;
+  labels: Record<string, string>;
+  taints: Taint[];
+  machineUuid?: string;
+  place?: Placement;
+}
 
 /**
  * Places nodes: by their topology labels when every node has a rack label (sites, rooms and
@@ -232,12 +266,20 @@ function placeNodes(b: PlanBuilder, pending: Pending[], rackCount: number, notes
   }
   let spilled = 0;
   pending.forEach((p, i) => {
-    let site = 'site-1', room = 'room-1', row = 'row-1', rack = `r${(i % rackCount) + 1}`;
+    let site = 'site-1',
+      room = 'room-1',
+      row = 'row-1',
+      rack = `r${(i % rackCount) + 1}`;
     const labels = { ...p.labels };
     if (p.place) {
       ({ site, room, row, rack } = p.place);
       // A topology label that only repeats the place was derived by the export; one that differs is the node's own.
-      const derived: Record<string, string> = { [TOPOLOGY_LABELS.site]: site, [TOPOLOGY_LABELS.room]: room, [TOPOLOGY_LABELS.row]: row, [TOPOLOGY_LABELS.rack]: rack };
+      const derived: Record<string, string> = {
+        [TOPOLOGY_LABELS.site]: site,
+        [TOPOLOGY_LABELS.room]: room,
+        [TOPOLOGY_LABELS.row]: row,
+        [TOPOLOGY_LABELS.rack]: rack,
+      };
       for (const [k, v] of Object.entries(derived)) if (labels[k] === v) delete labels[k];
     } else if (labelled) {
       site = safeId(labels[TOPOLOGY_LABELS.site]) ?? site;
@@ -264,4 +306,3 @@ function placeNodes(b: PlanBuilder, pending: Pending[], rackCount: number, notes
 function safeId(v: string | undefined): string | undefined {
   return v && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v) && v.length <= 64 ? v : undefined;
 }
-

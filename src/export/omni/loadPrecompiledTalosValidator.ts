@@ -20,11 +20,13 @@ const validators = new Map<TalosSchemaVersion, Promise<TalosKeyValidator>>();
 export function loadPrecompiledTalosValidator(version: TalosSchemaVersion): Promise<TalosKeyValidator> {
   let validator = validators.get(version);
   if (!validator) {
-    validator = MODULES[version]().then((m) => talosDocumentValidator(m.byKind, (name) => {
-      const validate = Object.hasOwn(m.definitions, name) ? m.definitions[name] : undefined;
-      if (!validate) throw new Error(`the precompiled Talos ${version} validator has no definition ${name}`);
-      return validate;
-    }));
+    validator = MODULES[version]().then((m) =>
+      talosDocumentValidator(m.byKind, (name) => {
+        const validate = Object.hasOwn(m.definitions, name) ? m.definitions[name] : undefined;
+        if (!validate) throw new Error(`the precompiled Talos ${version} validator has no definition ${name}`);
+        return validate;
+      }),
+    );
     validator.catch(() => validators.delete(version));
     validators.set(version, validator);
   }

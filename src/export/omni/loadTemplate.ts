@@ -1,17 +1,25 @@
 import YAML from 'yaml';
 import { parseGoDuration } from './goDuration';
 import {
-  documentLabel, TEMPLATE_KINDS, type ClusterDocument, type InlineContent, type KubernetesHealthCheck,
-  type KubernetesManifest, type MachineClassSize, type MachineDocument, type MachineSetDocument,
-  type StrategyConfig, type TemplateDocument, type TemplatePatch, type TemplateProblem,
+  documentLabel,
+  TEMPLATE_KINDS,
+  type ClusterDocument,
+  type InlineContent,
+  type KubernetesHealthCheck,
+  type KubernetesManifest,
+  type MachineClassSize,
+  type MachineDocument,
+  type MachineSetDocument,
+  type StrategyConfig,
+  type TemplateDocument,
+  type TemplatePatch,
+  type TemplateProblem,
 } from './templateModel';
 
 /** The largest template read, bytes: real templates are a few KiB; this bounds work on pasted text. */
 export const MAX_TEMPLATE_BYTES = 4 * 2 ** 20;
 
-export type LoadResult =
-  | { ok: true; documents: TemplateDocument[] }
-  | { ok: false; problems: TemplateProblem[] };
+export type LoadResult = { ok: true; documents: TemplateDocument[] } | { ok: false; problems: TemplateProblem[] };
 
 /**
  * Reads an Omni cluster template the way Omni's loader does (`template.Load`): every YAML
@@ -69,7 +77,16 @@ function decodeDocument(value: unknown, index: number): Decoded {
   if (!('kind' in value)) return { problems: [{ documentIndex: index, document: 'document', field: 'kind', message: 'kind field not found' }] };
   const kind = value.kind;
   if (typeof kind !== 'string' || !(TEMPLATE_KINDS as readonly string[]).includes(kind)) {
-    return { problems: [{ documentIndex: index, document: 'document', field: 'kind', message: `unknown model kind ${JSON.stringify(kind)} (expected ${TEMPLATE_KINDS.join(', ')})` }] };
+    return {
+      problems: [
+        {
+          documentIndex: index,
+          document: 'document',
+          field: 'kind',
+          message: `unknown model kind ${JSON.stringify(kind)} (expected ${TEMPLATE_KINDS.join(', ')})`,
+        },
+      ],
+    };
   }
   const reader = new FieldReader(index, kind);
   let document: TemplateDocument;
@@ -85,7 +102,10 @@ function decodeDocument(value: unknown, index: number): Decoded {
 class FieldReader {
   readonly problems: TemplateProblem[] = [];
   label: string;
-  constructor(readonly index: number, kind: string) {
+  constructor(
+    readonly index: number,
+    kind: string,
+  ) {
     this.label = kind;
   }
 
@@ -183,11 +203,29 @@ const PATCH_KEYS = ['name', 'idOverride', 'file', 'inline', ...DESCRIPTOR_KEYS];
 const MANIFEST_KEYS = ['name', 'file', 'inline', 'mode', ...DESCRIPTOR_KEYS];
 const HEALTHCHECK_KEYS = ['name', 'idOverride', 'job', 'file', 'interval', ...DESCRIPTOR_KEYS];
 const CLUSTER_KEYS = ['kind', 'systemExtensions', 'name', 'kubernetes', 'talos', 'features', 'patches', 'kernelArgs', ...DESCRIPTOR_KEYS];
-const MACHINE_SET_KEYS = ['kind', 'systemExtensions', 'name', 'bootstrapSpec', 'machines', 'machineClass', 'updateStrategy',
-  'deleteStrategy', 'upgradeStrategy', 'patches', 'kernelArgs', ...DESCRIPTOR_KEYS];
+const MACHINE_SET_KEYS = [
+  'kind',
+  'systemExtensions',
+  'name',
+  'bootstrapSpec',
+  'machines',
+  'machineClass',
+  'updateStrategy',
+  'deleteStrategy',
+  'upgradeStrategy',
+  'patches',
+  'kernelArgs',
+  ...DESCRIPTOR_KEYS,
+];
 const MACHINE_KEYS = ['kind', 'systemExtensions', 'name', 'locked', 'install', 'patches', 'kernelArgs', ...DESCRIPTOR_KEYS];
-const FEATURE_KEYS = ['diskEncryption', 'enableWorkloadProxy', 'useEmbeddedDiscoveryService', 'disablePublicDiscoveryService',
-  'enableNodeAuditSkip', 'backupConfiguration'];
+const FEATURE_KEYS = [
+  'diskEncryption',
+  'enableWorkloadProxy',
+  'useEmbeddedDiscoveryService',
+  'disablePublicDiscoveryService',
+  'enableNodeAuditSkip',
+  'backupConfiguration',
+];
 
 function readDescriptors(r: FieldReader, m: Record<string, unknown>, path = '') {
   const out: { labels?: Record<string, string>; annotations?: Record<string, string> } = {};
@@ -227,20 +265,24 @@ function readCluster(r: FieldReader, m: Record<string, unknown>): ClusterDocumen
     kind: 'Cluster',
     name,
     ...readDescriptors(r, m),
-    kubernetes: kube ? compact({
-      version: r.string(kube.version, 'kubernetes.version'),
-      manifests: readManifests(r, kube.manifests, 'kubernetes.manifests'),
-      healthchecks: readHealthchecks(r, kube.healthchecks, 'kubernetes.healthchecks'),
-    }) : undefined,
+    kubernetes: kube
+      ? compact({
+          version: r.string(kube.version, 'kubernetes.version'),
+          manifests: readManifests(r, kube.manifests, 'kubernetes.manifests'),
+          healthchecks: readHealthchecks(r, kube.healthchecks, 'kubernetes.healthchecks'),
+        })
+      : undefined,
     talos: talos ? compact({ version: r.string(talos.version, 'talos.version') }) : undefined,
-    features: features ? compact({
-      diskEncryption: r.bool(features.diskEncryption, 'features.diskEncryption'),
-      enableWorkloadProxy: r.bool(features.enableWorkloadProxy, 'features.enableWorkloadProxy'),
-      useEmbeddedDiscoveryService: r.bool(features.useEmbeddedDiscoveryService, 'features.useEmbeddedDiscoveryService'),
-      disablePublicDiscoveryService: r.bool(features.disablePublicDiscoveryService, 'features.disablePublicDiscoveryService'),
-      enableNodeAuditSkip: r.bool(features.enableNodeAuditSkip, 'features.enableNodeAuditSkip'),
-      backupConfiguration: backup ? compact({ intervalSeconds: r.durationSeconds(backup.interval, 'features.backupConfiguration.interval') }) : undefined,
-    }) : undefined,
+    features: features
+      ? compact({
+          diskEncryption: r.bool(features.diskEncryption, 'features.diskEncryption'),
+          enableWorkloadProxy: r.bool(features.enableWorkloadProxy, 'features.enableWorkloadProxy'),
+          useEmbeddedDiscoveryService: r.bool(features.useEmbeddedDiscoveryService, 'features.useEmbeddedDiscoveryService'),
+          disablePublicDiscoveryService: r.bool(features.disablePublicDiscoveryService, 'features.disablePublicDiscoveryService'),
+          enableNodeAuditSkip: r.bool(features.enableNodeAuditSkip, 'features.enableNodeAuditSkip'),
+          backupConfiguration: backup ? compact({ intervalSeconds: r.durationSeconds(backup.interval, 'features.backupConfiguration.interval') }) : undefined,
+        })
+      : undefined,
     patches: readPatches(r, m.patches, 'patches'),
     systemExtensions: r.stringList(m.systemExtensions, 'systemExtensions'),
     kernelArgs: r.stringList(m.kernelArgs, 'kernelArgs'),
@@ -319,9 +361,16 @@ function readMachineSet(r: FieldReader, m: Record<string, unknown>, kind: 'Contr
     name: r.string(m.name, 'name'),
     ...readDescriptors(r, m),
     // An empty bootstrapSpec mapping is still "given" (Omni keeps a non-nil pointer), so it is kept.
-    bootstrapSpec: bootstrap ? { clusterUUID: r.string(bootstrap.clusterUUID, 'bootstrapSpec.clusterUUID') ?? '', snapshot: r.string(bootstrap.snapshot, 'bootstrapSpec.snapshot') ?? '' } : undefined,
+    bootstrapSpec: bootstrap
+      ? {
+          clusterUUID: r.string(bootstrap.clusterUUID, 'bootstrapSpec.clusterUUID') ?? '',
+          snapshot: r.string(bootstrap.snapshot, 'bootstrapSpec.snapshot') ?? '',
+        }
+      : undefined,
     machines: r.stringList(m.machines, 'machines'),
-    machineClass: machineClass ? compact({ name: r.string(machineClass.name, 'machineClass.name'), size: readSize(r, machineClass.size, 'machineClass.size') }) : undefined,
+    machineClass: machineClass
+      ? compact({ name: r.string(machineClass.name, 'machineClass.name'), size: readSize(r, machineClass.size, 'machineClass.size') })
+      : undefined,
     updateStrategy: readStrategy(r, m.updateStrategy, 'updateStrategy'),
     deleteStrategy: readStrategy(r, m.deleteStrategy, 'deleteStrategy'),
     upgradeStrategy: readStrategy(r, m.upgradeStrategy, 'upgradeStrategy'),
@@ -339,7 +388,9 @@ function readMachine(r: FieldReader, m: Record<string, unknown>): MachineDocumen
     name: r.string(m.name, 'name'),
     ...readDescriptors(r, m),
     locked: r.bool(m.locked, 'locked'),
-    install: install ? compact({ disk: r.string(install.disk, 'install.disk'), diskSelector: r.string(install.diskSelector, 'install.diskSelector') }) : undefined,
+    install: install
+      ? compact({ disk: r.string(install.disk, 'install.disk'), diskSelector: r.string(install.diskSelector, 'install.diskSelector') })
+      : undefined,
     patches: readPatches(r, m.patches, 'patches'),
     systemExtensions: r.stringList(m.systemExtensions, 'systemExtensions'),
     kernelArgs: r.stringList(m.kernelArgs, 'kernelArgs'),

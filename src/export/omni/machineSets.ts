@@ -39,7 +39,15 @@ export function machineSetGroups(plan: Plan): MachineSetGroup[] {
     const shared = Object.fromEntries(Object.entries(all[0]).filter(([k, v]) => all.every((l) => l[k] === v)));
     const nodeLabels = new Map(cps.map((n, i) => [n.id, Object.fromEntries(Object.entries(all[i]).filter(([k]) => !(k in shared)))]));
     const taints = cps[0].taints.filter((t) => cps.every((n) => n.taints.some((u) => sameTaint(t, u))));
-    groups.push({ kind: 'ControlPlane', role: 'controlplane', hardwareId: mostCommon(cps.map((n) => n.hardwareId)), nodes: cps, labels: shared, taints, nodeLabels });
+    groups.push({
+      kind: 'ControlPlane',
+      role: 'controlplane',
+      hardwareId: mostCommon(cps.map((n) => n.hardwareId)),
+      nodes: cps,
+      labels: shared,
+      taints,
+      nodeLabels,
+    });
   }
   const byKey = new Map<string, MachineSetGroup>();
   for (const node of plan.nodes) {
@@ -57,7 +65,9 @@ export function machineSetGroups(plan: Plan): MachineSetGroup[] {
   }
   // Ordered by role, hardware and labels, not by where nodes happen to sit in the plan's list.
   const roleOrder = (g: MachineSetGroup) => (g.role === 'worker' ? 0 : 1);
-  const workers = [...byKey.entries()].sort((a, b) => roleOrder(a[1]) - roleOrder(b[1]) || a[1].hardwareId.localeCompare(b[1].hardwareId) || a[0].localeCompare(b[0])).map(([, g]) => g);
+  const workers = [...byKey.entries()]
+    .sort((a, b) => roleOrder(a[1]) - roleOrder(b[1]) || a[1].hardwareId.localeCompare(b[1].hardwareId) || a[0].localeCompare(b[0]))
+    .map(([, g]) => g);
   const baseName = (g: MachineSetGroup) => slug(`${g.role === 'worker' ? 'workers' : g.role}-${g.hardwareId}`);
   const used = new Set<string>(['control-planes']);
   for (const g of workers) {
@@ -103,5 +113,12 @@ function mostCommon(ids: string[]): string {
 
 /** Lowercase letters, digits and single dashes: safe inside Omni resource ids. */
 export function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'set';
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/-+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 50) || 'set'
+  );
 }

@@ -9,7 +9,13 @@ import { locationOf } from './topologyLabels';
  */
 export const PLACEMENT_ANNOTATION = 'rackplan.io/placement';
 
-export interface Placement { site: string; room: string; row: string; rack: string; hardwareId: string }
+export interface Placement {
+  site: string;
+  room: string;
+  row: string;
+  rack: string;
+  hardwareId: string;
+}
 
 export function placementOf(plan: Plan, node: PlanNode): Placement {
   const { row, room } = locationOf(plan, node.rackId);

@@ -20,7 +20,8 @@ export function precompiledTalosSchemaModule(schema: TalosConfigSchema): string 
   const exports = Object.fromEntries(names.map((name, i) => [`d${i}`, `${TALOS_SCHEMA_ID}#/$defs/${name}`]));
   const code = standaloneCode(ajv, exports);
   // A `require` would fail in a browser module; Ajv emits one only for keywords these schemas do not use today.
-  if (/\brequire\(/.test(code)) throw new Error('Ajv standalone code needs a runtime helper (require): the Talos schema uses a keyword the precompiled path does not support');
+  if (/\brequire\(/.test(code))
+    throw new Error('Ajv standalone code needs a runtime helper (require): the Talos schema uses a keyword the precompiled path does not support');
   const table = names.map((name, i) => `${JSON.stringify(name)}: d${i}`).join(', ');
   return `${code}\nexport const definitions = { ${table} };\nexport const byKind = ${JSON.stringify(byKind)};\n`;
 }
@@ -30,7 +31,18 @@ const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'x-i
 /** Keywords whose value is a map of subschemas, or a list of them, or one subschema. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 const SCHEMA_LISTS = new Set(['oneOf', 'anyOf', 'allOf', 'prefixItems']);
-const SCHEMAS = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems']);
+const SCHEMAS = new Set([
+  'items',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+]);
 
 /** The schema without annotation keywords, walking only schema positions (a property named `title` stays). */
 function withoutAnnotations(schema: unknown): unknown {

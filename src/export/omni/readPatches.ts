@@ -7,7 +7,10 @@ import { inlineText } from './validateTemplate';
  * The Talos documents of a list of template patches, in order (inline ones parsed; `file:` ones
  * through `readFile` when given). Unreadable patches are named in `unread`. Never throws.
  */
-export function patchDocuments(patches: readonly TemplatePatch[] | undefined, readFile?: (path: string) => string | undefined): { documents: Record<string, unknown>[]; unread: string[] } {
+export function patchDocuments(
+  patches: readonly TemplatePatch[] | undefined,
+  readFile?: (path: string) => string | undefined,
+): { documents: Record<string, unknown>[]; unread: string[] } {
   const documents: Record<string, unknown>[] = [];
   const unread: string[] = [];
   for (const p of patches ?? []) {

@@ -52,7 +52,11 @@ export function parseSemver(s: string): SemVer | { error: string } {
     pre = patchText.slice(dash + 1);
     patchText = patchText.slice(0, dash);
   }
-  for (const [label, text] of [['major', majorText], ['minor', minorText], ['patch', patchText]] as const) {
+  for (const [label, text] of [
+    ['major', majorText],
+    ['minor', minorText],
+    ['patch', patchText],
+  ] as const) {
     if (!NUMERIC.test(text)) return { error: `invalid character(s) or leading zeros in ${label} number "${text}"` };
   }
   const preParts = dash >= 0 ? pre.split('.') : [];

@@ -52,9 +52,16 @@ export function talosDocumentValidator(byKind: Readonly<Record<string, string>>,
 }
 
 function describeError(e: ErrorObject): TalosKeyProblem {
-  const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).join('.') || '(document)';
-  if (e.keyword === 'additionalProperties') return { path, message: `unknown key ${JSON.stringify((e.params as { additionalProperty: string }).additionalProperty)}` };
-  if (e.keyword === 'enum') return { path, message: `must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}` };
+  const path =
+    e.instancePath
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .join('.') || '(document)';
+  if (e.keyword === 'additionalProperties')
+    return { path, message: `unknown key ${JSON.stringify((e.params as { additionalProperty: string }).additionalProperty)}` };
+  if (e.keyword === 'enum')
+    return { path, message: `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
   return { path, message: e.message ?? e.keyword };
 }
 

@@ -46,7 +46,9 @@ export async function talosPatchVerdict(exported: Pick<OmniExport, 'patches' | '
 export function talosPatchProblems(patches: OmniExport['patches'], validate: TalosKeyValidator): TalosPatchProblem[] {
   return patches.flatMap(({ document, patch }) =>
     patch.documents.flatMap((talosDoc) =>
-      validate(talosDoc).map(({ path, message }) => ({ document, patch: patch.name, talosDocument: talosDocumentLabel(talosDoc), field: path, message }))));
+      validate(talosDoc).map(({ path, message }) => ({ document, patch: patch.name, talosDocument: talosDocumentLabel(talosDoc), field: path, message })),
+    ),
+  );
 }
 
 /** `Workers "storage-r1" › patch "rackplan-storage" › v1alpha1 config › machine.sysctls: …` */

@@ -54,7 +54,12 @@ export function clusterPatches(plan: Plan, format: TalosFormat): TalosPatch[] {
 export const PRIVATE_SUBNETS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fd00::/8'];
 const ANYWHERE = ['0.0.0.0/0', '::/0'];
 
-interface PortRule { name: string; ports: (number | string)[]; protocol: 'tcp' | 'udp'; from: string[] }
+interface PortRule {
+  name: string;
+  ports: (number | string)[];
+  protocol: 'tcp' | 'udp';
+  from: string[];
+}
 
 /**
  * Ingress firewall for one role: block by default, then open what Talos' "Ingress Firewall"
@@ -89,7 +94,9 @@ export function firewallPatch(plan: Plan, role: 'controlplane' | 'worker'): Talo
     documents: [
       { apiVersion: 'v1alpha1', kind: 'NetworkDefaultActionConfig', ingress: 'block' },
       ...rules.map((r) => ({
-        apiVersion: 'v1alpha1', kind: 'NetworkRuleConfig', name: r.name,
+        apiVersion: 'v1alpha1',
+        kind: 'NetworkRuleConfig',
+        name: r.name,
         portSelector: { ports: r.ports, protocol: r.protocol },
         ingress: r.from.map((subnet) => ({ subnet })),
       })),
@@ -112,7 +119,8 @@ export function nodeMetadataPatch(name: string, role: Role, labels: Record<strin
   if (Object.keys(labels).length > 0) machine.nodeLabels = labels;
   if (taints.length > 0) {
     if (role === 'controlplane') machine.nodeTaints = Object.fromEntries(taints.map((t) => [t.key, talosTaint(t)]));
-    else machine.kubelet = { extraConfig: { registerWithTaints: taints.map((t) => ({ key: t.key, ...(t.value ? { value: t.value } : {}), effect: t.effect })) } };
+    else
+      machine.kubelet = { extraConfig: { registerWithTaints: taints.map((t) => ({ key: t.key, ...(t.value ? { value: t.value } : {}), effect: t.effect })) } };
   }
   return Object.keys(machine).length > 0 ? { name, documents: [{ machine }] } : undefined;
 }

@@ -1,8 +1,6 @@
 import Ajv2020, { type Options, type ValidateFunction } from 'ajv/dist/2020';
 import type { TalosDocumentCheck } from './configPatch';
-import {
-  definitionsByKind, talosDocumentValidator, type TalosConfigSchema, type TalosKeyValidator,
-} from './talosDocumentValidator';
+import { definitionsByKind, talosDocumentValidator, type TalosConfigSchema, type TalosKeyValidator } from './talosDocumentValidator';
 
 /**
  * How Ajv reads the Talos schemas, at run time (CLI, tests) and at build time (the app) alike:

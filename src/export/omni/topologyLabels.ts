@@ -50,13 +50,23 @@ export function nodeMaySetLabel(key: string): boolean {
 }
 
 const SELF_SETTABLE = [
-  'kubernetes.io/hostname', 'kubernetes.io/arch', 'kubernetes.io/os', 'beta.kubernetes.io/instance-type',
-  'node.kubernetes.io/instance-type', 'beta.kubernetes.io/os', 'beta.kubernetes.io/arch',
-  'failure-domain.beta.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/region',
-  'topology.kubernetes.io/zone', 'topology.kubernetes.io/region',
+  'kubernetes.io/hostname',
+  'kubernetes.io/arch',
+  'kubernetes.io/os',
+  'beta.kubernetes.io/instance-type',
+  'node.kubernetes.io/instance-type',
+  'beta.kubernetes.io/os',
+  'beta.kubernetes.io/arch',
+  'failure-domain.beta.kubernetes.io/zone',
+  'failure-domain.beta.kubernetes.io/region',
+  'topology.kubernetes.io/zone',
+  'topology.kubernetes.io/region',
 ];
 
-const indexes = new WeakMap<Plan, { racks: Map<string, Plan['racks'][number]>; rows: Map<string, Plan['rows'][number]>; rooms: Map<string, Plan['rooms'][number]> }>();
+const indexes = new WeakMap<
+  Plan,
+  { racks: Map<string, Plan['racks'][number]>; rows: Map<string, Plan['rows'][number]>; rooms: Map<string, Plan['rooms'][number]> }
+>();
 
 /** The rack, row and room a rack id leads to (looked up through per-plan indexes: plans reach 5,000 nodes). */
 export function locationOf(plan: Plan, rackId: string) {

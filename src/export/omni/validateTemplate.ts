@@ -1,9 +1,17 @@
 import { configPatchProblems, type TalosDocumentCheck } from './configPatch';
 import { compareSemver, isSemverError, parseSemver, parseTolerantSemver } from './semver';
 import {
-  documentLabel, type ClusterDocument, type Descriptors, type InlineContent, type KubernetesHealthCheck,
-  type KubernetesManifest, type MachineDocument, type MachineSetDocument, type TemplateDocument,
-  type TemplatePatch, type TemplateProblem,
+  documentLabel,
+  type ClusterDocument,
+  type Descriptors,
+  type InlineContent,
+  type KubernetesHealthCheck,
+  type KubernetesManifest,
+  type MachineDocument,
+  type MachineSetDocument,
+  type TemplateDocument,
+  type TemplatePatch,
+  type TemplateProblem,
 } from './templateModel';
 import YAML from 'yaml';
 
@@ -170,7 +178,8 @@ function validateHealthchecks(checks: readonly KubernetesHealthCheck[] | undefin
     if (id === '') bad('name', 'either name or idOverride is required for a healthcheck');
     if (h.job && h.file) bad('', `healthcheck ${JSON.stringify(id)}: job and file are mutually exclusive`);
     else if (!h.job && !h.file) bad('', `healthcheck ${JSON.stringify(id)}: job or file is required`);
-    else if (h.file && options.readFile?.(h.file) === undefined) bad('file', `healthcheck ${JSON.stringify(id)}: failed to access ${JSON.stringify(h.file)}: file not found`);
+    else if (h.file && options.readFile?.(h.file) === undefined)
+      bad('file', `healthcheck ${JSON.stringify(id)}: failed to access ${JSON.stringify(h.file)}: file not found`);
     validateDescriptors(h, path, (f, msg) => bad(f.slice(path.length + 1), msg));
     if (ok && id !== '' && ids.has(id)) at(dot(path, 'name'), `duplicate healthcheck ${JSON.stringify(id)}`);
     if (ok && id !== '') ids.add(id);
@@ -198,7 +207,8 @@ function validateAcrossDocuments(documents: readonly TemplateDocument[]): Templa
     if (count > 1) whole(`duplicate Workers documents named ${JSON.stringify(name || '(default)')} (${count})`, 'Workers.name');
   }
   for (const [id, sets] of setsByMachine) {
-    if (sets.length > 1) whole(`machine ${JSON.stringify(id)} is used in multiple Workers sets: ${sets.map((s) => JSON.stringify(s)).join(', ')}`, 'Workers.machines');
+    if (sets.length > 1)
+      whole(`machine ${JSON.stringify(id)} is used in multiple Workers sets: ${sets.map((s) => JSON.stringify(s)).join(', ')}`, 'Workers.machines');
   }
   const cpMachines = new Set(controlPlanes.flatMap((c) => c.machines ?? []));
   const both = [...setsByMachine.keys()].filter((id) => cpMachines.has(id));
@@ -206,7 +216,12 @@ function validateAcrossDocuments(documents: readonly TemplateDocument[]): Templa
   const used = new Set([...cpMachines, ...setsByMachine.keys()]);
   machines.forEach((m) => {
     if (m.name && !used.has(m.name)) {
-      problems.push({ documentIndex: documents.indexOf(m) + 1, document: documentLabel(m), field: 'name', message: `machine ${JSON.stringify(m.name)} is not used in ControlPlane or Workers` });
+      problems.push({
+        documentIndex: documents.indexOf(m) + 1,
+        document: documentLabel(m),
+        field: 'name',
+        message: `machine ${JSON.stringify(m.name)} is not used in ControlPlane or Workers`,
+      });
     }
   });
   const locked = new Set(machines.filter((m) => m.locked && m.name).map((m) => m.name));

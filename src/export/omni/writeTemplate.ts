@@ -21,18 +21,29 @@ function plain(doc: TemplateDocument): Record<string, unknown> {
   put('labels', doc.labels);
   put('annotations', doc.annotations);
   if (doc.kind === 'Cluster') {
-    put('kubernetes', doc.kubernetes && strip({
-      version: doc.kubernetes.version,
-      manifests: doc.kubernetes.manifests?.map((m) => strip({ ...m, inline: m.inline && inline(m.inline) })),
-      healthchecks: doc.kubernetes.healthchecks?.map(healthcheck),
-    }));
+    put(
+      'kubernetes',
+      doc.kubernetes &&
+        strip({
+          version: doc.kubernetes.version,
+          manifests: doc.kubernetes.manifests?.map((m) => strip({ ...m, inline: m.inline && inline(m.inline) })),
+          healthchecks: doc.kubernetes.healthchecks?.map(healthcheck),
+        }),
+    );
     put('talos', doc.talos);
-    put('features', doc.features && strip({
-      ...doc.features,
-      backupConfiguration: doc.features.backupConfiguration && strip({
-        interval: doc.features.backupConfiguration.intervalSeconds === undefined ? undefined : formatGoDuration(doc.features.backupConfiguration.intervalSeconds),
-      }),
-    }));
+    put(
+      'features',
+      doc.features &&
+        strip({
+          ...doc.features,
+          backupConfiguration:
+            doc.features.backupConfiguration &&
+            strip({
+              interval:
+                doc.features.backupConfiguration.intervalSeconds === undefined ? undefined : formatGoDuration(doc.features.backupConfiguration.intervalSeconds),
+            }),
+        }),
+    );
   } else if (doc.kind === 'Machine') {
     put('locked', doc.locked);
     put('install', doc.install);

@@ -19,8 +19,11 @@ export interface Advice {
 export function advise(plan: Plan, report: ModelReport): Advice {
   const input = { plan, report };
   const findings = [
-    ...report.controlPlane.findings, ...report.network.findings, ...report.storage.findings,
-    ...RA_RULES.flatMap((r) => r.check(input)), ...MODEL_RULES.flatMap((r) => r.check(input)),
+    ...report.controlPlane.findings,
+    ...report.network.findings,
+    ...report.storage.findings,
+    ...RA_RULES.flatMap((r) => r.check(input)),
+    ...MODEL_RULES.flatMap((r) => r.check(input)),
   ].sort(compareFindings);
   const guidance = GUIDANCE.map((g) => ({ id: g.id, topic: g.topic, source: g.source, ...g.answer(input) }));
   return { findings, guidance };

@@ -7,8 +7,12 @@ import { topologyOf } from '../topology';
  * physical report), not in `exclude`; racks in `preferSiteIds` first (a control plane stays in one
  * data center), then the emptiest, so the fix leaves room to spare.
  */
-export function racksWithRoom(input: RuleInput, heightU: number, exclude: ReadonlySet<string>, preferSiteIds: ReadonlySet<string> = new Set()):
-  { id: string; name: string }[] {
+export function racksWithRoom(
+  input: RuleInput,
+  heightU: number,
+  exclude: ReadonlySet<string>,
+  preferSiteIds: ReadonlySet<string> = new Set(),
+): { id: string; name: string }[] {
   const topo = topologyOf(input.plan);
   const preferred = (rowId: string) => (preferSiteIds.has(siteOfRow(topo, rowId) ?? '') ? 0 : 1);
   return input.report.physical.racks

@@ -135,8 +135,13 @@ export function commitLatency(input: CommitLatencyInput): CommitLatency {
   });
   const order = [...byLeader].sort((a, b) => a.writeMs.p99 - b.writeMs.p99 || a.writeMs.mean - b.writeMs.mean);
   return {
-    members: n, quorum: q, byLeader, best: order[0], worst: order[order.length - 1],
-    anyLeaderWriteMs: summariseBySelection(anyLeader), samples: S,
+    members: n,
+    quorum: q,
+    byLeader,
+    best: order[0],
+    worst: order[order.length - 1],
+    anyLeaderWriteMs: summariseBySelection(anyLeader),
+    samples: S,
   };
 }
 

@@ -11,12 +11,30 @@ import { memberRttMatrix } from './memberRtt';
 import { etcdMembers, type EtcdMember } from './members';
 import { quorumSize, quorumSummary, type QuorumSummary } from './quorum';
 import {
-  etcdClassOf, hardwareVerdict, nodeUse, requirements, type ControlPlaneDemand, type EtcdClass, type HardwareVerdict,
-  type NodeUse, type Requirement,
+  etcdClassOf,
+  hardwareVerdict,
+  nodeUse,
+  requirements,
+  type ControlPlaneDemand,
+  type EtcdClass,
+  type HardwareVerdict,
+  type NodeUse,
+  type Requirement,
 } from './sizing';
 import {
-  closedLoop, CONCURRENCY_STEPS, openLoop, readCapacity, tailAtLoad, writeCapacities, type LoadPoint, type LoadService,
-  type MemberCapacity, type ReadBottleneck, type TailAtLoad, type ThroughputInput, type WriteBottleneck,
+  closedLoop,
+  CONCURRENCY_STEPS,
+  openLoop,
+  readCapacity,
+  tailAtLoad,
+  writeCapacities,
+  type LoadPoint,
+  type LoadService,
+  type MemberCapacity,
+  type ReadBottleneck,
+  type TailAtLoad,
+  type ThroughputInput,
+  type WriteBottleneck,
 } from './throughput';
 import { timerAdvice, type TimerAdvice } from './timers';
 import type { ResolvedFailures } from '../failures';
@@ -56,7 +74,16 @@ export interface ThroughputCurve {
 }
 
 export interface ControlPlaneReport {
-  members: { id: string; name: string; rack: string; hardwareId: string; diskClass: string; fsyncMedianMs: number; fsyncP99Ms: number; diskMeasured: boolean }[];
+  members: {
+    id: string;
+    name: string;
+    rack: string;
+    hardwareId: string;
+    diskClass: string;
+    fsyncMedianMs: number;
+    fsyncP99Ms: number;
+    diskMeasured: boolean;
+  }[];
   quorum: QuorumSummary;
   tolerance: LevelTolerance[];
   rtt: { names: string[]; matrixMs: number[][]; maxMs: number; meanMs: number };
@@ -105,7 +132,10 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
   const clientRttMs = options.clientRttMs ?? profile?.clientRttMs ?? 0;
   // A profile that targets the leader sends every write there; otherwise writes reach members evenly.
   const origin = profile?.target === 'leader' ? 'leader' : 'spread';
-  const rttFlat = memberRttMatrix(topologyOf(plan), members.map((m) => m.place));
+  const rttFlat = memberRttMatrix(
+    topologyOf(plan),
+    members.map((m) => m.place),
+  );
   const rtt = rttSummary(members, rttFlat);
   const latencyInput = toLatencyInput(members, rttFlat, a, { ...options, clientRttMs }, origin);
   const latency = n > 0 ? commitLatency(latencyInput) : null;
@@ -122,8 +152,11 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
   if (latency && leaderIndex >= 0) {
     const caps = members.map((m) => memberCapacity(m, a));
     const tInput: ThroughputInput = {
-      leader: caps[leaderIndex], followers: caps.filter((_, i) => i !== leaderIndex),
-      keyBytes: load.keyBytes, valueBytes: load.meanWriteBytes, assumptions: a,
+      leader: caps[leaderIndex],
+      followers: caps.filter((_, i) => i !== leaderIndex),
+      keyBytes: load.keyBytes,
+      valueBytes: load.meanWriteBytes,
+      assumptions: a,
     };
     const readBase = readBaseLatency(rttFlat, n, leaderIndex, readCosts(members, a), clientRttMs, load.readTarget);
     planCurve = throughputCurve(tInput, latency.best.writeMs.mean, readBase, load.readTarget);
@@ -139,7 +172,10 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
     const readMax = (load.readConsistency === 'linearizable' ? planCurve.linearizableReads : planCurve.serializableReads).maxPerS;
     etcdUtil = load.writesPerS / planCurve.maxWritesPerS + load.readsPerS / readMax;
     const writeService: LoadService = { maxPerS: planCurve.maxWritesPerS, baseLatencyMs: planCurve.baseWriteLatencyMs, fsyncMs: planCurve.commitFsyncMs };
-    openLoopPoints = openLoop(writeService, [0.1, 0.25, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.05].map((f) => f * planCurve!.maxWritesPerS));
+    openLoopPoints = openLoop(
+      writeService,
+      [0.1, 0.25, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.05].map((f) => f * planCurve!.maxWritesPerS),
+    );
     // Reads share the bottleneck with writes: the writes see it as busy as the whole mix makes it.
     latencyAtLoad = tailAtLoad(writeService, latency.best.writeMs, load.writesPerS, load.readsPerS / readMax);
     const rttTypical = n > 1 ? rtt.meanMs : plan.network.rtt.sameRowMs;
@@ -149,17 +185,45 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
       const synthetic = uniformLatencyInput(size, leader, rttTypical, a, origin, clientRttMs);
       const forward = origin === 'leader' ? 0 : ((size - 1) / size) * (rttTypical + 4 * synthetic.messageMs![0]);
       const base = expectedCommitMs(synthetic, 0) + forward + clientRttMs + a.applyMs;
-      byMembers.push(throughputCurve({ ...tInput, leader: same[0], followers: same.slice(1) }, base,
-        readBaseLatency(synthetic.rttMs, size, 0, readCosts(Array.from({ length: size }, () => leader), a), clientRttMs, load.readTarget), load.readTarget));
+      byMembers.push(
+        throughputCurve(
+          { ...tInput, leader: same[0], followers: same.slice(1) },
+          base,
+          readBaseLatency(
+            synthetic.rttMs,
+            size,
+            0,
+            readCosts(
+              Array.from({ length: size }, () => leader),
+              a,
+            ),
+            clientRttMs,
+            load.readTarget,
+          ),
+          load.readTarget,
+        ),
+      );
     }
   }
 
   const demand: ControlPlaneDemand = {
-    members: n, workers, nodes: plan.nodes.length, writesPerS: load.writesPerS, readsPerS: load.readsPerS,
-    linearizableReads: load.readConsistency === 'linearizable', podChurnPerS: plan.workload.podChurnPerMin / 60,
-    apiRequestsPerS: load.api.requestsPerS, watchers: load.api.watchers, watchEventsPerS: load.api.watchEventsPerS,
-    watchBytesPerS: load.api.watchBytesPerS, relistBytesPerNode: load.api.relistBytesPerNode, meanWriteBytes: load.meanWriteBytes,
-    liveBytes: load.liveBytes, dbBytes: load.dbBytes, quotaBytes: load.quotaBytes, etcdMemoryBytes: load.memory.totalBytes,
+    members: n,
+    workers,
+    nodes: plan.nodes.length,
+    writesPerS: load.writesPerS,
+    readsPerS: load.readsPerS,
+    linearizableReads: load.readConsistency === 'linearizable',
+    podChurnPerS: plan.workload.podChurnPerMin / 60,
+    apiRequestsPerS: load.api.requestsPerS,
+    watchers: load.api.watchers,
+    watchEventsPerS: load.api.watchEventsPerS,
+    watchBytesPerS: load.api.watchBytesPerS,
+    relistBytesPerNode: load.api.relistBytesPerNode,
+    meanWriteBytes: load.meanWriteBytes,
+    liveBytes: load.liveBytes,
+    dbBytes: load.dbBytes,
+    quotaBytes: load.quotaBytes,
+    etcdMemoryBytes: load.memory.totalBytes,
   };
   const allUp = nodeUse(demand, a, n);
   const oneDown = nodeUse(demand, a, n - 1);
@@ -170,8 +234,11 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
   if (latency) {
     const overhead = { apiServerP50Ms: a.apiServerOverheadP50Ms, apiServerP99Ms: a.apiServerOverheadP99Ms };
     const allUpApi = mutatingApiLatency({
-      ...overhead, etcdWriteP50Ms: latency.best.writeMs.p50, etcdWriteP99Ms: latency.best.writeMs.p99,
-      etcdUtilisation: etcdUtil, apiServerUtilisation: utilisation.nodeCpu,
+      ...overhead,
+      etcdWriteP50Ms: latency.best.writeMs.p50,
+      etcdWriteP99Ms: latency.best.writeMs.p99,
+      etcdUtilisation: etcdUtil,
+      apiServerUtilisation: utilisation.nodeCpu,
     });
     let oneDownApi: ApiLatency | null = null;
     if (n >= 2) {
@@ -180,44 +247,80 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
       const lost = survivors.length < quorumSize(n);
       if (lost) oneDownApi = { p50Ms: null, p99Ms: null, sloMs: allUpApi.sloMs, meetsSlo: false, etcdShare: 1 };
       else {
-        const survivorLatency = commitLatency(toLatencyInput(survivors, memberRttMatrix(topologyOf(plan), survivors.map((m) => m.place)), a,
-          { ...options, clientRttMs, samples: Math.max(1000, Math.floor(options.samples / 4)) }, origin));
+        const survivorLatency = commitLatency(
+          toLatencyInput(
+            survivors,
+            memberRttMatrix(
+              topologyOf(plan),
+              survivors.map((m) => m.place),
+            ),
+            a,
+            { ...options, clientRttMs, samples: Math.max(1000, Math.floor(options.samples / 4)) },
+            origin,
+          ),
+        );
         oneDownApi = mutatingApiLatency({
-          ...overhead, etcdWriteP50Ms: survivorLatency.best.writeMs.p50, etcdWriteP99Ms: survivorLatency.best.writeMs.p99,
-          etcdUtilisation: etcdUtil, apiServerUtilisation: utilisation.nodeCpuOneDown,
+          ...overhead,
+          etcdWriteP50Ms: survivorLatency.best.writeMs.p50,
+          etcdWriteP99Ms: survivorLatency.best.writeMs.p99,
+          etcdUtilisation: etcdUtil,
+          apiServerUtilisation: utilisation.nodeCpuOneDown,
         });
       }
     }
     api = { allUp: allUpApi, oneDown: oneDownApi };
   }
 
-  const timers = n > 0
-    ? timerAdvice(plan.cluster.etcd.heartbeatMs, plan.cluster.etcd.electionTimeoutMs, rtt.maxMs * Math.exp(Z99 * a.rttJitterSigma), n)
-    : null;
+  const timers =
+    n > 0 ? timerAdvice(plan.cluster.etcd.heartbeatMs, plan.cluster.etcd.electionTimeoutMs, rtt.maxMs * Math.exp(Z99 * a.rttJitterSigma), n) : null;
 
   const inUse = new Set(members.map((m) => m.place.hardware.id));
   const sizing = {
-    demand, allUp, oneDown, requirements: requirements(demand, a),
+    demand,
+    allUp,
+    oneDown,
+    requirements: requirements(demand, a),
     etcdClass: etcdClassOf(load.writesPerS + load.readsPerS, load.dbBytes, plan.nodes.length),
     verdicts: plan.hardware.map((h) => ({ ...hardwareVerdict(h, demand, a), inUse: inUse.has(h.id) })),
   };
   const tolerance = failureDomainTolerance(members);
   const report: ControlPlaneReport = {
     members: members.map((m) => ({
-      id: m.id, name: m.name, rack: m.place.rack.name, hardwareId: m.place.hardware.id, diskClass: m.diskClass,
-      fsyncMedianMs: m.fsyncMedianMs, fsyncP99Ms: m.disk.fsyncP99Ms, diskMeasured: m.disk.measured,
+      id: m.id,
+      name: m.name,
+      rack: m.place.rack.name,
+      hardwareId: m.place.hardware.id,
+      diskClass: m.diskClass,
+      fsyncMedianMs: m.fsyncMedianMs,
+      fsyncP99Ms: m.disk.fsyncP99Ms,
+      diskMeasured: m.disk.measured,
     })),
-    quorum: quorumSummary(n), tolerance, rtt, latency, latencyAtLoad,
+    quorum: quorumSummary(n),
+    tolerance,
+    rtt,
+    latency,
+    latencyAtLoad,
     throughput: { plan: planCurve, byMembers, openLoop: openLoopPoints },
-    load, utilisation, api, timers, sizing, findings: [], assumptions: a,
+    load,
+    utilisation,
+    api,
+    timers,
+    sizing,
+    findings: [],
+    assumptions: a,
     afterFailures: options.resolved ? quorumAfterFailures(plan, options.resolved) : null,
   };
-  report.findings = controlPlaneFindings(report, members.map((m) => m.id));
+  report.findings = controlPlaneFindings(
+    report,
+    members.map((m) => m.id),
+  );
   return report;
 }
 
-const ETCD_FAQ = 'etcd FAQ and hardware guide: WAL fsync p99 should stay below 10 ms; the backend quota defaults to 2 GiB with 8 GiB the suggested maximum (https://etcd.io/docs/v3.5/faq/, https://etcd.io/docs/v3.5/dev-guide/limit/)';
-const API_SLO = 'Kubernetes scalability SLO: mutating API calls p99 ≤ 1 s (https://github.com/kubernetes/community/blob/master/sig-scalability/slos/api_call_latency.md)';
+const ETCD_FAQ =
+  'etcd FAQ and hardware guide: WAL fsync p99 should stay below 10 ms; the backend quota defaults to 2 GiB with 8 GiB the suggested maximum (https://etcd.io/docs/v3.5/faq/, https://etcd.io/docs/v3.5/dev-guide/limit/)';
+const API_SLO =
+  'Kubernetes scalability SLO: mutating API calls p99 ≤ 1 s (https://github.com/kubernetes/community/blob/master/sig-scalability/slos/api_call_latency.md)';
 
 function controlPlaneFindings(r: ControlPlaneReport, memberIds: readonly string[]): Finding[] {
   const f: Finding[] = [];
@@ -225,41 +328,74 @@ function controlPlaneFindings(r: ControlPlaneReport, memberIds: readonly string[
   const slowDisks = r.members.filter((m) => m.fsyncP99Ms > 10);
   if (slowDisks.length > 0) {
     f.push({
-      ruleId: 'ETCD-FSYNC', severity: 'error',
+      ruleId: 'ETCD-FSYNC',
+      severity: 'error',
       message: `${slowDisks.map((m) => m.name).join(', ')}: etcd WAL on ${slowDisks[0].diskClass}${slowDisks[0].diskMeasured ? ' (measured)' : ''}, fsync p99 ${sig(slowDisks[0].fsyncP99Ms)} ms, above etcd's 10 ms`,
       why: 'every etcd write waits for an fsync on a quorum of members, so a slow disk sets the write latency of the whole cluster and causes leader loss under load',
-      figure: { label: 'fsync p99', value: slowDisks[0].fsyncP99Ms, unit: 'ms' }, source: ETCD_FAQ,
+      figure: { label: 'fsync p99', value: slowDisks[0].fsyncP99Ms, unit: 'ms' },
+      source: ETCD_FAQ,
       subjects: { nodes: slowDisks.map((m) => m.id) },
     });
   }
   const gib = (b: number) => Math.round((b / 2 ** 30) * 100) / 100;
   if (r.load.dbBytes > r.load.maxQuotaBytes) {
-    f.push({ ruleId: 'ETCD-DB-SIZE', severity: 'error', message: `predicted etcd DB ${gib(r.load.dbBytes)} GiB exceeds the 8 GiB suggested maximum quota`,
+    f.push({
+      ruleId: 'ETCD-DB-SIZE',
+      severity: 'error',
+      message: `predicted etcd DB ${gib(r.load.dbBytes)} GiB exceeds the 8 GiB suggested maximum quota`,
       why: 'etcd refuses writes (alarm NOSPACE) once the DB reaches its quota, and above 8 GiB defragmentation and snapshots stall members',
-      figure: { label: 'predicted DB', value: gib(r.load.dbBytes), unit: 'GiB' }, source: ETCD_FAQ, subjects: { nodes, settings: ['cluster.etcd.quotaBackendBytes'] } });
+      figure: { label: 'predicted DB', value: gib(r.load.dbBytes), unit: 'GiB' },
+      source: ETCD_FAQ,
+      subjects: { nodes, settings: ['cluster.etcd.quotaBackendBytes'] },
+    });
   } else if (r.load.dbBytes > r.load.quotaBytes * 0.8) {
-    f.push({ ruleId: 'ETCD-DB-SIZE', severity: 'warning', message: `predicted etcd DB ${gib(r.load.dbBytes)} GiB is over 80 % of the ${gib(r.load.quotaBytes)} GiB quota`,
+    f.push({
+      ruleId: 'ETCD-DB-SIZE',
+      severity: 'warning',
+      message: `predicted etcd DB ${gib(r.load.dbBytes)} GiB is over 80 % of the ${gib(r.load.quotaBytes)} GiB quota`,
       why: 'etcd refuses writes (alarm NOSPACE) once the DB reaches its quota; raise cluster.etcd.quotaBackendBytes',
-      figure: { label: 'DB / quota', value: Math.round((r.load.dbBytes / r.load.quotaBytes) * 100), unit: '%' }, source: ETCD_FAQ,
-      subjects: { nodes, settings: ['cluster.etcd.quotaBackendBytes'] } });
+      figure: { label: 'DB / quota', value: Math.round((r.load.dbBytes / r.load.quotaBytes) * 100), unit: '%' },
+      source: ETCD_FAQ,
+      subjects: { nodes, settings: ['cluster.etcd.quotaBackendBytes'] },
+    });
   }
   if (r.utilisation.etcd >= 0.7) {
     const pct = Math.round(r.utilisation.etcd * 100);
-    f.push({ ruleId: 'ETCD-THROUGHPUT', severity: r.utilisation.etcd >= 1 ? 'error' : 'warning',
+    f.push({
+      ruleId: 'ETCD-THROUGHPUT',
+      severity: r.utilisation.etcd >= 1 ? 'error' : 'warning',
       message: `etcd runs at ${pct} % of its throughput limit (${r.throughput.plan?.bottleneck ?? 'unknown'} bound)`,
       why: 'queueing delay grows without bound as utilisation approaches 100 %, so API latency and leases suffer first',
-      figure: { label: 'etcd utilisation', value: pct, unit: '%' }, source: 'Rackplan control-plane throughput model (src/models/README.md, "Control plane")', subjects: { nodes } });
+      figure: { label: 'etcd utilisation', value: pct, unit: '%' },
+      source: 'Rackplan control-plane throughput model (src/models/README.md, "Control plane")',
+      subjects: { nodes },
+    });
   }
   if (r.api && !r.api.allUp.meetsSlo) {
     const p99 = r.api.allUp.p99Ms;
-    f.push({ ruleId: 'API-SLO', severity: 'error', message: `predicted mutating API p99 ${p99 === null ? 'unbounded (the API cannot keep up)' : fmtMs(p99)} breaks the 1 s SLO with every control plane up`,
-      why: 'controllers and kubectl time out and retry, which adds load', figure: p99 !== null && Number.isFinite(p99) ? { label: 'API p99', value: Math.round(p99), unit: 'ms' } : undefined, source: API_SLO, subjects: { nodes } });
+    f.push({
+      ruleId: 'API-SLO',
+      severity: 'error',
+      message: `predicted mutating API p99 ${p99 === null ? 'unbounded (the API cannot keep up)' : fmtMs(p99)} breaks the 1 s SLO with every control plane up`,
+      why: 'controllers and kubectl time out and retry, which adds load',
+      figure: p99 !== null && Number.isFinite(p99) ? { label: 'API p99', value: Math.round(p99), unit: 'ms' } : undefined,
+      source: API_SLO,
+      subjects: { nodes },
+    });
   } else if (r.api?.oneDown && !r.api.oneDown.meetsSlo) {
     const oneDownP99 = r.api.oneDown.p99Ms;
     const lost = oneDownP99 === null || !Number.isFinite(oneDownP99);
-    f.push({ ruleId: 'API-SLO-ONE-DOWN', severity: 'warning',
-      message: lost ? 'with one control plane down the API cannot write at all: quorum is lost' : `with one control plane down, predicted mutating API p99 ${fmtMs(oneDownP99 ?? 0)} breaks the 1 s SLO`,
-      why: 'a node failure or a rolling upgrade takes one control plane down routinely', figure: lost || oneDownP99 === null ? undefined : { label: 'API p99, one down', value: oneDownP99, unit: 'ms' }, source: API_SLO, subjects: { nodes } });
+    f.push({
+      ruleId: 'API-SLO-ONE-DOWN',
+      severity: 'warning',
+      message: lost
+        ? 'with one control plane down the API cannot write at all: quorum is lost'
+        : `with one control plane down, predicted mutating API p99 ${fmtMs(oneDownP99 ?? 0)} breaks the 1 s SLO`,
+      why: 'a node failure or a rolling upgrade takes one control plane down routinely',
+      figure: lost || oneDownP99 === null ? undefined : { label: 'API p99, one down', value: oneDownP99, unit: 'ms' },
+      source: API_SLO,
+      subjects: { nodes },
+    });
   }
   for (const t of r.timers?.findings ?? []) f.push({ ...t, subjects: { ...t.subjects, nodes } });
   return f;
@@ -274,8 +410,13 @@ function speedOf(m: EtcdMember): number {
   return CPU_CLASS_SPEED[m.place.hardware.cpuClass];
 }
 
-function toLatencyInput(members: readonly EtcdMember[], rttMs: Float64Array, a: ControlPlaneAssumptions, o: ControlPlaneOptions,
-  origin: 'spread' | 'leader'): CommitLatencyInput {
+function toLatencyInput(
+  members: readonly EtcdMember[],
+  rttMs: Float64Array,
+  a: ControlPlaneAssumptions,
+  o: ControlPlaneOptions,
+  origin: 'spread' | 'leader',
+): CommitLatencyInput {
   return {
     names: members.map((m) => m.name),
     fsyncMedianMs: Float64Array.from(members, (m) => m.fsyncMedianMs),
@@ -283,8 +424,13 @@ function toLatencyInput(members: readonly EtcdMember[], rttMs: Float64Array, a: 
     fsyncFloorMs: Float64Array.from(members, (m) => fsyncFloorMs(m, a)),
     leaderCpuMs: Float64Array.from(members, (m) => a.leaderCpuUsPerWrite / 1000 / speedOf(m)),
     messageMs: Float64Array.from(members, (m) => a.raftMessageUs / 1000 / speedOf(m)),
-    rttMs, applyMs: a.applyMs, rttJitterSigma: a.rttJitterSigma, clientRttMs: o.clientRttMs ?? 0, origin,
-    seed: o.seed, samples: o.samples,
+    rttMs,
+    applyMs: a.applyMs,
+    rttJitterSigma: a.rttJitterSigma,
+    clientRttMs: o.clientRttMs ?? 0,
+    origin,
+    seed: o.seed,
+    samples: o.samples,
   };
 }
 
@@ -294,16 +440,31 @@ function fsyncFloorMs(m: EtcdMember, a: ControlPlaneAssumptions): number {
 }
 
 /** n identical members with the given member's disk and CPU and one RTT between every pair (no jitter). */
-function uniformLatencyInput(size: number, like: EtcdMember, rttMs: number, a: ControlPlaneAssumptions, origin: 'spread' | 'leader',
-  clientRttMs: number): CommitLatencyInput {
+function uniformLatencyInput(
+  size: number,
+  like: EtcdMember,
+  rttMs: number,
+  a: ControlPlaneAssumptions,
+  origin: 'spread' | 'leader',
+  clientRttMs: number,
+): CommitLatencyInput {
   const m = new Float64Array(size * size).fill(rttMs);
   for (let i = 0; i < size; i++) m[i * size + i] = 0;
   const fill = (x: number) => new Float64Array(size).fill(x);
   return {
     names: Array.from({ length: size }, (_, i) => `m${i + 1}`),
-    fsyncMedianMs: fill(like.fsyncMedianMs), fsyncSigma: fill(like.fsyncSigma), fsyncFloorMs: fill(fsyncFloorMs(like, a)),
-    leaderCpuMs: fill(a.leaderCpuUsPerWrite / 1000 / speedOf(like)), messageMs: fill(a.raftMessageUs / 1000 / speedOf(like)),
-    rttMs: m, applyMs: a.applyMs, rttJitterSigma: 0, clientRttMs, origin, seed: 1, samples: 1,
+    fsyncMedianMs: fill(like.fsyncMedianMs),
+    fsyncSigma: fill(like.fsyncSigma),
+    fsyncFloorMs: fill(fsyncFloorMs(like, a)),
+    leaderCpuMs: fill(a.leaderCpuUsPerWrite / 1000 / speedOf(like)),
+    messageMs: fill(a.raftMessageUs / 1000 / speedOf(like)),
+    rttMs: m,
+    applyMs: a.applyMs,
+    rttJitterSigma: 0,
+    clientRttMs,
+    origin,
+    seed: 1,
+    samples: 1,
   };
 }
 
@@ -317,7 +478,8 @@ function memberCapacity(m: EtcdMember, a: ControlPlaneAssumptions): MemberCapaci
   const h = m.place.hardware;
   const nicMBps = (h.nics.count * h.nics.speedGbps * 1000) / 8;
   return {
-    cores: coreEquivalents(h), nicGbps: h.nics.speedGbps,
+    cores: coreEquivalents(h),
+    nicGbps: h.nics.speedGbps,
     diskSeqWriteMBps: m.diskClass === 'network' ? Math.min(m.disk.seqWriteMBps, nicMBps) : m.disk.seqWriteMBps,
     diskIops: m.disk.randWriteIops,
     fsyncMeanMs: Math.max(fsyncFloorMs(m, a), m.fsyncMedianMs * Math.exp((m.fsyncSigma * m.fsyncSigma) / 2)),
@@ -346,8 +508,14 @@ function readCosts(members: readonly EtcdMember[], a: ControlPlaneAssumptions): 
  * follower (RTT and a message each side), + the leader's heartbeat round to a quorum (the
  * (q−1)-th smallest follower RTT, a message each side); no fsync.
  */
-export function readBaseLatency(rttMs: ArrayLike<number>, n: number, leader: number, costs: ReadCosts, clientRttMs: number,
-  target: 'leader' | 'all' = 'all'): { linearizable: number; serializable: number } {
+export function readBaseLatency(
+  rttMs: ArrayLike<number>,
+  n: number,
+  leader: number,
+  costs: ReadCosts,
+  clientRttMs: number,
+  target: 'leader' | 'all' = 'all',
+): { linearizable: number; serializable: number } {
   const k = quorumSize(n) - 1;
   const origins = target === 'leader' ? [leader] : Array.from({ length: n }, (_, i) => i);
   const fromLeader: number[] = [];
@@ -368,8 +536,12 @@ export function readBaseLatency(rttMs: ArrayLike<number>, n: number, leader: num
   };
 }
 
-function throughputCurve(input: ThroughputInput, baseWriteMs: number, readBase: { linearizable: number; serializable: number },
-  target: 'leader' | 'all'): ThroughputCurve {
+function throughputCurve(
+  input: ThroughputInput,
+  baseWriteMs: number,
+  readBase: { linearizable: number; serializable: number },
+  target: 'leader' | 'all',
+): ThroughputCurve {
   const w = writeCapacities(input);
   const n = input.followers.length + 1;
   const k = quorumSize(n) - 1;
@@ -380,11 +552,20 @@ function throughputCurve(input: ThroughputInput, baseWriteMs: number, readBase: 
     const service: LoadService = { maxPerS: c.max, baseLatencyMs: readBase[consistency], fsyncMs: 0 };
     return { baseLatencyMs: readBase[consistency], maxPerS: c.max, bottleneck: c.bottleneck, closedLoop: closedLoop(service, CONCURRENCY_STEPS) };
   };
-  const capacityPerS = Object.fromEntries(Object.entries(w.perS).map(([key, v]) => [key, Number.isFinite(v) ? v : null])) as Record<WriteBottleneck, number | null>;
+  const capacityPerS = Object.fromEntries(Object.entries(w.perS).map(([key, v]) => [key, Number.isFinite(v) ? v : null])) as Record<
+    WriteBottleneck,
+    number | null
+  >;
   return {
-    members: n, baseWriteLatencyMs: baseWriteMs, commitFsyncMs, maxWritesPerS: w.max, bottleneck: w.bottleneck,
-    capacityPerS, closedLoop: closedLoop({ maxPerS: w.max, baseLatencyMs: baseWriteMs, fsyncMs: commitFsyncMs }, CONCURRENCY_STEPS),
-    linearizableReads: read('linearizable'), serializableReads: read('serializable'),
+    members: n,
+    baseWriteLatencyMs: baseWriteMs,
+    commitFsyncMs,
+    maxWritesPerS: w.max,
+    bottleneck: w.bottleneck,
+    capacityPerS,
+    closedLoop: closedLoop({ maxPerS: w.max, baseLatencyMs: baseWriteMs, fsyncMs: commitFsyncMs }, CONCURRENCY_STEPS),
+    linearizableReads: read('linearizable'),
+    serializableReads: read('serializable'),
   };
 }
 
@@ -393,10 +574,11 @@ function rttSummary(members: readonly EtcdMember[], flat: Float64Array): Control
   const matrixMs = Array.from({ length: n }, (_, i) => Array.from(flat.subarray(i * n, (i + 1) * n)));
   let max = 0;
   let sum = 0;
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-    max = Math.max(max, flat[i * n + j]);
-    sum += flat[i * n + j];
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      max = Math.max(max, flat[i * n + j]);
+      sum += flat[i * n + j];
+    }
   const pairs = (n * (n - 1)) / 2;
   return { names: members.map((m) => m.name), matrixMs, maxMs: max, meanMs: pairs > 0 ? sum / pairs : 0 };
 }

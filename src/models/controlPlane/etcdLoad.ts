@@ -103,8 +103,8 @@ export function apiServerLoad(plan: Plan, a: ControlPlaneAssumptions, etcdWrites
     watchers: w.watchers + nodes * a.watchesPerNode + w.pods * a.watchesPerPod,
     watchEventsPerS: sources.reduce((t, x) => t + x.eventsPerS, 0),
     watchBytesPerS: sources.reduce((t, x) => t + x.bytesPerS, 0),
-    relistBytesPerNode: (nodes > 0 ? (w.pods / nodes) * w.avgObjectBytes : 0) + w.services * (SERVICE_BYTES + sliceBytes)
-      + a.allNodeWatchersPerNode * nodes * a.nodeObjectBytes,
+    relistBytesPerNode:
+      (nodes > 0 ? (w.pods / nodes) * w.avgObjectBytes : 0) + w.services * (SERVICE_BYTES + sliceBytes) + a.allNodeWatchersPerNode * nodes * a.nodeObjectBytes,
     endpointSliceBytes: sliceBytes,
     sources,
   };
@@ -155,11 +155,11 @@ export function etcdLoad(plan: Plan, a: ControlPlaneAssumptions, closedLoopRateP
   const eventsAlive = churnPerS * a.eventsPerPodLifecycle * a.eventTtlS;
   const objectKeys = w.pods + w.namespaces + 3 * w.services + w.configMapsAndSecrets + w.customObjects;
   const keys = objectKeys + 2 * nodes + eventsAlive + cp;
-  const liveBytes = objectKeys * w.avgObjectBytes + nodes * (a.nodeObjectBytes + a.leaseBytes) + eventsAlive * a.eventBytes
-    + cp * a.leaseBytes + keys * a.keyBytes;
+  const liveBytes =
+    objectKeys * w.avgObjectBytes + nodes * (a.nodeObjectBytes + a.leaseBytes) + eventsAlive * a.eventBytes + cp * a.leaseBytes + keys * a.keyBytes;
 
   const profile = w.etcdProfile;
-  const profileRate = profile ? profile.ratePerS ?? closedLoopRatePerS : 0;
+  const profileRate = profile ? (profile.ratePerS ?? closedLoopRatePerS) : 0;
   const writesPerS = profile ? profileRate * profile.writeFraction : derivedWrites;
   const readsPerS = profile ? profileRate * (1 - profile.writeFraction) : derivedReads;
   const meanWriteBytes = profile ? profile.valueBytes : derivedWrites > 0 ? weighted / derivedWrites : w.avgObjectBytes;
@@ -178,20 +178,33 @@ export function etcdLoad(plan: Plan, a: ControlPlaneAssumptions, closedLoopRateP
   const watchBytes = connections * 17_000 + etcdWatches * (18_000 + 350);
   const raftLogBytes = plan.cluster.etcd.snapshotCount * (meanWriteBytes + keyBytes + a.entryOverheadBytes);
   const memory = {
-    baseBytes: a.etcdBaseBytes, keyIndexBytes, watchBytes, raftLogBytes, dbBytes,
+    baseBytes: a.etcdBaseBytes,
+    keyIndexBytes,
+    watchBytes,
+    raftLogBytes,
+    dbBytes,
     totalBytes: a.etcdBaseBytes + keyIndexBytes + watchBytes + raftLogBytes + dbBytes,
   };
   return {
     origin: profile ? 'profile' : 'derived',
-    writesPerS, readsPerS, meanWriteBytes, keyBytes,
+    writesPerS,
+    readsPerS,
+    meanWriteBytes,
+    keyBytes,
     readConsistency: profile ? profile.readConsistency : 'linearizable',
     readTarget: profile ? profile.target : 'all',
     closedLoopClients: profile && profile.ratePerS === undefined ? profile.clients : undefined,
-    sources: profile
-      ? [{ label: 'etcd load profile', writesPerS, readsPerS }]
-      : sources,
-    keys, liveBytes, historyBytes, dbBytes, quotaBytes, maxQuotaBytes: MAX_QUOTA_BYTES,
-    quotaUse: dbBytes / quotaBytes, memory, etcdWatches, clients,
+    sources: profile ? [{ label: 'etcd load profile', writesPerS, readsPerS }] : sources,
+    keys,
+    liveBytes,
+    historyBytes,
+    dbBytes,
+    quotaBytes,
+    maxQuotaBytes: MAX_QUOTA_BYTES,
+    quotaUse: dbBytes / quotaBytes,
+    memory,
+    etcdWatches,
+    clients,
     api: apiServerLoad(plan, a, derivedWrites),
   };
 }

@@ -28,11 +28,16 @@ export function memberDependencies(members: readonly EtcdMember[], level: Failur
       return [id];
     };
     switch (level) {
-      case 'node': return one(`node:${node.id}`, `node ${node.name}`);
-      case 'rack': return one(`rack:${rack.id}`, `rack ${rack.name}`);
-      case 'row': return one(`row:${row.id}`, `row ${row.name}`);
-      case 'room': return one(`room:${room.id}`, `room ${room.name}`);
-      case 'site': return one(`site:${site.id}`, `site ${site.name}`);
+      case 'node':
+        return one(`node:${node.id}`, `node ${node.name}`);
+      case 'rack':
+        return one(`rack:${rack.id}`, `rack ${rack.name}`);
+      case 'row':
+        return one(`row:${row.id}`, `row ${row.name}`);
+      case 'room':
+        return one(`room:${room.id}`, `room ${room.name}`);
+      case 'site':
+        return one(`site:${site.id}`, `site ${site.name}`);
       case 'tor': {
         // A rack with one switch has only switch A, whatever the node claims to be cabled to.
         const present = node.tors.filter((t) => t === 'A' || rack.tor.count === 2);
@@ -123,7 +128,9 @@ export function levelTolerance(members: readonly EtcdMember[], level: FailureLev
       const label = labels.get(id) ?? id;
       const verb = level === 'tor' ? 'is the only switch of' : level === 'power' ? 'is the only power of' : 'holds';
       critical.push({
-        domainId: id, label, members: downNames,
+        domainId: id,
+        label,
+        members: downNames,
         why: `${label} ${verb} ${listNames(downNames)}: losing ${label} loses quorum (${downNames.length} of ${n} down, quorum ${q})`,
       });
     }
@@ -150,9 +157,8 @@ export function levelTolerance(members: readonly EtcdMember[], level: FailureLev
   }
   const tolerance = Math.max(0, losing.length - 1);
   const losingLabels = losing.map((id) => labels.get(id) ?? id);
-  const why = critical.length > 0
-    ? critical[0].why
-    : `any ${tolerance} ${levelNoun(level, tolerance)} can fail; losing ${listNames(losingLabels)} together loses quorum`;
+  const why =
+    critical.length > 0 ? critical[0].why : `any ${tolerance} ${levelNoun(level, tolerance)} can fail; losing ${listNames(losingLabels)} together loses quorum`;
   return { level, domains: new Set(deps.flat()).size, tolerance, exact, smallestLosingSet: losingLabels, critical, why };
 }
 
@@ -198,7 +204,13 @@ function popcount(x: number): number {
 
 function levelNoun(level: FailureLevel, count: number): string {
   const nouns: Record<FailureLevel, string> = {
-    node: 'node', rack: 'rack', tor: 'top-of-rack switch', power: 'power feed', row: 'row', room: 'room', site: 'site',
+    node: 'node',
+    rack: 'rack',
+    tor: 'top-of-rack switch',
+    power: 'power feed',
+    row: 'row',
+    room: 'room',
+    site: 'site',
   };
   const noun = nouns[level];
   if (count === 1) return noun;

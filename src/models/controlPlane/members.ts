@@ -32,12 +32,17 @@ export function fsyncLognormal(spec: Pick<DiskSpec, 'fsyncMedianMs' | 'fsyncP99M
  * Every control-plane node of the plan as an etcd member, in plan order (Talos runs etcd on each).
  * `classBandwidthMBps` is the plan's per-class bandwidth override (`assumptions.storage.diskBandwidthMBps`).
  */
-export function etcdMembers(plan: Plan, classBandwidthMBps: Partial<Record<DiskClass, number>> = plan.assumptions?.storage?.diskBandwidthMBps ?? {}): EtcdMember[] {
+export function etcdMembers(
+  plan: Plan,
+  classBandwidthMBps: Partial<Record<DiskClass, number>> = plan.assumptions?.storage?.diskBandwidthMBps ?? {},
+): EtcdMember[] {
   const topo = topologyOf(plan);
-  return topo.places.filter((p) => p.node.role === 'controlplane').map((place) => {
-    const d = etcdDisk(place.hardware.disks);
-    const disk = diskSpec(d, classBandwidthMBps);
-    const { medianMs, sigma } = fsyncLognormal(disk);
-    return { id: place.node.id, name: place.node.name, place, diskClass: d.class, disk, fsyncMedianMs: medianMs, fsyncSigma: sigma };
-  });
+  return topo.places
+    .filter((p) => p.node.role === 'controlplane')
+    .map((place) => {
+      const d = etcdDisk(place.hardware.disks);
+      const disk = diskSpec(d, classBandwidthMBps);
+      const { medianMs, sigma } = fsyncLognormal(disk);
+      return { id: place.node.id, name: place.node.name, place, diskClass: d.class, disk, fsyncMedianMs: medianMs, fsyncSigma: sigma };
+    });
 }

@@ -38,12 +38,23 @@ export function quorumAfterFailures(plan: Plan, resolved: ResolvedFailures): Quo
     const g = resolved.sitePartition.get(m.place.site.id) ?? 0;
     upByGroup.set(g, (upByGroup.get(g) ?? 0) + 1);
   }
-  let largest = 0, group = -1;
-  for (const [g, up] of [...upByGroup].sort((a, b) => a[0] - b[0])) if (up > largest) { largest = up; group = g; }
+  let largest = 0,
+    group = -1;
+  for (const [g, up] of [...upByGroup].sort((a, b) => a[0] - b[0]))
+    if (up > largest) {
+      largest = up;
+      group = g;
+    }
   const up = n - down.length;
   const held = n > 0 && largest >= q;
   return {
-    members: n, membersUp: up, quorum: q, largestGroupUp: largest, quorumGroup: held ? group : -1, quorumHeld: held, down,
+    members: n,
+    membersUp: up,
+    quorum: q,
+    largestGroupUp: largest,
+    quorumGroup: held ? group : -1,
+    quorumHeld: held,
+    down,
     why: quorumWhy(n, up, largest, q),
   };
 }

@@ -64,5 +64,5 @@ function select(a: Float64Array, k: number, left: number, right: number): void {
 }
 
 function median3(x: number, y: number, z: number): number {
-  return x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+  return x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
 }

@@ -58,20 +58,22 @@ export function nodeUse(d: ControlPlaneDemand, a: ControlPlaneAssumptions, servi
   const s = Math.max(1, serving);
   const readCost = a.cpuUsPerRead + (d.linearizableReads ? a.cpuUsPerLinearizableRead : 0);
   const lost = Math.max(0, d.members - s);
-  const relistBytesPerS = d.members > 0 ? (d.nodes * lost / d.members) * d.relistBytesPerNode / a.relistWindowS : 0;
+  const relistBytesPerS = d.members > 0 ? (((d.nodes * lost) / d.members) * d.relistBytesPerNode) / a.relistWindowS : 0;
   const parts = [
     { label: 'Talos, kubelet and idle control plane', cpuCores: a.baseCpuCores, memoryGiB: a.baseMemoryGiB },
     {
-      label: 'kube-apiserver requests', cpuCores: (d.apiRequestsPerS / s) * a.apiServerCpuMsPerRequest / 1000,
-      memoryGiB: (d.liveBytes * a.apiServerMemoryPerDataByte
-        + d.writesPerS * d.meanWriteBytes * a.watchCacheHistoryS * a.apiServerMemoryPerDataByte) / GIB,
+      label: 'kube-apiserver requests',
+      cpuCores: ((d.apiRequestsPerS / s) * a.apiServerCpuMsPerRequest) / 1000,
+      memoryGiB: (d.liveBytes * a.apiServerMemoryPerDataByte + d.writesPerS * d.meanWriteBytes * a.watchCacheHistoryS * a.apiServerMemoryPerDataByte) / GIB,
     },
     {
-      label: 'kube-apiserver watches', cpuCores: (d.watchEventsPerS * a.watchEventUs / 1e6 + d.watchBytesPerS / (a.watchSendMBpsPerCore * 1e6)) / s,
+      label: 'kube-apiserver watches',
+      cpuCores: ((d.watchEventsPerS * a.watchEventUs) / 1e6 + d.watchBytesPerS / (a.watchSendMBpsPerCore * 1e6)) / s,
       memoryGiB: ((d.watchers / s) * a.apiServerBytesPerWatcher) / GIB,
     },
     {
-      label: 'kube-apiserver re-lists after an API server loss', cpuCores: relistBytesPerS / s / (a.listEncodeMBpsPerCore * 1e6),
+      label: 'kube-apiserver re-lists after an API server loss',
+      cpuCores: relistBytesPerS / s / (a.listEncodeMBpsPerCore * 1e6),
       memoryGiB: 0,
     },
     {
@@ -80,7 +82,8 @@ export function nodeUse(d: ControlPlaneDemand, a: ControlPlaneAssumptions, servi
       memoryGiB: d.etcdMemoryBytes / GIB,
     },
     {
-      label: 'controller-manager and scheduler', cpuCores: d.podChurnPerS * a.controllersCpuMsPerPodChurn / 1000,
+      label: 'controller-manager and scheduler',
+      cpuCores: (d.podChurnPerS * a.controllersCpuMsPerPodChurn) / 1000,
       memoryGiB: (d.liveBytes * a.controllersMemoryPerDataByte) / GIB,
     },
   ];
@@ -163,29 +166,48 @@ export function requirements(d: ControlPlaneDemand, a: ControlPlaneAssumptions):
   const memWithClass = klass.memoryGB + ((oneDown.memoryGiB - etcdPart.memoryGiB) * GB_PER_GIB) / HEADROOM;
   return [
     {
-      resource: 'cpu', value: Math.max(min.cores, cpu, cpuWithClass), unit: 'balanced cores',
-      reasons: [`${fmt(oneDown.cpuCores)} cores busy on the leader node with one control plane down, / 0.6 (RA-CP-HEADROOM) = ${fmt(cpu)}`,
+      resource: 'cpu',
+      value: Math.max(min.cores, cpu, cpuWithClass),
+      unit: 'balanced cores',
+      reasons: [
+        `${fmt(oneDown.cpuCores)} cores busy on the leader node with one control plane down, / 0.6 (RA-CP-HEADROOM) = ${fmt(cpu)}`,
         `etcd ${cls} class advises ${klass.cpus} vCPU for etcd alone (etcd op-guide/hardware), + the rest / 0.6 = ${fmt(cpuWithClass)}`,
-        `minimum ${min.cores} (${min.source})`],
+        `minimum ${min.cores} (${min.source})`,
+      ],
     },
     {
-      resource: 'memory', value: Math.max(min.memoryGB, mem, memWithClass), unit: 'GB',
-      reasons: [`${fmt(oneDown.memoryGiB * GB_PER_GIB)} GB in use with one control plane down, / 0.6 = ${fmt(mem)} GB`,
+      resource: 'memory',
+      value: Math.max(min.memoryGB, mem, memWithClass),
+      unit: 'GB',
+      reasons: [
+        `${fmt(oneDown.memoryGiB * GB_PER_GIB)} GB in use with one control plane down, / 0.6 = ${fmt(mem)} GB`,
         `etcd ${cls} class advises ${klass.memoryGB} GB for etcd alone (etcd op-guide/hardware), + the rest / 0.6 = ${fmt(memWithClass)} GB`,
-        `minimum ${min.memoryGB} GB (${min.source})`],
+        `minimum ${min.memoryGB} GB (${min.source})`,
+      ],
     },
     {
-      resource: 'disk', value: Math.max(min.diskGB, diskGB), unit: 'GB',
-      reasons: [`Talos and images ${a.talosDiskGB} GB + etcd ${fmt(etcdDiskGB)} GB (quota, a defragmentation copy, WAL)`, `minimum ${min.diskGB} GB (${min.source})`],
+      resource: 'disk',
+      value: Math.max(min.diskGB, diskGB),
+      unit: 'GB',
+      reasons: [
+        `Talos and images ${a.talosDiskGB} GB + etcd ${fmt(etcdDiskGB)} GB (quota, a defragmentation copy, WAL)`,
+        `minimum ${min.diskGB} GB (${min.source})`,
+      ],
     },
     {
-      resource: 'fsync', value: MAX_FSYNC_P99_MS, unit: 'ms p99',
+      resource: 'fsync',
+      value: MAX_FSYNC_P99_MS,
+      unit: 'ms p99',
       reasons: ['WAL fsync p99 below 10 ms (etcd FAQ)', 'locally attached NVMe (RA-CP-DISK)'],
     },
     {
-      resource: 'iops', value: iops, unit: 'write IOPS',
-      reasons: [`${fmt(d.writesPerS)} writes/s x 2 (WAL + backend) at worst without batching; at least 50 (etcd op-guide/hardware)`,
-        `etcd ${cls} class advises ${klass.iops} IOPS`],
+      resource: 'iops',
+      value: iops,
+      unit: 'write IOPS',
+      reasons: [
+        `${fmt(d.writesPerS)} writes/s x 2 (WAL + backend) at worst without batching; at least 50 (etcd op-guide/hardware)`,
+        `etcd ${cls} class advises ${klass.iops} IOPS`,
+      ],
     },
   ];
 }
@@ -225,11 +247,16 @@ export function hardwareVerdict(h: Hardware, d: ControlPlaneDemand, a: ControlPl
   const failures: { resource: Requirement['resource']; why: string }[] = [];
   if (h.cores < min.cores) failures.push({ resource: 'cpu', why: `${h.cores} cores, below the ${min.cores}-core minimum (${min.source})` });
   if (memGB < min.memoryGB) failures.push({ resource: 'memory', why: `${fmt(memGB)} GB, below the ${min.memoryGB} GB minimum (${min.source})` });
-  if (spec.fsyncP99Ms > MAX_FSYNC_P99_MS || !spec.solidState) failures.push({ resource: 'fsync', why: `${spec.label}${spec.measured ? ' (measured)' : ''}: fsync p99 ${fmt(spec.fsyncP99Ms)} ms, etcd needs < ${MAX_FSYNC_P99_MS} ms on solid state` });
+  if (spec.fsyncP99Ms > MAX_FSYNC_P99_MS || !spec.solidState)
+    failures.push({
+      resource: 'fsync',
+      why: `${spec.label}${spec.measured ? ' (measured)' : ''}: fsync p99 ${fmt(spec.fsyncP99Ms)} ms, etcd needs < ${MAX_FSYNC_P99_MS} ms on solid state`,
+    });
   if (disk.capacityGB < need('disk')) failures.push({ resource: 'disk', why: `system disk ${disk.capacityGB} GB, needs ${fmt(need('disk'))} GB` });
   if (spec.randWriteIops < need('iops')) failures.push({ resource: 'iops', why: `${spec.randWriteIops} write IOPS, needs ${fmt(need('iops'))}` });
   if (cpuUse.allUp > HEADROOM) failures.push({ resource: 'cpu', why: `CPU ${pct(cpuUse.allUp)} busy with every node up, over 60 % (RA-CP-HEADROOM)` });
-  if (memoryUse.allUp > HEADROOM) failures.push({ resource: 'memory', why: `memory ${pct(memoryUse.allUp)} used with every node up, over 60 % (RA-CP-HEADROOM)` });
+  if (memoryUse.allUp > HEADROOM)
+    failures.push({ resource: 'memory', why: `memory ${pct(memoryUse.allUp)} used with every node up, over 60 % (RA-CP-HEADROOM)` });
   const reasons = failures.map((f) => f.why);
   if (failures.length > 0) {
     return { hardwareId: h.id, name: h.name, verdict: 'too-small', deciding: failures[0].resource, cpuUse, memoryUse, reasons };
@@ -240,10 +267,11 @@ export function hardwareVerdict(h: Hardware, d: ControlPlaneDemand, a: ControlPl
   const shortCpu = cores < need('cpu');
   const shortMemory = memGB < need('memory');
   const verdict: Verdict = tight > HEADROOM || shortCpu || shortMemory ? 'fits-without-n1-headroom' : 'fits';
-  reasons.push(`${deciding === 'cpu' ? 'CPU' : 'memory'} ${pct(tight)} used on the leader node with one control plane down${tight > HEADROOM ? ', over the 60 % headroom' : ''}`);
+  reasons.push(
+    `${deciding === 'cpu' ? 'CPU' : 'memory'} ${pct(tight)} used on the leader node with one control plane down${tight > HEADROOM ? ', over the 60 % headroom' : ''}`,
+  );
   if (shortCpu) reasons.push(`${fmt(cores)} balanced cores, below the ${fmt(need('cpu'))} the etcd class and headroom ask for`);
   if (shortMemory) reasons.push(`${fmt(memGB)} GB, below the ${fmt(need('memory'))} GB the etcd class and headroom ask for`);
   if (disk.class !== 'nvme-enterprise' && disk.class !== 'nvme-consumer') reasons.push(`${spec.label}: RA-CP-DISK asks for local NVMe`);
   return { hardwareId: h.id, name: h.name, verdict, deciding, cpuUse, memoryUse, reasons };
 }
-

@@ -58,10 +58,12 @@ export function writeCapacities(input: ThroughputInput): { perS: Record<WriteBot
   const bytes = entryBytes(input);
   const perMessage = (2 * a.raftMessageUs) / a.maxBatchEntries;
   const leaderDisk = diskWritesPerS(input.leader, bytes, a);
-  const followerCaps = input.followers.map((f) => {
-    const d = diskWritesPerS(f, bytes, a);
-    return Math.min((a.usableCpuFraction * cores(f) * 1e6) / (a.followerCpuUsPerWrite + perMessage), d.bandwidth, d.fsync);
-  }).sort((x, y) => y - x);
+  const followerCaps = input.followers
+    .map((f) => {
+      const d = diskWritesPerS(f, bytes, a);
+      return Math.min((a.usableCpuFraction * cores(f) * 1e6) / (a.followerCpuUsPerWrite + perMessage), d.bandwidth, d.fsync);
+    })
+    .sort((x, y) => y - x);
   const k = quorumSize(n) - 1;
   const perS: Record<WriteBottleneck, number> = {
     'leader-cpu': (a.usableCpuFraction * cores(input.leader) * 1e6) / (a.leaderCpuUsPerWrite + perMessage * (n - 1)),
@@ -81,8 +83,11 @@ export function writeCapacities(input: ThroughputInput): { perS: Record<WriteBot
  * `target: 'all'` reads spread over every member, with `'leader'` only the leader serves.
  *   reads/s = Σ_serving usable · min(cores, etcdMaxCores) · 1e6 / c,  capped by Σ NIC / response bytes.
  */
-export function readCapacity(input: ThroughputInput, consistency: 'linearizable' | 'serializable', target: 'leader' | 'all'):
-  { max: number; bottleneck: ReadBottleneck } {
+export function readCapacity(
+  input: ThroughputInput,
+  consistency: 'linearizable' | 'serializable',
+  target: 'leader' | 'all',
+): { max: number; bottleneck: ReadBottleneck } {
   const a = input.assumptions;
   const cost = a.cpuUsPerRead + (consistency === 'linearizable' ? a.cpuUsPerLinearizableRead : 0);
   const serving = target === 'leader' ? [input.leader] : [input.leader, ...input.followers];
@@ -161,9 +166,7 @@ export function closedLoop(service: LoadService, concurrency: readonly number[])
 export function openLoop(service: LoadService, rates: readonly number[]): LoadPoint[] {
   return rates.map((rate) => {
     const latency = loadedLatencyMs(service, rate);
-    return Number.isFinite(latency)
-      ? { x: rate, perS: rate, latencyMs: latency }
-      : { x: rate, perS: service.maxPerS, latencyMs: null };
+    return Number.isFinite(latency) ? { x: rate, perS: rate, latencyMs: latency } : { x: rate, perS: service.maxPerS, latencyMs: null };
   });
 }
 
@@ -195,7 +198,8 @@ export function tailAtLoad(service: LoadService, unloaded: { p50: number; p99: n
   const queue = (p: number) => (rho > 1 - p && rho > 0 ? (s * Math.log(rho / (1 - p))) / (1 - rho) : 0);
   const residual = (p: number) => (u > 0 ? service.fsyncMs * Math.max(0, (p - (1 - u)) / u) : 0);
   return {
-    perS, utilisation: rho,
+    perS,
+    utilisation: rho,
     p50Ms: unloaded.p50 + queue(0.5) + residual(0.5),
     p99Ms: unloaded.p99 + queue(0.99) + residual(0.99),
   };

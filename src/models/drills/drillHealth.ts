@@ -45,7 +45,8 @@ export function baselineCore(plan: Plan, seed: number): HealthCore {
  */
 export function healthCore(plan: Plan, resolved: ResolvedFailures, seed: number): HealthCore {
   const t = topologyOf(plan);
-  let down = 0, degraded = 0;
+  let down = 0,
+    degraded = 0;
   for (let i = 0; i < resolved.nodeStatus.length; i++) {
     if (resolved.nodeStatus[i] === DOWN) down++;
     else if (resolved.nodeStatus[i] === DEGRADED) degraded++;
@@ -56,27 +57,43 @@ export function healthCore(plan: Plan, resolved: ResolvedFailures, seed: number)
 
   let cause: ApiCause = 'ok';
   let without = 0;
-  if (q.members === 0) { cause = 'no-control-plane'; without = nodesUp; }
-  else if (!q.quorumHeld) { cause = 'no-quorum'; without = nodesUp; }
-  else {
+  if (q.members === 0) {
+    cause = 'no-control-plane';
+    without = nodesUp;
+  } else if (!q.quorumHeld) {
+    cause = 'no-quorum';
+    without = nodesUp;
+  } else {
     const firstCp = t.places.find((p) => p.node.role === 'controlplane');
     const endpointSite = firstCp?.site.id;
-    const endpointAlive = plan.cluster.kubeprism.enabled || t.places.some((p) => p.node.role === 'controlplane'
-      && p.site.id === endpointSite && resolved.nodeStatus[p.index] !== DOWN && resolved.sitePartition.get(p.site.id) === q.quorumGroup);
-    if (!endpointAlive) { cause = 'endpoint-lost'; without = nodesUp; }
-    else {
+    const endpointAlive =
+      plan.cluster.kubeprism.enabled ||
+      t.places.some(
+        (p) =>
+          p.node.role === 'controlplane' &&
+          p.site.id === endpointSite &&
+          resolved.nodeStatus[p.index] !== DOWN &&
+          resolved.sitePartition.get(p.site.id) === q.quorumGroup,
+      );
+    if (!endpointAlive) {
+      cause = 'endpoint-lost';
+      without = nodesUp;
+    } else {
       for (const p of t.places) if (resolved.nodeStatus[p.index] !== DOWN && resolved.sitePartition.get(p.site.id) !== q.quorumGroup) without++;
       if (without > 0) cause = 'partitioned';
     }
   }
 
   const placement = placeStorage(plan, { seed });
-  const storage = placement.unitCount > 0
-    ? failureImpact(placement, storageFailureState(placement, resolved), plan.assumptions?.storage?.cephObjectBytes)
-    : null;
+  const storage =
+    placement.unitCount > 0 ? failureImpact(placement, storageFailureState(placement, resolved), plan.assumptions?.storage?.cephObjectBytes) : null;
   const basis = allocatableBasis(plan);
-  const capacity = capacityLeft('left after the failures', basis, workloadDemand(plan),
-    lostAllocatable(basis, (i) => resolved.nodeStatus[i] === DOWN, total));
+  const capacity = capacityLeft(
+    'left after the failures',
+    basis,
+    workloadDemand(plan),
+    lostAllocatable(basis, (i) => resolved.nodeStatus[i] === DOWN, total),
+  );
   const power = powerAfterFailures(resolved);
   return {
     nodes: { total, healthy: total - down - degraded, degraded, down },

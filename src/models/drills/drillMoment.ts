@@ -55,7 +55,6 @@ export function drillMomentAt(timeline: DrillTimeline, marks: DrillResult['marks
     etcdWrites: repaired || (!stopped && !electing) ? 'flowing' : stopped ? 'stopped' : 'electing',
     // Pods rescheduled elsewhere stay there after the repair; Pending ones start on the returned nodes.
     pods: rescheduled ? 'rescheduled' : pending && !repaired ? 'pending' : lost && !repaired && !pending ? 'on-lost-nodes' : 'running',
-    storage: start === undefined ? null
-      : reached(t, at(ev, 'rebuild-end')) ? 'restored' : repaired ? 'repaired' : t >= start ? 'rebuilding' : 'waiting',
+    storage: start === undefined ? null : reached(t, at(ev, 'rebuild-end')) ? 'restored' : repaired ? 'repaired' : t >= start ? 'rebuilding' : 'waiting',
   };
 }

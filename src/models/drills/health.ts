@@ -33,7 +33,14 @@ export interface BlastRadius {
   powerOverCapacity: boolean;
 }
 
-export const BLAST_ORDER: readonly (keyof BlastRadius)[] = ['quorumLost', 'dataLost', 'dataUnavailable', 'capacityShort', 'apiUnreachable', 'powerOverCapacity'];
+export const BLAST_ORDER: readonly (keyof BlastRadius)[] = [
+  'quorumLost',
+  'dataLost',
+  'dataUnavailable',
+  'capacityShort',
+  'apiUnreachable',
+  'powerOverCapacity',
+];
 
 /** A drill's health in operators' words, with the numbers behind each line. */
 export interface DrillHealth {
@@ -70,33 +77,50 @@ export function composeHealth(core: HealthCore, base: HealthCore): DrillHealth {
   const { nodes, quorum, api, storage, capacity, power } = core;
   const lines: DrillHealth['lines'] = [];
   lines.push({
-    topic: 'machines', ok: nodes.down === 0,
+    topic: 'machines',
+    ok: nodes.down === 0,
     text: `machines healthy ${nodes.healthy}/${nodes.total}${nodes.degraded ? `, ${nodes.degraded} degraded` : ''}${nodes.down ? `, ${nodes.down} down` : ''}`,
   });
-  lines.push({ topic: 'controlPlane', ok: quorum.held, text: quorum.held ? `control plane ready (${quorum.membersUp}/${quorum.members} control-plane nodes up)` : 'control plane not ready: the API cannot write without etcd quorum' });
-  lines.push({ topic: 'etcd', ok: quorum.held, text: `etcd quorum ${quorum.held ? 'held' : 'lost'}: ${quorumWhy(quorum.members, quorum.membersUp, quorum.largestGroupUp, quorum.quorum)}` });
+  lines.push({
+    topic: 'controlPlane',
+    ok: quorum.held,
+    text: quorum.held
+      ? `control plane ready (${quorum.membersUp}/${quorum.members} control-plane nodes up)`
+      : 'control plane not ready: the API cannot write without etcd quorum',
+  });
+  lines.push({
+    topic: 'etcd',
+    ok: quorum.held,
+    text: `etcd quorum ${quorum.held ? 'held' : 'lost'}: ${quorumWhy(quorum.members, quorum.membersUp, quorum.largestGroupUp, quorum.quorum)}`,
+  });
   lines.push({ topic: 'api', ok: api.nodesWithout === 0, text: apiText(api) });
   if (storage) {
     const v = storage.volumes;
     const healthy = v.total - v.affected;
     const r = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
     lines.push({
-      topic: 'volumes', ok: v.unavailable === 0 && v.lost === 0,
+      topic: 'volumes',
+      ok: v.unavailable === 0 && v.lost === 0,
       text: `volumes healthy ${r(healthy)}, degraded ${r(v.affected - v.unavailable)}, unavailable ${r(v.unavailable - v.lost)}, lost ${r(v.lost)} of ${v.total}${storage.units.kind === 'pg' ? ' (expected counts over Ceph PGs)' : ''}`,
     });
   }
   lines.push({
-    topic: 'capacity', ok: capacity.fits,
+    topic: 'capacity',
+    ok: capacity.fits,
     text: capacity.fits
       ? `workload capacity: ${Math.round(capacity.cpuCores)} cores, ${Math.round(capacity.memoryGiB)} GiB, ${capacity.podSlots} pod slots left; every pod fits${capacity.evictedPods ? ` (${capacity.evictedPods} evicted pods rescheduled)` : ''}`
       : `workload capacity short: ${capacity.short.join('; ')}`,
   });
   const over = power.feedsOverCapacity;
   lines.push({
-    topic: 'power', ok: over.length === 0,
-    text: over.length === 0
-      ? (power.racksDown.length ? `power: ${power.racksDown.length} rack(s) dark, surviving feeds within capacity` : 'power: every surviving feed within capacity')
-      : `power over capacity after failover: ${over.map((f) => `feed ${f.feed} asked for ${Math.round(f.peakW)} W of ${Math.round(f.capacityW)} W, breaker trips`).join('; ')}`,
+    topic: 'power',
+    ok: over.length === 0,
+    text:
+      over.length === 0
+        ? power.racksDown.length
+          ? `power: ${power.racksDown.length} rack(s) dark, surviving feeds within capacity`
+          : 'power: every surviving feed within capacity'
+        : `power over capacity after failover: ${over.map((f) => `feed ${f.feed} asked for ${Math.round(f.peakW)} W of ${Math.round(f.capacityW)} W, breaker trips`).join('; ')}`,
   });
   return { core, blast, severity: severityOf(blast, core), lines };
 }
@@ -104,10 +128,15 @@ export function composeHealth(core: HealthCore, base: HealthCore): DrillHealth {
 function apiText(api: HealthCore['api']): string {
   const via = api.kubeprism ? 'through KubePrism' : 'through the cluster endpoint (KubePrism off)';
   switch (api.cause) {
-    case 'ok': return `Kubernetes API reachable from every node ${via}`;
-    case 'no-control-plane': return 'Kubernetes API unreachable: no control-plane node';
-    case 'no-quorum': return `Kubernetes API unavailable from all ${api.nodesUp} running nodes: etcd has no quorum`;
-    case 'partitioned': return `Kubernetes API unreachable from ${api.nodesWithout} of ${api.nodesUp} running nodes: their sites are cut off from the quorum side`;
-    case 'endpoint-lost': return `Kubernetes API unreachable from ${api.nodesWithout} of ${api.nodesUp} running nodes: the cluster endpoint's site lost every control plane and without KubePrism nodes do not try the others`;
+    case 'ok':
+      return `Kubernetes API reachable from every node ${via}`;
+    case 'no-control-plane':
+      return 'Kubernetes API unreachable: no control-plane node';
+    case 'no-quorum':
+      return `Kubernetes API unavailable from all ${api.nodesUp} running nodes: etcd has no quorum`;
+    case 'partitioned':
+      return `Kubernetes API unreachable from ${api.nodesWithout} of ${api.nodesUp} running nodes: their sites are cut off from the quorum side`;
+    case 'endpoint-lost':
+      return `Kubernetes API unreachable from ${api.nodesWithout} of ${api.nodesUp} running nodes: the cluster endpoint's site lost every control plane and without KubePrism nodes do not try the others`;
   }
 }

@@ -39,8 +39,12 @@ export interface RollingUpgradeReport {
 }
 
 const PROBLEM_WORDS: Record<keyof BlastRadius, string> = {
-  quorumLost: 'etcd loses quorum', dataLost: 'data is lost', dataUnavailable: 'volumes become unavailable',
-  capacityShort: 'the evicted pods do not fit', apiUnreachable: 'nodes cannot reach the Kubernetes API', powerOverCapacity: 'a feed is over capacity',
+  quorumLost: 'etcd loses quorum',
+  dataLost: 'data is lost',
+  dataUnavailable: 'volumes become unavailable',
+  capacityShort: 'the evicted pods do not fit',
+  apiUnreachable: 'nodes cannot reach the Kubernetes API',
+  powerOverCapacity: 'a feed is over capacity',
 };
 
 /**
@@ -75,15 +79,27 @@ export function rollingUpgrade(plan: Plan, seed = 1): RollingUpgradeReport {
   }
   const firstUnsafe = steps.find((s) => s.problems.length > 0) ?? null;
   const durationS = steps.length * d;
-  const verdict = steps.length === 0 ? 'safe: the plan has no machines to upgrade'
-    : firstUnsafe
-      ? `unsafe at step ${firstUnsafe.step} of ${steps.length} (${firstUnsafe.role} ${firstUnsafe.nodeIds.join(', ')}): ${firstUnsafe.problems.join('; ')}`
-      : `safe: ${steps.length} steps, every step keeps quorum, data available and room for the evicted pods`;
-  return { strategy, batchSizes, steps, durationS, safe: firstUnsafe === null, firstUnsafeStep: firstUnsafe?.step ?? null, verdict, notes: [...storageNotes(plan, d), OMNI_PER_SET_NOTE] };
+  const verdict =
+    steps.length === 0
+      ? 'safe: the plan has no machines to upgrade'
+      : firstUnsafe
+        ? `unsafe at step ${firstUnsafe.step} of ${steps.length} (${firstUnsafe.role} ${firstUnsafe.nodeIds.join(', ')}): ${firstUnsafe.problems.join('; ')}`
+        : `safe: ${steps.length} steps, every step keeps quorum, data available and room for the evicted pods`;
+  return {
+    strategy,
+    batchSizes,
+    steps,
+    durationS,
+    safe: firstUnsafe === null,
+    firstUnsafeStep: firstUnsafe?.step ?? null,
+    verdict,
+    notes: [...storageNotes(plan, d), OMNI_PER_SET_NOTE],
+  };
 }
 
 // Omni's limit is per machine set, and the Omni export makes one set per role, hardware and rack.
-const OMNI_PER_SET_NOTE = 'batches are per role across the cluster; Omni applies maxParallelism to each machine set and may roll several sets at once, so upgrade the sets one after another to keep to these batches';
+const OMNI_PER_SET_NOTE =
+  'batches are per role across the cluster; Omni applies maxParallelism to each machine set and may roll several sets at once, so upgrade the sets one after another to keep to these batches';
 
 function stepOf(step: number, role: Role, nodeIds: string[], startS: number, endS: number, core: HealthCore, blast: BlastRadius): UpgradeStep {
   const v = core.storage?.volumes;
@@ -91,16 +107,22 @@ function stepOf(step: number, role: Role, nodeIds: string[], startS: number, end
   const problems = BLAST_ORDER.filter((k) => blast[k]).map((k) => {
     if (k === 'quorumLost') return `${PROBLEM_WORDS[k]} (${core.quorum.membersUp} of ${core.quorum.members} members up, ${core.quorum.quorum} needed)`;
     if (k === 'capacityShort') return `${PROBLEM_WORDS[k]}: ${c.short.join('; ')}`;
-    if (k === 'dataUnavailable' && v) return `${PROBLEM_WORDS[k]} (${round1(v.unavailable - v.lost)} of ${v.total} have every replica on machines being upgraded)`;
+    if (k === 'dataUnavailable' && v)
+      return `${PROBLEM_WORDS[k]} (${round1(v.unavailable - v.lost)} of ${v.total} have every replica on machines being upgraded)`;
     return PROBLEM_WORDS[k];
   });
   return {
-    step, role, nodeIds, startS, endS,
+    step,
+    role,
+    nodeIds,
+    startS,
+    endS,
     quorum: { membersUp: core.quorum.membersUp, members: core.quorum.members, held: core.quorum.held },
     capacity: { cpuCores: c.cpuCores, memoryGiB: c.memoryGiB, podSlots: c.podSlots, evictedPods: c.evictedPods, fits: c.fits, short: c.short },
     volumes: v ? { total: v.total, degraded: round1(v.affected - v.unavailable), unavailable: round1(v.unavailable - v.lost), lost: round1(v.lost) } : null,
     feedsOverCapacity: core.power.feedsOverCapacity.map((f) => f.feed),
-    blast, problems,
+    blast,
+    problems,
   };
 }
 
@@ -112,13 +134,25 @@ function stepOf(step: number, role: Role, nodeIds: string[], startS: number, end
  */
 function storageNotes(plan: Plan, outS: number): string[] {
   const s = plan.cluster.storage;
-  const wait = s.provider === 'longhorn' ? { s: s.replenishmentWaitS, what: 'Longhorn replica replenishment wait' }
-    : s.provider === 'ceph' ? { s: s.downOutIntervalS, what: 'Ceph mon_osd_down_out_interval' }
-      : s.provider === 'mayastor' ? { s: s.faultedWaitS, what: 'Mayastor faulted-replica wait' } : null;
-  if (!wait) return [s.provider === 'local-path' ? 'local-path volumes live on one machine: their pods wait for that machine to come back' : 'no replicated storage in the plan'];
-  return [outS < wait.s
-    ? `each machine is out ${outS} s, less than the ${wait.what} (${wait.s} s): its replicas come back and resync the missed writes instead of being rebuilt elsewhere`
-    : `each machine is out ${outS} s, not less than the ${wait.what} (${wait.s} s): a full rebuild of its replicas starts during every storage step (raise the wait or set maintenance, e.g. Ceph noout, for upgrades)`];
+  const wait =
+    s.provider === 'longhorn'
+      ? { s: s.replenishmentWaitS, what: 'Longhorn replica replenishment wait' }
+      : s.provider === 'ceph'
+        ? { s: s.downOutIntervalS, what: 'Ceph mon_osd_down_out_interval' }
+        : s.provider === 'mayastor'
+          ? { s: s.faultedWaitS, what: 'Mayastor faulted-replica wait' }
+          : null;
+  if (!wait)
+    return [
+      s.provider === 'local-path'
+        ? 'local-path volumes live on one machine: their pods wait for that machine to come back'
+        : 'no replicated storage in the plan',
+    ];
+  return [
+    outS < wait.s
+      ? `each machine is out ${outS} s, less than the ${wait.what} (${wait.s} s): its replicas come back and resync the missed writes instead of being rebuilt elsewhere`
+      : `each machine is out ${outS} s, not less than the ${wait.what} (${wait.s} s): a full rebuild of its replicas starts during every storage step (raise the wait or set maintenance, e.g. Ceph noout, for upgrades)`,
+  ];
 }
 
 function round1(x: number): number {

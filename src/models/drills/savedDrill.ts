@@ -4,9 +4,12 @@ import { parseComponentId, siteLinkKey, type Degradation, type DegradationScope,
 /** A degradation's scope as the plan stores it: `node:w-1`, `rack:R2`, `siteLink:dc1|dc2` (pair sorted). */
 export function degradationScopeId(s: DegradationScope): string {
   switch (s.kind) {
-    case 'node': return `node:${s.nodeId}`;
-    case 'rack': return `rack:${s.rackId}`;
-    case 'siteLink': return `siteLink:${siteLinkKey(s.siteA, s.siteB)}`;
+    case 'node':
+      return `node:${s.nodeId}`;
+    case 'rack':
+      return `rack:${s.rackId}`;
+    case 'siteLink':
+      return `siteLink:${siteLinkKey(s.siteA, s.siteB)}`;
   }
 }
 
@@ -31,10 +34,14 @@ export interface DrillDraft {
 /** The plan's stored form of a draft, under `name`. */
 export function drillOfDraft(name: string, d: DrillDraft): Drill {
   return {
-    name, fail: [...d.failed], permanent: d.permanent,
-    degrade: d.degradations.map((g) => (g.kind === 'latency'
-      ? { kind: 'latency' as const, scope: degradationScopeId(g.scope), addedMs: g.addedMs }
-      : { kind: 'bandwidth' as const, scope: degradationScopeId(g.scope), remainingFraction: g.remainingFraction })),
+    name,
+    fail: [...d.failed],
+    permanent: d.permanent,
+    degrade: d.degradations.map((g) =>
+      g.kind === 'latency'
+        ? { kind: 'latency' as const, scope: degradationScopeId(g.scope), addedMs: g.addedMs }
+        : { kind: 'bandwidth' as const, scope: degradationScopeId(g.scope), remainingFraction: g.remainingFraction },
+    ),
     ...(d.repairAtS !== null ? { repairAfterS: d.repairAtS } : {}),
   };
 }
@@ -53,8 +60,13 @@ export function draftOfDrill(drill: Drill): { draft: DrillDraft; problems: strin
   const degradations: Degradation[] = [];
   for (const g of drill.degrade) {
     const scope = parseDegradationScope(g.scope);
-    if ('error' in scope) { problems.push(scope.error); continue; }
-    degradations.push(g.kind === 'latency' ? { kind: 'latency', scope, addedMs: g.addedMs } : { kind: 'bandwidth', scope, remainingFraction: g.remainingFraction });
+    if ('error' in scope) {
+      problems.push(scope.error);
+      continue;
+    }
+    degradations.push(
+      g.kind === 'latency' ? { kind: 'latency', scope, addedMs: g.addedMs } : { kind: 'bandwidth', scope, remainingFraction: g.remainingFraction },
+    );
   }
   return { draft: { failed, degradations, permanent: drill.permanent, repairAtS: drill.repairAfterS ?? null }, problems };
 }

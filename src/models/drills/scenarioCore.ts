@@ -25,11 +25,18 @@ export function scenarioCore(b: SweepBasis, components: readonly HardComponent[]
   const torsDown = new Set<string>();
   const feedsDown = new Map<string, string>();
   const failedCircuits = new Set<string>();
-  const rows: string[] = [], rooms: string[] = [], sites: string[] = [];
+  const rows: string[] = [],
+    rooms: string[] = [],
+    sites: string[] = [];
   const touched = new Set<string>();
   for (const c of components) {
     switch (c.kind) {
-      case 'node': { failedNodes.add(c.nodeId); const p = t.placeById.get(c.nodeId); if (p) touched.add(p.rack.id); break; }
+      case 'node': {
+        failedNodes.add(c.nodeId);
+        const p = t.placeById.get(c.nodeId);
+        if (p) touched.add(p.rack.id);
+        break;
+      }
       case 'disk': {
         const set = destroyed.get(c.nodeId) ?? new Set<number>();
         set.add(c.slot);
@@ -38,18 +45,43 @@ export function scenarioCore(b: SweepBasis, components: readonly HardComponent[]
         if (p) touched.add(p.rack.id);
         break;
       }
-      case 'rack': racksDown.set(c.rackId, `rack ${c.rackId} failed`); touched.add(c.rackId); break;
-      case 'tor': torsDown.add(`${c.rackId}/${c.tor}`); touched.add(c.rackId); break;
-      case 'feed': feedsDown.set(`${c.rackId}/${c.feed}`, `feed ${c.rackId}/${c.feed} failed`); touched.add(c.rackId); break;
-      case 'circuit': failedCircuits.add(c.circuit); for (const r of b.racksByCircuit.get(c.circuit) ?? []) touched.add(r); break;
-      case 'row': rows.push(c.rowId); for (const r of b.racksByRow.get(c.rowId) ?? []) touched.add(r); break;
-      case 'room': rooms.push(c.roomId); for (const r of b.racksByRoom.get(c.roomId) ?? []) touched.add(r); break;
-      case 'site': sites.push(c.siteId); for (const r of b.racksBySite.get(c.siteId) ?? []) touched.add(r); break;
+      case 'rack':
+        racksDown.set(c.rackId, `rack ${c.rackId} failed`);
+        touched.add(c.rackId);
+        break;
+      case 'tor':
+        torsDown.add(`${c.rackId}/${c.tor}`);
+        touched.add(c.rackId);
+        break;
+      case 'feed':
+        feedsDown.set(`${c.rackId}/${c.feed}`, `feed ${c.rackId}/${c.feed} failed`);
+        touched.add(c.rackId);
+        break;
+      case 'circuit':
+        failedCircuits.add(c.circuit);
+        for (const r of b.racksByCircuit.get(c.circuit) ?? []) touched.add(r);
+        break;
+      case 'row':
+        rows.push(c.rowId);
+        for (const r of b.racksByRow.get(c.rowId) ?? []) touched.add(r);
+        break;
+      case 'room':
+        rooms.push(c.roomId);
+        for (const r of b.racksByRoom.get(c.roomId) ?? []) touched.add(r);
+        break;
+      case 'site':
+        sites.push(c.siteId);
+        for (const r of b.racksBySite.get(c.siteId) ?? []) touched.add(r);
+        break;
     }
   }
   const feedsTripped: { feed: string; peakW: number; capacityW: number }[] = [];
   // Racks in plan order, as the resolver walks them, so reasons come out the same.
-  const racks = [...touched].map((id) => b.rackOrder.get(id) ?? -1).filter((k) => k >= 0).sort((x, y) => x - y).map((k) => plan.racks[k]);
+  const racks = [...touched]
+    .map((id) => b.rackOrder.get(id) ?? -1)
+    .filter((k) => k >= 0)
+    .sort((x, y) => x - y)
+    .map((k) => plan.racks[k]);
   for (const rack of racks) {
     if (racksDown.has(rack.id)) continue;
     const row = t.rowById.get(rack.rowId);
@@ -95,18 +127,22 @@ export function scenarioCore(b: SweepBasis, components: readonly HardComponent[]
   }
   changed.sort((x, y) => x.index - y.index);
 
-  let down = b.base.nodes.down, degraded = b.base.nodes.degraded;
+  let down = b.base.nodes.down,
+    degraded = b.base.nodes.degraded;
   const statusOf = new Map<number, number>();
   for (const c of changed) {
     const was = b.baseStatus[c.index];
-    if (was === DOWN) down--; else if (was === DEGRADED) degraded--;
-    if (c.status === DOWN) down++; else if (c.status === DEGRADED) degraded++;
+    if (was === DOWN) down--;
+    else if (was === DEGRADED) degraded--;
+    if (c.status === DOWN) down++;
+    else if (c.status === DEGRADED) degraded++;
     statusOf.set(c.index, c.status);
   }
   const isDown = (i: number) => (statusOf.get(i) ?? b.baseStatus[i]) === DOWN;
   const total = t.places.length;
 
-  let membersUp = 0, endpointUp = false;
+  let membersUp = 0,
+    endpointUp = false;
   for (let m = 0; m < b.memberIndex.length; m++) {
     if (isDown(b.memberIndex[m])) continue;
     membersUp++;
@@ -124,23 +160,37 @@ export function scenarioCore(b: SweepBasis, components: readonly HardComponent[]
   const p = b.placement;
   if (p && b.baseStorageState) {
     let touchedStorage = false;
-    for (const c of changed) if (b.storageIndex[c.index] >= 0) { touchedStorage = true; break; }
-    for (const id of destroyed.keys()) { const pl = t.placeById.get(id); if (pl && b.storageIndex[pl.index] >= 0) touchedStorage = true; }
+    for (const c of changed)
+      if (b.storageIndex[c.index] >= 0) {
+        touchedStorage = true;
+        break;
+      }
+    for (const id of destroyed.keys()) {
+      const pl = t.placeById.get(id);
+      if (pl && b.storageIndex[pl.index] >= 0) touchedStorage = true;
+    }
     if (touchedStorage) {
       const base = b.baseStorageState;
       const nodeDown = base.nodeDown.slice();
       const diskDown = base.diskDown.slice();
       const diskDestroyed = base.diskDestroyed.slice();
-      let downNodes = base.downNodes, downDisks = base.downDisks;
+      let downNodes = base.downNodes,
+        downDisks = base.downDisks;
       for (const c of changed) {
         const s = b.storageIndex[c.index];
         if (s < 0) continue;
         const sn = p.inventory.nodes[s];
         const nowDown = c.status === DOWN ? 1 : 0;
-        if (nodeDown[s] !== nowDown) { downNodes += nowDown ? 1 : -1; nodeDown[s] = nowDown; }
+        if (nodeDown[s] !== nowDown) {
+          downNodes += nowDown ? 1 : -1;
+          nodeDown[s] = nowDown;
+        }
         for (const d of sn.disks) {
           const dd = nowDown || diskDestroyed[d.index] ? 1 : 0;
-          if (diskDown[d.index] !== dd) { downDisks += dd ? 1 : -1; diskDown[d.index] = dd; }
+          if (diskDown[d.index] !== dd) {
+            downDisks += dd ? 1 : -1;
+            diskDown[d.index] = dd;
+          }
         }
       }
       for (const [id, slots] of destroyed) {
@@ -150,7 +200,10 @@ export function scenarioCore(b: SweepBasis, components: readonly HardComponent[]
         for (const d of p.inventory.nodes[s].disks) {
           if (!slots.has(d.slot)) continue;
           diskDestroyed[d.index] = 1;
-          if (!diskDown[d.index]) { diskDown[d.index] = 1; downDisks++; }
+          if (!diskDown[d.index]) {
+            diskDown[d.index] = 1;
+            downDisks++;
+          }
         }
       }
       storage = failureImpact(p, { nodeDown, diskDown, diskDestroyed, failedTors: torsDown, downNodes, downDisks }, b.objectBytes);

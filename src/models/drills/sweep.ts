@@ -66,11 +66,23 @@ export function sweepScenarios(b: SweepBasis, options: SweepOptions = {}): Sweep
   for (const s of plan.sites) out.push([{ kind: 'site', siteId: s.id }]);
   if (options.pairs) {
     const racks = plan.racks;
-    for (let i = 0; i < racks.length; i++) for (let j = i + 1; j < racks.length; j++) out.push([{ kind: 'rack', rackId: racks[i].id }, { kind: 'rack', rackId: racks[j].id }]);
+    for (let i = 0; i < racks.length; i++)
+      for (let j = i + 1; j < racks.length; j++)
+        out.push([
+          { kind: 'rack', rackId: racks[i].id },
+          { kind: 'rack', rackId: racks[j].id },
+        ]);
     for (let i = 0; i < feeds.length; i++) for (let j = i + 1; j < feeds.length; j++) out.push([feeds[i], feeds[j]]);
   }
   const everything = (c: HardComponent) => {
-    const racks = c.kind === 'row' ? b.racksByRow.get(c.rowId) : c.kind === 'room' ? b.racksByRoom.get(c.roomId) : c.kind === 'site' ? b.racksBySite.get(c.siteId) : undefined;
+    const racks =
+      c.kind === 'row'
+        ? b.racksByRow.get(c.rowId)
+        : c.kind === 'room'
+          ? b.racksByRoom.get(c.roomId)
+          : c.kind === 'site'
+            ? b.racksBySite.get(c.siteId)
+            : undefined;
     return racks !== undefined && racks.length === plan.racks.length;
   };
   return out.map((components) => ({ id: components.map(componentId).join(' + '), components, gated: !components.some(everything) }));
@@ -85,12 +97,20 @@ export function sweepChunk(b: SweepBasis, scenarios: readonly SweepScenario[], s
     // The table needs the flags, not the panel's sentences: skip `composeHealth`'s text.
     const blast = blastRadius(core, b.base);
     rows.push({
-      id: s.id, gated: s.gated, severity: severityOf(blast, core), blast, nodesDown: core.nodes.down,
-      membersUp: core.quorum.membersUp, members: core.quorum.members,
-      unitsUnavailable: core.storage?.units.unavailable ?? 0, unitsLost: core.storage?.units.lost ?? 0,
+      id: s.id,
+      gated: s.gated,
+      severity: severityOf(blast, core),
+      blast,
+      nodesDown: core.nodes.down,
+      membersUp: core.quorum.membersUp,
+      members: core.quorum.members,
+      unitsUnavailable: core.storage?.units.unavailable ?? 0,
+      unitsLost: core.storage?.units.lost ?? 0,
       volumesUnavailable: core.storage?.volumes.unavailable ?? 0,
-      capacityFits: core.capacity.fits, apiNodesWithout: core.api.nodesWithout,
-      feedsOverCapacity: core.power.feedsOverCapacity.map((f) => f.feed), racksDown: core.power.racksDown.map((r) => r.rackId),
+      capacityFits: core.capacity.fits,
+      apiNodesWithout: core.api.nodesWithout,
+      feedsOverCapacity: core.power.feedsOverCapacity.map((f) => f.feed),
+      racksDown: core.power.racksDown.map((r) => r.rackId),
     });
   }
   return rows;

@@ -63,7 +63,11 @@ export function sweepBasis(plan: Plan, seed = 1): SweepBasis {
   const t = topologyOf(plan);
   const n = t.places.length;
   const nodesByRack = new Map<string, number[]>(plan.racks.map((r) => [r.id, (t.nodesByRack.get(r.id) ?? []).map((p) => p.index)]));
-  const push = (m: Map<string, string[]>, k: string, v: string) => { const l = m.get(k); if (l) l.push(v); else m.set(k, [v]); };
+  const push = (m: Map<string, string[]>, k: string, v: string) => {
+    const l = m.get(k);
+    if (l) l.push(v);
+    else m.set(k, [v]);
+  };
   const racksByRow = new Map<string, string[]>();
   const racksByRoom = new Map<string, string[]>();
   const racksBySite = new Map<string, string[]>();
@@ -73,7 +77,10 @@ export function sweepBasis(plan: Plan, seed = 1): SweepBasis {
     const row = t.rowById.get(rack.rowId);
     const room = row && t.roomById.get(row.roomId);
     push(racksByRow, rack.rowId, rack.id);
-    if (room) { push(racksByRoom, room.id, rack.id); push(racksBySite, room.siteId, rack.id); }
+    if (room) {
+      push(racksByRoom, room.id, rack.id);
+      push(racksBySite, room.siteId, rack.id);
+    }
     for (const f of rack.feeds) if (f.circuit && !racksByCircuit.get(f.circuit)?.includes(rack.id)) push(racksByCircuit, f.circuit, rack.id);
     const peak = { A: rack.tor.count * rack.tor.powerW, B: rack.tor.count * rack.tor.powerW };
     for (const p of t.nodesByRack.get(rack.id) ?? []) for (const f of p.node.feeds) peak[f] += p.hardware.powerPeakW;
@@ -97,15 +104,31 @@ export function sweepBasis(plan: Plan, seed = 1): SweepBasis {
   const storageIndex = new Int32Array(n).fill(-1);
   if (placement) for (const sn of placement.inventory.nodes) storageIndex[sn.place.index] = sn.index;
   const basis: SweepBasis = {
-    plan, topology: t, seed, rackOrder: new Map(plan.racks.map((r, k) => [r.id, k])), nodesByRack, racksByRow, racksByRoom, racksBySite, racksByCircuit, cabled, failoverPeakW,
+    plan,
+    topology: t,
+    seed,
+    rackOrder: new Map(plan.racks.map((r, k) => [r.id, k])),
+    nodesByRack,
+    racksByRow,
+    racksByRoom,
+    racksBySite,
+    racksByCircuit,
+    cabled,
+    failoverPeakW,
     memberIndex: Int32Array.from(members, (m) => m.place.index),
     memberInEndpointSite: Uint8Array.from(members, (m) => (m.place.site.id === endpointSite ? 1 : 0)),
-    quorum: quorumSize(members.length), isMember, baseStatus, baseDown: Int32Array.from(baseDown),
-    allocatable: allocatableBasis(plan), demand: workloadDemand(plan),
-    placement, storageIndex, baseStorageState: placement ? storageFailureState(placement, resolved) : null,
-    base: baselineCore(plan, seed), objectBytes: plan.assumptions?.storage?.cephObjectBytes,
+    quorum: quorumSize(members.length),
+    isMember,
+    baseStatus,
+    baseDown: Int32Array.from(baseDown),
+    allocatable: allocatableBasis(plan),
+    demand: workloadDemand(plan),
+    placement,
+    storageIndex,
+    baseStorageState: placement ? storageFailureState(placement, resolved) : null,
+    base: baselineCore(plan, seed),
+    objectBytes: plan.assumptions?.storage?.cephObjectBytes,
   };
   bySeed.set(seed, basis);
   return basis;
 }
-

@@ -4,8 +4,19 @@ import type { Report } from '../report';
 /** One thing that happens after the failure, at `atS` seconds. */
 export interface TimelineEvent {
   atS: number;
-  kind: 'failure' | 'etcd-election' | 'etcd-writes-resume' | 'etcd-writes-stop' | 'not-ready' | 'eviction' | 'rescheduled' | 'pending'
-    | 'rebuild-start' | 'rebuild-end' | 'redundancy-restored' | 'repair';
+  kind:
+    | 'failure'
+    | 'etcd-election'
+    | 'etcd-writes-resume'
+    | 'etcd-writes-stop'
+    | 'not-ready'
+    | 'eviction'
+    | 'rescheduled'
+    | 'pending'
+    | 'rebuild-start'
+    | 'rebuild-end'
+    | 'redundancy-restored'
+    | 'repair';
   text: string;
   /** The plan setting (or model) the time comes from. */
   timer: string;
@@ -53,11 +64,27 @@ export function drillTimeline(plan: Plan, report: Report, repairAtS?: number): D
   const q = drill.core.quorum;
   const etcd = plan.cluster.etcd;
   if (q.members > 0 && !q.held) {
-    events.push({ atS: 0, kind: 'etcd-writes-stop', text: `etcd loses quorum (${q.membersUp}/${q.members} up, needs ${q.quorum}): writes stop until the repair`, timer: 'Raft quorum' });
+    events.push({
+      atS: 0,
+      kind: 'etcd-writes-stop',
+      text: `etcd loses quorum (${q.membersUp}/${q.members} up, needs ${q.quorum}): writes stop until the repair`,
+      timer: 'Raft quorum',
+    });
   } else if (q.membersUp < q.members && before(etcd.electionTimeoutMs / 1000)) {
     const gapS = (report.controlPlane.timers?.leaderLossUnavailableMs.expected ?? 2 * etcd.electionTimeoutMs) / 1000;
-    events.push({ atS: etcd.electionTimeoutMs / 1000, kind: 'etcd-election', text: `if the leader was lost, followers start an election after the election timeout (${etcd.electionTimeoutMs} ms)`, timer: 'cluster.etcd.electionTimeoutMs' });
-    if (before(gapS)) events.push({ atS: gapS, kind: 'etcd-writes-resume', text: `new leader elected: writes resume after an expected ${Math.round(gapS * 1000)} ms gap`, timer: 'cluster.etcd.electionTimeoutMs, heartbeatMs' });
+    events.push({
+      atS: etcd.electionTimeoutMs / 1000,
+      kind: 'etcd-election',
+      text: `if the leader was lost, followers start an election after the election timeout (${etcd.electionTimeoutMs} ms)`,
+      timer: 'cluster.etcd.electionTimeoutMs',
+    });
+    if (before(gapS))
+      events.push({
+        atS: gapS,
+        kind: 'etcd-writes-resume',
+        text: `new leader elected: writes resume after an expected ${Math.round(gapS * 1000)} ms gap`,
+        timer: 'cluster.etcd.electionTimeoutMs, heartbeatMs',
+      });
   }
 
   const down = drill.core.nodes.down;
@@ -65,16 +92,29 @@ export function drillTimeline(plan: Plan, report: Report, repairAtS?: number): D
     const graceS = nodeMonitorGracePeriodS(plan);
     const nl = plan.cluster.nodeLifecycle;
     const tolS = Math.max(nl.notReadyTolerationS, nl.unreachableTolerationS);
-    if (before(graceS)) events.push({ atS: graceS, kind: 'not-ready', text: `${down} node(s) NotReady (no status for the node-monitor grace period)`, timer: 'cluster.nodeLifecycle.nodeMonitorGracePeriodS' });
+    if (before(graceS))
+      events.push({
+        atS: graceS,
+        kind: 'not-ready',
+        text: `${down} node(s) NotReady (no status for the node-monitor grace period)`,
+        timer: 'cluster.nodeLifecycle.nodeMonitorGracePeriodS',
+      });
     const evictS = graceS + tolS;
     const cap = drill.core.capacity;
     if (q.members > 0 && !q.held) {
       // The controller manager needs a working API to taint and evict: nothing moves without quorum.
     } else if (cap.evictedPods > 0 && before(evictS)) {
-      events.push({ atS: evictS, kind: 'eviction', text: `${cap.evictedPods} pod(s) evicted from the lost nodes (toleration ${tolS} s ran out)`, timer: 'cluster.nodeLifecycle.notReadyTolerationS / unreachableTolerationS' });
-      events.push(cap.fits
-        ? { atS: evictS, kind: 'rescheduled', text: `evicted pods rescheduled on the ${cap.nodesLeft} nodes left`, timer: 'workload capacity' }
-        : { atS: evictS, kind: 'pending', text: `pods stay Pending: ${cap.short.join('; ')}`, timer: 'workload capacity' });
+      events.push({
+        atS: evictS,
+        kind: 'eviction',
+        text: `${cap.evictedPods} pod(s) evicted from the lost nodes (toleration ${tolS} s ran out)`,
+        timer: 'cluster.nodeLifecycle.notReadyTolerationS / unreachableTolerationS',
+      });
+      events.push(
+        cap.fits
+          ? { atS: evictS, kind: 'rescheduled', text: `evicted pods rescheduled on the ${cap.nodesLeft} nodes left`, timer: 'workload capacity' }
+          : { atS: evictS, kind: 'pending', text: `pods stay Pending: ${cap.short.join('; ')}`, timer: 'workload capacity' },
+      );
     }
   }
 
@@ -82,13 +122,19 @@ export function drillTimeline(plan: Plan, report: Report, repairAtS?: number): D
   const start = rebuild?.timeline.rebuildStartS;
   const end = rebuild?.timeline.restoredAtS;
   if (rebuild && rebuild.bytesRebuilt > 0 && start !== null && start !== undefined && Number.isFinite(start) && before(start)) {
-    events.push({ atS: start, kind: 'rebuild-start', text: `storage rebuild starts: ${rebuild.reason}`, timer: 'cluster.storage (replenishment / down-out waits)' });
+    events.push({
+      atS: start,
+      kind: 'rebuild-start',
+      text: `storage rebuild starts: ${rebuild.reason}`,
+      timer: 'cluster.storage (replenishment / down-out waits)',
+    });
     if (end !== null && end !== undefined && Number.isFinite(end) && end >= start && before(end)) {
       events.push({ atS: end, kind: 'rebuild-end', text: 'storage rebuild ends', timer: 'storage rebuild model' });
       events.push({ atS: end, kind: 'redundancy-restored', text: 'every volume has all its copies again', timer: 'storage rebuild model' });
     }
   }
-  if (repair !== undefined) events.push({ atS: repair, kind: 'repair', text: 'failed components repaired: nodes rejoin, replicas return', timer: 'the drill\'s repair time' });
+  if (repair !== undefined)
+    events.push({ atS: repair, kind: 'repair', text: 'failed components repaired: nodes rejoin, replicas return', timer: "the drill's repair time" });
   const order = new Map(events.map((e, i) => [e, i]));
   events.sort((a, b) => a.atS - b.atS || (order.get(a) ?? 0) - (order.get(b) ?? 0));
   return { events, endS: events.reduce((m, e) => Math.max(m, e.atS), 0) };

@@ -42,11 +42,12 @@ export function compareHeadlines(a: readonly HeadlineFigure[], b: readonly Headl
       const ra = VERDICT_RANK[fa.verdict];
       const rb = VERDICT_RANK[fb.verdict];
       if (ra !== rb) better = ra < rb ? 'a' : 'b';
-      else if (d !== null && fa.better) better = d === 0 ? 'same' : (d < 0) === (fa.better === 'lower') ? 'b' : 'a';
+      else if (d !== null && fa.better) better = d === 0 ? 'same' : d < 0 === (fa.better === 'lower') ? 'b' : 'a';
       else if (fa.text === fb.text) better = 'same';
     }
     return {
-      id, label: (fa ?? fb)!.label,
+      id,
+      label: (fa ?? fb)!.label,
       a: fa && { text: fa.text, verdict: fa.verdict },
       b: fb && { text: fb.text, verdict: fb.verdict },
       difference: measured ? differenceText(d, fa!.unit) : null,
@@ -106,6 +107,8 @@ export function planChanges(a: Plan, b: Plan): PlanChanges {
   return {
     added: [...nb.keys()].filter((id) => !na.has(id)),
     removed: [...na.keys()].filter((id) => !nb.has(id)),
-    moved, changedNodes, settings,
+    moved,
+    changedNodes,
+    settings,
   };
 }

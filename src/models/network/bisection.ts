@@ -15,7 +15,11 @@ export interface Bisection {
   gbpsPerNode: number;
 }
 
-interface Unit { id: string; gbps: number; nodes: number }
+interface Unit {
+  id: string;
+  gbps: number;
+  nodes: number;
+}
 
 /**
  * Bisection bandwidth between racks, rows, rooms and sites of a tree fabric. Each unit's
@@ -28,20 +32,43 @@ interface Unit { id: string; gbps: number; nodes: number }
  */
 export function bisections(topology: Topology): Bisection[] {
   const racks: Unit[] = topology.plan.racks.map((r) => ({
-    id: r.id, nodes: topology.nodesByRack.get(r.id)?.length ?? 0,
+    id: r.id,
+    nodes: topology.nodesByRack.get(r.id)?.length ?? 0,
     gbps: Math.min(rackDownlinkGbps(topology, r.id), rackUplinkGbps(r)),
   }));
-  const rows = group(racks, (id) => topology.rackById.get(id)?.rowId, topology.plan.rows.map((r) => [r.id, r.spineGbps]));
-  const rooms = group(rows, (id) => topology.rowById.get(id)?.roomId, topology.plan.rooms.map((r) => [r.id, r.coreGbps]));
-  const sites = group(rooms, (id) => topology.roomById.get(id)?.siteId, topology.plan.sites.map((s) => [s.id, s.wanGbps]));
-  return ([['rack', racks], ['row', rows], ['room', rooms], ['site', sites]] as const).map(([tier, units]) => cut(tier, units));
+  const rows = group(
+    racks,
+    (id) => topology.rackById.get(id)?.rowId,
+    topology.plan.rows.map((r) => [r.id, r.spineGbps]),
+  );
+  const rooms = group(
+    rows,
+    (id) => topology.rowById.get(id)?.roomId,
+    topology.plan.rooms.map((r) => [r.id, r.coreGbps]),
+  );
+  const sites = group(
+    rooms,
+    (id) => topology.roomById.get(id)?.siteId,
+    topology.plan.sites.map((s) => [s.id, s.wanGbps]),
+  );
+  return (
+    [
+      ['rack', racks],
+      ['row', rows],
+      ['room', rooms],
+      ['site', sites],
+    ] as const
+  ).map(([tier, units]) => cut(tier, units));
 }
 
 function group(children: Unit[], parentOf: (id: string) => string | undefined, parents: [string, number][]): Unit[] {
   const sums = new Map<string, { gbps: number; nodes: number }>(parents.map(([id]) => [id, { gbps: 0, nodes: 0 }]));
   for (const c of children) {
     const s = sums.get(parentOf(c.id) ?? '');
-    if (s) { s.gbps += c.gbps; s.nodes += c.nodes; }
+    if (s) {
+      s.gbps += c.gbps;
+      s.nodes += c.nodes;
+    }
   }
   return parents.map(([id, uplink]) => {
     const s = sums.get(id) ?? { gbps: 0, nodes: 0 };

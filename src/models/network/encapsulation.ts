@@ -111,8 +111,14 @@ export function framing(underlayMtu: number, stack: EncapStack): Framing {
   if (frames.length > packets.length) fragments = 'underlay';
   const wireBytes = frames.reduce((s, f) => s + f + ETHERNET_WIRE_OVERHEAD_BYTES, 0);
   return {
-    innerMtu, mssBytes, wireBytes, packetsPerSegment: frames.length, encryptedBytes,
-    tunnelPacketsPerSegment: tunnelPackets, efficiency: mssBytes / wireBytes, fragments,
+    innerMtu,
+    mssBytes,
+    wireBytes,
+    packetsPerSegment: frames.length,
+    encryptedBytes,
+    tunnelPacketsPerSegment: tunnelPackets,
+    efficiency: mssBytes / wireBytes,
+    fragments,
   };
 }
 
@@ -145,8 +151,11 @@ export function cniEncapOf(cni: { name: 'flannel' | 'cilium'; mode: 'vxlan' | 'n
  * before 1.14. Cost = 1 − fragmented efficiency / fixed efficiency, and the WireGuard packet count
  * per segment (2 instead of 1 at 1500 B), which halves the packet-rate-bound throughput.
  */
-export function flannelFragmentation(underlayMtu: number, talosVersion: string, kubespan: KubeSpanFamily):
-  { fragments: boolean; efficiencyLoss: number; tunnelPacketsPerSegment: number } {
+export function flannelFragmentation(
+  underlayMtu: number,
+  talosVersion: string,
+  kubespan: KubeSpanFamily,
+): { fragments: boolean; efficiencyLoss: number; tunnelPacketsPerSegment: number } {
   if (kubespan === 'off') return { fragments: false, efficiencyLoss: 0, tunnelPacketsPerSegment: 0 };
   const broken = framing(underlayMtu, { cni: 'flannel-vxlan', kubespan, flannelMtuFitsKubeSpan: !versionBefore(talosVersion, FLANNEL_KUBESPAN_MTU_FIX) });
   const fixed = framing(underlayMtu, { cni: 'flannel-vxlan', kubespan, flannelMtuFitsKubeSpan: true });

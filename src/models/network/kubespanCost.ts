@@ -94,7 +94,7 @@ export function secondsPerSegment(frame: Framing, profile: CryptoProfile): numbe
  */
 export function encryptionCores(gbps: number, frame: Framing, profile: CryptoProfile): number {
   if (frame.tunnelPacketsPerSegment === 0) return 0;
-  return (2 * gbps * 1e9) / 8 / frame.mssBytes * secondsPerSegment(frame, profile);
+  return ((2 * gbps * 1e9) / 8 / frame.mssBytes) * secondsPerSegment(frame, profile);
 }
 
 /** Throughput ceilings of KubeSpan on one node, Gbit/s of goodput in one direction. */
@@ -124,8 +124,11 @@ export function kubespanCeilings(frame: Framing, profile: CryptoProfile, cores: 
   const cryptoBoundGbps = perFlowGbps * cores;
   const nicGoodputGbps = nicGbps * frame.efficiency;
   return {
-    perFlowGbps: Math.min(perFlowGbps, nicGoodputGbps), cryptoBoundGbps, nicGoodputGbps,
-    perNodeGbps: Math.min(cryptoBoundGbps, nicGoodputGbps), bound: cryptoBoundGbps < nicGoodputGbps ? 'cpu' : 'nic',
+    perFlowGbps: Math.min(perFlowGbps, nicGoodputGbps),
+    cryptoBoundGbps,
+    nicGoodputGbps,
+    perNodeGbps: Math.min(cryptoBoundGbps, nicGoodputGbps),
+    bound: cryptoBoundGbps < nicGoodputGbps ? 'cpu' : 'nic',
   };
 }
 

@@ -32,13 +32,19 @@ export interface MeshPoint {
  * 4,999 peers and ~12.5 million tunnels, 2,525 × the guidance point. `eventsPerNodePerHour`
  * defaults to 1/24 (one reboot or upgrade per node per day, an assumption).
  */
-export function meshScalingCurve(keepaliveS: number, ipv6 = false, eventsPerNodePerHour = 1 / 24,
-  nodeCounts: readonly number[] = MESH_CURVE_NODES): MeshPoint[] {
+export function meshScalingCurve(
+  keepaliveS: number,
+  ipv6 = false,
+  eventsPerNodePerHour = 1 / 24,
+  nodeCounts: readonly number[] = MESH_CURVE_NODES,
+): MeshPoint[] {
   const base = meshTunnels(KUBESPAN_GUIDANCE_NODES);
   return nodeCounts.map((n) => {
     const control = meshControlTraffic(n, keepaliveS, ipv6);
     return {
-      nodes: n, peersPerNode: peersPerNode(n), tunnels: meshTunnels(n),
+      nodes: n,
+      peersPerNode: peersPerNode(n),
+      tunnels: meshTunnels(n),
       controlKbpsPerNode: control.controlBitsPerS / 1e3,
       controlMbpsCluster: (control.controlBitsPerS * n) / 1e6,
       peerUpdatesPerHour: n * eventsPerNodePerHour * peersPerNode(n),

@@ -31,7 +31,9 @@ export function networkAfterFailures(plan: Plan, resolved: ResolvedFailures): Ne
   }
   return {
     torsDown: [...resolved.torsDown].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([tor, reason]) => ({ tor, reason })),
-    unreachableNodes: unreachable, rackUplinks, siteLinksDown: [...resolved.siteLinksDown].sort(),
+    unreachableNodes: unreachable,
+    rackUplinks,
+    siteLinksDown: [...resolved.siteLinksDown].sort(),
     siteGroups: new Set(resolved.sitePartition.values()).size,
   };
 }

@@ -3,8 +3,16 @@ import { topologyOf } from '../topology';
 import { bisections, type Bisection } from './bisection';
 import { flannelFragmentation, framing, type EncapName, stackOf, type Framing } from './encapsulation';
 import {
-  cryptoProfile, discoveryOutage, encryptionCores, kubespanAddedRttMs, kubespanCeilings, meshControlTraffic,
-  meshTunnels, peersPerNode, type DiscoveryOutage, type MeshControlTraffic,
+  cryptoProfile,
+  discoveryOutage,
+  encryptionCores,
+  kubespanAddedRttMs,
+  kubespanCeilings,
+  meshControlTraffic,
+  meshTunnels,
+  peersPerNode,
+  type DiscoveryOutage,
+  type MeshControlTraffic,
 } from './kubespanCost';
 import { meshScalingCurve, type MeshPoint } from './meshScaling';
 import { nodeNicGbps, planStack, predictPairs, type PairPrediction } from './pairPredictions';
@@ -39,7 +47,6 @@ export interface HardwareKubeSpanCost {
   perNodeGbps: number;
   bound: 'cpu' | 'nic';
 }
-
 
 /** Everything the network models say about a plan. Gbit/s, ms, bytes unless a name says otherwise. */
 export interface NetworkReport {
@@ -79,8 +86,17 @@ export interface NetworkReport {
 }
 
 const ALL_STACKS: EncapName[] = [
-  'none', 'flannel-vxlan', 'cilium-native', 'cilium-vxlan', 'cilium-geneve', 'kubespan-ipv4', 'kubespan-ipv6',
-  'flannel-vxlan+kubespan-ipv4', 'flannel-vxlan+kubespan-ipv6', 'cilium-native+kubespan-ipv4', 'cilium-vxlan+kubespan-ipv4',
+  'none',
+  'flannel-vxlan',
+  'cilium-native',
+  'cilium-vxlan',
+  'cilium-geneve',
+  'kubespan-ipv4',
+  'kubespan-ipv6',
+  'flannel-vxlan+kubespan-ipv4',
+  'flannel-vxlan+kubespan-ipv6',
+  'cilium-native+kubespan-ipv4',
+  'cilium-vxlan+kubespan-ipv4',
 ];
 
 /** The name of an EncapStack. */
@@ -109,7 +125,10 @@ export function networkReport(plan: Plan, resolved?: ResolvedFailures): NetworkR
   const encapsulations = ALL_STACKS.map((name): EncapRow => {
     const s = stackOf(name, plan.cluster.talosVersion);
     return {
-      name, atPlanMtu: framing(mtu, s), efficiency1500: framing(1500, s).efficiency, efficiency9000: framing(9000, s).efficiency,
+      name,
+      atPlanMtu: framing(mtu, s),
+      efficiency1500: framing(1500, s).efficiency,
+      efficiency9000: framing(9000, s).efficiency,
       inPlan: name === stackName,
     };
   });
@@ -117,7 +136,8 @@ export function networkReport(plan: Plan, resolved?: ResolvedFailures): NetworkR
   const frag = flannelFragmentation(mtu, plan.cluster.talosVersion, ks.ipFamily);
   const fragActive = frag.fragments && ks.enabled && plan.cluster.cni.name === 'flannel';
   const fragmentation = {
-    ...frag, detected: fragActive,
+    ...frag,
+    detected: fragActive,
     message: frag.fragments
       ? `Flannel VXLAN inside KubeSpan on Talos ${plan.cluster.talosVersion} (< 1.14) is not lowered to the KubeSpan MTU: every full-sized pod packet is fragmented into ${frag.tunnelPacketsPerSegment} WireGuard packets, ${(frag.efficiencyLoss * 100).toFixed(1)} % less goodput and ${frag.tunnelPacketsPerSegment}× the packet rate${fragActive ? '' : ' (not active in this plan)'}`
       : `Talos ${plan.cluster.talosVersion} fits Flannel inside KubeSpan: no fragmentation`,
@@ -138,8 +158,16 @@ export function networkReport(plan: Plan, resolved?: ResolvedFailures): NetworkR
     const used = encryptionCores(plan.workload.eastWestGbpsPerNode, ksFraming, profile);
     const c = kubespanCeilings(ksFraming, profile, hw.cores, e.nic);
     return {
-      hardwareId: id, name: hw.name, nodes: e.count, cores: hw.cores, nicGbps: e.nic, coresUsed: used, cpuShare: used / hw.cores,
-      perFlowGbps: c.perFlowGbps, perNodeGbps: c.perNodeGbps, bound: c.bound,
+      hardwareId: id,
+      name: hw.name,
+      nodes: e.count,
+      cores: hw.cores,
+      nicGbps: e.nic,
+      coresUsed: used,
+      cpuShare: used / hw.cores,
+      perFlowGbps: c.perFlowGbps,
+      perNodeGbps: c.perNodeGbps,
+      bound: c.bound,
     };
   });
   const balanced = cryptoProfile(plan, { cpuClass: 'balanced' });
@@ -148,7 +176,9 @@ export function networkReport(plan: Plan, resolved?: ResolvedFailures): NetworkR
   const replicates = provider === 'longhorn' || provider === 'ceph' || provider === 'mayastor';
   const storageCrosses = replicates && ks.enabled && !ks.excludeStorageTraffic;
   const storage = {
-    provider, replicates, crossesKubeSpan: storageCrosses,
+    provider,
+    replicates,
+    crossesKubeSpan: storageCrosses,
     message: !replicates
       ? `${provider} does not replicate over the network`
       : storageCrosses
@@ -158,18 +188,23 @@ export function networkReport(plan: Plan, resolved?: ResolvedFailures): NetworkR
 
   const cloudSites = plan.sites.filter((s) => s.kind !== 'datacenter').map((s) => s.id);
   const crossSite = pairs.find((p) => p.latencyClass === 'cross-site') ?? null;
-  const hybrid = plan.sites.length > 1 ? {
-    cloudSites, pair: crossSite,
-    message: crossSite
-      ? `nodes in different sites meet over the WAN (${crossSite.bottleneckGbps} Gbit/s bottleneck, ${crossSite.rttMs.toFixed(1)} ms RTT); ${ks.enabled ? 'KubeSpan joins them with encryption and NAT traversal, which is what it is for' : 'without KubeSpan they need a routed, trusted link between sites'}`
-      : 'no nodes in more than one site',
-  } : null;
+  const hybrid =
+    plan.sites.length > 1
+      ? {
+          cloudSites,
+          pair: crossSite,
+          message: crossSite
+            ? `nodes in different sites meet over the WAN (${crossSite.bottleneckGbps} Gbit/s bottleneck, ${crossSite.rttMs.toFixed(1)} ms RTT); ${ks.enabled ? 'KubeSpan joins them with encryption and NAT traversal, which is what it is for' : 'without KubeSpan they need a routed, trusted link between sites'}`
+            : 'no nodes in more than one site',
+        }
+      : null;
 
   const maxShare = Math.max(0, ...costs.map((c) => c.cpuShare));
   const findings: Finding[] = [];
   if (fragActive) {
     findings.push({
-      ruleId: 'NET-FLANNEL-FRAGMENTATION', severity: 'error',
+      ruleId: 'NET-FLANNEL-FRAGMENTATION',
+      severity: 'error',
       message: `Flannel VXLAN inside KubeSpan on Talos ${plan.cluster.talosVersion} fragments every full-sized pod packet into ${frag.tunnelPacketsPerSegment} WireGuard packets`,
       why: `Talos before 1.14 does not lower Flannel's MTU to fit KubeSpan: ${(frag.efficiencyLoss * 100).toFixed(1)} % less goodput and ${frag.tunnelPacketsPerSegment}x the packet rate on every node`,
       figure: { label: 'goodput lost', value: Math.round(frag.efficiencyLoss * 1000) / 10, unit: '%' },
@@ -180,26 +215,46 @@ export function networkReport(plan: Plan, resolved?: ResolvedFailures): NetworkR
   for (const r of racks) {
     if (r.utilisation <= 0.7) continue;
     findings.push({
-      ruleId: 'NET-UPLINK', severity: r.utilisation > 1 ? 'error' : 'warning',
+      ruleId: 'NET-UPLINK',
+      severity: r.utilisation > 1 ? 'error' : 'warning',
       message: `rack ${r.name}: east-west traffic needs ${r.workloadGbps.toFixed(1)} Gbit/s of its ${r.uplinkGbps} Gbit/s uplink`,
-      why: r.utilisation > 1 ? 'the uplink is oversubscribed: cross-rack traffic queues and drops' : 'little headroom is left for bursts, rebuilds and a failed switch',
+      why:
+        r.utilisation > 1
+          ? 'the uplink is oversubscribed: cross-rack traffic queues and drops'
+          : 'little headroom is left for bursts, rebuilds and a failed switch',
       figure: { label: 'uplink utilisation', value: Math.round(r.utilisation * 100), unit: '%' },
-      source: 'Rackplan uplink load model (src/models/README.md, "Network")', subjects: { racks: [r.rackId] },
+      source: 'Rackplan uplink load model (src/models/README.md, "Network")',
+      subjects: { racks: [r.rackId] },
     });
   }
 
   return {
-    mtu, cni: `${plan.cluster.cni.name}${plan.cluster.cni.name === 'cilium' ? ` (${plan.cluster.cni.mode})` : ' (vxlan)'}`,
-    stack: stackName, stackFraming, encapsulations, fragmentation, pairs, racks, bisection: bisections(topology),
+    mtu,
+    cni: `${plan.cluster.cni.name}${plan.cluster.cni.name === 'cilium' ? ` (${plan.cluster.cni.mode})` : ' (vxlan)'}`,
+    stack: stackName,
+    stackFraming,
+    encapsulations,
+    fragmentation,
+    pairs,
+    racks,
+    bisection: bisections(topology),
     kubespan: {
-      enabled: ks.enabled, ipFamily: ks.ipFamily, nodes: n, peersPerNode: peersPerNode(n), tunnels: meshTunnels(n),
+      enabled: ks.enabled,
+      ipFamily: ks.ipFamily,
+      nodes: n,
+      peersPerNode: peersPerNode(n),
+      tunnels: meshTunnels(n),
       control: meshControlTraffic(n, ks.keepaliveS, ks.ipFamily === 'ipv6'),
-      addedRttMs: kubespanAddedRttMs(ksFraming, balanced), costs, maxCpuShare: maxShare,
+      addedRttMs: kubespanAddedRttMs(ksFraming, balanced),
+      costs,
+      maxCpuShare: maxShare,
       // The question the report answers is "what does an outage longer than the TTL do": show twice the TTL.
       discovery: discoveryOutage(2 * ks.discoveryTtlS, ks.discoveryTtlS),
     },
     meshCurve: meshScalingCurve(ks.keepaliveS, ks.ipFamily === 'ipv6'),
-    storage, hybrid, findings,
+    storage,
+    hybrid,
+    findings,
     afterFailures: resolved ? networkAfterFailures(plan, resolved) : null,
   };
 }

@@ -51,7 +51,8 @@ export function pairThroughput(topology: Topology, a: NodePlace, b: NodePlace, c
   const on = framing(plan.network.mtu, { cni: encap, kubespan: family, flannelMtuFitsKubeSpan: fixed });
   const ceilings = [a, b].map((p) => kubespanCeilings(on, cryptoProfile(plan, p.hardware), p.hardware.cores, nodeNicGbps(p)));
   return {
-    cni, encap,
+    cni,
+    encap,
     offGbps: path.bottleneckGbps * off.efficiency,
     onGbps: Math.min(path.bottleneckGbps * on.efficiency, ...ceilings.map((c) => c.cryptoBoundGbps)),
     offFlowGbps: path.perFlowGbps * off.efficiency,
@@ -89,7 +90,12 @@ export function planStack(plan: Plan): EncapStack {
 export function predictPairs(topology: Topology): PairPrediction[] {
   const plan = topology.plan;
   const reps = new Map<LatencyClass, [NodePlace, NodePlace]>();
-  const firstBy = { rack: new Map<string, NodePlace>(), row: new Map<string, NodePlace>(), room: new Map<string, NodePlace>(), site: new Map<string, NodePlace>() };
+  const firstBy = {
+    rack: new Map<string, NodePlace>(),
+    row: new Map<string, NodePlace>(),
+    room: new Map<string, NodePlace>(),
+    site: new Map<string, NodePlace>(),
+  };
   const firstSite: NodePlace[] = [];
   for (const p of topology.places) {
     const candidates = [firstBy.rack.get(p.rack.id), firstBy.row.get(p.row.id), firstBy.room.get(p.room.id), firstBy.site.get(p.site.id), ...firstSite];
@@ -101,22 +107,32 @@ export function predictPairs(topology: Topology): PairPrediction[] {
     if (!firstBy.rack.has(p.rack.id)) firstBy.rack.set(p.rack.id, p);
     if (!firstBy.row.has(p.row.id)) firstBy.row.set(p.row.id, p);
     if (!firstBy.room.has(p.room.id)) firstBy.room.set(p.room.id, p);
-    if (!firstBy.site.has(p.site.id)) { firstBy.site.set(p.site.id, p); firstSite.push(p); }
+    if (!firstBy.site.has(p.site.id)) {
+      firstBy.site.set(p.site.id, p);
+      firstSite.push(p);
+    }
   }
   const counts = pairCounts(topology);
   const order = ['same-rack', 'same-row', 'cross-row', 'cross-room', 'cross-site'] as const;
   const ksFrame = framing(plan.network.mtu, { ...planStack(plan), kubespan: plan.cluster.kubespan.ipFamily });
-  return order.filter((c) => reps.has(c)).map((cls) => {
-    const [a, b] = reps.get(cls)!;
-    const path = pathBetween(topology, a.node.id, b.node.id);
-    const added = Math.max(kubespanAddedRttMs(ksFrame, cryptoProfile(plan, a.hardware)), kubespanAddedRttMs(ksFrame, cryptoProfile(plan, b.hardware)));
-    return {
-      latencyClass: cls, aId: a.node.id, bId: b.node.id, pairs: counts[cls], rttMs: path.rttMs,
-      rttKubeSpanMs: path.rttMs + added, bottleneckGbps: path.bottleneckGbps,
-      route: path.links.map((l) => l.kind).join(' → '),
-      throughput: (['plain', 'flannel', 'cilium'] as const).map((cni) => pairThroughput(topology, a, b, cni)),
-    };
-  });
+  return order
+    .filter((c) => reps.has(c))
+    .map((cls) => {
+      const [a, b] = reps.get(cls)!;
+      const path = pathBetween(topology, a.node.id, b.node.id);
+      const added = Math.max(kubespanAddedRttMs(ksFrame, cryptoProfile(plan, a.hardware)), kubespanAddedRttMs(ksFrame, cryptoProfile(plan, b.hardware)));
+      return {
+        latencyClass: cls,
+        aId: a.node.id,
+        bId: b.node.id,
+        pairs: counts[cls],
+        rttMs: path.rttMs,
+        rttKubeSpanMs: path.rttMs + added,
+        bottleneckGbps: path.bottleneckGbps,
+        route: path.links.map((l) => l.kind).join(' → '),
+        throughput: (['plain', 'flannel', 'cilium'] as const).map((cni) => pairThroughput(topology, a, b, cni)),
+      };
+    });
 }
 
 /** Node pairs per latency class, from group sizes: C(n, 2) per rack, row, room, site and cluster, differenced. */

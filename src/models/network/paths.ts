@@ -129,8 +129,17 @@ export function pathBetween(topology: Topology, aId: string, bId: string, option
   const kubespan = topology.plan.cluster.kubespan.enabled;
   if (aId === bId) {
     return {
-      aId, bId, latencyClass: 'same-node', links: [], switchHops: 0, rttMs: 0, rttSource: 'class',
-      bottleneckGbps: Infinity, perFlowGbps: Infinity, reachable: true, crossesKubeSpan: false,
+      aId,
+      bId,
+      latencyClass: 'same-node',
+      links: [],
+      switchHops: 0,
+      rttMs: 0,
+      rttSource: 'class',
+      bottleneckGbps: Infinity,
+      perFlowGbps: Infinity,
+      reachable: true,
+      crossesKubeSpan: false,
     };
   }
   const failed = options.failedTors;
@@ -169,11 +178,17 @@ export function pathBetween(topology: Topology, aId: string, bId: string, option
   const override = rttOverrideMs(topology, a, b);
   const classRtt = classRttMs(topology, cls) + (2 * switchHops * topology.plan.network.switchHopUs) / 1000;
   return {
-    aId, bId, latencyClass: cls, links, switchHops,
-    rttMs: override ?? classRtt, rttSource: override === undefined ? 'class' : 'override',
+    aId,
+    bId,
+    latencyClass: cls,
+    links,
+    switchHops,
+    rttMs: override ?? classRtt,
+    rttSource: override === undefined ? 'class' : 'override',
     bottleneckGbps: reachable ? Math.min(...links.map((l) => l.gbps)) : 0,
     perFlowGbps: reachable ? Math.min(...links.map((l) => l.perFlowGbps)) : 0,
-    reachable, crossesKubeSpan: kubespan,
+    reachable,
+    crossesKubeSpan: kubespan,
   };
 }
 
@@ -196,12 +211,18 @@ export function latencyClassOf(a: NodePlace, b: NodePlace): LatencyClass {
 export function classRttMs(topology: Topology, cls: LatencyClass): number {
   const rtt = topology.plan.network.rtt;
   switch (cls) {
-    case 'same-node': return 0;
-    case 'same-rack': return rtt.sameRackMs;
-    case 'same-row': return rtt.sameRowMs;
-    case 'cross-row': return rtt.crossRowMs;
-    case 'cross-room': return rtt.crossRoomMs;
-    case 'cross-site': return rtt.crossSiteMs;
+    case 'same-node':
+      return 0;
+    case 'same-rack':
+      return rtt.sameRackMs;
+    case 'same-row':
+      return rtt.sameRowMs;
+    case 'cross-row':
+      return rtt.crossRowMs;
+    case 'cross-room':
+      return rtt.crossRoomMs;
+    case 'cross-site':
+      return rtt.crossSiteMs;
   }
 }
 

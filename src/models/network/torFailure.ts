@@ -45,8 +45,12 @@ export function torFailureImpact(topology: Topology, rackId: string, tor: FeedId
   }
   const exists = tor === 'A' || rack.tor.count === 2;
   return {
-    rackId, tor, isolatedNodeIds: isolated, degradedNodeIds: degraded,
-    nicGbpsBefore: before, nicGbpsAfter: exists ? after : before,
+    rackId,
+    tor,
+    isolatedNodeIds: isolated,
+    degradedNodeIds: degraded,
+    nicGbpsBefore: before,
+    nicGbpsAfter: exists ? after : before,
     uplinkGbpsBefore: rack.tor.count * rack.tor.uplinkGbps,
     uplinkGbpsAfter: (exists ? rack.tor.count - 1 : rack.tor.count) * rack.tor.uplinkGbps,
   };

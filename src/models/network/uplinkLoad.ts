@@ -37,8 +37,12 @@ export interface RackUplinkLoad {
  * Example: 40 nodes at 2 Gbit/s in a 1000-node cluster on 800 Gbit/s: 40 × 2 × 960/999 / 0.941
  * = 81.7 Gbit/s, 10 % of the uplink.
  */
-export function rackUplinkLoads(topology: Topology, gbpsPerNode: number, efficiency: number,
-  extraGbpsByRack: ReadonlyMap<string, number> = new Map()): RackUplinkLoad[] {
+export function rackUplinkLoads(
+  topology: Topology,
+  gbpsPerNode: number,
+  efficiency: number,
+  extraGbpsByRack: ReadonlyMap<string, number> = new Map(),
+): RackUplinkLoad[] {
   const total = topology.places.length;
   return topology.plan.racks.map((rack): RackUplinkLoad => {
     const n = topology.nodesByRack.get(rack.id)?.length ?? 0;
@@ -49,10 +53,16 @@ export function rackUplinkLoads(topology: Topology, gbpsPerNode: number, efficie
     const extraGbps = extraGbpsByRack.get(rack.id) ?? 0;
     const load = workloadGbps + extraGbps;
     return {
-      rackId: rack.id, name: rack.name, nodes: n, downlinkGbps, uplinkGbps,
+      rackId: rack.id,
+      name: rack.name,
+      nodes: n,
+      downlinkGbps,
+      uplinkGbps,
       oversubscription: uplinkGbps > 0 ? downlinkGbps / uplinkGbps : 0,
       uplinkAfterTorLossGbps: (rack.tor.count - 1) * rack.tor.uplinkGbps,
-      workloadGbps, extraGbps, utilisation: uplinkGbps > 0 ? load / uplinkGbps : Infinity,
+      workloadGbps,
+      extraGbps,
+      utilisation: uplinkGbps > 0 ? load / uplinkGbps : Infinity,
       leftoverGbps: Math.max(0, uplinkGbps - load),
     };
   });

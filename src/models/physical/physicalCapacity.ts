@@ -72,19 +72,41 @@ export function physicalCapacity(plan: Plan, resolved?: ResolvedFailures): Physi
     }
     const switchU = rack.tor.count * rack.tor.heightU;
     return {
-      rackId: rack.id, name: rack.name, rowId: rack.rowId, heightU: rack.heightU, nodeU, switchU,
-      freeU: rack.heightU - nodeU - switchU, largestFreeBlockU: largest, nodes: places.length,
+      rackId: rack.id,
+      name: rack.name,
+      rowId: rack.rowId,
+      heightU: rack.heightU,
+      nodeU,
+      switchU,
+      freeU: rack.heightU - nodeU - switchU,
+      largestFreeBlockU: largest,
+      nodes: places.length,
       power: cloud
-        ? { ...rackPower(rack, places, rack.tor.powerW), verdict: 'provider-managed', reasons: ['cloud capacity: power and space are the provider\'s'] }
+        ? { ...rackPower(rack, places, rack.tor.powerW), verdict: 'provider-managed', reasons: ["cloud capacity: power and space are the provider's"] }
         : rackPower(rack, places, rack.tor.powerW),
     };
   });
 
   const emptyRoles = (): Record<Role, number> => ({ controlplane: 0, worker: 0, storage: 0 });
-  const sites = new Map<string, SiteCapacity>(plan.sites.map((s) => [s.id, {
-    siteId: s.id, name: s.name, racks: 0, nodesByRole: emptyRoles(), totalU: 0, usedU: 0, typicalW: 0, peakW: 0,
-    feedCapacityW: 0, cores: 0, memoryGiB: 0, racksFailingFeedLoss: 0,
-  }]));
+  const sites = new Map<string, SiteCapacity>(
+    plan.sites.map((s) => [
+      s.id,
+      {
+        siteId: s.id,
+        name: s.name,
+        racks: 0,
+        nodesByRole: emptyRoles(),
+        totalU: 0,
+        usedU: 0,
+        typicalW: 0,
+        peakW: 0,
+        feedCapacityW: 0,
+        cores: 0,
+        memoryGiB: 0,
+        racksFailingFeedLoss: 0,
+      },
+    ]),
+  );
   racks.forEach((r, i) => {
     const site = sites.get(siteOfRow(r.rowId)?.id ?? '');
     if (!site) return;
@@ -112,8 +134,14 @@ export function physicalCapacity(plan: Plan, resolved?: ResolvedFailures): Physi
     sites: siteList,
     nodesByRole,
     totals: {
-      nodes: plan.nodes.length, racks: plan.racks.length, usedU: sum((s) => s.usedU), totalU: sum((s) => s.totalU),
-      typicalW: sum((s) => s.typicalW), peakW: sum((s) => s.peakW), cores: sum((s) => s.cores), memoryGiB: sum((s) => s.memoryGiB),
+      nodes: plan.nodes.length,
+      racks: plan.racks.length,
+      usedU: sum((s) => s.usedU),
+      totalU: sum((s) => s.totalU),
+      typicalW: sum((s) => s.typicalW),
+      peakW: sum((s) => s.peakW),
+      cores: sum((s) => s.cores),
+      memoryGiB: sum((s) => s.memoryGiB),
     },
     afterFailures: resolved ? powerAfterFailures(resolved) : null,
   };

@@ -46,7 +46,10 @@ export function rackPower(rack: Rack, nodes: readonly NodePlace[], switchPowerW:
   const devices = [
     ...nodes.map((p) => ({ name: p.node.name, feeds: p.node.feeds, typ: p.hardware.powerTypicalW, peak: p.hardware.powerPeakW })),
     ...Array.from({ length: rack.tor.count }, (_, i) => ({
-      name: `switch ${i === 0 ? 'A' : 'B'}`, feeds: rack.feeds.map((f) => f.id), typ: switchPowerW, peak: switchPowerW,
+      name: `switch ${i === 0 ? 'A' : 'B'}`,
+      feeds: rack.feeds.map((f) => f.id),
+      typ: switchPowerW,
+      peak: switchPowerW,
     })),
   ];
   const feeds: FeedLoad[] = rack.feeds.map((feed) => {
@@ -67,7 +70,8 @@ export function rackPower(rack: Rack, nodes: readonly NodePlace[], switchPowerW:
   const reasons: string[] = [];
   let verdict: FeedLossVerdict = 'survives';
   for (const f of feeds) {
-    if (f.peakW > f.capacityW) reasons.push(`feed ${f.feed} is over capacity even with both feeds up: ${Math.round(f.peakW)} W peak > ${Math.round(f.capacityW)} W`);
+    if (f.peakW > f.capacityW)
+      reasons.push(`feed ${f.feed} is over capacity even with both feeds up: ${Math.round(f.peakW)} W peak > ${Math.round(f.capacityW)} W`);
   }
   if (rack.feeds.length === 1) {
     verdict = 'single-feed';
@@ -78,10 +82,17 @@ export function rackPower(rack: Rack, nodes: readonly NodePlace[], switchPowerW:
       const stranded = devices.filter((d) => d.feeds.length === 1 && d.feeds[0] === lost.feed);
       if (other.failoverPeakW > other.capacityW) {
         verdict = 'overloads';
-        reasons.push(`losing feed ${lost.feed} puts ${Math.round(other.failoverPeakW)} W peak on feed ${other.feed} (capacity ${Math.round(other.capacityW)} W): its breaker trips and the rack goes dark`);
+        reasons.push(
+          `losing feed ${lost.feed} puts ${Math.round(other.failoverPeakW)} W peak on feed ${other.feed} (capacity ${Math.round(other.capacityW)} W): its breaker trips and the rack goes dark`,
+        );
       } else if (stranded.length > 0) {
         if (verdict === 'survives') verdict = 'nodes-lose-power';
-        reasons.push(`losing feed ${lost.feed} powers off ${stranded.length} single-fed device(s): ${stranded.slice(0, 5).map((d) => d.name).join(', ')}${stranded.length > 5 ? ', …' : ''}`);
+        reasons.push(
+          `losing feed ${lost.feed} powers off ${stranded.length} single-fed device(s): ${stranded
+            .slice(0, 5)
+            .map((d) => d.name)
+            .join(', ')}${stranded.length > 5 ? ', …' : ''}`,
+        );
       }
     }
   }

@@ -64,10 +64,14 @@ export function exactQuorum(plan: Plan, m: SimModel): ExactQuorum | null {
   }
   const chain = quorumChain(cps.length, m.quorum, parts);
   if (!chain) return null;
-  const lossWithin = m.checkpointsHours.length ? [...m.checkpointsHours].map((h) => 1 - Math.exp(-commonFailures * h) * (1 - probabilityBadWithin(chain, h))) : [];
+  const lossWithin = m.checkpointsHours.length
+    ? [...m.checkpointsHours].map((h) => 1 - Math.exp(-commonFailures * h) * (1 - probabilityBadWithin(chain, h)))
+    : [];
   const share = 1 - commonAvailability * (1 - stationaryBadShare(chain));
   return {
-    lossWithin, hoursPerYear: share * HOURS_PER_YEAR, parts: parts.length,
+    lossWithin,
+    hoursPerYear: share * HOURS_PER_YEAR,
+    parts: parts.length,
     scope: 'control-plane nodes, racks, rooms and sites (exponential repair, in parallel); switches, feeds and site links only in the Monte Carlo',
   };
 }

@@ -4,8 +4,19 @@ import { COMPONENT_KINDS, HOURS_PER_YEAR, KIND_COUNT, repairQuantileHours, type 
 import type { ExactDataLoss, ExactQuorum } from './exactFigures';
 import type { SimModel } from './simModel';
 import {
-  KIND_FIELDS, K_API_HOURS, K_CAPACITY_HOURS, K_DATA_LOSSES, K_DOWN_HOURS, K_EVENTS, K_NODE_DOWN_HOURS,
-  K_QUORUM_HOURS, K_UNAVAILABLE_HOURS, M_API_HOURS, M_CAPACITY_HOURS, M_QUORUM_HOURS, M_UNAVAILABLE_HOURS,
+  KIND_FIELDS,
+  K_API_HOURS,
+  K_CAPACITY_HOURS,
+  K_DATA_LOSSES,
+  K_DOWN_HOURS,
+  K_EVENTS,
+  K_NODE_DOWN_HOURS,
+  K_QUORUM_HOURS,
+  K_UNAVAILABLE_HOURS,
+  M_API_HOURS,
+  M_CAPACITY_HOURS,
+  M_QUORUM_HOURS,
+  M_UNAVAILABLE_HOURS,
   type SimPartial,
 } from './simulate';
 
@@ -61,7 +72,13 @@ export interface ReliabilityFigures {
   capacityShortHoursPerYear: Estimate;
   byKind: KindRow[];
   /** The kind each risk's hours mostly began with (null when the risk never happened). */
-  topContributor: { quorum: ComponentKind | null; api: ComponentKind | null; unavailable: ComponentKind | null; capacity: ComponentKind | null; dataLoss: ComponentKind | null };
+  topContributor: {
+    quorum: ComponentKind | null;
+    api: ComponentKind | null;
+    unavailable: ComponentKind | null;
+    capacity: ComponentKind | null;
+    dataLoss: ComponentKind | null;
+  };
   exactQuorum: ExactQuorum | null;
   exactDataLoss: ExactDataLoss | null;
 }
@@ -122,13 +139,16 @@ export function reliabilityFigures(plan: Plan, m: SimModel, p: SimPartial, exact
     const f = (field: number) => p.byKind[k * KIND_FIELDS + field];
     const count = countOf(m, k);
     return {
-      kind, count,
+      kind,
+      count,
       failuresPerYear: f(K_EVENTS) * perYear,
       downHoursPerYear: f(K_DOWN_HOURS) * perYear,
       nodeDownHoursPerYear: f(K_NODE_DOWN_HOURS) * perYear,
       repairP99Hours: repairQuantileHours(plan.reliability[kind], 0.99, Z99),
-      quorumShare: share(p, k, K_QUORUM_HOURS), apiShare: share(p, k, K_API_HOURS),
-      unavailableShare: share(p, k, K_UNAVAILABLE_HOURS), capacityShare: share(p, k, K_CAPACITY_HOURS),
+      quorumShare: share(p, k, K_QUORUM_HOURS),
+      apiShare: share(p, k, K_API_HOURS),
+      unavailableShare: share(p, k, K_UNAVAILABLE_HOURS),
+      capacityShare: share(p, k, K_CAPACITY_HOURS),
       dataLossShare: share(p, k, K_DATA_LOSSES),
     };
   });
@@ -137,7 +157,11 @@ export function reliabilityFigures(plan: Plan, m: SimModel, p: SimPartial, exact
     return best[key] > 0 ? best.kind : null;
   };
   return {
-    trials: n, componentYears: p.componentHours / HOURS_PER_YEAR, events: p.events, missionYears: cp, members: m.members,
+    trials: n,
+    componentYears: p.componentHours / HOURS_PER_YEAR,
+    events: p.events,
+    missionYears: cp,
+    members: m.members,
     quorumLossWithin: cp.map((_, c) => probability(p.quorumLossWithin[c], n, exactQ?.lossWithin[c])),
     quorumHoursPerYear: quorumHours,
     apiHoursPerYear: apiHours,
@@ -147,14 +171,23 @@ export function reliabilityFigures(plan: Plan, m: SimModel, p: SimPartial, exact
     bytesLostWithin: cp.map((_, c) => {
       const mc = meanEstimate(p.bytesLost[c], p.bytesLostSq[c], n);
       const b = exactD?.bytesWithin[c];
-      return p.dataLossWithin[c] < MIN_EVENTS_FOR_MONTE_CARLO && b !== undefined ? { value: b, low: b, high: b, method: 'exact' as const, events: p.dataLossWithin[c] } : mc;
+      return p.dataLossWithin[c] < MIN_EVENTS_FOR_MONTE_CARLO && b !== undefined
+        ? { value: b, low: b, high: b, method: 'exact' as const, events: p.dataLossWithin[c] }
+        : mc;
     }),
     unavailableHoursPerYear: moment(M_UNAVAILABLE_HOURS),
     capacityShortWithin: cp.map((_, c) => probability(p.capacityShortWithin[c], n, undefined)),
     capacityShortHoursPerYear: moment(M_CAPACITY_HOURS),
     byKind,
-    topContributor: { quorum: top('quorumShare'), api: top('apiShare'), unavailable: top('unavailableShare'), capacity: top('capacityShare'), dataLoss: top('dataLossShare') },
-    exactQuorum: exactQ, exactDataLoss: exactD,
+    topContributor: {
+      quorum: top('quorumShare'),
+      api: top('apiShare'),
+      unavailable: top('unavailableShare'),
+      capacity: top('capacityShare'),
+      dataLoss: top('dataLossShare'),
+    },
+    exactQuorum: exactQ,
+    exactDataLoss: exactD,
   };
 }
 
@@ -173,4 +206,3 @@ function countOf(m: SimModel, k: number): number {
   for (let i = 0; i < m.compCount; i++) if (m.compKind[i] === k) c++;
   return c;
 }
-

@@ -20,7 +20,12 @@ export interface ReliabilityOptions {
 }
 
 export const DEFAULT_RELIABILITY_OPTIONS: ReliabilityOptions = {
-  seed: 1, maxTrials: 20_000, chunkTrials: 500, relativeHalfWidth: 0.1, probabilityFloor: 1e-3, hoursFloor: 0.01,
+  seed: 1,
+  maxTrials: 20_000,
+  chunkTrials: 500,
+  relativeHalfWidth: 0.1,
+  probabilityFloor: 1e-3,
+  hoursFloor: 0.01,
 };
 
 /** The plan with mission years replaced (for `--years`). */
@@ -73,7 +78,10 @@ export function runReliability(plan: Plan, options: Partial<ReliabilityOptions> 
   while (total.trials < o.maxTrials) {
     const trials = Math.min(o.chunkTrials, o.maxTrials - total.trials);
     mergePartials(total, simulateTrials(m, o.seed, chunk++, trials));
-    if (chunk >= 2 && converged(total, o)) { done = true; break; }
+    if (chunk >= 2 && converged(total, o)) {
+      done = true;
+      break;
+    }
   }
   const exact = exactFor(p, m);
   return { figures: reliabilityFigures(p, m, total, exact.quorum, exact.dataLoss), converged: done, chunks: chunk };

@@ -10,7 +10,14 @@ import { topologyOf } from '../topology';
 import { COMPONENT_KINDS, HOURS_PER_YEAR, type ComponentKind } from './componentKinds';
 
 /** Kind codes in `SimModel.compKind` (the index in `COMPONENT_KINDS`). */
-export const DISK = 0, NODE = 1, TOR = 2, FEED = 3, RACK = 4, ROOM = 5, SITE = 6, SITE_LINK = 7;
+export const DISK = 0,
+  NODE = 1,
+  TOR = 2,
+  FEED = 3,
+  RACK = 4,
+  ROOM = 5,
+  SITE = 6,
+  SITE_LINK = 7;
 
 /**
  * A plan flattened into typed arrays for the Monte Carlo inner loop: every failing component with
@@ -199,23 +206,37 @@ export function compileSimModel(plan: Plan, options: SimModelOptions = {}): SimM
   const kinds: number[] = [];
   const targets: number[] = [];
   const add = (kind: number, count: number, target: (i: number) => number = (i) => i) => {
-    for (let i = 0; i < count; i++) { kinds.push(kind); targets.push(target(i)); }
+    for (let i = 0; i < count; i++) {
+      kinds.push(kind);
+      targets.push(target(i));
+    }
   };
   add(DISK, diskCount);
   add(NODE, nodeCount);
   plan.racks.forEach((rack, i) => {
-    kinds.push(TOR); targets.push(i * 2);
-    if (rack.tor.count === 2) { kinds.push(TOR); targets.push(i * 2 + 1); }
+    kinds.push(TOR);
+    targets.push(i * 2);
+    if (rack.tor.count === 2) {
+      kinds.push(TOR);
+      targets.push(i * 2 + 1);
+    }
   });
   plan.racks.forEach((rack, i) => {
-    for (const f of rack.feeds) { kinds.push(FEED); targets.push(i * 2 + (f.id === 'A' ? 0 : 1)); }
+    for (const f of rack.feeds) {
+      kinds.push(FEED);
+      targets.push(i * 2 + (f.id === 'A' ? 0 : 1));
+    }
   });
   add(RACK, rackCount);
   add(ROOM, plan.rooms.length);
   add(SITE, plan.sites.length);
   const linkA: number[] = [];
   const linkB: number[] = [];
-  for (let a = 0; a < plan.sites.length; a++) for (let b = a + 1; b < plan.sites.length; b++) { linkA.push(a); linkB.push(b); }
+  for (let a = 0; a < plan.sites.length; a++)
+    for (let b = a + 1; b < plan.sites.length; b++) {
+      linkA.push(a);
+      linkB.push(b);
+    }
   add(SITE_LINK, linkA.length);
 
   const compCount = kinds.length;
@@ -233,14 +254,47 @@ export function compileSimModel(plan: Plan, options: SimModelOptions = {}): SimM
   return {
     checkpointsHours: Float64Array.from(years, (y) => y * HOURS_PER_YEAR),
     checkpointsYears: years,
-    compCount, compKind, compTarget: Int32Array.from(targets), failuresPerHour, repairMeanHours, repairSigma,
+    compCount,
+    compKind,
+    compTarget: Int32Array.from(targets),
+    failuresPerHour,
+    repairMeanHours,
+    repairSigma,
     serialRepair: r.repairCrew === 'serial',
-    nodeCount, nodeRack, nodeFeedMask, nodeTorMask, nodeIsMember, nodeSite, nodeCores, nodeSchedulable, nodeDiskStart, nodeDisks,
-    rackCount, rackRoom, rackSite, rackFeedMask, rackTrip, rackNodeStart, rackNodes,
-    roomCount: plan.rooms.length, siteCount: plan.sites.length, siteLinkA: Int32Array.from(linkA), siteLinkB: Int32Array.from(linkB),
-    diskCount, diskNode, diskRebuildHours, diskUnitStart: index.start, diskUnits: index.units,
-    unitCount: placement.unitCount, unitWidth, unitBytes: Float64Array.from(placement.unitLogicalBytes),
-    needed: placement.needed, minAvailable: placement.minAvailable,
-    members, quorum: quorumSize(members), coresTotal, coresNeeded: coresTotal * r.capacityNeededPct / 100,
+    nodeCount,
+    nodeRack,
+    nodeFeedMask,
+    nodeTorMask,
+    nodeIsMember,
+    nodeSite,
+    nodeCores,
+    nodeSchedulable,
+    nodeDiskStart,
+    nodeDisks,
+    rackCount,
+    rackRoom,
+    rackSite,
+    rackFeedMask,
+    rackTrip,
+    rackNodeStart,
+    rackNodes,
+    roomCount: plan.rooms.length,
+    siteCount: plan.sites.length,
+    siteLinkA: Int32Array.from(linkA),
+    siteLinkB: Int32Array.from(linkB),
+    diskCount,
+    diskNode,
+    diskRebuildHours,
+    diskUnitStart: index.start,
+    diskUnits: index.units,
+    unitCount: placement.unitCount,
+    unitWidth,
+    unitBytes: Float64Array.from(placement.unitLogicalBytes),
+    needed: placement.needed,
+    minAvailable: placement.minAvailable,
+    members,
+    quorum: quorumSize(members),
+    coresTotal,
+    coresNeeded: (coresTotal * r.capacityNeededPct) / 100,
   };
 }

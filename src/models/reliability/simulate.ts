@@ -3,12 +3,23 @@ import { KIND_COUNT } from './componentKinds';
 import { DISK, FEED, NODE, RACK, ROOM, SITE, SITE_LINK, TOR, type SimModel } from './simModel';
 
 /** Per-kind fields of `SimPartial.byKind` (index = kind · KIND_FIELDS + field). */
-export const K_EVENTS = 0, K_DOWN_HOURS = 1, K_NODE_DOWN_HOURS = 2, K_QUORUM_LOSSES = 3, K_QUORUM_HOURS = 4,
-  K_API_HOURS = 5, K_DATA_LOSSES = 6, K_BYTES_LOST = 7, K_UNAVAILABLE_HOURS = 8, K_CAPACITY_HOURS = 9;
+export const K_EVENTS = 0,
+  K_DOWN_HOURS = 1,
+  K_NODE_DOWN_HOURS = 2,
+  K_QUORUM_LOSSES = 3,
+  K_QUORUM_HOURS = 4,
+  K_API_HOURS = 5,
+  K_DATA_LOSSES = 6,
+  K_BYTES_LOST = 7,
+  K_UNAVAILABLE_HOURS = 8,
+  K_CAPACITY_HOURS = 9;
 export const KIND_FIELDS = 10;
 
 /** Per-trial figures kept as sum and sum of squares (`SimPartial.moments`, index = figure · 2). */
-export const M_QUORUM_HOURS = 0, M_API_HOURS = 1, M_UNAVAILABLE_HOURS = 2, M_CAPACITY_HOURS = 3;
+export const M_QUORUM_HOURS = 0,
+  M_API_HOURS = 1,
+  M_UNAVAILABLE_HOURS = 2,
+  M_CAPACITY_HOURS = 3;
 export const MOMENTS = 4;
 
 /**
@@ -35,11 +46,17 @@ export interface SimPartial {
 
 export function emptyPartial(checkpoints: number): SimPartial {
   return {
-    trials: 0, events: 0, componentHours: 0,
-    quorumLossWithin: new Float64Array(checkpoints), apiLossWithin: new Float64Array(checkpoints),
-    dataLossWithin: new Float64Array(checkpoints), capacityShortWithin: new Float64Array(checkpoints),
-    bytesLost: new Float64Array(checkpoints), bytesLostSq: new Float64Array(checkpoints),
-    moments: new Float64Array(MOMENTS * 2), byKind: new Float64Array(KIND_COUNT * KIND_FIELDS),
+    trials: 0,
+    events: 0,
+    componentHours: 0,
+    quorumLossWithin: new Float64Array(checkpoints),
+    apiLossWithin: new Float64Array(checkpoints),
+    dataLossWithin: new Float64Array(checkpoints),
+    capacityShortWithin: new Float64Array(checkpoints),
+    bytesLost: new Float64Array(checkpoints),
+    bytesLostSq: new Float64Array(checkpoints),
+    moments: new Float64Array(MOMENTS * 2),
+    byKind: new Float64Array(KIND_COUNT * KIND_FIELDS),
   };
 }
 
@@ -48,7 +65,9 @@ export function mergePartials(a: SimPartial, b: SimPartial): SimPartial {
   a.trials += b.trials;
   a.events += b.events;
   a.componentHours += b.componentHours;
-  const add = (x: Float64Array, y: Float64Array) => { for (let i = 0; i < x.length; i++) x[i] += y[i]; };
+  const add = (x: Float64Array, y: Float64Array) => {
+    for (let i = 0; i < x.length; i++) x[i] += y[i];
+  };
   add(a.quorumLossWithin, b.quorumLossWithin);
   add(a.apiLossWithin, b.apiLossWithin);
   add(a.dataLossWithin, b.dataLossWithin);
@@ -93,7 +112,16 @@ export function simulateWith(m: SimModel, rng: Random, trials: number): SimParti
 }
 
 // Indices into `Mission.v`, the doubles that change per event.
-const NOW = 0, UP_CORES = 1, Q_HOURS = 2, A_HOURS = 3, U_HOURS = 4, C_HOURS = 5, FIRST_QUORUM = 6, FIRST_API = 7, FIRST_LOSS = 8, FIRST_SHORT = 9;
+const NOW = 0,
+  UP_CORES = 1,
+  Q_HOURS = 2,
+  A_HOURS = 3,
+  U_HOURS = 4,
+  C_HOURS = 5,
+  FIRST_QUORUM = 6,
+  FIRST_API = 7,
+  FIRST_LOSS = 8,
+  FIRST_SHORT = 9;
 
 /**
  * One chunk's simulation state and its event loop. A class, not closures inside `simulateWith`:
@@ -164,7 +192,10 @@ class Mission {
   private readonly unitWidth32: Int32Array;
   private readonly identity: Int32Array;
 
-  constructor(private readonly m: SimModel, private readonly rng: Random) {
+  constructor(
+    private readonly m: SimModel,
+    private readonly rng: Random,
+  ) {
     const C = m.compCount;
     this.C = C;
     this.H = C + m.diskCount;
@@ -182,7 +213,8 @@ class Mission {
     this.flags = new Uint8Array(flagLengths.reduce((a, b) => a + b, 0));
     let at = 0;
     const flag = (n: number) => this.flags.subarray(at, (at += n));
-    [this.compDown, this.nodeFailed, this.nodeDown, this.torDown, this.feedDown, this.rackFailed, this.roomFailed, this.siteFailed, this.linkDown] = flagLengths.map(flag);
+    [this.compDown, this.nodeFailed, this.nodeDown, this.torDown, this.feedDown, this.rackFailed, this.roomFailed, this.siteFailed, this.linkDown] =
+      flagLengths.map(flag);
     this.counters = new Int32Array(2 * KIND_COUNT);
     this.compDownByKind = this.counters.subarray(0, KIND_COUNT);
     this.nodesDownByKind = this.counters.subarray(KIND_COUNT);
@@ -214,20 +246,28 @@ class Mission {
   }
 
   private siftUp(i: number): void {
-    const heap = this.heap, pos = this.pos, when = this.when;
+    const heap = this.heap,
+      pos = this.pos,
+      when = this.when;
     const item = heap[i];
     const t = when[item];
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pi = heap[p];
       if (when[pi] <= t) break;
-      heap[i] = pi; pos[pi] = i; i = p;
+      heap[i] = pi;
+      pos[pi] = i;
+      i = p;
     }
-    heap[i] = item; pos[item] = i;
+    heap[i] = item;
+    pos[item] = i;
   }
 
   private siftDown(i: number): void {
-    const heap = this.heap, pos = this.pos, when = this.when, H = this.H;
+    const heap = this.heap,
+      pos = this.pos,
+      when = this.when,
+      H = this.H;
     const item = heap[i];
     const t = when[item];
     for (;;) {
@@ -235,15 +275,19 @@ class Mission {
       if (c >= H) break;
       if (c + 1 < H && when[heap[c + 1]] < when[heap[c]]) c++;
       if (when[heap[c]] >= t) break;
-      heap[i] = heap[c]; pos[heap[c]] = i; i = c;
+      heap[i] = heap[c];
+      pos[heap[c]] = i;
+      i = c;
     }
-    heap[i] = item; pos[item] = i;
+    heap[i] = item;
+    pos[item] = i;
   }
 
   private schedule(item: number, t: number): void {
     const old = this.when[item];
     this.when[item] = t;
-    if (t < old) this.siftUp(this.pos[item]); else this.siftDown(this.pos[item]);
+    if (t < old) this.siftUp(this.pos[item]);
+    else this.siftDown(this.pos[item]);
   }
 
   private drawRepair(c: number, mean: number): number {
@@ -259,7 +303,10 @@ class Mission {
 
   private find(x: number): number {
     const parent = this.parent;
-    while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; }
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
     return x;
   }
 
@@ -277,16 +324,29 @@ class Mission {
     const m = this.m;
     this.nodeDown[n] = down;
     const delta = down ? -1 : 1;
-    if (down) { this.nodeDownKind[n] = kind; this.nodesDownByKind[kind]++; } else this.nodesDownByKind[this.nodeDownKind[n]]--;
+    if (down) {
+      this.nodeDownKind[n] = kind;
+      this.nodesDownByKind[kind]++;
+    } else this.nodesDownByKind[this.nodeDownKind[n]]--;
     const site = m.nodeSite[n];
-    if (m.nodeIsMember[n]) { this.siteMembersUp[site] += delta; this.membersUp += delta; }
-    if (m.nodeSchedulable[n]) { this.siteSchedUp[site] += delta; this.schedUp += delta; this.v[UP_CORES] += delta * m.nodeCores[n]; }
-    const diskIntact = this.diskIntact, diskUnitStart = m.diskUnitStart, diskUnits = m.diskUnits;
+    if (m.nodeIsMember[n]) {
+      this.siteMembersUp[site] += delta;
+      this.membersUp += delta;
+    }
+    if (m.nodeSchedulable[n]) {
+      this.siteSchedUp[site] += delta;
+      this.schedUp += delta;
+      this.v[UP_CORES] += delta * m.nodeCores[n];
+    }
+    const diskIntact = this.diskIntact,
+      diskUnitStart = m.diskUnitStart,
+      diskUnits = m.diskUnits;
     for (let i = m.nodeDiskStart[n], e = m.nodeDiskStart[n + 1]; i < e; i++) {
       const d = m.nodeDisks[i];
       if (!diskIntact[d]) continue;
       for (let j = diskUnitStart[d], f = diskUnitStart[d + 1]; j < f; j++) {
-        if (down) this.unitShardGone(diskUnits[j]); else this.unitShardBack(diskUnits[j]);
+        if (down) this.unitShardGone(diskUnits[j]);
+        else this.unitShardBack(diskUnits[j]);
       }
     }
   }
@@ -316,7 +376,8 @@ class Mission {
   }
 
   private destroyDisk(d: number): void {
-    const m = this.m, byKind = this.out.byKind;
+    const m = this.m,
+      byKind = this.out.byKind;
     this.diskIntact[d] = 0;
     const up = !this.nodeDown[m.diskNode[d]];
     for (let j = m.diskUnitStart[d], f = m.diskUnitStart[d + 1]; j < f; j++) {
@@ -348,31 +409,60 @@ class Mission {
     const m = this.m;
     if (m.members === 0) return true;
     if (this.linksDown === 0) return this.membersUp >= m.quorum;
-    const parent = this.parent, groupMembers = this.groupMembers, groupSched = this.groupSched;
-    for (let s = 0; s < m.siteCount; s++) { parent[s] = s; groupMembers[s] = 0; groupSched[s] = 0; }
+    const parent = this.parent,
+      groupMembers = this.groupMembers,
+      groupSched = this.groupSched;
+    for (let s = 0; s < m.siteCount; s++) {
+      parent[s] = s;
+      groupMembers[s] = 0;
+      groupSched[s] = 0;
+    }
     for (let l = 0; l < this.linkDown.length; l++) {
-      const a = m.siteLinkA[l], b = m.siteLinkB[l];
+      const a = m.siteLinkA[l],
+        b = m.siteLinkB[l];
       if (this.linkDown[l] || this.siteFailed[a] || this.siteFailed[b]) continue;
-      const ra = this.find(a), rb = this.find(b);
+      const ra = this.find(a),
+        rb = this.find(b);
       if (ra !== rb) parent[ra] = rb;
     }
-    for (let s = 0; s < m.siteCount; s++) { const g = this.find(s); groupMembers[g] += this.siteMembersUp[s]; groupSched[g] += this.siteSchedUp[s]; }
-    for (let s = 0; s < m.siteCount; s++) if (groupMembers[s] >= m.quorum) { this.lastQuorumSched = groupSched[s]; return true; }
+    for (let s = 0; s < m.siteCount; s++) {
+      const g = this.find(s);
+      groupMembers[g] += this.siteMembersUp[s];
+      groupSched[g] += this.siteSchedUp[s];
+    }
+    for (let s = 0; s < m.siteCount; s++)
+      if (groupMembers[s] >= m.quorum) {
+        this.lastQuorumSched = groupSched[s];
+        return true;
+      }
     return false;
   }
 
   private advance(t: number): void {
-    const v = this.v, byKind = this.out.byKind;
+    const v = this.v,
+      byKind = this.out.byKind;
     const dt = t - v[NOW];
     if (dt <= 0) return;
     for (let k = 0; k < KIND_COUNT; k++) {
       byKind[k * KIND_FIELDS + K_DOWN_HOURS] += this.compDownByKind[k] * dt;
       byKind[k * KIND_FIELDS + K_NODE_DOWN_HOURS] += this.nodesDownByKind[k] * dt;
     }
-    if (!this.quorumOk) { v[Q_HOURS] += dt; byKind[this.quorumKind * KIND_FIELDS + K_QUORUM_HOURS] += dt; }
-    if (!this.apiOk) { v[A_HOURS] += dt; byKind[this.apiKind * KIND_FIELDS + K_API_HOURS] += dt; }
-    if (this.unavailable) { v[U_HOURS] += dt; byKind[this.unavailableKind * KIND_FIELDS + K_UNAVAILABLE_HOURS] += dt; }
-    if (this.capacityShort) { v[C_HOURS] += dt; byKind[this.capacityKind * KIND_FIELDS + K_CAPACITY_HOURS] += dt; }
+    if (!this.quorumOk) {
+      v[Q_HOURS] += dt;
+      byKind[this.quorumKind * KIND_FIELDS + K_QUORUM_HOURS] += dt;
+    }
+    if (!this.apiOk) {
+      v[A_HOURS] += dt;
+      byKind[this.apiKind * KIND_FIELDS + K_API_HOURS] += dt;
+    }
+    if (this.unavailable) {
+      v[U_HOURS] += dt;
+      byKind[this.unavailableKind * KIND_FIELDS + K_UNAVAILABLE_HOURS] += dt;
+    }
+    if (this.capacityShort) {
+      v[C_HOURS] += dt;
+      byKind[this.capacityKind * KIND_FIELDS + K_CAPACITY_HOURS] += dt;
+    }
     v[NOW] = t;
   }
 
@@ -391,25 +481,49 @@ class Mission {
 
   /** Resets every per-trial state: all components up, first failures drawn, the heap built. */
   private startTrial(): void {
-    const m = this.m, v = this.v, C = this.C, H = this.H;
-    this.flags.fill(0); this.counters.fill(0); this.doubles.fill(0); this.diskIntact.fill(1);
-    this.unitIntact.set(this.unitWidth32); this.unitReach.set(this.unitWidth32);
-    this.siteMembersUp.set(this.siteMembersInit); this.siteSchedUp.set(this.siteSchedInit);
-    this.membersUp = m.members; this.schedUp = this.schedTotal; this.unavailableUnits = 0; this.linksDown = 0;
-    this.qHead = 0; this.qLen = 0; this.crewBusy = false;
-    this.quorumOk = m.members === 0 || m.members >= m.quorum; this.apiOk = this.quorumOk; this.capacityShort = false; this.unavailable = false;
+    const m = this.m,
+      v = this.v,
+      C = this.C,
+      H = this.H;
+    this.flags.fill(0);
+    this.counters.fill(0);
+    this.doubles.fill(0);
+    this.diskIntact.fill(1);
+    this.unitIntact.set(this.unitWidth32);
+    this.unitReach.set(this.unitWidth32);
+    this.siteMembersUp.set(this.siteMembersInit);
+    this.siteSchedUp.set(this.siteSchedInit);
+    this.membersUp = m.members;
+    this.schedUp = this.schedTotal;
+    this.unavailableUnits = 0;
+    this.linksDown = 0;
+    this.qHead = 0;
+    this.qLen = 0;
+    this.crewBusy = false;
+    this.quorumOk = m.members === 0 || m.members >= m.quorum;
+    this.apiOk = this.quorumOk;
+    this.capacityShort = false;
+    this.unavailable = false;
     v[UP_CORES] = m.coresTotal;
-    v[FIRST_QUORUM] = Infinity; v[FIRST_API] = Infinity; v[FIRST_LOSS] = Infinity; v[FIRST_SHORT] = Infinity;
-    const when = this.when, heap = this.heap, pos = this.pos;
+    v[FIRST_QUORUM] = Infinity;
+    v[FIRST_API] = Infinity;
+    v[FIRST_LOSS] = Infinity;
+    v[FIRST_SHORT] = Infinity;
+    const when = this.when,
+      heap = this.heap,
+      pos = this.pos;
     for (let c = 0; c < C; c++) when[c] = this.drawFailure(c);
     when.fill(Infinity, C, H);
-    heap.set(this.identity); pos.set(this.identity);
+    heap.set(this.identity);
+    pos.set(this.identity);
     for (let i = (H >> 1) - 1; i >= 0; i--) this.siftDown(i);
   }
 
   /** Applies the event of heap item `item` (a component failing or repaired, or a disk rebuilt) and returns its kind. */
   private apply(item: number): number {
-    const m = this.m, C = this.C, v = this.v;
+    const m = this.m,
+      C = this.C,
+      v = this.v;
     if (item >= C) {
       this.restoreDisk(item - C);
       this.schedule(item, Infinity);
@@ -432,13 +546,34 @@ class Mission {
             if (rebuild > 0) this.schedule(C + target, v[NOW] + this.drawRepair(c, rebuild));
           }
           break;
-        case NODE: this.nodeFailed[target] = 1; this.refreshNode(target, kind); break;
-        case TOR: this.torDown[target >> 1] |= 1 << (target & 1); this.refreshRack(target >> 1, kind); break;
-        case FEED: this.feedDown[target >> 1] |= 1 << (target & 1); this.refreshRack(target >> 1, kind); break;
-        case RACK: this.rackFailed[target] = 1; this.refreshRack(target, kind); break;
-        case ROOM: this.roomFailed[target] = 1; for (let r = 0; r < m.rackCount; r++) if (m.rackRoom[r] === target) this.refreshRack(r, kind); break;
-        case SITE: this.siteFailed[target] = 1; for (let r = 0; r < m.rackCount; r++) if (m.rackSite[r] === target) this.refreshRack(r, kind); break;
-        case SITE_LINK: this.linkDown[target] = 1; this.linksDown++; break;
+        case NODE:
+          this.nodeFailed[target] = 1;
+          this.refreshNode(target, kind);
+          break;
+        case TOR:
+          this.torDown[target >> 1] |= 1 << (target & 1);
+          this.refreshRack(target >> 1, kind);
+          break;
+        case FEED:
+          this.feedDown[target >> 1] |= 1 << (target & 1);
+          this.refreshRack(target >> 1, kind);
+          break;
+        case RACK:
+          this.rackFailed[target] = 1;
+          this.refreshRack(target, kind);
+          break;
+        case ROOM:
+          this.roomFailed[target] = 1;
+          for (let r = 0; r < m.rackCount; r++) if (m.rackRoom[r] === target) this.refreshRack(r, kind);
+          break;
+        case SITE:
+          this.siteFailed[target] = 1;
+          for (let r = 0; r < m.rackCount; r++) if (m.rackSite[r] === target) this.refreshRack(r, kind);
+          break;
+        case SITE_LINK:
+          this.linkDown[target] = 1;
+          this.linksDown++;
+          break;
       }
       return kind;
     }
@@ -457,37 +592,73 @@ class Mission {
       case DISK:
         if (m.diskRebuildHours[target] === 0 && !this.diskIntact[target]) this.restoreDisk(target);
         break;
-      case NODE: this.nodeFailed[target] = 0; this.refreshNode(target, kind); break;
-      case TOR: this.torDown[target >> 1] &= ~(1 << (target & 1)); this.refreshRack(target >> 1, kind); break;
-      case FEED: this.feedDown[target >> 1] &= ~(1 << (target & 1)); this.refreshRack(target >> 1, kind); break;
-      case RACK: this.rackFailed[target] = 0; this.refreshRack(target, kind); break;
-      case ROOM: this.roomFailed[target] = 0; for (let r = 0; r < m.rackCount; r++) if (m.rackRoom[r] === target) this.refreshRack(r, kind); break;
-      case SITE: this.siteFailed[target] = 0; for (let r = 0; r < m.rackCount; r++) if (m.rackSite[r] === target) this.refreshRack(r, kind); break;
-      case SITE_LINK: this.linkDown[target] = 0; this.linksDown--; break;
+      case NODE:
+        this.nodeFailed[target] = 0;
+        this.refreshNode(target, kind);
+        break;
+      case TOR:
+        this.torDown[target >> 1] &= ~(1 << (target & 1));
+        this.refreshRack(target >> 1, kind);
+        break;
+      case FEED:
+        this.feedDown[target >> 1] &= ~(1 << (target & 1));
+        this.refreshRack(target >> 1, kind);
+        break;
+      case RACK:
+        this.rackFailed[target] = 0;
+        this.refreshRack(target, kind);
+        break;
+      case ROOM:
+        this.roomFailed[target] = 0;
+        for (let r = 0; r < m.rackCount; r++) if (m.rackRoom[r] === target) this.refreshRack(r, kind);
+        break;
+      case SITE:
+        this.siteFailed[target] = 0;
+        for (let r = 0; r < m.rackCount; r++) if (m.rackSite[r] === target) this.refreshRack(r, kind);
+        break;
+      case SITE_LINK:
+        this.linkDown[target] = 0;
+        this.linksDown--;
+        break;
     }
     return kind;
   }
 
   /** System-level states after an event; a transition into a bad state is credited to the event's kind. */
   private settle(kind: number): void {
-    const m = this.m, v = this.v, byKind = this.out.byKind;
+    const m = this.m,
+      v = this.v,
+      byKind = this.out.byKind;
     this.lastQuorumSched = this.schedUp;
     const q = this.quorumNow();
     const a = q && !(this.linksDown > 0 && this.lastQuorumSched === 0 && this.schedUp > 0);
-    if (!q && this.quorumOk) { this.quorumKind = kind; byKind[kind * KIND_FIELDS + K_QUORUM_LOSSES]++; if (v[NOW] < v[FIRST_QUORUM]) v[FIRST_QUORUM] = v[NOW]; }
-    if (!a && this.apiOk) { this.apiKind = kind; if (v[NOW] < v[FIRST_API]) v[FIRST_API] = v[NOW]; }
-    this.quorumOk = q; this.apiOk = a;
+    if (!q && this.quorumOk) {
+      this.quorumKind = kind;
+      byKind[kind * KIND_FIELDS + K_QUORUM_LOSSES]++;
+      if (v[NOW] < v[FIRST_QUORUM]) v[FIRST_QUORUM] = v[NOW];
+    }
+    if (!a && this.apiOk) {
+      this.apiKind = kind;
+      if (v[NOW] < v[FIRST_API]) v[FIRST_API] = v[NOW];
+    }
+    this.quorumOk = q;
+    this.apiOk = a;
     const un = this.unavailableUnits > 0;
     if (un && !this.unavailable) this.unavailableKind = kind;
     this.unavailable = un;
     const short = this.capacityMatters && v[UP_CORES] < m.coresNeeded;
-    if (short && !this.capacityShort) { this.capacityKind = kind; if (v[NOW] < v[FIRST_SHORT]) v[FIRST_SHORT] = v[NOW]; }
+    if (short && !this.capacityShort) {
+      this.capacityKind = kind;
+      if (v[NOW] < v[FIRST_SHORT]) v[FIRST_SHORT] = v[NOW];
+    }
     this.capacityShort = short;
   }
 
   /** Adds one finished trial's figures to `out`. */
   private endTrial(): void {
-    const m = this.m, v = this.v, out = this.out;
+    const m = this.m,
+      v = this.v,
+      out = this.out;
     this.advance(this.T);
     out.trials++;
     out.componentHours += this.C * this.T;
@@ -500,16 +671,26 @@ class Mission {
       out.bytesLost[c] += this.trialBytes[c];
       out.bytesLostSq[c] += this.trialBytes[c] * this.trialBytes[c];
     }
-    const mo = out.moments, years = this.missionYears;
-    const q = v[Q_HOURS] / years, a = v[A_HOURS] / years, u = v[U_HOURS] / years, cap = v[C_HOURS] / years;
-    mo[M_QUORUM_HOURS * 2] += q; mo[M_QUORUM_HOURS * 2 + 1] += q * q;
-    mo[M_API_HOURS * 2] += a; mo[M_API_HOURS * 2 + 1] += a * a;
-    mo[M_UNAVAILABLE_HOURS * 2] += u; mo[M_UNAVAILABLE_HOURS * 2 + 1] += u * u;
-    mo[M_CAPACITY_HOURS * 2] += cap; mo[M_CAPACITY_HOURS * 2 + 1] += cap * cap;
+    const mo = out.moments,
+      years = this.missionYears;
+    const q = v[Q_HOURS] / years,
+      a = v[A_HOURS] / years,
+      u = v[U_HOURS] / years,
+      cap = v[C_HOURS] / years;
+    mo[M_QUORUM_HOURS * 2] += q;
+    mo[M_QUORUM_HOURS * 2 + 1] += q * q;
+    mo[M_API_HOURS * 2] += a;
+    mo[M_API_HOURS * 2 + 1] += a * a;
+    mo[M_UNAVAILABLE_HOURS * 2] += u;
+    mo[M_UNAVAILABLE_HOURS * 2 + 1] += u * u;
+    mo[M_CAPACITY_HOURS * 2] += cap;
+    mo[M_CAPACITY_HOURS * 2 + 1] += cap * cap;
   }
 
   run(trials: number): void {
-    const heap = this.heap, when = this.when, T = this.T;
+    const heap = this.heap,
+      when = this.when,
+      T = this.T;
     for (let trial = 0; trial < trials; trial++) {
       this.startTrial();
       while (this.H > 0) {

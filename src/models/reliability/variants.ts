@@ -7,8 +7,10 @@ export interface PlanVariant {
   plan: Plan;
 }
 
-const withNodes = (plan: Plan, move: Map<string, string>): Plan =>
-  ({ ...plan, nodes: plan.nodes.map((n) => (move.has(n.id) ? { ...n, rackId: move.get(n.id)! } : n)) });
+const withNodes = (plan: Plan, move: Map<string, string>): Plan => ({
+  ...plan,
+  nodes: plan.nodes.map((n) => (move.has(n.id) ? { ...n, rackId: move.get(n.id)! } : n)),
+});
 
 /**
  * The changes a planner weighs, each as a complete plan: control planes spread one per rack
@@ -28,7 +30,11 @@ export function reliabilityVariants(plan: Plan): PlanVariant[] {
     const move = new Map<string, string>();
     for (const n of cps) {
       if (!used.has(n.rackId)) used.add(n.rackId);
-      else if (free.length > 0) { const r = free.shift()!; used.add(r); move.set(n.id, r); }
+      else if (free.length > 0) {
+        const r = free.shift()!;
+        used.add(r);
+        move.set(n.id, r);
+      }
     }
     out.push({ id: 'spread-cp', label: `${cps.length} control planes in ${used.size} racks`, plan: withNodes(plan, move) });
   }
@@ -39,7 +45,12 @@ export function reliabilityVariants(plan: Plan): PlanVariant[] {
   const withStorage = (storage: Plan['cluster']['storage']): Plan => ({ ...plan, cluster: { ...plan.cluster, storage } });
   if (s.provider === 'longhorn' || s.provider === 'mayastor') {
     if (s.replicas < 20) out.push({ id: 'replicas-up', label: `${s.replicas + 1} replicas`, plan: withStorage({ ...s, replicas: s.replicas + 1 }) });
-    if (s.replicas > 1) out.push({ id: 'replicas-down', label: `${s.replicas - 1} replica${s.replicas - 1 === 1 ? '' : 's'}`, plan: withStorage({ ...s, replicas: s.replicas - 1 }) });
+    if (s.replicas > 1)
+      out.push({
+        id: 'replicas-down',
+        label: `${s.replicas - 1} replica${s.replicas - 1 === 1 ? '' : 's'}`,
+        plan: withStorage({ ...s, replicas: s.replicas - 1 }),
+      });
   } else if (s.provider === 'ceph' && s.pool.type === 'replicated' && s.pool.size < 10) {
     out.push({ id: 'replicas-up', label: `Ceph size ${s.pool.size + 1}`, plan: withStorage({ ...s, pool: { ...s.pool, size: s.pool.size + 1 } }) });
   }
@@ -48,7 +59,8 @@ export function reliabilityVariants(plan: Plan): PlanVariant[] {
   }
   const r = plan.reliability;
   out.push({
-    id: 'crew', label: r.repairCrew === 'parallel' ? 'one repair at a time' : 'parallel repairs',
+    id: 'crew',
+    label: r.repairCrew === 'parallel' ? 'one repair at a time' : 'parallel repairs',
     plan: { ...plan, reliability: { ...r, repairCrew: r.repairCrew === 'parallel' ? 'serial' : 'parallel' } },
   });
   return out;

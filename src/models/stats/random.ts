@@ -48,7 +48,7 @@ class Sfc32 implements Random {
     this.d = (this.d + 1) | 0;
     this.a = this.b ^ (this.b >>> 9);
     this.b = (this.c + (this.c << 3)) | 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11) | 0;
     this.c = (this.c + t) | 0;
     return (t >>> 0) / 4294967296;
   }

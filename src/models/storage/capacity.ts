@@ -76,7 +76,12 @@ export function domainShares(capacities: number[], width: number): number[] {
     for (let i = 0; i < n; i++) {
       if (capped[i]) continue;
       const share = free > 0 ? (budget * capacities[i]) / free : 0;
-      if (share > cap + 1e-12) { capped[i] = true; shares[i] = cap; budget -= cap; changed = true; }
+      if (share > cap + 1e-12) {
+        capped[i] = true;
+        shares[i] = cap;
+        budget -= cap;
+        changed = true;
+      }
     }
     if (!changed) {
       for (let i = 0; i < n; i++) if (!capped[i]) shares[i] = free > 0 ? (budget * capacities[i]) / free : 0;
@@ -97,7 +102,9 @@ export function domainCapacities(nodes: StorageNode[], level: Exclude<DomainLeve
 export function fullestDomainFill(capacities: number[], width: number, physicalBytesStored: number): number {
   const shares = domainShares(capacities, width);
   let worst = 0;
-  capacities.forEach((c, i) => { if (c > 0) worst = Math.max(worst, (shares[i] * physicalBytesStored) / c); });
+  capacities.forEach((c, i) => {
+    if (c > 0) worst = Math.max(worst, (shares[i] * physicalBytesStored) / c);
+  });
   return worst;
 }
 
@@ -105,9 +112,13 @@ export function fullestDomainFill(capacities: number[], width: number, physicalB
 export function storageEfficiency(plan: Plan): number {
   const s = plan.cluster.storage;
   switch (s.provider) {
-    case 'longhorn': case 'mayastor': return 1 / s.replicas;
-    case 'ceph': return s.pool.type === 'replicated' ? 1 / s.pool.size : s.pool.k / (s.pool.k + s.pool.m);
-    default: return 1;
+    case 'longhorn':
+    case 'mayastor':
+      return 1 / s.replicas;
+    case 'ceph':
+      return s.pool.type === 'replicated' ? 1 / s.pool.size : s.pool.k / (s.pool.k + s.pool.m);
+    default:
+      return 1;
   }
 }
 
@@ -136,11 +147,13 @@ export function storageCapacity(plan: Plan, placement: Placement): CapacityRepor
   let provisionable = 0;
   if (s.provider === 'longhorn') {
     ratio = Math.min(ratio, 1 - s.reservedPct / 100);
-    reservedBytes = inv.rawBytes * s.reservedPct / 100;
+    reservedBytes = (inv.rawBytes * s.reservedPct) / 100;
     provisionable = inv.nodes.reduce((sum, n) => sum + longhornSchedulableBytes(s, n.capacityBytes), 0) * efficiency;
   }
   let maxPhysical = Infinity;
-  caps.forEach((c, i) => { if (shares[i] > 0) maxPhysical = Math.min(maxPhysical, (ratio * c) / shares[i]); });
+  caps.forEach((c, i) => {
+    if (shares[i] > 0) maxPhysical = Math.min(maxPhysical, (ratio * c) / shares[i]);
+  });
   if (!Number.isFinite(maxPhysical)) maxPhysical = 0;
   // With fewer domains than shards each unit places fewer copies; usable still counts the intended redundancy.
   const usable = Math.min(maxPhysical, ratio * inv.rawBytes) * efficiency;
@@ -153,14 +166,22 @@ export function storageCapacity(plan: Plan, placement: Placement): CapacityRepor
   let provisioned = 0;
   const vols = placement.volumes;
   const replicas = Math.round(1 / efficiency);
-  for (let v = 0; v < vols.count; v++) provisioned += vols.sizeBytes[v] * (s.provider === 'ceph' ? 1 / efficiency : (vols.replicas[v] || replicas));
+  for (let v = 0; v < vols.count; v++) provisioned += vols.sizeBytes[v] * (s.provider === 'ceph' ? 1 / efficiency : vols.replicas[v] || replicas);
   const fullestFill = fullestDomainFill(caps, width, storedPhysical);
   return {
-    rawBytes: inv.rawBytes, efficiency, reservedBytes, usableBytes: usable,
+    rawBytes: inv.rawBytes,
+    efficiency,
+    reservedBytes,
+    usableBytes: usable,
     provisionableBytes: s.provider === 'longhorn' ? provisionable : usable,
-    storedLogicalBytes: storedLogical, storedPhysicalBytes: storedPhysical, provisionedBytes: provisioned,
-    meanFill: inv.rawBytes > 0 ? storedPhysical / inv.rawBytes : 0, fullestFill,
-    thresholds, blockingThreshold: { ...blocking, ratio }, crossed: thresholds.filter((t) => fullestFill >= t.ratio).map((t) => t.name),
+    storedLogicalBytes: storedLogical,
+    storedPhysicalBytes: storedPhysical,
+    provisionedBytes: provisioned,
+    meanFill: inv.rawBytes > 0 ? storedPhysical / inv.rawBytes : 0,
+    fullestFill,
+    thresholds,
+    blockingThreshold: { ...blocking, ratio },
+    crossed: thresholds.filter((t) => fullestFill >= t.ratio).map((t) => t.name),
   };
 }
 
@@ -215,11 +236,15 @@ export function headroomAfterLoss(plan: Plan, placement: Placement, capacity: Ca
     const threshold = capacity.blockingThreshold;
     const replicates = plan.cluster.storage.provider !== 'local-path';
     const fits = replicates && domainsSuffice && fillAfter !== null && fillAfter <= threshold.ratio;
-    const reason = !replicates ? 'Local Path keeps one copy: nothing is re-replicated, the data is lost or waits for the node'
-      : !domainsSuffice ? `only ${caps.length} ${level} domain(s) survive for ${placement.width} shards: the data stays degraded`
-        : fillAfter === null ? `no ${level} survives to hold the data`
-        : fits ? `fullest ${level} reaches ${(fillAfter * 100).toFixed(1)} % ≤ ${threshold.name} ${(threshold.ratio * 100).toFixed(0)} %`
-          : `fullest ${level} would reach ${(fillAfter * 100).toFixed(1)} % > ${threshold.name} ${(threshold.ratio * 100).toFixed(0)} %: ${threshold.effect}`;
+    const reason = !replicates
+      ? 'Local Path keeps one copy: nothing is re-replicated, the data is lost or waits for the node'
+      : !domainsSuffice
+        ? `only ${caps.length} ${level} domain(s) survive for ${placement.width} shards: the data stays degraded`
+        : fillAfter === null
+          ? `no ${level} survives to hold the data`
+          : fits
+            ? `fullest ${level} reaches ${(fillAfter * 100).toFixed(1)} % ≤ ${threshold.name} ${(threshold.ratio * 100).toFixed(0)} %`
+            : `fullest ${level} would reach ${(fillAfter * 100).toFixed(1)} % > ${threshold.name} ${(threshold.ratio * 100).toFixed(0)} %: ${threshold.effect}`;
     out.push({ scenario, lostId, lostRawBytes: lostRaw, fillAfter, threshold, domainsSuffice, fits, reason });
   }
   return out;

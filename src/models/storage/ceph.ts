@@ -55,11 +55,22 @@ export function placeCeph(s: CephSettings, inventory: Inventory, volumes: Volume
   const perPg = pgNum > 0 ? stored / pgNum : 0;
   const k = cephNeeded(s);
   return {
-    provider: 'ceph', inventory, volumes, unitKind: 'pg', unitCount: pgNum, width,
-    unitWidth: new Uint8Array(pgNum).fill(width), shards,
-    shardBytes: new Float64Array(pgNum).fill(perPg / k), unitLogicalBytes: new Float64Array(pgNum).fill(perPg),
-    needed: k, minAvailable: cephMinSize(s), separates: s.failureDomain === 'osd' ? 'disk' : s.failureDomain,
-    unplacedShards: unplaced, undersizedUnits: undersized, pgNum,
+    provider: 'ceph',
+    inventory,
+    volumes,
+    unitKind: 'pg',
+    unitCount: pgNum,
+    width,
+    unitWidth: new Uint8Array(pgNum).fill(width),
+    shards,
+    shardBytes: new Float64Array(pgNum).fill(perPg / k),
+    unitLogicalBytes: new Float64Array(pgNum).fill(perPg),
+    needed: k,
+    minAvailable: cephMinSize(s),
+    separates: s.failureDomain === 'osd' ? 'disk' : s.failureDomain,
+    unplacedShards: unplaced,
+    undersizedUnits: undersized,
+    pgNum,
   };
 }
 
@@ -84,7 +95,10 @@ export function cephShards(s: CephSettings, inventory: Inventory, seed: number, 
       used[placed] = choice.domain;
       shards[row * width + placed++] = choice.disk;
     }
-    if (placed < width) { unplaced += width - placed; undersized++; }
+    if (placed < width) {
+      unplaced += width - placed;
+      undersized++;
+    }
   });
   return { shards, unplaced, undersized };
 }

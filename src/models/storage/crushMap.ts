@@ -93,7 +93,10 @@ function buildStructure(inventory: Inventory): CrushMap {
       if (b === undefined) {
         b = ids.length;
         index.set(id, b);
-        ids.push(id); level.push(l); kids.push([]); hostNode.push(l === HOST ? node.index : -1);
+        ids.push(id);
+        level.push(l);
+        kids.push([]);
+        hostNode.push(l === HOST ? node.index : -1);
         kids[parent].push(b);
       }
       bucketOf[l * nodes.length + node.index] = b;
@@ -101,17 +104,32 @@ function buildStructure(inventory: Inventory): CrushMap {
     }
   }
   const childStart = new Int32Array(ids.length + 1);
-  kids.forEach((k, b) => { childStart[b + 1] = childStart[b] + k.length; });
+  kids.forEach((k, b) => {
+    childStart[b + 1] = childStart[b] + k.length;
+  });
   const map: CrushMap = {
-    inventory, ids, level: Uint8Array.from(level), hashId: Int32Array.from(ids, (id, b) => (b === 0 ? 0 : stringId(id) | 0)),
-    weight: new Float64Array(ids.length), evenChildren: new Uint8Array(ids.length),
-    childGroup: new Int32Array(kids.flat().length), groupCount: new Int32Array(ids.length),
-    groupTop: new Float64Array(Math.max(1, ...kids.map((k) => k.length))), groupWin: new Int32Array(Math.max(1, ...kids.map((k) => k.length))),
-    childStart, children: Int32Array.from(kids.flat()), childHash: new Int32Array(0), hostNode: Int32Array.from(hostNode), bucketOf,
+    inventory,
+    ids,
+    level: Uint8Array.from(level),
+    hashId: Int32Array.from(ids, (id, b) => (b === 0 ? 0 : stringId(id) | 0)),
+    weight: new Float64Array(ids.length),
+    evenChildren: new Uint8Array(ids.length),
+    childGroup: new Int32Array(kids.flat().length),
+    groupCount: new Int32Array(ids.length),
+    groupTop: new Float64Array(Math.max(1, ...kids.map((k) => k.length))),
+    groupWin: new Int32Array(Math.max(1, ...kids.map((k) => k.length))),
+    childStart,
+    children: Int32Array.from(kids.flat()),
+    childHash: new Int32Array(0),
+    hostNode: Int32Array.from(hostNode),
+    bucketOf,
     uniformHost: Uint8Array.from(nodes, (n) => (n.disks.length > 0 && n.disks.every((d) => d.capacityBytes === n.disks[0].capacityBytes) ? 1 : 0)),
-    nodeDiskStart: new Int32Array(nodes.length + 1), nodeDisks: Int32Array.from(nodes.flatMap((n) => n.disks.map((d) => d.index))),
+    nodeDiskStart: new Int32Array(nodes.length + 1),
+    nodeDisks: Int32Array.from(nodes.flatMap((n) => n.disks.map((d) => d.index))),
   };
-  nodes.forEach((n, i) => { map.nodeDiskStart[i + 1] = map.nodeDiskStart[i] + n.disks.length; });
+  nodes.forEach((n, i) => {
+    map.nodeDiskStart[i + 1] = map.nodeDiskStart[i] + n.disks.length;
+  });
   map.childHash = map.children.map((c) => map.hashId[c]);
   computeWeights(map, undefined);
   return map;
@@ -119,8 +137,11 @@ function buildStructure(inventory: Inventory): CrushMap {
 
 function reweighted(map: CrushMap, diskDown: Uint8Array): CrushMap {
   const copy = {
-    ...map, weight: new Float64Array(map.weight.length), evenChildren: new Uint8Array(map.evenChildren.length),
-    childGroup: new Int32Array(map.childGroup.length), groupCount: new Int32Array(map.groupCount.length),
+    ...map,
+    weight: new Float64Array(map.weight.length),
+    evenChildren: new Uint8Array(map.evenChildren.length),
+    childGroup: new Int32Array(map.childGroup.length),
+    groupCount: new Int32Array(map.groupCount.length),
   };
   computeWeights(copy, diskDown);
   return copy;
@@ -135,7 +156,8 @@ function computeWeights(map: CrushMap, diskDown: Uint8Array | undefined): void {
     for (let l = 1; l < CRUSH_LEVELS.length; l++) map.weight[map.bucketOf[l * nodes.length + node.index]] += w;
   }
   for (let b = 0; b < map.ids.length; b++) {
-    const from = map.childStart[b], to = map.childStart[b + 1];
+    const from = map.childStart[b],
+      to = map.childStart[b + 1];
     let even = to > from;
     for (let i = from; i < to && even; i++) even = map.weight[map.children[i]] > 0 && map.weight[map.children[i]] === map.weight[map.children[from]];
     map.evenChildren[b] = even ? 1 : 0;
@@ -152,7 +174,8 @@ function computeWeights(map: CrushMap, diskDown: Uint8Array | undefined): void {
 
 /** Straw2 choice among a bucket's children for (pg, r), `prefix` being `hashPrefix(seed, pg)`: the child with the largest ln(u) / weight, or -1. */
 function straw2Child(map: CrushMap, bucket: number, prefix: number, r: number): number {
-  const from = map.childStart[bucket], to = map.childStart[bucket + 1];
+  const from = map.childStart[bucket],
+    to = map.childStart[bucket + 1];
   const { children, weight } = map;
   if (to - from === 1) return weight[children[from]] > 0 ? children[from] : -1;
   if (map.evenChildren[bucket]) {
@@ -161,7 +184,10 @@ function straw2Child(map: CrushMap, bucket: number, prefix: number, r: number): 
     let win = from;
     for (let i = from; i < to; i++) {
       const h = hash32After(prefix, childHash[i], r);
-      if (h > top || i === from) { top = h; win = i; }
+      if (h > top || i === from) {
+        top = h;
+        win = i;
+      }
     }
     return children[win];
   }
@@ -183,7 +209,10 @@ function straw2Uneven(map: CrushMap, from: number, to: number, groups: number, p
     const g = childGroup[i];
     if (g < 0) continue;
     const h = hash32After(prefix, hashId[children[i]], r);
-    if (groupWin[g] < 0 || h > groupTop[g]) { groupTop[g] = h; groupWin[g] = i; }
+    if (groupWin[g] < 0 || h > groupTop[g]) {
+      groupTop[g] = h;
+      groupWin[g] = i;
+    }
   }
   if (groups === 1) return children[groupWin[0]];
   let best = -1;
@@ -191,7 +220,10 @@ function straw2Uneven(map: CrushMap, from: number, to: number, groups: number, p
   for (let g = 0; g < groups; g++) {
     const i = groupWin[g];
     const score = straw2(unitOfHash(groupTop[g]), weight[children[i]]);
-    if (score > bestScore || (score === bestScore && i < best)) { bestScore = score; best = i; }
+    if (score > bestScore || (score === bestScore && i < best)) {
+      bestScore = score;
+      best = i;
+    }
   }
   return best < 0 ? -1 : children[best];
 }
@@ -218,7 +250,18 @@ export interface CrushChoice {
  * OSD by straw2 (skipping OSDs with `diskDown` set). Writes the disk index, or -1 when no unused
  * domain with live OSDs is found, into `out`.
  */
-export function crushChoose(map: CrushMap, level: number, seed: number, pg: number, r: number, width: number, used: Int32Array, usedCount: number, out: CrushChoice, diskDown?: Uint8Array): void {
+export function crushChoose(
+  map: CrushMap,
+  level: number,
+  seed: number,
+  pg: number,
+  r: number,
+  width: number,
+  used: Int32Array,
+  usedCount: number,
+  out: CrushChoice,
+  diskDown?: Uint8Array,
+): void {
   out.disk = -1;
   out.domain = -1;
   // Every hash below is hash32(seed, pg, item, r): mix (seed, pg) once.
@@ -249,18 +292,32 @@ export function crushChoose(map: CrushMap, level: number, seed: number, pg: numb
       for (const d of nodes[nodeIndex].disks) {
         if (diskDown?.[d.index]) continue;
         const h = hash32After(prefix, map.hashId[leaf], d.slot + 1);
-        if (h > top) { top = h; out.disk = d.index; }
+        if (h > top) {
+          top = h;
+          out.disk = d.index;
+        }
       }
-      if (out.disk >= 0) { out.domain = b; if (level === OSD_LEVEL && !settleOsd(out, used, usedCount)) continue; return; }
+      if (out.disk >= 0) {
+        out.domain = b;
+        if (level === OSD_LEVEL && !settleOsd(out, used, usedCount)) continue;
+        return;
+      }
       continue;
     }
     let best = -Infinity;
     for (const d of nodes[nodeIndex].disks) {
       if (diskDown?.[d.index]) continue;
       const score = straw2(unitOfHash(hash32After(prefix, map.hashId[leaf], d.slot + 1)), d.capacityBytes);
-      if (score > best) { best = score; out.disk = d.index; }
+      if (score > best) {
+        best = score;
+        out.disk = d.index;
+      }
     }
-    if (out.disk >= 0) { out.domain = b; if (level === OSD_LEVEL && !settleOsd(out, used, usedCount)) continue; return; }
+    if (out.disk >= 0) {
+      out.domain = b;
+      if (level === OSD_LEVEL && !settleOsd(out, used, usedCount)) continue;
+      return;
+    }
   }
 }
 

@@ -23,16 +23,27 @@ export function repairSeconds(plan: Plan, components: readonly FailedComponent[]
   const order: FailedComponent['kind'][] = ['disk', 'siteLink', 'tor', 'feed', 'circuit', 'node', 'rack', 'row', 'room', 'site'];
   const worst = components.reduce<FailedComponent['kind'] | null>((w, c) => (w === null || order.indexOf(c.kind) > order.indexOf(w) ? c.kind : w), null);
   switch (worst) {
-    case null: return 0;
-    case 'disk': return r.disk.repairHours * 3600;
-    case 'tor': return r.tor.repairHours * 3600;
-    case 'feed': case 'circuit': return r.feed.repairHours * 3600;
-    case 'node': return r.node.repairHours * 3600;
-    case 'rack': case 'row': return r.rack.repairHours * 3600;
-    case 'room': return r.room.repairHours * 3600;
-    case 'site': return r.site.repairHours * 3600;
+    case null:
+      return 0;
+    case 'disk':
+      return r.disk.repairHours * 3600;
+    case 'tor':
+      return r.tor.repairHours * 3600;
+    case 'feed':
+    case 'circuit':
+      return r.feed.repairHours * 3600;
+    case 'node':
+      return r.node.repairHours * 3600;
+    case 'rack':
+    case 'row':
+      return r.rack.repairHours * 3600;
+    case 'room':
+      return r.room.repairHours * 3600;
+    case 'site':
+      return r.site.repairHours * 3600;
     // No repair rate for a WAN link in `plan.reliability`; a site's outage is the nearest scope.
-    case 'siteLink': return r.site.repairHours * 3600;
+    case 'siteLink':
+      return r.site.repairHours * 3600;
   }
 }
 
@@ -47,29 +58,45 @@ const YEAR_S = 365.25 * 86400;
  * Example: 10 last copies on 2 nodes of 12 disks, AFR node 5 %, disk 1.5 %, window 1 h:
  * λ = 2 × (0.05 + 12 × 0.015) / 31.6 Ms ⇒ P ≈ 5.2e-5.
  */
-export function exposureAfter(plan: Plan, placement: Placement, state: FailureState, rebuild: RebuildEstimate, components: readonly FailedComponent[]): Exposure {
+export function exposureAfter(
+  plan: Plan,
+  placement: Placement,
+  state: FailureState,
+  rebuild: RebuildEstimate,
+  components: readonly FailedComponent[],
+): Exposure {
   const inv = placement.inventory;
   const { width, shards } = placement;
-  let atRiskBytes = 0, atRiskUnits = 0;
+  let atRiskBytes = 0,
+    atRiskUnits = 0;
   let degradedAny = false;
   const lastCopyNodes = new Set<number>();
   // Only a unit with a shard down can be degraded or at risk.
   for (const u of unitsOnFailedDisks(placement, state)) {
-    let live = 0, intact = 0, placed = 0;
+    let live = 0,
+      intact = 0,
+      placed = 0;
     let lastNode = -1;
     for (let k = 0; k < placement.unitWidth[u]; k++) {
       const d = shards[u * width + k];
       if (d < 0) continue;
       placed++;
       if (!state.diskDestroyed[d]) intact++;
-      if (!state.diskDown[d]) { live++; lastNode = inv.disks[d].nodeIndex; }
+      if (!state.diskDown[d]) {
+        live++;
+        lastNode = inv.disks[d].nodeIndex;
+      }
     }
     if (live < placed) degradedAny = true;
     if (intact >= placement.needed && live === placement.needed && live < placed) {
       atRiskUnits++;
       atRiskBytes += placement.unitLogicalBytes[u];
       if (placement.needed === 1 && lastNode >= 0) lastCopyNodes.add(lastNode);
-      else for (let k = 0; k < placement.unitWidth[u]; k++) { const d = shards[u * width + k]; if (d >= 0 && !state.diskDown[d]) lastCopyNodes.add(inv.disks[d].nodeIndex); }
+      else
+        for (let k = 0; k < placement.unitWidth[u]; k++) {
+          const d = shards[u * width + k];
+          if (d >= 0 && !state.diskDown[d]) lastCopyNodes.add(inv.disks[d].nodeIndex);
+        }
     }
   }
   const until: Exposure['until'] = !degradedAny ? 'none' : rebuild.timeline.restoredAtS !== null ? 'rebuild' : 'repair';
@@ -78,7 +105,11 @@ export function exposureAfter(plan: Plan, placement: Placement, state: FailureSt
   let lambda = 0;
   for (const n of lastCopyNodes) lambda += (r.node.annualFailureRate + inv.nodes[n].disks.length * r.disk.annualFailureRate) / YEAR_S;
   return {
-    windowS, until, atRiskBytes, atRiskUnits, nodesHoldingLastCopies: lastCopyNodes.size,
+    windowS,
+    until,
+    atRiskBytes,
+    atRiskUnits,
+    nodesHoldingLastCopies: lastCopyNodes.size,
     lossProbability: -Math.expm1(-lambda * windowS),
   };
 }

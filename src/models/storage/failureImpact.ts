@@ -34,15 +34,22 @@ export function storageFailureState(placement: Placement, resolved: ResolvedFail
   const diskDestroyed = new Uint8Array(inv.disks.length);
   const failedOutright = new Set<string>();
   if (resolved.failures.permanent) for (const c of resolved.failures.components) if (c.kind === 'node') failedOutright.add(c.nodeId);
-  let downNodes = 0, downDisks = 0;
+  let downNodes = 0,
+    downDisks = 0;
   for (const n of inv.nodes) {
     const down = resolved.nodeStatus[n.place.index] === DOWN;
-    if (down) { nodeDown[n.index] = 1; downNodes++; }
+    if (down) {
+      nodeDown[n.index] = 1;
+      downNodes++;
+    }
     const destroyed = resolved.destroyedDisks.get(n.id);
     const wholeNode = failedOutright.has(n.id);
     for (const d of n.disks) {
       if (wholeNode || destroyed?.has(d.slot)) diskDestroyed[d.index] = 1;
-      if (down || diskDestroyed[d.index]) { diskDown[d.index] = 1; downDisks++; }
+      if (down || diskDestroyed[d.index]) {
+        diskDown[d.index] = 1;
+        downDisks++;
+      }
     }
   }
   return { nodeDown, diskDown, diskDestroyed, failedTors: new Set(resolved.torsDown.keys()), downNodes, downDisks };
@@ -76,12 +83,19 @@ export interface FailureImpact {
 export function failureImpact(placement: Placement, failure: FailureSet | FailureState, objectBytes = 4 * 2 ** 20): FailureImpact {
   const state = 'nodeDown' in failure ? failure : resolveFailure(placement, failure);
   const { width, shards } = placement;
-  let degraded = 0, unavailable = 0, lost = 0;
-  let degradedBytes = 0, unavailableBytes = 0, lostBytes = 0, rereplicate = 0;
+  let degraded = 0,
+    unavailable = 0,
+    lost = 0;
+  let degradedBytes = 0,
+    unavailableBytes = 0,
+    lostBytes = 0,
+    rereplicate = 0;
   const unitState = placement.unitKind === 'volume' ? new Uint8Array(placement.unitCount) : undefined;
   // Every other unit has all its shards live and intact, so it adds nothing below.
   for (const u of unitsOnFailedDisks(placement, state, diskUnitIndex(placement).deficientUnits)) {
-    let placed = 0, live = 0, intact = 0;
+    let placed = 0,
+      live = 0,
+      intact = 0;
     for (let k = 0; k < placement.unitWidth[u]; k++) {
       const d = shards[u * width + k];
       if (d < 0) continue;
@@ -92,21 +106,26 @@ export function failureImpact(placement: Placement, failure: FailureSet | Failur
     if (placed === 0) continue;
     const logical = placement.unitLogicalBytes[u];
     if (intact < placement.needed) {
-      lost += 1; lostBytes += logical;
+      lost += 1;
+      lostBytes += logical;
       if (unitState) unitState[u] = 3;
     } else {
       rereplicate += (placed - live) * placement.shardBytes[u];
       if (live < placement.minAvailable) {
-        unavailable += 1; unavailableBytes += logical;
+        unavailable += 1;
+        unavailableBytes += logical;
         if (unitState) unitState[u] = 2;
       } else if (live < placed) {
-        degraded += 1; degradedBytes += logical;
+        degraded += 1;
+        degradedBytes += logical;
         if (unitState) unitState[u] = 1;
       }
     }
   }
   const vols = placement.volumes;
-  let vAffected = 0, vUnavailable = 0, vLost = 0;
+  let vAffected = 0,
+    vUnavailable = 0,
+    vLost = 0;
   if (unitState) {
     for (let v = 0; v < unitState.length; v++) {
       if (unitState[v] >= 1) vAffected++;
@@ -123,10 +142,14 @@ export function failureImpact(placement: Placement, failure: FailureSet | Failur
     vLost = expectedVolumesTouched(placement, objectBytes, fLost);
   }
   return {
-    downNodes: state.downNodes, downDisks: state.downDisks,
+    downNodes: state.downNodes,
+    downDisks: state.downDisks,
     units: { kind: placement.unitKind, total: placement.unitCount, degraded, unavailable, lost },
     volumes: { total: vols.count, affected: vAffected, unavailable: vUnavailable, lost: vLost },
-    degradedBytes, unavailableBytes, lostBytes, bytesToRereplicate: rereplicate,
+    degradedBytes,
+    unavailableBytes,
+    lostBytes,
+    bytesToRereplicate: rereplicate,
   };
 }
 

@@ -50,12 +50,18 @@ export type DomainLevel = 'disk' | 'host' | 'zone' | 'rack' | 'row' | 'room' | '
 /** The id of the failure domain of `level` a node sits in (`zone` falls back to the node itself when unlabelled). */
 export function domainOf(node: StorageNode, level: Exclude<DomainLevel, 'disk'>): string {
   switch (level) {
-    case 'host': return node.id;
-    case 'zone': return node.zone ?? `node:${node.id}`;
-    case 'rack': return node.rackId;
-    case 'row': return node.rowId;
-    case 'room': return node.roomId;
-    case 'datacenter': return node.siteId;
+    case 'host':
+      return node.id;
+    case 'zone':
+      return node.zone ?? `node:${node.id}`;
+    case 'rack':
+      return node.rackId;
+    case 'row':
+      return node.rowId;
+    case 'room':
+      return node.roomId;
+    case 'datacenter':
+      return node.siteId;
   }
 }
 
@@ -93,18 +99,28 @@ export function storageInventory(plan: Plan): Inventory {
   for (const place of chosen) {
     const wanted = provider === 'local-path' && !hasData(place) ? 'system' : 'data';
     const node: StorageNode = {
-      index: nodes.length, id: place.node.id, place,
-      rackId: place.rack.id, rowId: place.row.id, roomId: place.room.id, siteId: place.site.id,
+      index: nodes.length,
+      id: place.node.id,
+      place,
+      rackId: place.rack.id,
+      rowId: place.row.id,
+      roomId: place.room.id,
+      siteId: place.site.id,
       zone: place.node.labels['topology.kubernetes.io/zone'] || undefined,
-      disks: [], capacityBytes: 0,
+      disks: [],
+      capacityBytes: 0,
       sharedWithWorkloads: place.node.role !== 'storage' || !place.node.taints.some((t) => t.effect !== 'PreferNoSchedule'),
     };
     for (const d of place.hardware.disks) {
       if (d.purpose !== wanted) continue;
       for (let i = 0; i < d.count; i++) {
         const disk: StorageDisk = {
-          index: disks.length, nodeIndex: node.index, slot: node.disks.length, class: d.class,
-          capacityBytes: d.capacityGB * GB, bandwidthBps: diskSpec(d).seqWriteMBps * 1e6,
+          index: disks.length,
+          nodeIndex: node.index,
+          slot: node.disks.length,
+          class: d.class,
+          capacityBytes: d.capacityGB * GB,
+          bandwidthBps: diskSpec(d).seqWriteMBps * 1e6,
           bandwidthMeasured: d.measured?.seqWriteMBps !== undefined,
         };
         disks.push(disk);
@@ -116,7 +132,10 @@ export function storageInventory(plan: Plan): Inventory {
     else node.index = -1;
   }
   // Re-index in case a chosen node had no disk of the wanted purpose.
-  nodes.forEach((n, i) => { n.index = i; for (const d of n.disks) d.nodeIndex = i; });
+  nodes.forEach((n, i) => {
+    n.index = i;
+    for (const d of n.disks) d.nodeIndex = i;
+  });
   const inventory: Inventory = { plan, nodes, disks, rawBytes: disks.reduce((s, d) => s + d.capacityBytes, 0), basis };
   cache.set(plan, inventory);
   return inventory;

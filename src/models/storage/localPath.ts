@@ -32,8 +32,20 @@ export function placeLocalPath(inventory: Inventory, volumes: VolumeSet, seed: n
     diskUsed[disk.index] += volumes.usedBytes[v];
   }
   return {
-    provider: 'local-path', inventory, volumes, unitKind: 'volume', unitCount: volumes.count, width: 1,
-    unitWidth: new Uint8Array(volumes.count).fill(1), shards, shardBytes: volumes.usedBytes, unitLogicalBytes: volumes.usedBytes,
-    needed: 1, minAvailable: 1, separates: 'host', unplacedShards: unplaced, undersizedUnits: unplaced,
+    provider: 'local-path',
+    inventory,
+    volumes,
+    unitKind: 'volume',
+    unitCount: volumes.count,
+    width: 1,
+    unitWidth: new Uint8Array(volumes.count).fill(1),
+    shards,
+    shardBytes: volumes.usedBytes,
+    unitLogicalBytes: volumes.usedBytes,
+    needed: 1,
+    minAvailable: 1,
+    separates: 'host',
+    unplacedShards: unplaced,
+    undersizedUnits: unplaced,
   };
 }

@@ -26,13 +26,25 @@ export function longhornSchedulableBytes(s: LonghornSettings, capacityBytes: num
  */
 export function placeLonghorn(s: LonghornSettings, inventory: Inventory, volumes: VolumeSet, seed: number): Placement {
   const schedule = scheduleReplicas(inventory, volumes, {
-    defaultReplicas: s.replicas, separates: 'host', prefers: 'zone', seed,
+    defaultReplicas: s.replicas,
+    separates: 'host',
+    prefers: 'zone',
+    seed,
     nodeLimitBytes: (c) => longhornSchedulableBytes(s, c),
   });
   return {
-    provider: 'longhorn', inventory, volumes, unitKind: 'volume', unitCount: volumes.count, ...schedule,
-    shardBytes: volumes.usedBytes, unitLogicalBytes: volumes.usedBytes,
-    needed: 1, minAvailable: 1, separates: 'host', prefers: 'zone',
+    provider: 'longhorn',
+    inventory,
+    volumes,
+    unitKind: 'volume',
+    unitCount: volumes.count,
+    ...schedule,
+    shardBytes: volumes.usedBytes,
+    unitLogicalBytes: volumes.usedBytes,
+    needed: 1,
+    minAvailable: 1,
+    separates: 'host',
+    prefers: 'zone',
   };
 }
 

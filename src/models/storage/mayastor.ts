@@ -13,12 +13,23 @@ export type MayastorSettings = Extract<StorageSettings, { provider: 'mayastor' }
  */
 export function placeMayastor(s: MayastorSettings, inventory: Inventory, volumes: VolumeSet, seed: number): Placement {
   const schedule = scheduleReplicas(inventory, volumes, {
-    defaultReplicas: s.replicas, separates: 'host', seed, nodeLimitBytes: (c) => c,
+    defaultReplicas: s.replicas,
+    separates: 'host',
+    seed,
+    nodeLimitBytes: (c) => c,
   });
   return {
-    provider: 'mayastor', inventory, volumes, unitKind: 'volume', unitCount: volumes.count, ...schedule,
-    shardBytes: volumes.usedBytes, unitLogicalBytes: volumes.usedBytes,
-    needed: 1, minAvailable: 1, separates: 'host',
+    provider: 'mayastor',
+    inventory,
+    volumes,
+    unitKind: 'volume',
+    unitCount: volumes.count,
+    ...schedule,
+    shardBytes: volumes.usedBytes,
+    unitLogicalBytes: volumes.usedBytes,
+    needed: 1,
+    minAvailable: 1,
+    separates: 'host',
   };
 }
 

@@ -70,20 +70,37 @@ export function placeStorage(plan: Plan, options: PlacementOptions): Placement {
 export function placeWith(plan: Plan, inventory: Inventory, volumes: VolumeSet, seed: number): Placement {
   const s = plan.cluster.storage;
   switch (s.provider) {
-    case 'longhorn': return placeLonghorn(s, inventory, volumes, seed);
-    case 'ceph': return placeCeph(s, inventory, volumes, seed);
-    case 'mayastor': return placeMayastor(s, inventory, volumes, seed);
-    case 'local-path': return placeLocalPath(inventory, volumes, seed);
-    case 'none': return emptyPlacement(inventory, volumes);
+    case 'longhorn':
+      return placeLonghorn(s, inventory, volumes, seed);
+    case 'ceph':
+      return placeCeph(s, inventory, volumes, seed);
+    case 'mayastor':
+      return placeMayastor(s, inventory, volumes, seed);
+    case 'local-path':
+      return placeLocalPath(inventory, volumes, seed);
+    case 'none':
+      return emptyPlacement(inventory, volumes);
   }
 }
 
 /** A placement with no units: provider `none`, or nothing to place on. */
 export function emptyPlacement(inventory: Inventory, volumes: VolumeSet): Placement {
   return {
-    provider: 'none', inventory, volumes, unitKind: 'volume', unitCount: 0, width: 1,
-    unitWidth: new Uint8Array(0), shards: new Int32Array(0), shardBytes: new Float64Array(0), unitLogicalBytes: new Float64Array(0),
-    needed: 1, minAvailable: 1, separates: 'host', unplacedShards: 0, undersizedUnits: 0,
+    provider: 'none',
+    inventory,
+    volumes,
+    unitKind: 'volume',
+    unitCount: 0,
+    width: 1,
+    unitWidth: new Uint8Array(0),
+    shards: new Int32Array(0),
+    shardBytes: new Float64Array(0),
+    unitLogicalBytes: new Float64Array(0),
+    needed: 1,
+    minAvailable: 1,
+    separates: 'host',
+    unplacedShards: 0,
+    undersizedUnits: 0,
   };
 }
 

@@ -85,13 +85,20 @@ export function rebalanceAddNodes(plan: Plan, placement: Placement, count: numbe
     let stored = 0;
     for (let u = 0; u < placement.unitCount; u++) stored += placement.shardBytes[u] * placement.unitWidth[u];
     const share = total > 0 ? inv2.nodes.slice(placement.inventory.nodes.length).reduce((x, n) => x + n.capacityBytes, 0) / total : 0;
-    note = `Longhorn replica-auto-balance is disabled by default: nothing moves. With best-effort it would move ≈ ${(share * 100).toFixed(0)} % of the replicas (${(stored * share / 1e12).toFixed(1)} TB) onto the new nodes.`;
+    note = `Longhorn replica-auto-balance is disabled by default: nothing moves. With best-effort it would move ≈ ${(share * 100).toFixed(0)} % of the replicas (${((stored * share) / 1e12).toFixed(1)} TB) onto the new nodes.`;
   } else {
     note = 'existing volumes stay where they are (no automatic rebalancing)';
   }
   const est = transferTime(bigger, { ...placement, inventory: inv2 }, transfers, options);
   const storedPhysical = sumPhysical(placement);
-  return { ...est, change: 'add-nodes', nodeIds: added, bytesMoved: est.bytesWritten, movedShare: storedPhysical > 0 ? est.bytesWritten / storedPhysical : 0, note };
+  return {
+    ...est,
+    change: 'add-nodes',
+    nodeIds: added,
+    bytesMoved: est.bytesWritten,
+    movedShare: storedPhysical > 0 ? est.bytesWritten / storedPhysical : 0,
+    note,
+  };
 }
 
 /**
@@ -105,9 +112,15 @@ export function rebalanceDrainNode(plan: Plan, placement: Placement, nodeId: str
   const est = rebuildEstimate(plan, placement, { components: [{ kind: 'node', nodeId }] }, { ...options, seed, drain: true });
   const storedPhysical = sumPhysical(placement);
   return {
-    ...est, change: 'drain-node', nodeIds: [nodeId], bytesMoved: est.bytesWritten,
+    ...est,
+    change: 'drain-node',
+    nodeIds: [nodeId],
+    bytesMoved: est.bytesWritten,
     movedShare: storedPhysical > 0 ? est.bytesWritten / storedPhysical : 0,
-    note: est.stuckBytes > 0 ? `${(est.stuckBytes / 1e12).toFixed(2)} TB has nowhere to go (too few nodes or domains, or too full)` : 'every shard on the node finds a new home',
+    note:
+      est.stuckBytes > 0
+        ? `${(est.stuckBytes / 1e12).toFixed(2)} TB has nowhere to go (too few nodes or domains, or too full)`
+        : 'every shard on the node finds a new home',
   };
 }
 

@@ -62,24 +62,40 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
   const rackNodes = new Map<string, number[]>();
   for (const n of inv.nodes) rackNodes.set(n.rackId, [...(rackNodes.get(n.rackId) ?? []), n.index]);
   for (const [rack, nodes] of rackNodes) if (nodes.every((i) => state.nodeDown[i])) rackDown.add(rack);
-  const stuckDisk = (d: number) => s.provider === 'ceph' && !options.operatorAction && !options.drain && state.diskDown[d] === 1
-    && !state.diskDestroyed[d] && rackDown.has(inv.nodes[inv.disks[d].nodeIndex].rackId);
-  const stuckDestroyedInDownRack = (d: number) => s.provider === 'ceph' && !options.operatorAction && !options.drain
-    && rackDown.has(inv.nodes[inv.disks[d].nodeIndex].rackId);
+  const stuckDisk = (d: number) =>
+    s.provider === 'ceph' &&
+    !options.operatorAction &&
+    !options.drain &&
+    state.diskDown[d] === 1 &&
+    !state.diskDestroyed[d] &&
+    rackDown.has(inv.nodes[inv.disks[d].nodeIndex].rackId);
+  const stuckDestroyedInDownRack = (d: number) =>
+    s.provider === 'ceph' && !options.operatorAction && !options.drain && rackDown.has(inv.nodes[inv.disks[d].nodeIndex].rackId);
 
   let startS: number | null;
   let reason: string;
   switch (s.provider) {
-    case 'longhorn': startS = longhornRebuildStartS(s); reason = `Longhorn waits replica-replenishment-wait-interval (${s.replenishmentWaitS} s) for the replica to return`; break;
-    case 'mayastor': startS = mayastorRebuildStartS(s); reason = `Mayastor waits ${s.faultedWaitS} s for the faulted replica, then rebuilds it in full elsewhere`; break;
+    case 'longhorn':
+      startS = longhornRebuildStartS(s);
+      reason = `Longhorn waits replica-replenishment-wait-interval (${s.replenishmentWaitS} s) for the replica to return`;
+      break;
+    case 'mayastor':
+      startS = mayastorRebuildStartS(s);
+      reason = `Mayastor waits ${s.faultedWaitS} s for the faulted replica, then rebuilds it in full elsewhere`;
+      break;
     case 'ceph': {
       startS = cephRebuildStartS(s, a.cephHeartbeatGraceS, false);
       reason = `Ceph marks OSDs down after ${a.cephHeartbeatGraceS} s and out after mon_osd_down_out_interval (${s.downOutIntervalS} s), which starts backfill`;
       break;
     }
-    default: startS = null; reason = s.provider === 'local-path' ? 'Local Path never rebuilds: one copy, bound to its node' : 'no storage provider';
+    default:
+      startS = null;
+      reason = s.provider === 'local-path' ? 'Local Path never rebuilds: one copy, bound to its node' : 'no storage provider';
   }
-  if (options.drain) { startS = 0; reason = 'planned drain: copies start at once'; }
+  if (options.drain) {
+    startS = 0;
+    reason = 'planned drain: copies start at once';
+  }
 
   const transfers: Transfer[] = [];
   let stuck = 0;
@@ -87,7 +103,9 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
   const { blocking } = capacityThresholds(plan);
   const diskBytes = bytesPerDisk(placement);
   const nodeBytes = new Float64Array(inv.nodes.length);
-  inv.disks.forEach((d) => { nodeBytes[d.nodeIndex] += diskBytes[d.index]; });
+  inv.disks.forEach((d) => {
+    nodeBytes[d.nodeIndex] += diskBytes[d.index];
+  });
   const crush = s.provider === 'ceph' ? crushMap(inv, state.diskDown) : undefined;
   const crushLevel = s.provider === 'ceph' ? crushLevelOf(s.failureDomain) : -1;
   const choice: CrushChoice = { disk: -1, domain: -1 };
@@ -106,19 +124,27 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
   for (const u of touched) {
     for (let k = 0; k < placement.unitWidth[u]; k++) {
       const d = shards[u * width + k];
-      if (d >= 0 && state.diskDown[d]) { affected++; break; }
+      if (d >= 0 && state.diskDown[d]) {
+        affected++;
+        break;
+      }
     }
   }
   const stride = Math.max(1, Math.ceil(affected / 4096));
   let seen = 0;
   for (const u of touched) {
-    let liveCount = 0, missingCount = 0, intact = 0;
+    let liveCount = 0,
+      missingCount = 0,
+      intact = 0;
     for (let k = 0; k < placement.unitWidth[u]; k++) {
       const d = shards[u * width + k];
       if (d < 0) continue;
       if (!state.diskDestroyed[d]) intact++;
       if (!state.diskDown[d]) live[liveCount++] = d;
-      else { missing[missingCount] = d; missingSlot[missingCount++] = k; }
+      else {
+        missing[missingCount] = d;
+        missingSlot[missingCount++] = k;
+      }
     }
     if (missingCount === 0) continue;
     if (seen++ % stride !== 0 || intact < placement.needed) continue;
@@ -126,7 +152,10 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
     const sources: number[] = [];
     for (let i = 0; i < liveCount; i++) if (!sourceDown[live[i]]) sources.push(live[i]);
     if (options.drain) for (let i = 0; i < missingCount; i++) if (!state.diskDestroyed[missing[i]]) sources.push(missing[i]);
-    if (startS === null || sources.length < placement.needed) { stuck += missingCount * bytes; continue; }
+    if (startS === null || sources.length < placement.needed) {
+      stuck += missingCount * bytes;
+      continue;
+    }
     used.length = 0;
     let usedCount = 0;
     for (let i = 0; i < liveCount; i++) {
@@ -137,7 +166,10 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
     }
     for (let m = 0; m < missingCount; m++) {
       const gone = missing[m];
-      if (stuckDisk(gone) || (state.diskDestroyed[gone] && stuckDestroyedInDownRack(gone))) { stuck += bytes; continue; }
+      if (stuckDisk(gone) || (state.diskDestroyed[gone] && stuckDestroyedInDownRack(gone))) {
+        stuck += bytes;
+        continue;
+      }
       let target = -1;
       if (crush) {
         crushChoose(crush, crushLevel, seed, u, missingSlot[m], width, usedBuckets, usedCount, choice, state.diskDown);
@@ -154,12 +186,21 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
           const isNew = placement.prefers === 'zone' && !usedZones.includes(domainOf(n, 'zone'));
           const tie = hash32(seed, u, n.index) / 2 ** 32;
           if ((isNew && !bestNew) || (isNew === bestNew && room + tie > bestRoom)) {
-            const disk = n.disks.filter((d) => !state.diskDown[d.index]).reduce<number>((x, d) => (x < 0 || d.capacityBytes - diskBytes[d.index] > inv.disks[x].capacityBytes - diskBytes[x] ? d.index : x), -1);
-            if (disk >= 0) { bestRoom = room + tie; bestNew = isNew; target = disk; }
+            const disk = n.disks
+              .filter((d) => !state.diskDown[d.index])
+              .reduce<number>((x, d) => (x < 0 || d.capacityBytes - diskBytes[d.index] > inv.disks[x].capacityBytes - diskBytes[x] ? d.index : x), -1);
+            if (disk >= 0) {
+              bestRoom = room + tie;
+              bestNew = isNew;
+              target = disk;
+            }
           }
         }
       }
-      if (target < 0) { stuck += bytes; continue; }
+      if (target < 0) {
+        stuck += bytes;
+        continue;
+      }
       const tn = inv.disks[target].nodeIndex;
       if (!crush) used.push(domainOf(inv.nodes[tn], level));
       nodeBytes[tn] += bytes;
@@ -178,7 +219,11 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
   const rebuildStartS = transfers.length > 0 ? startS : null;
   const restoredAtS = rebuildStartS !== null && stuck === 0 && estimate.unitsOverCeiling === 0 ? rebuildStartS + estimate.seconds : null;
   return {
-    ...estimate, automatic, bytesRebuilt: estimate.bytesWritten, stuckBytes: stuck, reason,
+    ...estimate,
+    automatic,
+    bytesRebuilt: estimate.bytesWritten,
+    stuckBytes: stuck,
+    reason,
     timeline: { degradedAtS: 0, rebuildStartS, restoredAtS },
   };
 }

@@ -68,7 +68,10 @@ export function scheduleReplicas(inventory: Inventory, volumes: VolumeSet, rules
         const isNew = preferKey ? !usedPref.includes(preferKey[j]) : false;
         const tie = hash32(rules.seed, v, j);
         if (best < 0 || (isNew && !bestNew) || (isNew === bestNew && (room > bestRoom || (room === bestRoom && tie > bestTie)))) {
-          best = j; bestNew = isNew; bestRoom = room; bestTie = tie;
+          best = j;
+          bestNew = isNew;
+          bestRoom = room;
+          bestTie = tie;
         }
       };
       if (nodes.length <= FULL_SCAN_NODES) {

@@ -108,28 +108,49 @@ export function storageReport(plan: Plan, options: StorageOptions, failureSet?: 
     }
   }
   return {
-    provider: plan.cluster.storage.provider, basis: inv.basis, nodes: inv.nodes.length, disks: inv.disks.length,
-    racks: new Set(inv.nodes.map((n) => n.rackId)).size, zones: new Set(inv.nodes.map((n) => n.zone ?? n.id)).size,
+    provider: plan.cluster.storage.provider,
+    basis: inv.basis,
+    nodes: inv.nodes.length,
+    disks: inv.disks.length,
+    racks: new Set(inv.nodes.map((n) => n.rackId)).size,
+    zones: new Set(inv.nodes.map((n) => n.zone ?? n.id)).size,
     sharedNodes: inv.nodes.filter((n) => n.sharedWithWorkloads).length,
-    placement: placementSummary(placement), capacity, headroom, failures, rebalance,
-    afterFailures: failureSet && failureSet.components.length + (failureSet.degradations?.length ?? 0) > 0
-      ? storageFailureScenario(plan, placement, options, 'drill', 'the drill\'s failures', failureSet) : null,
+    placement: placementSummary(placement),
+    capacity,
+    headroom,
+    failures,
+    rebalance,
+    afterFailures:
+      failureSet && failureSet.components.length + (failureSet.degradations?.length ?? 0) > 0
+        ? storageFailureScenario(plan, placement, options, 'drill', "the drill's failures", failureSet)
+        : null,
     findings,
   };
 }
 
 /** One failure set worked through: impact, rebuild (and Ceph's operator rebuild when stuck) and exposure. */
 export function storageFailureScenario(
-  plan: Plan, placement: Placement, options: StorageOptions, id: StorageFailureScenario['id'], label: string, failure: FailureSet,
+  plan: Plan,
+  placement: Placement,
+  options: StorageOptions,
+  id: StorageFailureScenario['id'],
+  label: string,
+  failure: FailureSet,
 ): StorageFailureScenario {
   const state = resolveFailure(placement, failure);
   const impact = failureImpact(placement, state, options.assumptions?.cephObjectBytes);
   const ro = { seed: options.seed, assumptions: options.assumptions, failedTors: state.failedTors };
   const rebuild = rebuildEstimate(plan, placement, state, ro);
-  const operatorRebuild = plan.cluster.storage.provider === 'ceph' && rebuild.stuckBytes > 0
-    ? rebuildEstimate(plan, placement, state, { ...ro, operatorAction: true }) : null;
+  const operatorRebuild =
+    plan.cluster.storage.provider === 'ceph' && rebuild.stuckBytes > 0 ? rebuildEstimate(plan, placement, state, { ...ro, operatorAction: true }) : null;
   return {
-    id, label, components: failure.components, permanent: !!failure.permanent, impact, rebuild, operatorRebuild,
+    id,
+    label,
+    components: failure.components,
+    permanent: !!failure.permanent,
+    impact,
+    rebuild,
+    operatorRebuild,
     exposure: exposureAfter(plan, placement, state, rebuild, failure.components),
   };
 }
@@ -140,7 +161,10 @@ export function placementSummary(p: Placement): PlacementSummary {
   const perDisk = bytesPerDisk(p);
   const perNode = new Float64Array(inv.nodes.length);
   let total = 0;
-  inv.disks.forEach((d) => { perNode[d.nodeIndex] += perDisk[d.index]; total += perDisk[d.index]; });
+  inv.disks.forEach((d) => {
+    perNode[d.nodeIndex] += perDisk[d.index];
+    total += perDisk[d.index];
+  });
   let minRacks = Infinity;
   // Racks numbered per disk, so counting a unit's distinct racks compares small integers.
   const rackNumbers = new Map<string, number>();
@@ -155,7 +179,10 @@ export function placementSummary(p: Placement): PlacementSummary {
     let full = true;
     for (let k = 0; k < p.unitWidth[u]; k++) {
       const d = p.shards[u * p.width + k];
-      if (d < 0) { full = false; break; }
+      if (d < 0) {
+        full = false;
+        break;
+      }
       const rack = rackOfDisk[d];
       let seen = false;
       for (let j = 0; j < distinct && !seen; j++) seen = racks[j] === rack;
@@ -164,14 +191,25 @@ export function placementSummary(p: Placement): PlacementSummary {
     if (full) minRacks = Math.min(minRacks, distinct);
   }
   return {
-    unitKind: p.unitKind, units: p.unitCount, volumes: p.volumes.count, volumesSampled: p.volumes.sampled,
-    width: p.width, needed: p.needed, minAvailable: p.minAvailable, separates: p.separates, prefers: p.prefers ?? null,
-    pgNum: p.pgNum ?? null, unplacedShards: p.unplacedShards, undersizedUnits: p.undersizedUnits,
-    fullestNodeShare: total > 0 ? Math.max(...perNode) / total : 0, minRacksPerUnit: Number.isFinite(minRacks) ? minRacks : 0,
+    unitKind: p.unitKind,
+    units: p.unitCount,
+    volumes: p.volumes.count,
+    volumesSampled: p.volumes.sampled,
+    width: p.width,
+    needed: p.needed,
+    minAvailable: p.minAvailable,
+    separates: p.separates,
+    prefers: p.prefers ?? null,
+    pgNum: p.pgNum ?? null,
+    unplacedShards: p.unplacedShards,
+    undersizedUnits: p.undersizedUnits,
+    fullestNodeShare: total > 0 ? Math.max(...perNode) / total : 0,
+    minRacksPerUnit: Number.isFinite(minRacks) ? minRacks : 0,
   };
 }
 
-const LONGHORN_DOCS = 'Longhorn settings "Replica Zone Level Soft Anti-Affinity" and node topology labels (https://longhorn.io/docs/latest/references/settings/)';
+const LONGHORN_DOCS =
+  'Longhorn settings "Replica Zone Level Soft Anti-Affinity" and node topology labels (https://longhorn.io/docs/latest/references/settings/)';
 const CEPH_DOCS = 'Ceph monitor config, mon_osd_down_out_subtree_limit and full ratios (https://docs.ceph.com/en/latest/rados/configuration/mon-config-ref/)';
 const LABEL_VALUE = /^[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const MODEL = 'Rackplan storage placement and capacity models (src/models/README.md, "Storage")';
@@ -190,53 +228,93 @@ export function storageFindings(plan: Plan, p: Placement, headroom: readonly Hea
   if (s.provider === 'none') return out;
   const ids = inv.nodes.map((n) => n.id);
   if (inv.nodes.length === 0) {
-    return [{ ruleId: 'STORAGE-NO-DISKS', severity: 'error', message: `${s.provider} is the storage provider but no node has disks it can use`,
-      why: 'every persistent volume stays Pending', source: MODEL, subjects: { settings: ['cluster.storage.provider'] } }];
+    return [
+      {
+        ruleId: 'STORAGE-NO-DISKS',
+        severity: 'error',
+        message: `${s.provider} is the storage provider but no node has disks it can use`,
+        why: 'every persistent volume stays Pending',
+        source: MODEL,
+        subjects: { settings: ['cluster.storage.provider'] },
+      },
+    ];
   }
   if (inv.basis === 'data-disks') {
-    out.push({ ruleId: 'STORAGE-HYPERCONVERGED', severity: 'info', message: `no storage-role nodes: ${s.provider} runs on the ${inv.nodes.length} nodes with data disks`,
-      why: 'storage traffic and rebuilds share CPU, memory and NICs with workloads', source: MODEL, subjects: { nodes: ids } });
+    out.push({
+      ruleId: 'STORAGE-HYPERCONVERGED',
+      severity: 'info',
+      message: `no storage-role nodes: ${s.provider} runs on the ${inv.nodes.length} nodes with data disks`,
+      why: 'storage traffic and rebuilds share CPU, memory and NICs with workloads',
+      source: MODEL,
+      subjects: { nodes: ids },
+    });
   }
   if (p.unplacedShards > 0) {
     const unit = p.unitKind === 'pg' ? 'PGs' : 'volumes';
-    out.push({ ruleId: 'STORAGE-UNPLACED', severity: 'error',
+    out.push({
+      ruleId: 'STORAGE-UNPLACED',
+      severity: 'error',
       message: `${p.undersizedUnits} ${unit} cannot place all ${p.width} ${p.unitKind === 'pg' ? 'shards' : 'replicas'} on ${inv.nodes.length} storage node(s)`,
       why: `${p.unplacedShards} copies have nowhere to go, so these ${unit} are degraded from day one and one more failure loses data`,
-      figure: { label: 'missing copies', value: p.unplacedShards, unit: 'copies' }, source: MODEL, subjects: { nodes: ids } });
+      figure: { label: 'missing copies', value: p.unplacedShards, unit: 'copies' },
+      source: MODEL,
+      subjects: { nodes: ids },
+    });
   }
   for (const h of headroom) {
     if (h.fits || s.provider === 'local-path') continue;
     const node = h.scenario === 'largest-node';
-    out.push({ ruleId: 'STORAGE-REREPLICATE', severity: 'warning',
+    out.push({
+      ruleId: 'STORAGE-REREPLICATE',
+      severity: 'warning',
       message: `after losing ${node ? `storage node ${h.lostId}` : `rack ${plan.racks.find((r) => r.id === h.lostId)?.name ?? h.lostId}`}, ${s.provider} cannot re-replicate: ${h.reason}`,
       why: 'the copies lost with it are not rebuilt: the data stays readable but one failure closer to loss until the node returns or hardware is added',
-      figure: h.fillAfter !== null && Number.isFinite(h.fillAfter) ? { label: 'fullest survivor after re-replication', value: Math.round(h.fillAfter * 1000) / 10, unit: '%' } : undefined,
-      source: s.provider === 'ceph' ? CEPH_DOCS : MODEL, subjects: node ? { nodes: [h.lostId] } : { racks: [h.lostId] } });
+      figure:
+        h.fillAfter !== null && Number.isFinite(h.fillAfter)
+          ? { label: 'fullest survivor after re-replication', value: Math.round(h.fillAfter * 1000) / 10, unit: '%' }
+          : undefined,
+      source: s.provider === 'ceph' ? CEPH_DOCS : MODEL,
+      subjects: node ? { nodes: [h.lostId] } : { racks: [h.lostId] },
+    });
   }
   const slowPorts = inv.nodes.filter((n) => n.place.hardware.nics.speedGbps > n.place.rack.tor.portGbps);
   if (slowPorts.length > 0) {
     const n = slowPorts[0].place;
-    out.push({ ruleId: 'STORAGE-PORT-SPEED', severity: 'warning',
+    out.push({
+      ruleId: 'STORAGE-PORT-SPEED',
+      severity: 'warning',
       message: `${slowPorts.length} storage node(s) have ${n.hardware.nics.speedGbps} Gbit/s NICs on ${n.rack.tor.portGbps} Gbit/s switch ports`,
-      why: 'links run at the port speed, which bounds rebuild and client throughput', figure: { label: 'port speed', value: n.rack.tor.portGbps, unit: 'Gbit/s' },
-      source: MODEL, subjects: { nodes: slowPorts.map((x) => x.id), racks: [...new Set(slowPorts.map((x) => x.rackId))] } });
+      why: 'links run at the port speed, which bounds rebuild and client throughput',
+      figure: { label: 'port speed', value: n.rack.tor.portGbps, unit: 'Gbit/s' },
+      source: MODEL,
+      subjects: { nodes: slowPorts.map((x) => x.id), racks: [...new Set(slowPorts.map((x) => x.rackId))] },
+    });
   }
   if (s.provider === 'longhorn' && inv.nodes.length > 1) {
     const zoneByRack = new Map<string, Set<string>>();
     for (const n of inv.nodes) zoneByRack.set(n.rackId, (zoneByRack.get(n.rackId) ?? new Set()).add(n.zone ?? `none:${n.id}`));
     const unlabelled = inv.nodes.filter((n) => !n.zone);
-    const racksAsZones = unlabelled.length === 0 && [...zoneByRack.values()].every((z) => z.size === 1)
-      && new Set(inv.nodes.map((n) => n.zone)).size === zoneByRack.size;
+    const racksAsZones =
+      unlabelled.length === 0 && [...zoneByRack.values()].every((z) => z.size === 1) && new Set(inv.nodes.map((n) => n.zone)).size === zoneByRack.size;
     if (!racksAsZones && zoneByRack.size > 1) {
-      out.push({ ruleId: 'STORAGE-LONGHORN-ZONES', severity: 'warning',
-        message: unlabelled.length > 0
-          ? `${unlabelled.length} Longhorn storage node(s) carry no zone label (${unlabelled.slice(0, 5).map((n) => n.id).join(', ')}${unlabelled.length > 5 ? ', …' : ''})`
-          : 'the Longhorn storage nodes\' zone labels do not match their racks',
+      out.push({
+        ruleId: 'STORAGE-LONGHORN-ZONES',
+        severity: 'warning',
+        message:
+          unlabelled.length > 0
+            ? `${unlabelled.length} Longhorn storage node(s) carry no zone label (${unlabelled
+                .slice(0, 5)
+                .map((n) => n.id)
+                .join(', ')}${unlabelled.length > 5 ? ', …' : ''})`
+            : "the Longhorn storage nodes' zone labels do not match their racks",
         why: `Longhorn has no rack level: only zone anti-affinity keeps replicas apart, so replicas may share one of the ${zoneByRack.size} racks and a rack outage takes every copy`,
-        source: LONGHORN_DOCS, subjects: { nodes: ids, settings: ['nodes[].labels.topology.kubernetes.io/zone'] },
+        source: LONGHORN_DOCS,
+        subjects: { nodes: ids, settings: ['nodes[].labels.topology.kubernetes.io/zone'] },
         // A rack id is a valid zone label value only if it ends alphanumeric and fits 63 characters.
         fix: inv.nodes.every((n) => LABEL_VALUE.test(n.rackId))
-          ? { kind: 'zoneByRack', label: 'Set Longhorn zone = rack on the storage nodes', nodeIds: ids } : undefined });
+          ? { kind: 'zoneByRack', label: 'Set Longhorn zone = rack on the storage nodes', nodeIds: ids }
+          : undefined,
+      });
     }
   }
   if (s.provider === 'ceph') {
@@ -244,10 +322,14 @@ export function storageFindings(plan: Plan, p: Placement, headroom: readonly Hea
     for (const n of inv.nodes) perRack.set(n.rackId, (perRack.get(n.rackId) ?? 0) + 1);
     const single = [...perRack].filter(([, c]) => c === 1).map(([r]) => r);
     if (single.length > 0 && s.failureDomain === 'rack') {
-      out.push({ ruleId: 'STORAGE-CEPH-RACK-OUT', severity: 'info',
+      out.push({
+        ruleId: 'STORAGE-CEPH-RACK-OUT',
+        severity: 'info',
         message: `${single.length} rack(s) hold a single storage node: losing that node downs the whole rack's OSDs`,
         why: 'Ceph does not mark a whole rack out by itself (mon_osd_down_out_subtree_limit = rack): no automatic backfill until the node returns or an operator acts',
-        source: CEPH_DOCS, subjects: { racks: single } });
+        source: CEPH_DOCS,
+        subjects: { racks: single },
+      });
     }
   }
   return out;

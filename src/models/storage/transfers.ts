@@ -81,7 +81,10 @@ export function transferTime(plan: Plan, placement: Placement, transfers: Transf
     streamBps = (s.engine === 'v2' ? a.longhornV2StreamMBps : a.longhornStreamMBps) * 1e6;
     slots = s.concurrentRebuildsPerNode;
   }
-  if (s.provider === 'mayastor') { diskShare = a.mayastorRebuildEfficiency; netShare = a.mayastorRebuildEfficiency; }
+  if (s.provider === 'mayastor') {
+    diskShare = a.mayastorRebuildEfficiency;
+    netShare = a.mayastorRebuildEfficiency;
+  }
 
   const ids = new Map<string, number>();
   const load: number[] = [];
@@ -94,15 +97,22 @@ export function transferTime(plan: Plan, placement: Placement, transfers: Transf
     if (i === undefined) {
       i = load.length;
       ids.set(id, i);
-      load.push(0); cap.push(capacity); raw.push(rawCapacity); kinds.push(kind); names.push(id);
+      load.push(0);
+      cap.push(capacity);
+      raw.push(rawCapacity);
+      kinds.push(kind);
+      names.push(id);
     }
     return i;
   };
   const trackUnits = Number.isFinite(streamBps);
   const unitResources = new Map<number, Set<number>>();
   const unitBytes = new Map<number, number>();
-  let bytesWritten = 0, bytesRead = 0, networkBytes = 0;
-  let crossesKubeSpan = false, crossesRacks = false;
+  let bytesWritten = 0,
+    bytesRead = 0,
+    networkBytes = 0;
+  let crossesKubeSpan = false,
+    crossesRacks = false;
   const touch = (unit: number, r: number, bytes: number) => {
     load[r] += bytes;
     if (!trackUnits) return;
@@ -112,7 +122,7 @@ export function transferTime(plan: Plan, placement: Placement, transfers: Transf
   };
   // diskSpec's precedence: a disk's own measured bandwidth, then the plan's per-class figure, then the class.
   const bandwidth = (d: { class: DiskClass; bandwidthBps: number; bandwidthMeasured: boolean }) =>
-    (d.bandwidthMeasured ? d.bandwidthBps : (a.diskBandwidthMBps[d.class] ?? d.bandwidthBps / 1e6) * 1e6);
+    d.bandwidthMeasured ? d.bandwidthBps : (a.diskBandwidthMBps[d.class] ?? d.bandwidthBps / 1e6) * 1e6;
   // Resource numbers by disk, node and node pair, resolved on first use (so resources are numbered
   // in the same order as by id): a rebuild has thousands of transfers over a few hundred disks.
   const readOf = new Int32Array(inv.disks.length).fill(-1);
@@ -149,7 +159,10 @@ export function transferTime(plan: Plan, placement: Placement, transfers: Transf
   let bottleneck: TransferEstimate['bottleneck'] = null;
   const resourceSeconds = load.map((l, i) => (cap[i] > 0 ? l / cap[i] : Infinity));
   resourceSeconds.forEach((sec, i) => {
-    if (sec > seconds) { seconds = sec; bottleneck = { id: names[i], kind: kinds[i], seconds: sec }; }
+    if (sec > seconds) {
+      seconds = sec;
+      bottleneck = { id: names[i], kind: kinds[i], seconds: sec };
+    }
   });
   let longestUnitS = 0;
   let over = 0;
@@ -159,9 +172,13 @@ export function transferTime(plan: Plan, placement: Placement, transfers: Transf
     for (const r of set) unitS = Math.max(unitS, resourceSeconds[r]);
     if (unitS > ceiling) over += 1;
     if (unitS > longestUnitS) longestUnitS = unitS;
-    if (unitS > seconds) { seconds = unitS; bottleneck = { id: `stream:${placement.volumes.names[unit] ?? unit}`, kind: 'stream', seconds: unitS }; }
+    if (unitS > seconds) {
+      seconds = unitS;
+      bottleneck = { id: `stream:${placement.volumes.names[unit] ?? unit}`, kind: 'stream', seconds: unitS };
+    }
   }
-  let diskLeft = 1, netLeft = 1;
+  let diskLeft = 1,
+    netLeft = 1;
   if (seconds > 0) {
     load.forEach((l, i) => {
       const used = l / seconds / raw[i];
@@ -170,8 +187,17 @@ export function transferTime(plan: Plan, placement: Placement, transfers: Transf
     });
   }
   return {
-    seconds, bytesWritten, bytesRead, networkBytes, bottleneck, longestUnitS, unitsOverCeiling: over,
-    clientDiskShareLeft: Math.max(0, diskLeft), networkShareLeft: Math.max(0, netLeft), crossesKubeSpan, crossesRacks,
+    seconds,
+    bytesWritten,
+    bytesRead,
+    networkBytes,
+    bottleneck,
+    longestUnitS,
+    unitsOverCeiling: over,
+    clientDiskShareLeft: Math.max(0, diskLeft),
+    networkShareLeft: Math.max(0, netLeft),
+    crossesKubeSpan,
+    crossesRacks,
   };
 }
 
@@ -196,7 +222,16 @@ const TIERS: Array<LatencyClass | 'switch'> = ['switch', 'same-node', 'same-rack
  * then asks `pathBetween` a few hundred times instead of once per node pair. Resources are created
  * in the order of the path's links, as resolving each pair's path in full would.
  */
-function fabricResources(plan: Plan, topology: Topology, nodeCount: number, failedTors: ReadonlySet<string> | undefined, linkScale: number, netShare: number, a: StorageAssumptions, resource: ResourceOf): (sNode: StorageNode, tNode: StorageNode) => PairResources {
+function fabricResources(
+  plan: Plan,
+  topology: Topology,
+  nodeCount: number,
+  failedTors: ReadonlySet<string> | undefined,
+  linkScale: number,
+  netShare: number,
+  a: StorageAssumptions,
+  resource: ResourceOf,
+): (sNode: StorageNode, tNode: StorageNode) => PairResources {
   // Node pairs seen so far: a flat table while nodes² stays small (120 storage nodes: 14,400), else a map.
   const table = nodeCount * nodeCount <= 1 << 20 ? new Array<PairResources | undefined>(nodeCount * nodeCount) : undefined;
   const pairs = new Map<number, PairResources>();
@@ -224,21 +259,25 @@ function fabricResources(plan: Plan, topology: Topology, nodeCount: number, fail
   const linkResource = (link: PathLink, up: boolean, nodeAtEnd: StorageNode | undefined) => {
     let gbps = link.gbps * linkScale;
     if (nodeAtEnd?.sharedWithWorkloads) gbps = Math.max(gbps * 0.1, gbps - plan.workload.eastWestGbpsPerNode * linkScale);
-    const bps = (gbps * 1e9 / 8) * goodput;
+    const bps = ((gbps * 1e9) / 8) * goodput;
     return resource(`${link.id}:${up ? 'up' : 'down'}`, 'link', bps * netShare, bps);
   };
   return (sNode, tNode) => {
     const pairKey = sNode.index * nodeCount + tNode.index;
     let pair = table ? table[pairKey] : pairs.get(pairKey);
     if (pair) return pair;
-    const sideS = side(sNode), sideT = side(tNode);
-    const liveS = liveOf.get(sNode.index)!, liveT = liveOf.get(tNode.index)!;
+    const sideS = side(sNode),
+      sideT = side(tNode);
+    const liveS = liveOf.get(sNode.index)!,
+      liveT = liveOf.get(tNode.index)!;
     // Two nodes of one rack on a common live switch stay on it: no fabric links at all.
     const tier = sNode.rackId === tNode.rackId && liveS.some((t) => liveT.includes(t)) ? 0 : TIERS.indexOf(latencyClassOf(sNode.place, tNode.place));
     const upKey = sideS * TIERS.length + tier;
     const downKey = sideT * TIERS.length + tier;
-    let upHalf = ups.get(upKey), downHalf = downs.get(downKey);
-    let nicS = nicUp.get(sNode.index), nicT = nicDown.get(tNode.index);
+    let upHalf = ups.get(upKey),
+      downHalf = downs.get(downKey);
+    let nicS = nicUp.get(sNode.index),
+      nicT = nicDown.get(tNode.index);
     if (!upHalf || !downHalf || nicS === undefined || nicT === undefined) {
       const path: NetworkPath = pathBetween(topology, sNode.id, tNode.id, { failedTors });
       const half = path.links.length / 2;

@@ -26,7 +26,10 @@ export function diskUnitIndex(p: Placement): DiskUnitIndex {
     let placed = 0;
     for (let k = 0; k < p.unitWidth[u]; k++) {
       const d = p.shards[u * p.width + k];
-      if (d >= 0) { start[d + 1]++; placed++; }
+      if (d >= 0) {
+        start[d + 1]++;
+        placed++;
+      }
     }
     if (placed > 0 && (placed < p.needed || placed < p.minAvailable)) deficient.push(u);
   }
@@ -55,9 +58,18 @@ export function unitsOnFailedDisks(p: Placement, state: Pick<FailureState, 'disk
   let count = 0;
   for (let d = 0; d < start.length - 1; d++) {
     if (!state.diskDown[d] && !state.diskDestroyed[d]) continue;
-    for (let i = start[d]; i < start[d + 1]; i++) if (!mark[units[i]]) { mark[units[i]] = 1; count++; }
+    for (let i = start[d]; i < start[d + 1]; i++)
+      if (!mark[units[i]]) {
+        mark[units[i]] = 1;
+        count++;
+      }
   }
-  if (extra) for (const u of extra) if (!mark[u]) { mark[u] = 1; count++; }
+  if (extra)
+    for (const u of extra)
+      if (!mark[u]) {
+        mark[u] = 1;
+        count++;
+      }
   const out = new Int32Array(count);
   let j = 0;
   for (let u = 0; u < p.unitCount && j < count; u++) if (mark[u]) out[j++] = u;

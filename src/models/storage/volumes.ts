@@ -36,7 +36,7 @@ export function volumeSet(plan: Plan, seed: number): VolumeSet {
   list.forEach((v, i) => {
     names[i] = v.name;
     sizeBytes[i] = v.sizeGB * 1e9;
-    usedBytes[i] = sizeBytes[i] * v.fillPct / 100;
+    usedBytes[i] = (sizeBytes[i] * v.fillPct) / 100;
     replicas[i] = v.replicas ?? 0;
   });
   if (agg && agg.count > 0) {
@@ -48,7 +48,7 @@ export function volumeSet(plan: Plan, seed: number): VolumeSet {
       const i = list.length + j;
       names[i] = `pvc-${j + 1}`;
       sizeBytes[i] = random.lognormal(median, sigma) * 1e9;
-      usedBytes[i] = sizeBytes[i] * agg.fillPct / 100;
+      usedBytes[i] = (sizeBytes[i] * agg.fillPct) / 100;
     }
   }
   return { count: n, names, sizeBytes, usedBytes, replicas, sampled: (agg?.count ?? 0) > 0 };

@@ -42,7 +42,9 @@ export function workloadDemand(plan: Plan): WorkloadDemand {
  * pods × lost slots / all slots, the expected share under an even spread.
  */
 export function capacityLeft(
-  label: string, basis: AllocatableBasis, demand: WorkloadDemand,
+  label: string,
+  basis: AllocatableBasis,
+  demand: WorkloadDemand,
   lost: { cpuMillicores: number; memoryMiB: number; podSlots: number; nodes: number },
 ): CapacityLeft {
   const cpu = Math.max(0, basis.totalCpuMillicores - lost.cpuMillicores) / 1000;
@@ -55,16 +57,27 @@ export function capacityLeft(
   if (demand.pods > slots) short.push(`pods: ${demand.pods} pods, ${slots} pod slots left (kubelet maxPods)`);
   const evicted = basis.totalPodSlots > 0 ? Math.ceil((demand.pods * lost.podSlots) / basis.totalPodSlots - 1e-9) : 0;
   return {
-    label, nodesLost: lost.nodes, nodesLeft: basis.schedulableNodes - lost.nodes, cpuCores: cpu, memoryGiB: mem, podSlots: slots,
+    label,
+    nodesLost: lost.nodes,
+    nodesLeft: basis.schedulableNodes - lost.nodes,
+    cpuCores: cpu,
+    memoryGiB: mem,
+    podSlots: slots,
     evictedPods: Math.min(demand.pods, Math.max(0, evicted)),
-    cpuUtilisation: ratio(demand.cpuCores, cpu), memoryUtilisation: ratio(demand.memoryGiB, mem), podUtilisation: ratio(demand.pods, slots),
-    fits: short.length === 0, short,
+    cpuUtilisation: ratio(demand.cpuCores, cpu),
+    memoryUtilisation: ratio(demand.memoryGiB, mem),
+    podUtilisation: ratio(demand.pods, slots),
+    fits: short.length === 0,
+    short,
   };
 }
 
 /** The lost sums of the nodes whose `down[i]` is set. */
 export function lostAllocatable(basis: AllocatableBasis, down: (i: number) => boolean, count: number) {
-  let cpuMillicores = 0, memoryMiB = 0, podSlots = 0, nodes = 0;
+  let cpuMillicores = 0,
+    memoryMiB = 0,
+    podSlots = 0,
+    nodes = 0;
   for (let i = 0; i < count; i++) {
     if (!basis.schedulable[i] || !down(i)) continue;
     cpuMillicores += basis.cpuMillicores[i];

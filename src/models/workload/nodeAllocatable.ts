@@ -30,12 +30,23 @@ export function reservations(plan: Plan, role: Role): Reservation[] {
   const k = plan.cluster.kubelet;
   return [
     {
-      what: 'systemReserved', cpuMillicores: k.systemReservedCpuMillicores,
+      what: 'systemReserved',
+      cpuMillicores: k.systemReservedCpuMillicores,
       memoryMiB: role === 'controlplane' ? k.systemReservedMemoryMiBControlPlane : k.systemReservedMemoryMiBWorker,
       source: 'Talos kubelet defaults: 50m CPU, 512Mi (control plane) / 384Mi (other) memory (siderolabs/talos pkg/machinery/constants)',
     },
-    { what: 'kubeReserved', cpuMillicores: k.kubeReservedCpuMillicores, memoryMiB: k.kubeReservedMemoryMiB, source: 'Talos sets none; Kubernetes defaults to none' },
-    { what: 'evictionHard memory.available', cpuMillicores: 0, memoryMiB: k.evictionHardMemoryMiB, source: 'kubelet default evictionHard memory.available<100Mi (Kubernetes node-pressure eviction)' },
+    {
+      what: 'kubeReserved',
+      cpuMillicores: k.kubeReservedCpuMillicores,
+      memoryMiB: k.kubeReservedMemoryMiB,
+      source: 'Talos sets none; Kubernetes defaults to none',
+    },
+    {
+      what: 'evictionHard memory.available',
+      cpuMillicores: 0,
+      memoryMiB: k.evictionHardMemoryMiB,
+      source: 'kubelet default evictionHard memory.available<100Mi (Kubernetes node-pressure eviction)',
+    },
   ];
 }
 
@@ -78,7 +89,10 @@ export function allocatableBasis(plan: Plan): AllocatableBasis {
     }
     return r;
   };
-  let totalCpu = 0, totalMem = 0, totalSlots = 0, nodes = 0;
+  let totalCpu = 0,
+    totalMem = 0,
+    totalSlots = 0,
+    nodes = 0;
   for (const p of places) {
     if (!takesWorkloads(plan, p.node)) continue;
     const r = reservedOf(p.node.role);
@@ -91,7 +105,16 @@ export function allocatableBasis(plan: Plan): AllocatableBasis {
     totalSlots += slots[p.index];
     nodes++;
   }
-  const basis = { schedulable, cpuMillicores: cpu, memoryMiB: mem, podSlots: slots, totalCpuMillicores: totalCpu, totalMemoryMiB: totalMem, totalPodSlots: totalSlots, schedulableNodes: nodes };
+  const basis = {
+    schedulable,
+    cpuMillicores: cpu,
+    memoryMiB: mem,
+    podSlots: slots,
+    totalCpuMillicores: totalCpu,
+    totalMemoryMiB: totalMem,
+    totalPodSlots: totalSlots,
+    schedulableNodes: nodes,
+  };
   cache.set(plan, basis);
   return basis;
 }

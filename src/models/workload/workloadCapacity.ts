@@ -44,7 +44,17 @@ export function workloadCapacity(plan: Plan, resolved?: ResolvedFailures): Workl
   const basis = allocatableBasis(plan);
   const demand = workloadDemand(plan);
   const roles: RoleCapacity[] = (['controlplane', 'worker', 'storage'] as const).map((role) => {
-    const rc: RoleCapacity = { role, nodes: 0, schedulableNodes: 0, cpuCores: 0, memoryGiB: 0, allocatableCpuCores: 0, allocatableMemoryGiB: 0, podSlots: 0, reservations: reservations(plan, role) };
+    const rc: RoleCapacity = {
+      role,
+      nodes: 0,
+      schedulableNodes: 0,
+      cpuCores: 0,
+      memoryGiB: 0,
+      allocatableCpuCores: 0,
+      allocatableMemoryGiB: 0,
+      podSlots: 0,
+      reservations: reservations(plan, role),
+    };
     for (const p of t.places) {
       if (p.node.role !== role) continue;
       rc.nodes++;
@@ -66,7 +76,12 @@ export function workloadCapacity(plan: Plan, resolved?: ResolvedFailures): Workl
   for (const p of t.places) {
     if (!basis.schedulable[p.index]) continue;
     const i = p.index;
-    const c = capacityLeft(`node ${p.node.name} lost`, basis, demand, { cpuMillicores: basis.cpuMillicores[i], memoryMiB: basis.memoryMiB[i], podSlots: basis.podSlots[i], nodes: 1 });
+    const c = capacityLeft(`node ${p.node.name} lost`, basis, demand, {
+      cpuMillicores: basis.cpuMillicores[i],
+      memoryMiB: basis.memoryMiB[i],
+      podSlots: basis.podSlots[i],
+      nodes: 1,
+    });
     if (!largestNodeLost || tightness(c) > tightness(largestNodeLost)) largestNodeLost = c;
   }
   let largestRackLost: CapacityLeft | null = null;
@@ -84,15 +99,27 @@ export function workloadCapacity(plan: Plan, resolved?: ResolvedFailures): Workl
     const c = capacityLeft(`rack ${rack.name} lost`, basis, demand, lost);
     if (!largestRackLost || tightness(c) > tightness(largestRackLost)) largestRackLost = c;
   }
-  const afterFailures = resolved && resolved.failures.components.length + (resolved.failures.degradations?.length ?? 0) > 0
-    ? capacityLeft('after the drill\'s failures', basis, demand, lostAllocatable(basis, (i) => resolved.nodeStatus[i] === DOWN, t.places.length))
-    : null;
+  const afterFailures =
+    resolved && resolved.failures.components.length + (resolved.failures.degradations?.length ?? 0) > 0
+      ? capacityLeft(
+          "after the drill's failures",
+          basis,
+          demand,
+          lostAllocatable(basis, (i) => resolved.nodeStatus[i] === DOWN, t.places.length),
+        )
+      : null;
 
   const notes: string[] = [];
-  if (basis.schedulableNodes === 0 && demand.pods > 0) notes.push(`No node takes regular pods (control planes are tainted and workloads are off there): ${demand.pods} pods have nowhere to run.`);
+  if (basis.schedulableNodes === 0 && demand.pods > 0)
+    notes.push(`No node takes regular pods (control planes are tainted and workloads are off there): ${demand.pods} pods have nowhere to run.`);
   const meanPodsPerNode = basis.schedulableNodes > 0 ? demand.pods / basis.schedulableNodes : 0;
-  if (meanPodsPerNode > plan.cluster.kubelet.maxPods) notes.push(`${Math.ceil(meanPodsPerNode)} pods per node on average exceed the kubelet's maxPods of ${plan.cluster.kubelet.maxPods}.`);
-  if (largestNodeLost && !largestNodeLost.fits) notes.push(`Not N+1: after losing ${largestNodeLost.label.replace(/ lost$/, '')} the evicted pods cannot all be rescheduled (${largestNodeLost.short.join('; ')}).`);
-  if (largestRackLost && !largestRackLost.fits) notes.push(`Losing ${largestRackLost.label.replace(/ lost$/, '')} leaves too little for every pod (${largestRackLost.short.join('; ')}).`);
+  if (meanPodsPerNode > plan.cluster.kubelet.maxPods)
+    notes.push(`${Math.ceil(meanPodsPerNode)} pods per node on average exceed the kubelet's maxPods of ${plan.cluster.kubelet.maxPods}.`);
+  if (largestNodeLost && !largestNodeLost.fits)
+    notes.push(
+      `Not N+1: after losing ${largestNodeLost.label.replace(/ lost$/, '')} the evicted pods cannot all be rescheduled (${largestNodeLost.short.join('; ')}).`,
+    );
+  if (largestRackLost && !largestRackLost.fits)
+    notes.push(`Losing ${largestRackLost.label.replace(/ lost$/, '')} leaves too little for every pod (${largestRackLost.short.join('; ')}).`);
   return { roles, demand, maxPodsPerNode: plan.cluster.kubelet.maxPods, meanPodsPerNode, allUp, largestNodeLost, largestRackLost, afterFailures, notes };
 }

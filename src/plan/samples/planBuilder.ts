@@ -32,9 +32,15 @@ export class PlanBuilder {
 
   rack(id: string, rowId: string, opts: Partial<Omit<Rack, 'id' | 'rowId' | 'tor'>> & { tor?: Partial<Rack['tor']> } = {}): this {
     this.plan.racks.push({
-      id, name: opts.name ?? id.toUpperCase(), rowId, heightU: opts.heightU ?? 42,
+      id,
+      name: opts.name ?? id.toUpperCase(),
+      rowId,
+      heightU: opts.heightU ?? 42,
       // 208 V / 30 A three-phase at 80 % continuous load (NEC 210.19): 208 · 30 · √3 · 0.8 ≈ 8,650 W.
-      feeds: opts.feeds ?? [{ id: 'A', capacityW: 8600 }, { id: 'B', capacityW: 8600 }],
+      feeds: opts.feeds ?? [
+        { id: 'A', capacityW: 8600 },
+        { id: 'B', capacityW: 8600 },
+      ],
       tor: { count: 2, ports: 48, portGbps: 25, uplinkGbps: 800, heightU: 1, powerW: 350, ...opts.tor },
     });
     this.nextU.set(id, 1);

@@ -3,7 +3,19 @@
  * scoped component styles); a saved SVG has no stylesheet. These copy the resolved values onto
  * each element so the file looks like the screen, in the theme it was saved in.
  */
-const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-weight', 'font-family', 'text-anchor', 'dominant-baseline'] as const;
+const STYLE_PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'opacity',
+  'font-size',
+  'font-weight',
+  'font-family',
+  'text-anchor',
+  'dominant-baseline',
+] as const;
 
 /** The SVG markup of `svg` with every element's computed style inlined and a background of `background`. */
 export function standaloneSvg(svg: SVGSVGElement, background: string): string {

@@ -12,10 +12,14 @@ export function createScale(kind: ScaleKind, domain: readonly (number | string)[
   if (kind === 'band') return scaleBand<string>().domain(domain.map(String)).range(range).padding(0.2);
   const [lo, hi] = domain as [number, number];
   if (kind === 'log') {
-    const s = scaleLog().domain([Math.max(lo, 1e-9), Math.max(hi, lo * 10, 1e-8)]).range(range);
+    const s = scaleLog()
+      .domain([Math.max(lo, 1e-9), Math.max(hi, lo * 10, 1e-8)])
+      .range(range);
     return nice ? s.nice() : s;
   }
-  const s = scaleLinear().domain(lo === hi ? [lo, lo + 1] : [lo, hi]).range(range);
+  const s = scaleLinear()
+    .domain(lo === hi ? [lo, lo + 1] : [lo, hi])
+    .range(range);
   return nice ? s.nice() : s;
 }
 

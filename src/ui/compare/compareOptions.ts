@@ -16,10 +16,15 @@ export interface CompareOption {
  * depend on the machine's locale or time zone).
  */
 export function compareOptions(
-  plans: readonly StoredPlanInfo[], openId: string, versions: readonly PlanVersionInfo[], when: (t: number) => string,
+  plans: readonly StoredPlanInfo[],
+  openId: string,
+  versions: readonly PlanVersionInfo[],
+  when: (t: number) => string,
 ): CompareOption[] {
   return [
-    ...plans.filter((p) => p.id !== openId).map((p): CompareOption => ({ value: `plan:${p.id}`, label: p.name, source: { kind: 'plan', id: p.id }, group: 'plans' })),
+    ...plans
+      .filter((p) => p.id !== openId)
+      .map((p): CompareOption => ({ value: `plan:${p.id}`, label: p.name, source: { kind: 'plan', id: p.id }, group: 'plans' })),
     ...versions.map((v, i): CompareOption => ({
       value: `version:${v.key}`,
       label: `${i === 0 ? 'latest saved' : 'saved'} ${when(v.savedAt)}: ${v.summary}`,

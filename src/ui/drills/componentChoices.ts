@@ -29,7 +29,8 @@ export function componentChoices(plan: Plan): ComponentChoice[] {
   for (const r of plan.racks) {
     const rack = displayName(r.name);
     out.push({ id: `rack:${r.id}`, action: 'rack-loss', label: `rack ${rack}` });
-    for (const t of r.tor.count === 2 ? ['A', 'B'] : ['A']) out.push({ id: `tor:${r.id}/${t}`, action: 'network-partition', label: `ToR ${t} of rack ${rack}` });
+    for (const t of r.tor.count === 2 ? ['A', 'B'] : ['A'])
+      out.push({ id: `tor:${r.id}/${t}`, action: 'network-partition', label: `ToR ${t} of rack ${rack}` });
     for (const f of r.feeds) out.push({ id: `feed:${r.id}/${f.id}`, action: 'power-feed-loss', label: `feed ${f.id} of rack ${rack}` });
   }
   for (const n of plan.nodes) out.push({ id: `node:${n.id}`, action: 'node-restart', label: `node ${displayName(n.name)} (${n.role})` });
@@ -38,7 +39,8 @@ export function componentChoices(plan: Plan): ComponentChoice[] {
     let slot = 0;
     for (const d of hardware.get(n.hardwareId)?.disks ?? []) {
       if (d.purpose !== 'data') continue;
-      for (let k = 0; k < d.count; k++, slot++) out.push({ id: `disk:${n.id}/${slot}`, action: 'disk-loss', label: `disk ${slot} (${d.class}) of node ${displayName(n.name)}` });
+      for (let k = 0; k < d.count; k++, slot++)
+        out.push({ id: `disk:${n.id}/${slot}`, action: 'disk-loss', label: `disk ${slot} (${d.class}) of node ${displayName(n.name)}` });
     }
   }
   return out;

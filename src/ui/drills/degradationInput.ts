@@ -15,13 +15,17 @@ export type DegradationKind = Degradation['kind'];
 export function readDegradation(plan: Plan, kind: DegradationKind, scopeText: string, value: string): Degradation | { problem: string } {
   const scope = parseDegradationScope(scopeText.trim());
   if ('error' in scope) return { problem: `scope: ${scope.error}` };
-  const known = scope.kind === 'node' ? plan.nodes.some((n) => n.id === scope.nodeId)
-    : scope.kind === 'rack' ? plan.racks.some((r) => r.id === scope.rackId)
-      : scope.siteA !== scope.siteB && [scope.siteA, scope.siteB].every((s) => plan.sites.some((x) => x.id === s));
+  const known =
+    scope.kind === 'node'
+      ? plan.nodes.some((n) => n.id === scope.nodeId)
+      : scope.kind === 'rack'
+        ? plan.racks.some((r) => r.id === scope.rackId)
+        : scope.siteA !== scope.siteB && [scope.siteA, scope.siteB].every((s) => plan.sites.some((x) => x.id === s));
   if (!known) return { problem: `scope: ${scopeText.trim()} is not in this plan` };
   const v = value.trim() === '' ? NaN : Number(value);
   if (kind === 'latency') {
-    if (!(v > 0 && v <= ADDED_LATENCY_MAX_MS)) return { problem: `added latency: must be more than 0 and at most ${ADDED_LATENCY_MAX_MS.toLocaleString('en')} ms, got ${value.trim() || 'nothing'}` };
+    if (!(v > 0 && v <= ADDED_LATENCY_MAX_MS))
+      return { problem: `added latency: must be more than 0 and at most ${ADDED_LATENCY_MAX_MS.toLocaleString('en')} ms, got ${value.trim() || 'nothing'}` };
     return { kind, scope, addedMs: v };
   }
   if (!(v > 0 && v < 100)) return { problem: `bandwidth reduction: must be more than 0 and less than 100 %, got ${value.trim() || 'nothing'}` };
@@ -30,5 +34,7 @@ export function readDegradation(plan: Plan, kind: DegradationKind, scopeText: st
 
 /** A degradation in words: "+15 ms on rack:R2", "bandwidth −60 % on siteLink:a|b". */
 export function describeDegradation(d: Degradation, scopeId: string): string {
-  return d.kind === 'latency' ? `network-delay +${d.addedMs} ms on ${scopeId}` : `network-bandwidth −${+((1 - d.remainingFraction) * 100).toFixed(1)} % on ${scopeId}`;
+  return d.kind === 'latency'
+    ? `network-delay +${d.addedMs} ms on ${scopeId}`
+    : `network-bandwidth −${+((1 - d.remainingFraction) * 100).toFixed(1)} % on ${scopeId}`;
 }

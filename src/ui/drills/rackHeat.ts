@@ -46,7 +46,9 @@ export interface HeatRow {
  */
 export function rackHeat(plan: Plan, rows: readonly SweepRow[]): HeatRow[] {
   const rackOfNode = new Map(plan.nodes.map((n) => [n.id, n.rackId]));
-  const cells = new Map<string, RackCell>(plan.racks.map((r) => [r.id, { rackId: r.id, name: r.name, level: 'tolerated', worstId: `rack:${r.id}`, badSingles: 0, singles: 0 }]));
+  const cells = new Map<string, RackCell>(
+    plan.racks.map((r) => [r.id, { rackId: r.id, name: r.name, level: 'tolerated', worstId: `rack:${r.id}`, badSingles: 0, singles: 0 }]),
+  );
   const worstSeverity = new Map<string, number>();
   for (const row of rows) {
     if (row.id.includes(' + ')) continue;
@@ -64,15 +66,17 @@ export function rackHeat(plan: Plan, rows: readonly SweepRow[]): HeatRow[] {
     }
   }
   const multiSite = plan.sites.length > 1;
-  return plan.rows.map((r) => {
-    const room = plan.rooms.find((x) => x.id === r.roomId);
-    const site = plan.sites.find((s) => s.id === room?.siteId);
-    return {
-      rowId: r.id,
-      label: multiSite && site ? `${site.name} / ${r.name}` : r.name,
-      cells: plan.racks.filter((k) => k.rowId === r.id).map((k) => cells.get(k.id) as RackCell),
-    };
-  }).filter((r) => r.cells.length > 0);
+  return plan.rows
+    .map((r) => {
+      const room = plan.rooms.find((x) => x.id === r.roomId);
+      const site = plan.sites.find((s) => s.id === room?.siteId);
+      return {
+        rowId: r.id,
+        label: multiSite && site ? `${site.name} / ${r.name}` : r.name,
+        cells: plan.racks.filter((k) => k.rowId === r.id).map((k) => cells.get(k.id) as RackCell),
+      };
+    })
+    .filter((r) => r.cells.length > 0);
 }
 
 /**
@@ -126,12 +130,20 @@ export interface HeatLayout {
 export function heatLayout(rows: readonly HeatRow[], widthPx: number, maxCellW = 84): HeatLayout {
   const racks = Math.max(1, ...rows.map((r) => r.cells.length));
   const inner = Math.max(racks * 18, Math.min(widthPx - 2, racks * maxCellW));
-  const xs = scaleBand<number>().domain(Array.from({ length: racks }, (_, i) => i)).range([1, 1 + inner]).paddingInner(0.08);
+  const xs = scaleBand<number>()
+    .domain(Array.from({ length: racks }, (_, i) => i))
+    .range([1, 1 + inner])
+    .paddingInner(0.08);
   const cellH = 44;
   const labelH = 18;
   const rowH = labelH + cellH + 8;
   return {
-    width: inner + 2, height: rows.length * rowH, cellW: xs.bandwidth(), cellH, labelH,
-    x: (i) => xs(i) ?? 0, y: (j) => j * rowH + labelH,
+    width: inner + 2,
+    height: rows.length * rowH,
+    cellW: xs.bandwidth(),
+    cellH,
+    labelH,
+    x: (i) => xs(i) ?? 0,
+    y: (j) => j * rowH + labelH,
   };
 }

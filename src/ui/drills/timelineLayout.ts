@@ -4,9 +4,18 @@ import { placeRuleLabels, type RuleLabelOut } from '../charts/labelLayout';
 
 /** Short names of the events for the chart; the full sentence is in each mark's title and the list. */
 export const EVENT_LABEL: Record<TimelineEvent['kind'], string> = {
-  failure: 'failure', 'etcd-election': 'etcd election', 'etcd-writes-resume': 'writes resume', 'etcd-writes-stop': 'etcd writes stop',
-  'not-ready': 'NotReady', eviction: 'eviction', rescheduled: 'rescheduled', pending: 'pods Pending',
-  'rebuild-start': 'rebuild start', 'rebuild-end': 'rebuild end', 'redundancy-restored': 'redundancy restored', repair: 'repair',
+  failure: 'failure',
+  'etcd-election': 'etcd election',
+  'etcd-writes-resume': 'writes resume',
+  'etcd-writes-stop': 'etcd writes stop',
+  'not-ready': 'NotReady',
+  eviction: 'eviction',
+  rescheduled: 'rescheduled',
+  pending: 'pods Pending',
+  'rebuild-start': 'rebuild start',
+  'rebuild-end': 'rebuild end',
+  'redundancy-restored': 'redundancy restored',
+  repair: 'repair',
 };
 
 /**
@@ -15,7 +24,11 @@ export const EVENT_LABEL: Record<TimelineEvent['kind'], string> = {
  * below 1 s, logarithmic above; d3's scaleSymlog) keeps both ends readable.
  */
 export function timelineScale(endS: number, widthPx: number): ScaleSymLog<number, number> {
-  return scaleSymlog().constant(1).domain([0, Math.max(1, endS)]).range([0, Math.max(1, widthPx)]).clamp(true);
+  return scaleSymlog()
+    .constant(1)
+    .domain([0, Math.max(1, endS)])
+    .range([0, Math.max(1, widthPx)])
+    .clamp(true);
 }
 
 /** Round times a planner reads at a glance, s: 0, 1 s, 10 s, 1 min, 5 min, 10 min, 30 min, 1 h … 30 d. */

@@ -50,7 +50,12 @@ export function formNode(schema: z.ZodType, value: unknown): FormNode {
 export function parseInput(input: LeafInput, raw: string | boolean | undefined, optional: boolean): unknown {
   if (raw === undefined || typeof raw === 'boolean') return raw;
   if (input === 'number') return raw.trim() === '' ? (optional ? undefined : Number.NaN) : Number(raw);
-  if (input === 'list') return raw.split(',').map((s) => s.trim()).filter((s) => s !== '').map(Number);
+  if (input === 'list')
+    return raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .map(Number);
   return raw;
 }
 

@@ -6,24 +6,62 @@ const TOKEN = /GBps|MBps|Gbps|GiB|GB|[Pp]\d+(?!\d)|[A-Z]\d|[A-Z]?[a-z]+|[A-Z]+(?
 
 /** Unit tokens and how they read; a unit opens the parenthesised tail (never the first word). */
 const UNITS: Record<string, string> = {
-  Ms: 'ms', S: 's', Us: 'µs', Min: 'min', Bytes: 'bytes', GB: 'GB', GiB: 'GiB', Pct: '%', Hours: 'hours',
-  MBps: 'MB/s', Gbps: 'Gbit/s', GBps: 'GB/s',
+  Ms: 'ms',
+  S: 's',
+  Us: 'µs',
+  Min: 'min',
+  Bytes: 'bytes',
+  GB: 'GB',
+  GiB: 'GiB',
+  Pct: '%',
+  Hours: 'hours',
+  MBps: 'MB/s',
+  Gbps: 'Gbit/s',
+  GBps: 'GB/s',
 };
 
 /** Words that keep their own spelling. */
 const WORDS: Record<string, string> = {
-  api: 'API', cpu: 'CPU', ttl: 'TTL', tcp: 'TCP', osd: 'OSD', pgs: 'PGs', ip: 'IP', rtt: 'RTT', cni: 'CNI',
-  talos: 'Talos', kubernetes: 'Kubernetes', kubespan: 'KubeSpan', kubeprism: 'KubePrism', longhorn: 'Longhorn',
-  ceph: 'Ceph', mayastor: 'Mayastor', mclock: 'mClock', etcd: 'etcd', tor: 'ToR', v2: 'v2', wal: 'WAL',
+  api: 'API',
+  cpu: 'CPU',
+  ttl: 'TTL',
+  tcp: 'TCP',
+  osd: 'OSD',
+  pgs: 'PGs',
+  ip: 'IP',
+  rtt: 'RTT',
+  cni: 'CNI',
+  talos: 'Talos',
+  kubernetes: 'Kubernetes',
+  kubespan: 'KubeSpan',
+  kubeprism: 'KubePrism',
+  longhorn: 'Longhorn',
+  ceph: 'Ceph',
+  mayastor: 'Mayastor',
+  mclock: 'mClock',
+  etcd: 'etcd',
+  tor: 'ToR',
+  v2: 'v2',
+  wal: 'WAL',
 };
 
 /** Whole keys whose words alone would not say enough. */
 const KEYS: Record<string, string> = {
-  k: 'Data chunks (k)', m: 'Coding chunks (m)', tor: 'Top-of-rack switch', etcdProfile: 'Direct etcd load profile',
-  controlPlane: 'Control plane', storage: 'Storage', cni: 'CNI', kubespan: 'KubeSpan', kubeprism: 'KubePrism',
-  allowSchedulingOnControlPlanes: 'Workloads on control planes', avgObjectBytes: 'Average object (bytes)',
-  configMapsAndSecrets: 'ConfigMaps and Secrets', eastWestGbpsPerNode: 'East-west (Gbit/s per node)',
-  diskBandwidthMBps: 'Disk bandwidth (MB/s)', mclockRecoveryShare: 'mClock recovery share',
+  k: 'Data chunks (k)',
+  m: 'Coding chunks (m)',
+  tor: 'Top-of-rack switch',
+  etcdProfile: 'Direct etcd load profile',
+  controlPlane: 'Control plane',
+  storage: 'Storage',
+  cni: 'CNI',
+  kubespan: 'KubeSpan',
+  kubeprism: 'KubePrism',
+  allowSchedulingOnControlPlanes: 'Workloads on control planes',
+  avgObjectBytes: 'Average object (bytes)',
+  configMapsAndSecrets: 'ConfigMaps and Secrets',
+  eastWestGbpsPerNode: 'East-west (Gbit/s per node)',
+  diskBandwidthMBps: 'Disk bandwidth (MB/s)',
+  mclockRecoveryShare: 'mClock recovery share',
 };
 
 // Percentiles read as written in the etcd and Kubernetes docs: p50, p99.

@@ -1,7 +1,10 @@
 /** The kinds of text the YAML preview colours. */
 export type YamlTokenKind = 'key' | 'punct' | 'string' | 'number' | 'literal' | 'comment' | 'doc' | 'space';
 
-export interface YamlToken { kind: YamlTokenKind; text: string }
+export interface YamlToken {
+  kind: YamlTokenKind;
+  text: string;
+}
 
 /**
  * Splits YAML text into lines of coloured tokens for the preview: document markers, keys, list

@@ -20,8 +20,13 @@ export function themePalette(el: Element): Palette {
   const css = getComputedStyle(el);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return {
-    frame: v('--rack', '#1f2937'), slot: v('--slot', '#f3f4f6'), switches: v('--switches', '#4b5563'), selected: v('--ink', '#111827'), text: v('--ink-2', '#374151'),
-    bad: v('--bad', '#b91c1c'), accent: v('--accent', '#2563eb'),
+    frame: v('--rack', '#1f2937'),
+    slot: v('--slot', '#f3f4f6'),
+    switches: v('--switches', '#4b5563'),
+    selected: v('--ink', '#111827'),
+    text: v('--ink-2', '#374151'),
+    bad: v('--bad', '#b91c1c'),
+    accent: v('--accent', '#2563eb'),
     role: { controlplane: v('--role-controlplane', '#3b82f6'), worker: v('--role-worker', '#10b981'), storage: v('--role-storage', '#f59e0b') },
   };
 }
@@ -32,8 +37,15 @@ export function themePalette(el: Element): Palette {
  * elements with a few thousand fillRect calls (about a millisecond for 5,000 nodes).
  */
 export function drawElevation(
-  ctx: CanvasRenderingContext2D, layout: Elevation, view: ViewTransform, size: { width: number; height: number },
-  selected: ReadonlySet<string>, palette: Palette, dpr: number, marks?: FindingMarks, downNodes?: ReadonlySet<string>,
+  ctx: CanvasRenderingContext2D,
+  layout: Elevation,
+  view: ViewTransform,
+  size: { width: number; height: number },
+  selected: ReadonlySet<string>,
+  palette: Palette,
+  dpr: number,
+  marks?: FindingMarks,
+  downNodes?: ReadonlySet<string>,
 ): void {
   const g = layout.geometry;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

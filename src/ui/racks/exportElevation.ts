@@ -40,7 +40,10 @@ export function elevationSizePx(plan: Plan): { width: number; height: number } {
  * SVG document. It is built with the same d3 marks as the screen, in a detached element; names
  * go in as text.
  */
-export function elevationSvg(plan: Plan, { names = true, scale = 1 }: { names?: boolean; scale?: number } = {}): { svg: string; width: number; height: number } {
+export function elevationSvg(
+  plan: Plan,
+  { names = true, scale = 1 }: { names?: boolean; scale?: number } = {},
+): { svg: string; width: number; height: number } {
   const layout = layoutElevation(plan);
   const pad = PAD_PX;
   const width = Math.ceil(layout.width + pad * 2);

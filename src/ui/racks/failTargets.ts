@@ -2,7 +2,13 @@ import { nodeAt, rackAt } from './hitTest';
 import type { Elevation, ElevationGeometry, RackBox } from './rackLayout';
 
 /** A box in rack-local coordinates (relative to the rack's top-left corner), px. */
-export interface LocalBox { id: string; x: number; y: number; width: number; height: number }
+export interface LocalBox {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** Width of one power-feed marker under a rack, px: room for "feed A" at the marker's 8.5 px font. */
 const FEED_MARKER_PX = 40;

@@ -46,6 +46,11 @@ export function nodesInBox(layout: Elevation, box: { x0: number; y0: number; x1:
 /** Racks that intersect the world rectangle, grown by `margin` world units on each side. */
 export function racksIn(layout: Elevation, r: { x0: number; y0: number; x1: number; y1: number }, margin = 0): RackBox[] {
   const g = layout.geometry;
-  return layout.racks.filter((rack) => rack.x + g.rackWidth >= r.x0 - margin && rack.x <= r.x1 + margin
-    && rack.y + rack.heightU * g.uPx >= r.y0 - margin && rack.y - g.headerPx <= r.y1 + margin);
+  return layout.racks.filter(
+    (rack) =>
+      rack.x + g.rackWidth >= r.x0 - margin &&
+      rack.x <= r.x1 + margin &&
+      rack.y + rack.heightU * g.uPx >= r.y0 - margin &&
+      rack.y - g.headerPx <= r.y1 + margin,
+  );
 }

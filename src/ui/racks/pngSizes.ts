@@ -67,7 +67,16 @@ export function pngChoices(widthPx: number, heightPx: number): PngChoice[] {
     const w = Math.max(1, Math.round(widthPx * scale));
     const h = Math.max(1, Math.round(heightPx * scale));
     const names = scale >= READABLE_SCALE;
-    return { id: t.id, label: t.label, scale, widthPx: w, heightPx: h, names, rackNames: scale >= OVERVIEW_SCALE, estimatedBytes: estimatePngBytes(widthPx, heightPx, scale, names) };
+    return {
+      id: t.id,
+      label: t.label,
+      scale,
+      widthPx: w,
+      heightPx: h,
+      names,
+      rackNames: scale >= OVERVIEW_SCALE,
+      estimatedBytes: estimatePngBytes(widthPx, heightPx, scale, names),
+    };
   });
   // A long side that needs enlarging is left to 1× and 2×: a fractional enlargement blurs every
   // edge and made bigger files than 2× on the samples (enterprise: 417 KiB at 1.7×, 309 KiB at 2×).

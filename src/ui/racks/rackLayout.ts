@@ -95,15 +95,28 @@ export function layoutElevation(plan: Plan, g: ElevationGeometry = DEFAULT_GEOME
       const list = racksByRow.get(row.id) ?? [];
       const room = rooms.get(row.roomId);
       const site = room ? sites.get(room.siteId) : undefined;
-      const label: RowLabel = { id: row.id, text: [site?.name, room?.name, row.name].filter(Boolean).join(' / '), x: columnX, y: y + 14, bandTop: y - g.rowGap, racksTop: y + g.headerPx, maxWidth: 0 };
+      const label: RowLabel = {
+        id: row.id,
+        text: [site?.name, room?.name, row.name].filter(Boolean).join(' / '),
+        x: columnX,
+        y: y + 14,
+        bandTop: y - g.rowGap,
+        racksTop: y + g.headerPx,
+        maxWidth: 0,
+      };
       rows.push(label);
       columnRows.push(label);
       const tallest = Math.max(...list.map((r) => r.heightU));
       list.forEach((rack, i) => {
         const box: RackBox = {
-          id: rack.id, name: rack.name, x: columnX + 28 + i * (g.rackWidth + g.rackGap),
-          y: y + g.headerPx + (tallest - rack.heightU) * g.uPx, heightU: rack.heightU,
-          switchU: rack.tor.count * rack.tor.heightU, torCount: rack.tor.count, feeds: rack.feeds.map((f) => f.id).join('+'),
+          id: rack.id,
+          name: rack.name,
+          x: columnX + 28 + i * (g.rackWidth + g.rackGap),
+          y: y + g.headerPx + (tallest - rack.heightU) * g.uPx,
+          heightU: rack.heightU,
+          switchU: rack.tor.count * rack.tor.heightU,
+          torCount: rack.tor.count,
+          feeds: rack.feeds.map((f) => f.id).join('+'),
         };
         racks.push(box);
         rackPos.set(rack.id, box);
@@ -126,9 +139,18 @@ export function layoutElevation(plan: Plan, g: ElevationGeometry = DEFAULT_GEOME
     if (!box || !hw) continue;
     const top = node.positionU + hw.heightU - 1;
     const nodeBox: NodeBox = {
-      id: node.id, name: node.name, role: node.role, rackId: node.rackId,
-      x: box.x + 3, y: box.y + (box.heightU - top) * g.uPx + 1, width: g.rackWidth - 6, height: hw.heightU * g.uPx - 2,
-      positionU: node.positionU, heightU: hw.heightU, feeds: node.feeds.join('+'), tors: node.tors.join('+'),
+      id: node.id,
+      name: node.name,
+      role: node.role,
+      rackId: node.rackId,
+      x: box.x + 3,
+      y: box.y + (box.heightU - top) * g.uPx + 1,
+      width: g.rackWidth - 6,
+      height: hw.heightU * g.uPx - 2,
+      positionU: node.positionU,
+      heightU: hw.heightU,
+      feeds: node.feeds.join('+'),
+      tors: node.tors.join('+'),
     };
     nodes.push(nodeBox);
     nodeById.set(node.id, nodeBox);

@@ -19,84 +19,143 @@ type Signed = Element & { [SIG]?: string };
 export function renderMarks(world: Root, layout: Elevation, rows: RowLabel[], racks: RackBox[], nodes: NodeBox[], showNodes: boolean): void {
   const g = layout.geometry;
   // About 7.2 px a character at 12 px semibold: a name longer than its room column is cut, whole on hover.
-  world.select<SVGGElement>('g.rows').selectAll<SVGTextElement, RowLabel>('text').data(rows, (d) => d.id)
-    .join('text').attr('class', 'row-label').attr('x', (d) => d.x).attr('y', (d) => d.y)
+  world
+    .select<SVGGElement>('g.rows')
+    .selectAll<SVGTextElement, RowLabel>('text')
+    .data(rows, (d) => d.id)
+    .join('text')
+    .attr('class', 'row-label')
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
     .text((d) => truncateName(displayName(d.text), Math.floor(d.maxWidth / 7.2)))
-    .append('title').text((d) => displayName(d.text));
+    .append('title')
+    .text((d) => displayName(d.text));
 
-  world.select<SVGGElement>('g.racks').selectAll<SVGGElement, RackBox>('g.rack').data(racks, (d) => d.id).join(
-    (enter) => {
+  world
+    .select<SVGGElement>('g.racks')
+    .selectAll<SVGGElement, RackBox>('g.rack')
+    .data(racks, (d) => d.id)
+    .join((enter) => {
       const e = enter.append('g').attr('class', 'rack');
-      e.append('text').attr('class', 'rack-name').attr('x', g.rackWidth / 2).attr('y', -6).attr('text-anchor', 'middle');
+      e.append('text')
+        .attr('class', 'rack-name')
+        .attr('x', g.rackWidth / 2)
+        .attr('y', -6)
+        .attr('text-anchor', 'middle');
       e.append('rect').attr('class', 'frame').attr('width', g.rackWidth);
-      e.append('rect').attr('class', 'slots').attr('x', 3).attr('width', g.rackWidth - 6).attr('fill', 'url(#u-slots)');
+      e.append('rect')
+        .attr('class', 'slots')
+        .attr('x', 3)
+        .attr('width', g.rackWidth - 6)
+        .attr('fill', 'url(#u-slots)');
       e.append('g').attr('class', 'units');
       e.append('g').attr('class', 'tors');
       e.append('g').attr('class', 'feed-markers');
       return e;
-    },
-  ).each(function (d) {
-    const el = this as Signed;
-    const sig = rackSignature(d);
-    if (el[SIG] === sig) return;
-    el[SIG] = sig;
-    const rack = select(this);
-    const name = displayName(d.name);
-    rack.attr('transform', `translate(${d.x},${d.y})`).attr('data-rack', d.id).attr('aria-label', `Rack ${name}, ${d.heightU} U`);
-    // About 6.5 px per character at 11 px: a long name is cut to the rack's width, whole on hover.
-    const label = rack.select('text.rack-name');
-    label.text(`${truncateName(name, Math.floor(g.rackWidth / 6.5) - d.feeds.length - 3)} · ${d.feeds}`);
-    label.append('title').text(name);
-    rack.select('rect.frame').attr('height', d.heightU * g.uPx);
-    rack.select('rect.slots').attr('y', d.switchU * g.uPx).attr('height', (d.heightU - d.switchU) * g.uPx);
-    // One mark per switch and per feed, so each can be failed by a click in fail mode.
-    rack.select('g.tors').selectAll<SVGGElement, LocalBox>('g.tor').data(torBoxes(d, g), (b) => b.id).join((enter) => {
-      const t = enter.append('g').attr('class', 'tor');
-      t.append('rect').attr('class', 'switches');
-      t.append('text').attr('class', 'switch-label').attr('text-anchor', 'middle');
-      return t;
-    }).attr('data-tor', (b) => `${d.id}/${b.id}`).attr('aria-label', (b) => `ToR ${b.id} of ${name}`).each(function (b) {
-      const t = select(this);
-      t.select('rect').attr('x', b.x).attr('y', b.y).attr('width', b.width).attr('height', b.height);
-      t.select('text').attr('x', b.x + b.width / 2).attr('y', b.y + b.height / 2 + 3).text(b.height >= 8 ? `ToR ${b.id}` : '');
+    })
+    .each(function (d) {
+      const el = this as Signed;
+      const sig = rackSignature(d);
+      if (el[SIG] === sig) return;
+      el[SIG] = sig;
+      const rack = select(this);
+      const name = displayName(d.name);
+      rack.attr('transform', `translate(${d.x},${d.y})`).attr('data-rack', d.id).attr('aria-label', `Rack ${name}, ${d.heightU} U`);
+      // About 6.5 px per character at 11 px: a long name is cut to the rack's width, whole on hover.
+      const label = rack.select('text.rack-name');
+      label.text(`${truncateName(name, Math.floor(g.rackWidth / 6.5) - d.feeds.length - 3)} · ${d.feeds}`);
+      label.append('title').text(name);
+      rack.select('rect.frame').attr('height', d.heightU * g.uPx);
+      rack
+        .select('rect.slots')
+        .attr('y', d.switchU * g.uPx)
+        .attr('height', (d.heightU - d.switchU) * g.uPx);
+      // One mark per switch and per feed, so each can be failed by a click in fail mode.
+      rack
+        .select('g.tors')
+        .selectAll<SVGGElement, LocalBox>('g.tor')
+        .data(torBoxes(d, g), (b) => b.id)
+        .join((enter) => {
+          const t = enter.append('g').attr('class', 'tor');
+          t.append('rect').attr('class', 'switches');
+          t.append('text').attr('class', 'switch-label').attr('text-anchor', 'middle');
+          return t;
+        })
+        .attr('data-tor', (b) => `${d.id}/${b.id}`)
+        .attr('aria-label', (b) => `ToR ${b.id} of ${name}`)
+        .each(function (b) {
+          const t = select(this);
+          t.select('rect').attr('x', b.x).attr('y', b.y).attr('width', b.width).attr('height', b.height);
+          t.select('text')
+            .attr('x', b.x + b.width / 2)
+            .attr('y', b.y + b.height / 2 + 3)
+            .text(b.height >= 8 ? `ToR ${b.id}` : '');
+        });
+      rack
+        .select('g.feed-markers')
+        .selectAll<SVGGElement, LocalBox>('g.feed-marker')
+        .data(feedMarkerBoxes(d, g), (b) => b.id)
+        .join((enter) => {
+          const f = enter.append('g').attr('class', 'feed-marker');
+          f.append('rect').attr('rx', 3);
+          f.append('text').attr('text-anchor', 'middle');
+          return f;
+        })
+        .attr('data-feed', (b) => `${d.id}/${b.id}`)
+        .attr('aria-label', (b) => `Power feed ${b.id} of ${name}`)
+        .each(function (b) {
+          const f = select(this);
+          f.select('rect').attr('x', b.x).attr('y', b.y).attr('width', b.width).attr('height', b.height);
+          f.select('text')
+            .attr('x', b.x + b.width / 2)
+            .attr('y', b.y + b.height / 2 + 3)
+            .text(`feed ${b.id}`);
+        });
+      // U numbers on the left rail, counted from the bottom: U1 and every fifth U.
+      const marks = Array.from({ length: d.heightU }, (_, i) => i + 1).filter((u) => u === 1 || u % 5 === 0);
+      rack
+        .select('g.units')
+        .selectAll('text')
+        .data(marks)
+        .join('text')
+        .attr('class', 'u-number')
+        .attr('x', -4)
+        .attr('y', (u) => (d.heightU - u + 1) * g.uPx - 2)
+        .attr('text-anchor', 'end')
+        .text((u) => u);
     });
-    rack.select('g.feed-markers').selectAll<SVGGElement, LocalBox>('g.feed-marker').data(feedMarkerBoxes(d, g), (b) => b.id).join((enter) => {
-      const f = enter.append('g').attr('class', 'feed-marker');
-      f.append('rect').attr('rx', 3);
-      f.append('text').attr('text-anchor', 'middle');
-      return f;
-    }).attr('data-feed', (b) => `${d.id}/${b.id}`).attr('aria-label', (b) => `Power feed ${b.id} of ${name}`).each(function (b) {
-      const f = select(this);
-      f.select('rect').attr('x', b.x).attr('y', b.y).attr('width', b.width).attr('height', b.height);
-      f.select('text').attr('x', b.x + b.width / 2).attr('y', b.y + b.height / 2 + 3).text(`feed ${b.id}`);
-    });
-    // U numbers on the left rail, counted from the bottom: U1 and every fifth U.
-    const marks = Array.from({ length: d.heightU }, (_, i) => i + 1).filter((u) => u === 1 || u % 5 === 0);
-    rack.select('g.units').selectAll('text').data(marks).join('text').attr('class', 'u-number').attr('x', -4)
-      .attr('y', (u) => (d.heightU - u + 1) * g.uPx - 2).attr('text-anchor', 'end').text((u) => u);
-  });
 
-  world.select<SVGGElement>('g.nodes').selectAll<SVGGElement, NodeBox>('g.node').data(showNodes ? nodes : [], (d) => d.id).join(
-    (enter) => {
+  world
+    .select<SVGGElement>('g.nodes')
+    .selectAll<SVGGElement, NodeBox>('g.node')
+    .data(showNodes ? nodes : [], (d) => d.id)
+    .join((enter) => {
       const e = enter.append('g').attr('class', 'node');
       e.append('rect').attr('class', 'body').attr('rx', 2);
       e.append('text').attr('class', 'node-name').attr('x', 5);
       e.append('text').attr('class', 'node-meta').attr('text-anchor', 'end');
       return e;
-    },
-  ).each(function (d) {
-    const el = this as Signed;
-    const sig = nodeSignature(d);
-    if (el[SIG] === sig) return;
-    el[SIG] = sig;
-    const node = select(this);
-    const textY = Math.min(d.height / 2 + 3.5, 10);
-    node.attr('transform', `translate(${d.x},${d.y})`).attr('data-node', d.id).attr('data-role', d.role)
-      .attr('aria-label', `${d.name}, ${d.role}, U${d.positionU}, feeds ${d.feeds}, ToR ${d.tors}`);
-    node.select('rect.body').attr('width', d.width).attr('height', d.height);
-    node.select('text.node-name').attr('y', textY).text(d.name);
-    node.select('text.node-meta').attr('x', d.width - 4).attr('y', textY).text(`U${d.positionU} · ${d.feeds} · T:${d.tors}`);
-  });
+    })
+    .each(function (d) {
+      const el = this as Signed;
+      const sig = nodeSignature(d);
+      if (el[SIG] === sig) return;
+      el[SIG] = sig;
+      const node = select(this);
+      const textY = Math.min(d.height / 2 + 3.5, 10);
+      node
+        .attr('transform', `translate(${d.x},${d.y})`)
+        .attr('data-node', d.id)
+        .attr('data-role', d.role)
+        .attr('aria-label', `${d.name}, ${d.role}, U${d.positionU}, feeds ${d.feeds}, ToR ${d.tors}`);
+      node.select('rect.body').attr('width', d.width).attr('height', d.height);
+      node.select('text.node-name').attr('y', textY).text(d.name);
+      node
+        .select('text.node-meta')
+        .attr('x', d.width - 4)
+        .attr('y', textY)
+        .text(`U${d.positionU} · ${d.feeds} · T:${d.tors}`);
+    });
 }
 
 /** What the rack view marks for a drill at the scrubber's time; ids as in `DrillMoment`, switches and feeds as `rackId/A`. */
@@ -123,18 +182,42 @@ export function renderFailures(world: Root, marks: FailureMarks | null): void {
   const racksBack = set(marks?.recoveredRacks);
   const tors = set(marks?.failedTors);
   const feeds = set(marks?.failedFeeds);
-  world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node').classed('failed', (d) => down.has(d.id))
-    .classed('degraded', (d) => degraded.has(d.id)).classed('recovered', (d) => recovered.has(d.id));
-  world.select('g.racks').selectAll<SVGGElement, RackBox>('g.rack').classed('failed', (d) => racks.has(d.id)).classed('recovered', (d) => racksBack.has(d.id));
-  world.select('g.racks').selectAll<SVGGElement, unknown>('g.tor').classed('failed', function () { return tors.has((this as Element).getAttribute('data-tor') ?? ''); });
-  world.select('g.racks').selectAll<SVGGElement, unknown>('g.feed-marker').classed('failed', function () { return feeds.has((this as Element).getAttribute('data-feed') ?? ''); });
+  world
+    .select('g.nodes')
+    .selectAll<SVGGElement, NodeBox>('g.node')
+    .classed('failed', (d) => down.has(d.id))
+    .classed('degraded', (d) => degraded.has(d.id))
+    .classed('recovered', (d) => recovered.has(d.id));
+  world
+    .select('g.racks')
+    .selectAll<SVGGElement, RackBox>('g.rack')
+    .classed('failed', (d) => racks.has(d.id))
+    .classed('recovered', (d) => racksBack.has(d.id));
+  world
+    .select('g.racks')
+    .selectAll<SVGGElement, unknown>('g.tor')
+    .classed('failed', function () {
+      return tors.has((this as Element).getAttribute('data-tor') ?? '');
+    });
+  world
+    .select('g.racks')
+    .selectAll<SVGGElement, unknown>('g.feed-marker')
+    .classed('failed', function () {
+      return feeds.has((this as Element).getAttribute('data-feed') ?? '');
+    });
 }
 
 /** Marks the selected nodes and the current rack among those drawn. */
 
 export function renderSelection(world: Root, selected: ReadonlySet<string>, currentRackId: string | null): void {
-  world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node').classed('selected', (d) => selected.has(d.id));
-  world.select('g.racks').selectAll<SVGGElement, RackBox>('g.rack').classed('current', (d) => d.id === currentRackId);
+  world
+    .select('g.nodes')
+    .selectAll<SVGGElement, NodeBox>('g.node')
+    .classed('selected', (d) => selected.has(d.id));
+  world
+    .select('g.racks')
+    .selectAll<SVGGElement, RackBox>('g.rack')
+    .classed('current', (d) => d.id === currentRackId);
 }
 
 /**
@@ -151,14 +234,26 @@ export interface FindingMarks {
 export function renderFindingMarks(world: Root, marks: FindingMarks): void {
   const h = marks.highlight;
   world.classed('highlighting', h !== null);
-  world.select('g.racks').selectAll<SVGGElement, RackBox>('g.rack')
+  world
+    .select('g.racks')
+    .selectAll<SVGGElement, RackBox>('g.rack')
     .classed('has-error', (d) => marks.errorRacks.has(d.id))
     .classed('highlighted', (d) => h !== null && h.racks.has(d.id));
-  world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node').classed('highlighted', (d) => h !== null && h.nodes.has(d.id))
+  world
+    .select('g.nodes')
+    .selectAll<SVGGElement, NodeBox>('g.node')
+    .classed('highlighted', (d) => h !== null && h.nodes.has(d.id))
     .classed('in-named-rack', (d) => h?.namedRacks?.has(d.rackId) ?? false);
 }
 
-interface Ghost { id: string; x: number; y: number; width: number; height: number; ok: boolean }
+interface Ghost {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  ok: boolean;
+}
 
 /**
  * Draws where a drag would drop: one outline per node at its snapped slot, green when the drop
@@ -182,7 +277,15 @@ export function renderGhosts(world: Root, layout: Elevation, drag: DragState | n
       }
     }
   }
-  world.select('g.ghosts').selectAll<SVGRectElement, Ghost>('rect').data(ghosts, (d) => d.id).join('rect')
-    .attr('class', (d) => (d.ok ? 'ghost ok' : 'ghost bad')).attr('x', (d) => d.x).attr('y', (d) => d.y)
-    .attr('width', (d) => d.width).attr('height', (d) => d.height).attr('rx', 2);
+  world
+    .select('g.ghosts')
+    .selectAll<SVGRectElement, Ghost>('rect')
+    .data(ghosts, (d) => d.id)
+    .join('rect')
+    .attr('class', (d) => (d.ok ? 'ghost ok' : 'ghost bad'))
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
+    .attr('width', (d) => d.width)
+    .attr('height', (d) => d.height)
+    .attr('rx', 2);
 }

@@ -34,7 +34,15 @@ export function placeRowLabels(rows: readonly RowLabel[], k: number, textWidth: 
     const baseline = row.racksTop - 4 - 0.25 * fontPx;
     const text = fitText(row.text, row.maxWidth, (t) => textWidth(t, fontPx));
     if (!text) continue;
-    placed.push({ id: row.id, text, fullText: row.text, x: row.x, baseline, fontPx, box: { x0: row.x, y0: baseline - 0.85 * fontPx, x1: row.x + textWidth(text, fontPx), y1: baseline + 0.25 * fontPx } });
+    placed.push({
+      id: row.id,
+      text,
+      fullText: row.text,
+      x: row.x,
+      baseline,
+      fontPx,
+      box: { x0: row.x, y0: baseline - 0.85 * fontPx, x1: row.x + textWidth(text, fontPx), y1: baseline + 0.25 * fontPx },
+    });
   }
   return placed;
 }

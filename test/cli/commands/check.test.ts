@@ -10,7 +10,14 @@ const EXAMPLES = join(fileURLToPath(new URL('../../../', import.meta.url)), 'pub
 async function plan(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(args, COMMANDS, { out: (t) => { out += t; }, err: (t) => { err += t; } });
+  const code = await runCli(args, COMMANDS, {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+  });
   return { code, out, err };
 }
 
@@ -21,8 +28,9 @@ describe('plan check', () => {
   });
 
   it('checkLine(file, finding) reads like a linter: "file: severity RULE-ID message"', () => {
-    expect(checkLine('p.json', { ruleId: 'RA-CP-RTT', severity: 'error', message: 'cp-1 and cp-2 are 20 ms apart (RTT)', why: 'w', source: 's' }))
-      .toBe('p.json: error RA-CP-RTT cp-1 and cp-2 are 20 ms apart (RTT)');
+    expect(checkLine('p.json', { ruleId: 'RA-CP-RTT', severity: 'error', message: 'cp-1 and cp-2 are 20 ms apart (RTT)', why: 'w', source: 's' })).toBe(
+      'p.json: error RA-CP-RTT cp-1 and cp-2 are 20 ms apart (RTT)',
+    );
   });
 
   it('plan check anti-patterns.json exits 1 with error lines; reference.json exits 0 but 1 at --fail-on warning', async () => {
@@ -56,7 +64,11 @@ describe('plan report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rackplan-report-'));
     const ref = join(EXAMPLES, 'reference.json');
     const out = join(dir, 'r.html');
-    const [md, html, bad] = await Promise.all([plan('report', ref), plan('report', ref, '--format', 'html', '--out', out), plan('report', ref, '--format', 'pdf')]);
+    const [md, html, bad] = await Promise.all([
+      plan('report', ref),
+      plan('report', ref, '--format', 'html', '--out', out),
+      plan('report', ref, '--format', 'pdf'),
+    ]);
     expect(md.code).toBe(0);
     expect(md.out).toMatch(/^# Plan report: Reference cluster/);
     expect(html.code).toBe(0);

@@ -55,7 +55,16 @@ describe('plan compare', () => {
 
 describe('compareHeadlines', () => {
   const f = (value: number, verdict: HeadlineFigure['verdict']): HeadlineFigure => ({
-    id: 'write-p99', label: 'Write latency p99', text: `${value} ms`, value, unit: 'ms', verdict, word: '', why: '', better: 'lower', panel: 'control-plane',
+    id: 'write-p99',
+    label: 'Write latency p99',
+    text: `${value} ms`,
+    value,
+    unit: 'ms',
+    verdict,
+    word: '',
+    why: '',
+    better: 'lower',
+    panel: 'control-plane',
   });
 
   it('compareHeadlines(a, b) prefers the better verdict, then the better direction of the value', () => {

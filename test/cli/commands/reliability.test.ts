@@ -8,7 +8,14 @@ const REFERENCE = fileURLToPath(new URL('../../../public/examples/reference.json
 async function plan(...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await runCli(argv, COMMANDS, { out: (t) => { out += t; }, err: (t) => { err += t; } });
+  const code = await runCli(argv, COMMANDS, {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+  });
   return { code, out, err };
 }
 

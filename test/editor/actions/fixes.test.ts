@@ -29,7 +29,10 @@ function checkFixes(plan: Plan): number {
     expect(r.label).toBe(f.fix.label);
     expect(validatePlan(r.plan).ok).toBe(true);
     const after = findings(r.plan);
-    expect(after.some((g) => same(g, f)), `${f.ruleId} still: ${f.message}`).toBe(false);
+    expect(
+      after.some((g) => same(g, f)),
+      `${f.ruleId} still: ${f.message}`,
+    ).toBe(false);
     // Rules that concern one thing per plan must hold entirely after their fix.
     if (['RA-CP-COUNT', 'RA-KUBEPRISM', 'RA-CP-NOSCHED', 'RA-STORAGE-NO-KUBESPAN', 'RA-STORAGE-DEDICATED', 'STORAGE-LONGHORN-ZONES'].includes(f.ruleId)) {
       expect(after.filter((g) => g.ruleId === f.ruleId && g.severity !== 'info')).toEqual([]);
@@ -44,8 +47,20 @@ function checkFixes(plan: Plan): number {
 describe('applyFix(plan, { fix })', () => {
   it('applyFix on the anti-pattern plan: every offered fix clears its finding and undoes to the original', () => {
     const plan = antiPatternsPlan();
-    const offered = findings(plan).filter((f) => f.fix).map((f) => f.ruleId);
-    expect(offered).toEqual(expect.arrayContaining(['RA-CP-COUNT', 'RA-CP-RACKS', 'RA-KUBEPRISM', 'RA-CP-NOSCHED', 'RA-STORAGE-NO-KUBESPAN', 'RA-STORAGE-DEDICATED', 'STORAGE-LONGHORN-ZONES']));
+    const offered = findings(plan)
+      .filter((f) => f.fix)
+      .map((f) => f.ruleId);
+    expect(offered).toEqual(
+      expect.arrayContaining([
+        'RA-CP-COUNT',
+        'RA-CP-RACKS',
+        'RA-KUBEPRISM',
+        'RA-CP-NOSCHED',
+        'RA-STORAGE-NO-KUBESPAN',
+        'RA-STORAGE-DEDICATED',
+        'STORAGE-LONGHORN-ZONES',
+      ]),
+    );
     expect(checkFixes(plan)).toBe(offered.length);
   });
 
@@ -70,9 +85,12 @@ describe('applyFix(plan, { fix })', () => {
 
   it('for any generated plan: every offered fix clears its finding, leaves a valid plan and undoes cleanly', () => {
     let fixes = 0;
-    fc.assert(fc.property(validPlanArbWith({ maxRacks: 4, maxNodesPerRack: 3 }).map(withoutVolumes), (plan) => {
-      fixes += checkFixes(plan);
-    }), { numRuns: 15 });
+    fc.assert(
+      fc.property(validPlanArbWith({ maxRacks: 4, maxNodesPerRack: 3 }).map(withoutVolumes), (plan) => {
+        fixes += checkFixes(plan);
+      }),
+      { numRuns: 15 },
+    );
     // The generated plans break fixable rules often (KubePrism, scheduling, KubeSpan are random).
     expect(fixes).toBeGreaterThan(0);
   }, 240_000);

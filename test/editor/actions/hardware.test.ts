@@ -33,7 +33,12 @@ describe('disk actions', () => {
   });
 
   it('updateDisk(plan, count 0 / 65, size 0) is refused naming the field and its valid range', () => {
-    for (const [patch, field] of [[{ count: 0 }, 'count'], [{ count: 65 }, 'count'], [{ capacityGB: 0 }, 'capacityGB'], [{ count: 1.5 }, 'count']] as const) {
+    for (const [patch, field] of [
+      [{ count: 0 }, 'count'],
+      [{ count: 65 }, 'count'],
+      [{ capacityGB: 0 }, 'capacityGB'],
+      [{ count: 1.5 }, 'count'],
+    ] as const) {
       const r = updateDisk(plan, { id: 'cp-1u-nvme', index: 0, patch });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.reason).toMatch(new RegExp(`^hardware\\[${cp}\\]\\.disks\\[0\\]\\.${field}: `));
@@ -75,11 +80,14 @@ describe('disk actions', () => {
   });
 
   it('setDiskMeasurement(plan, any in-bounds measurement) keeps the plan valid; set then clear is the original profile', () => {
-    fc.assert(fc.property(measuredDiskArb, (m) => {
-      const next = applied(setDiskMeasurement(plan, { id: 'cp-1u-nvme', index: 0, measured: m }));
-      expect(validatePlan(next).ok).toBe(true);
-      expect(applied(setDiskMeasurement(next, { id: 'cp-1u-nvme', index: 0, measured: null })).hardware[cp]).toStrictEqual(plan.hardware[cp]);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(measuredDiskArb, (m) => {
+        const next = applied(setDiskMeasurement(plan, { id: 'cp-1u-nvme', index: 0, measured: m }));
+        expect(validatePlan(next).ok).toBe(true);
+        expect(applied(setDiskMeasurement(next, { id: 'cp-1u-nvme', index: 0, measured: null })).hardware[cp]).toStrictEqual(plan.hardware[cp]);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('updateHardware(plan, { cpuClass }) changes the class; an unknown class is refused naming the field', () => {

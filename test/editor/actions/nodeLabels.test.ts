@@ -24,8 +24,12 @@ describe('label actions', () => {
   });
 
   it('setNodeLabel(plan, key "bad key") refuses, naming the field and the valid form', () => {
-    expect(reason(setNodeLabel(plan, { ids: ['st-01'], key: 'bad key', value: '' }))).toMatch(/^label key: must be a Kubernetes label key: an optional prefix of at most 253 .* then a name of at most 63 .*got "bad key"$/);
-    expect(reason(setNodeLabel(plan, { ids: ['st-01'], key: 'ok', value: '-x' }))).toMatch(/^label value: must be empty or at most 63 letters, digits, .*got "-x"$/);
+    expect(reason(setNodeLabel(plan, { ids: ['st-01'], key: 'bad key', value: '' }))).toMatch(
+      /^label key: must be a Kubernetes label key: an optional prefix of at most 253 .* then a name of at most 63 .*got "bad key"$/,
+    );
+    expect(reason(setNodeLabel(plan, { ids: ['st-01'], key: 'ok', value: '-x' }))).toMatch(
+      /^label value: must be empty or at most 63 letters, digits, .*got "-x"$/,
+    );
     expect(reason(setNodeLabel(plan, { ids: ['st-01'], key: '', value: '' }))).toMatch(/^label key: must be at least 1 character/);
   });
 
@@ -49,7 +53,9 @@ describe('label actions', () => {
     const r = setNodeLabel(plan, { ids: ['w-0001'], key: 'rack', value: 'r1', replaces: ZONE });
     expect(r.ok && node(r.plan, 'w-0001').labels).toEqual({ rack: 'r1' });
     expect(r.ok && r.label).toBe(`Rename label ${ZONE} to rack of w-0001`);
-    expect(reason(setNodeLabel(plan, { ids: ['st-01'], key: ZONE, value: 'r1', replaces: STORAGE }))).toBe(`label key: st-01 already has a label "${ZONE}"; edit that one instead`);
+    expect(reason(setNodeLabel(plan, { ids: ['st-01'], key: ZONE, value: 'r1', replaces: STORAGE }))).toBe(
+      `label key: st-01 already has a label "${ZONE}"; edit that one instead`,
+    );
     expect(reason(setNodeLabel(plan, { ids: ['w-0001'], key: 'a', value: '', replaces: 'missing' }))).toBe('w-0001 has no label "missing"');
   });
 
@@ -69,16 +75,18 @@ describe('label actions', () => {
     expect(r.ok && r.plan.nodes.find((n) => n.id === 'w-0001')).toBe(node(plan, 'w-0001'));
   });
 
-  it('setNodeLabel then removeNodeLabel of any valid key returns the node\'s labels', () => {
+  it("setNodeLabel then removeNodeLabel of any valid key returns the node's labels", () => {
     const name = fc.stringMatching(/^[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,20}[A-Za-z0-9])?$/);
     const key = fc.tuple(fc.option(fc.stringMatching(/^[a-z0-9](?:[-a-z0-9]{0,10}[a-z0-9])?(?:\.[a-z]{2,5})?$/)), name).map(([p, n]) => (p ? `${p}/${n}` : n));
-    fc.assert(fc.property(key, fc.oneof(fc.constant(''), name), (k, v) => {
-      fc.pre(!Object.hasOwn(node(plan, 'w-0001').labels, k));
-      const added = setNodeLabel(plan, { ids: ['w-0001'], key: k, value: v });
-      expect(added.ok).toBe(true);
-      const removed = added.ok ? removeNodeLabel(added.plan, { ids: ['w-0001'], key: k }) : added;
-      expect(removed.ok && node(removed.plan, 'w-0001').labels).toEqual(node(plan, 'w-0001').labels);
-    }));
+    fc.assert(
+      fc.property(key, fc.oneof(fc.constant(''), name), (k, v) => {
+        fc.pre(!Object.hasOwn(node(plan, 'w-0001').labels, k));
+        const added = setNodeLabel(plan, { ids: ['w-0001'], key: k, value: v });
+        expect(added.ok).toBe(true);
+        const removed = added.ok ? removeNodeLabel(added.plan, { ids: ['w-0001'], key: k }) : added;
+        expect(removed.ok && node(removed.plan, 'w-0001').labels).toEqual(node(plan, 'w-0001').labels);
+      }),
+    );
   });
 });
 
@@ -86,31 +94,52 @@ describe('inspector and file agree', () => {
   // Keys and values near the rules' edges: valid ones, one character off, and hostile ones.
   const near = fc.oneof(
     labelKeyArb,
-    fc.constantFrom('', '-a', 'a-', '_a', 'a/b/c', 'A.com/x', '__proto__', 'constructor', `${'a'.repeat(253)}/x`, `${'a'.repeat(254)}/x`, 'b'.repeat(63), 'b'.repeat(64), 'a b', 'é'),
+    fc.constantFrom(
+      '',
+      '-a',
+      'a-',
+      '_a',
+      'a/b/c',
+      'A.com/x',
+      '__proto__',
+      'constructor',
+      `${'a'.repeat(253)}/x`,
+      `${'a'.repeat(254)}/x`,
+      'b'.repeat(63),
+      'b'.repeat(64),
+      'a b',
+      'é',
+    ),
     fc.string({ maxLength: 12 }),
   );
 
   it('setNodeLabel(plan, key, value) is accepted exactly when validatePlan accepts a file with that label', () => {
-    fc.assert(fc.property(near, fc.oneof(labelValueArb, near), (key, value) => {
-      const edited = setNodeLabel(plan, { ids: ['w-0001'], key, value });
-      const doc = structuredClone(plan);
-      // defineProperty, as JSON.parse would: assignment would treat "__proto__" as the prototype.
-      Object.defineProperty(doc.nodes[3].labels, key, { value, enumerable: true, writable: true, configurable: true });
-      expect(doc.nodes[3].id).toBe('w-0001');
-      expect(edited.ok).toBe(validatePlan(doc).ok);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(near, fc.oneof(labelValueArb, near), (key, value) => {
+        const edited = setNodeLabel(plan, { ids: ['w-0001'], key, value });
+        const doc = structuredClone(plan);
+        // defineProperty, as JSON.parse would: assignment would treat "__proto__" as the prototype.
+        Object.defineProperty(doc.nodes[3].labels, key, { value, enumerable: true, writable: true, configurable: true });
+        expect(doc.nodes[3].id).toBe('w-0001');
+        expect(edited.ok).toBe(validatePlan(doc).ok);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('setNodeTaint(plan, taint) is accepted exactly when validatePlan accepts a file with that taint', () => {
     const effect = fc.constantFrom('NoSchedule', 'PreferNoSchedule', 'NoExecute', 'noschedule', '') as fc.Arbitrary<Taint['effect']>;
-    fc.assert(fc.property(near, fc.oneof(labelValueArb, near), effect, (key, value, eff) => {
-      const taint = { key, value, effect: eff };
-      const edited = setNodeTaint(plan, { id: 'st-01', taint });
-      const doc = structuredClone(plan);
-      const st = doc.nodes.find((n) => n.id === 'st-01')!;
-      st.taints = [...st.taints, taint];
-      expect(edited.ok).toBe(validatePlan(doc).ok);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(near, fc.oneof(labelValueArb, near), effect, (key, value, eff) => {
+        const taint = { key, value, effect: eff };
+        const edited = setNodeTaint(plan, { id: 'st-01', taint });
+        const doc = structuredClone(plan);
+        const st = doc.nodes.find((n) => n.id === 'st-01')!;
+        st.taints = [...st.taints, taint];
+        expect(edited.ok).toBe(validatePlan(doc).ok);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -124,16 +153,22 @@ describe('taint actions', () => {
 
   it('setNodeTaint(plan, st-01, a second storage NoSchedule taint) refuses; another effect is accepted', () => {
     const twin = { key: STORAGE, value: 'x', effect: 'NoSchedule' as const };
-    expect(reason(setNodeTaint(plan, { id: 'st-01', taint: twin }))).toBe(`taint key: st-01 already has a NoSchedule taint "${STORAGE}"; Kubernetes allows one taint per key and effect`);
+    expect(reason(setNodeTaint(plan, { id: 'st-01', taint: twin }))).toBe(
+      `taint key: st-01 already has a NoSchedule taint "${STORAGE}"; Kubernetes allows one taint per key and effect`,
+    );
     expect(setNodeTaint(plan, { id: 'st-01', taint: { ...twin, effect: 'NoExecute' } }).ok).toBe(true);
     // Editing the one taint in place is not a clash with itself.
     expect(setNodeTaint(plan, { id: 'st-01', index: 0, taint: twin }).ok).toBe(true);
   });
 
   it('setNodeTaint(plan, bad key, value or effect) refuses, naming the field', () => {
-    expect(reason(setNodeTaint(plan, { id: 'w-0001', taint: { key: 'a b', value: '', effect: 'NoSchedule' } }))).toMatch(/^taint key: must be a Kubernetes label key/);
+    expect(reason(setNodeTaint(plan, { id: 'w-0001', taint: { key: 'a b', value: '', effect: 'NoSchedule' } }))).toMatch(
+      /^taint key: must be a Kubernetes label key/,
+    );
     expect(reason(setNodeTaint(plan, { id: 'w-0001', taint: { key: 'a', value: 'x y', effect: 'NoSchedule' } }))).toMatch(/^taint value: must be empty or/);
-    expect(reason(setNodeTaint(plan, { id: 'w-0001', taint: { key: 'a', value: '', effect: 'Never' as 'NoSchedule' } }))).toBe('taint effect: must be one of "NoSchedule", "PreferNoSchedule", "NoExecute", got "Never"');
+    expect(reason(setNodeTaint(plan, { id: 'w-0001', taint: { key: 'a', value: '', effect: 'Never' as 'NoSchedule' } }))).toBe(
+      'taint effect: must be one of "NoSchedule", "PreferNoSchedule", "NoExecute", got "Never"',
+    );
     expect(reason(setNodeTaint(plan, { id: 'st-01', index: 3, taint: { key: 'a', value: '', effect: 'NoSchedule' } }))).toBe('st-01 has no taint 4');
   });
 
@@ -145,7 +180,7 @@ describe('taint actions', () => {
     expect(r.ok && r.label).toBe(`Change taint ${STORAGE}:PreferNoSchedule of st-01`);
   });
 
-  it('setNodeTaint refuses the 33rd taint with the schema\'s limit', () => {
+  it("setNodeTaint refuses the 33rd taint with the schema's limit", () => {
     let p: Plan = plan;
     for (let i = 0; i < 31; i++) {
       const r = setNodeTaint(p, { id: 'st-01', taint: { key: `t${i}`, value: '', effect: 'NoSchedule' } });

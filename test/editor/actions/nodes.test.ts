@@ -42,7 +42,7 @@ describe('node actions', () => {
     expect(r.ok && r.plan.nodes.find((n) => n.id === 'w-0001')?.positionU).toBe(6);
   });
 
-  it('placeNode(plan, worker-1u, r1, U6, worker) adds w-0007 with the rack\'s feeds', () => {
+  it("placeNode(plan, worker-1u, r1, U6, worker) adds w-0007 with the rack's feeds", () => {
     const r = placeNode(plan, { hardwareId: 'worker-1u', rackId: 'r1', positionU: 6, role: 'worker' });
     expect(r.ok && r.plan.nodes.at(-1)).toMatchObject({ id: 'w-0007', name: 'w-0007', rackId: 'r1', positionU: 6, feeds: ['A', 'B'] });
     expect(r.ok && validatePlan(r.plan).ok).toBe(true);

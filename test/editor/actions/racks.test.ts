@@ -11,7 +11,7 @@ describe('rack actions', () => {
     expect(r.ok && validatePlan(r.plan).ok).toBe(true);
   });
 
-  it('addRack(enterprise, row-a) skips row B\'s R5-R8 and inserts R9 after R4', () => {
+  it("addRack(enterprise, row-a) skips row B's R5-R8 and inserts R9 after R4", () => {
     const r = addRack(enterprisePlan(), { rowId: 'row-a' });
     expect(r.ok && r.plan.racks.map((x) => x.name)).toEqual(['R1', 'R2', 'R3', 'R4', 'R9', 'R5', 'R6', 'R7', 'R8']);
   });

@@ -54,36 +54,66 @@ describe('updateSetting', () => {
   });
 
   it('updateSetting(plan, unknown or non-settings paths) is refused, never thrown', () => {
-    expect(updateSetting(plan, { path: ['cluster', 'etcd', 'heartbeat'], value: 1 })).toEqual({ ok: false, reason: 'cluster.etcd.heartbeat: is not a known field' });
+    expect(updateSetting(plan, { path: ['cluster', 'etcd', 'heartbeat'], value: 1 })).toEqual({
+      ok: false,
+      reason: 'cluster.etcd.heartbeat: is not a known field',
+    });
     expect(updateSetting(plan, { path: ['nodes', 0, 'name'], value: 'x' }).ok).toBe(false);
     // Longhorn has no pool; the path is checked against the variant the plan holds.
-    expect(updateSetting(plan, { path: ['cluster', 'storage', 'pool', 'type'], value: 'erasure' })).toEqual({ ok: false, reason: 'cluster.storage.pool.type: is not a known field' });
+    expect(updateSetting(plan, { path: ['cluster', 'storage', 'pool', 'type'], value: 'erasure' })).toEqual({
+      ok: false,
+      reason: 'cluster.storage.pool.type: is not a known field',
+    });
   });
 
   it('updateSetting(plan, cluster.storage.provider = ceph) switches the union and fills the Ceph defaults', () => {
     const ceph = applied(updateSetting(plan, { path: ['cluster', 'storage', 'provider'], value: 'ceph' }));
     expect(ceph.cluster.storage).toEqual({
-      provider: 'ceph', pool: { type: 'replicated', size: 3, minSize: 2 }, release: 'squid', failureDomain: 'host', downOutIntervalS: 600,
-      mclockProfile: 'balanced', nearfullRatio: 0.85, backfillfullRatio: 0.9, fullRatio: 0.95, pgsPerOsd: 100,
+      provider: 'ceph',
+      pool: { type: 'replicated', size: 3, minSize: 2 },
+      release: 'squid',
+      failureDomain: 'host',
+      downOutIntervalS: 600,
+      mclockProfile: 'balanced',
+      nearfullRatio: 0.85,
+      backfillfullRatio: 0.9,
+      fullRatio: 0.95,
+      pgsPerOsd: 100,
     });
     // The nested pool union switches the same way; erasure has no schema default, so Ceph's k=2, m=2.
     const erasure = applied(updateSetting(ceph, { path: ['cluster', 'storage', 'pool', 'type'], value: 'erasure' }));
     expect(erasure.cluster.storage).toMatchObject({ provider: 'ceph', pool: { type: 'erasure', k: 2, m: 2 }, failureDomain: 'host' });
     expect(applied(updateSetting(plan, { path: ['cluster', 'storage', 'provider'], value: 'none' })).cluster.storage).toEqual({ provider: 'none' });
     expect(updateSetting(plan, { path: ['cluster', 'storage', 'provider'], value: 'zfs' })).toEqual({
-      ok: false, reason: 'cluster.storage.provider: must be one of "longhorn", "ceph", "mayastor", "local-path", "none", got "zfs"',
+      ok: false,
+      reason: 'cluster.storage.provider: must be one of "longhorn", "ceph", "mayastor", "local-path", "none", got "zfs"',
     });
   });
 
   it('updateSetting(plan, workload.etcdProfile = {…}) adds the section with its defaults; undefined removes it', () => {
-    const r = updateSetting(plan, { path: ['workload', 'etcdProfile'], value: { clients: 10, connections: 10, keyBytes: 8, valueBytes: 256, writeFraction: 0.5 } });
+    const r = updateSetting(plan, {
+      path: ['workload', 'etcdProfile'],
+      value: { clients: 10, connections: 10, keyBytes: 8, valueBytes: 256, writeFraction: 0.5 },
+    });
     expect(r.ok && r.label).toBe('Add workload.etcdProfile');
     const added = applied(r);
-    expect(added.workload.etcdProfile).toEqual({ clients: 10, connections: 10, keyBytes: 8, valueBytes: 256, writeFraction: 0.5, readConsistency: 'linearizable', target: 'leader', clientRttMs: 0 });
+    expect(added.workload.etcdProfile).toEqual({
+      clients: 10,
+      connections: 10,
+      keyBytes: 8,
+      valueBytes: 256,
+      writeFraction: 0.5,
+      readConsistency: 'linearizable',
+      target: 'leader',
+      clientRttMs: 0,
+    });
     const removed = updateSetting(added, { path: ['workload', 'etcdProfile'], value: undefined });
     expect(removed.ok && removed.label).toBe('Remove workload.etcdProfile');
     expect(removed.ok && 'etcdProfile' in removed.plan.workload).toBe(false);
-    expect(updateSetting(plan, { path: ['workload', 'etcdProfile'], value: {} })).toEqual({ ok: false, reason: 'workload.etcdProfile.clients: is required (a number)' });
+    expect(updateSetting(plan, { path: ['workload', 'etcdProfile'], value: {} })).toEqual({
+      ok: false,
+      reason: 'workload.etcdProfile.clients: is required (a number)',
+    });
   });
 
   it('updateSetting(plan, assumptions.storage.mclockRecoveryShare.balanced) overrides; clearing it drops the empty objects', () => {
@@ -98,23 +128,30 @@ describe('updateSetting', () => {
     const two = applied(updateSetting(set, { path: ['assumptions', 'controlPlane', 'applyMs'], value: 0.1 }));
     expect(applied(updateSetting(two, { path, value: undefined })).assumptions).toEqual({ controlPlane: { applyMs: 0.1 } });
     expect(updateSetting(plan, { path: ['assumptions', 'storage', 'mclockRecoveryShare', 'balanced'], value: 1.5 })).toEqual({
-      ok: false, reason: 'assumptions.storage.mclockRecoveryShare.balanced: must be > 0 and <= 1, got 1.5',
+      ok: false,
+      reason: 'assumptions.storage.mclockRecoveryShare.balanced: must be > 0 and <= 1, got 1.5',
     });
   });
 
   it('updateSetting refuses an edit that breaks a check across fields (minSize <= size, election >= 5 x heartbeat); connections may be fewer than clients', () => {
     const ceph = applied(updateSetting(plan, { path: ['cluster', 'storage', 'provider'], value: 'ceph' }));
     expect(updateSetting(ceph, { path: ['cluster', 'storage', 'pool', 'minSize'], value: 4 })).toEqual({
-      ok: false, reason: 'cluster.storage.pool.minSize: must not exceed pool.size (3), got 4',
+      ok: false,
+      reason: 'cluster.storage.pool.minSize: must not exceed pool.size (3), got 4',
     });
     expect(updateSetting(ceph, { path: ['cluster', 'storage', 'nearfullRatio'], value: 0.92 })).toEqual({
-      ok: false, reason: 'cluster.storage.backfillfullRatio: ratios must rise: nearfullRatio <= backfillfullRatio <= fullRatio',
+      ok: false,
+      reason: 'cluster.storage.backfillfullRatio: ratios must rise: nearfullRatio <= backfillfullRatio <= fullRatio',
     });
-    const profile = applied(updateSetting(plan, { path: ['workload', 'etcdProfile'], value: { clients: 10, connections: 10, keyBytes: 8, valueBytes: 256, writeFraction: 0.5 } }));
+    const profile = applied(
+      updateSetting(plan, { path: ['workload', 'etcdProfile'], value: { clients: 10, connections: 10, keyBytes: 8, valueBytes: 256, writeFraction: 0.5 } }),
+    );
     // etcd's own benchmarks run 1,000 clients over 100 connections.
     expect(updateSetting(profile, { path: ['workload', 'etcdProfile', 'connections'], value: 5 }).ok).toBe(true);
     expect(updateSetting(plan, { path: ['cluster', 'etcd', 'electionTimeoutMs'], value: 400 })).toEqual({
-      ok: false, reason: 'cluster.etcd.electionTimeoutMs: must be at least 5 x heartbeatMs (500 ms): etcd refuses to start otherwise (embed config check: the election timeout must be at least 5 times the heartbeat interval), got 400',
+      ok: false,
+      reason:
+        'cluster.etcd.electionTimeoutMs: must be at least 5 x heartbeatMs (500 ms): etcd refuses to start otherwise (embed config check: the election timeout must be at least 5 times the heartbeat interval), got 400',
     });
     // The seeded profile a user adds from the form passes the whole-plan check.
     expect(validatePlan(profile).ok).toBe(true);
@@ -126,7 +163,9 @@ describe('updateSetting', () => {
     doc = step(doc, updateSetting(doc.plan, { path: ['cluster', 'storage', 'provider'], value: 'ceph' }));
     doc = step(doc, updateSetting(doc.plan, { path: ['assumptions', 'controlPlane', 'applyMs'], value: 0.2 }));
     expect(doc.history.past.map((e) => e.label)).toEqual([
-      'Change cluster.kubespan.enabled', 'Change cluster.storage.provider', 'Change assumptions.controlPlane.applyMs',
+      'Change cluster.kubespan.enabled',
+      'Change cluster.storage.provider',
+      'Change assumptions.controlPlane.applyMs',
     ]);
     let current = doc.plan;
     let history = doc.history;
@@ -148,45 +187,72 @@ function settingPaths(schema: z.ZodType, prefix: SettingPath): SettingPath[] {
   return [prefix];
 }
 
-const knownPaths = [...new Map(SECTIONS.flatMap((s) => settingPaths(SETTINGS_SCHEMAS[s], [s])).filter((p) => p.length > 1).map((p) => [p.join('.'), p])).values()];
+const knownPaths = [
+  ...new Map(
+    SECTIONS.flatMap((s) => settingPaths(SETTINGS_SCHEMAS[s], [s]))
+      .filter((p) => p.length > 1)
+      .map((p) => [p.join('.'), p]),
+  ).values(),
+];
 const pathArb: fc.Arbitrary<SettingPath> = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom(...knownPaths) },
-  { weight: 1, arbitrary: fc.array(fc.oneof(fc.constantFrom(...SECTIONS, 'nodes', 'etcd', '__proto__', 'constructor', 'length', 'provider'), fc.integer({ min: -1, max: 3 }), fc.string({ maxLength: 4 })), { maxLength: 5 }) },
+  {
+    weight: 1,
+    arbitrary: fc.array(
+      fc.oneof(
+        fc.constantFrom(...SECTIONS, 'nodes', 'etcd', '__proto__', 'constructor', 'length', 'provider'),
+        fc.integer({ min: -1, max: 3 }),
+        fc.string({ maxLength: 4 }),
+      ),
+      { maxLength: 5 },
+    ),
+  },
 );
 const valueArb: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constant(undefined), fc.boolean(), fc.integer({ min: -5, max: 100_000 }), fc.double(), fc.string({ maxLength: 6 }),
+  fc.constant(undefined),
+  fc.boolean(),
+  fc.integer({ min: -5, max: 100_000 }),
+  fc.double(),
+  fc.string({ maxLength: 6 }),
   fc.constantFrom('ceph', 'longhorn', 'mayastor', 'local-path', 'none', 'replicated', 'erasure', 'cilium', 'native', 'ipv6', '1.2.3'),
   fc.array(fc.double({ min: 0, max: 200, noNaN: true }), { maxLength: 3 }),
-  fc.constant(null), fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }),
+  fc.constant(null),
+  fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }),
 );
 
 describe('updateSetting properties', () => {
   it('updateSetting(plan, random path and value) gives a plan whose section parses, or a refusal with a field path; never throws', () => {
-    fc.assert(fc.property(validPlanArbWith({ maxRacks: 2, maxNodesPerRack: 2 }), pathArb, valueArb, (p, path, value) => {
-      const r = updateSetting(p, { path, value });
-      if (!r.ok) {
-        expect(r.reason).toMatch(/^\S.*: \S/);
-        return;
-      }
-      const section = path[0] as (typeof SECTIONS)[number];
-      const after = r.plan[section];
-      if (section === 'assumptions' && after === undefined) return;
-      expect(SETTINGS_SCHEMAS[section].safeParse(after).success).toBe(true);
-      const had = new Set(crossCheckSettings(p).map((i) => i.path));
-      expect(crossCheckSettings(r.plan).filter((i) => !had.has(i.path))).toEqual([]);
-      // Nothing outside the section changed.
-      for (const key of Object.keys(diffPlans(p, r.plan))) expect(key).toBe(section);
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(validPlanArbWith({ maxRacks: 2, maxNodesPerRack: 2 }), pathArb, valueArb, (p, path, value) => {
+        const r = updateSetting(p, { path, value });
+        if (!r.ok) {
+          expect(r.reason).toMatch(/^\S.*: \S/);
+          return;
+        }
+        const section = path[0] as (typeof SECTIONS)[number];
+        const after = r.plan[section];
+        if (section === 'assumptions' && after === undefined) return;
+        expect(SETTINGS_SCHEMAS[section].safeParse(after).success).toBe(true);
+        const had = new Set(crossCheckSettings(p).map((i) => i.path));
+        expect(crossCheckSettings(r.plan).filter((i) => !had.has(i.path))).toEqual([]);
+        // Nothing outside the section changed.
+        for (const key of Object.keys(diffPlans(p, r.plan))) expect(key).toBe(section);
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('any sequence of updateSetting edits, undone, returns the original plan', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom(...knownPaths), valueArb), { maxLength: 8 }), (edits) => {
-      let doc = { plan, history: emptyHistory() };
-      for (const [path, value] of edits) doc = step(doc, updateSetting(doc.plan, { path, value }));
-      let current = doc.plan;
-      let history = doc.history;
-      for (let u = undo(current, history); u; u = undo(current, history)) ({ plan: current, history } = u);
-      expect(current).toStrictEqual(plan);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...knownPaths), valueArb), { maxLength: 8 }), (edits) => {
+        let doc = { plan, history: emptyHistory() };
+        for (const [path, value] of edits) doc = step(doc, updateSetting(doc.plan, { path, value }));
+        let current = doc.plan;
+        let history = doc.history;
+        for (let u = undo(current, history); u; u = undo(current, history)) ({ plan: current, history } = u);
+        expect(current).toStrictEqual(plan);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

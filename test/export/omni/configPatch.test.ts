@@ -32,7 +32,9 @@ describe('configPatchProblems(text, talosCheck)', () => {
   });
 
   it('configPatchProblems(machine.network.kubespan, 1.13 schema) is refused: 1.13 moved KubeSpan to its own document', () => {
-    expect(configPatchProblems('machine:\n  network:\n    kubespan:\n      enabled: true\n', talosCheckFor('1.13'))).toEqual(['machine: unknown key "network"']);
+    expect(configPatchProblems('machine:\n  network:\n    kubespan:\n      enabled: true\n', talosCheckFor('1.13'))).toEqual([
+      'machine: unknown key "network"',
+    ]);
     expect(configPatchProblems('machine:\n  network:\n    kubespan:\n      enabled: true\n', talosCheckFor('1.12'))).toEqual([]);
   });
 });

@@ -37,7 +37,8 @@ describe('omniTemplate(plan)', () => {
         const check = talosCheckFor(version);
         expect(validateTemplate(loaded.documents, { talosCheck: check }).map(formatProblem)).toEqual([]);
         const patchProblems = exported.patches.flatMap(({ document, patch }) =>
-          configPatchProblems(patch.documents.map((d) => YAML.stringify(d)).join('---\n'), check).map((p) => `${document} ${patch.name}: ${p}`));
+          configPatchProblems(patch.documents.map((d) => YAML.stringify(d)).join('---\n'), check).map((p) => `${document} ${patch.name}: ${p}`),
+        );
         expect(patchProblems).toEqual([]);
         expect(exported.patches.length).toBeGreaterThan(0);
       });
@@ -47,8 +48,13 @@ describe('omniTemplate(plan)', () => {
   it('omniTemplate(plan on Talos 1.12) puts KubeSpan in machine.network; on 1.13 in a KubeSpanConfig document', () => {
     const plan = hybridBurstPlan();
     const kubespanOf = (v: string) => omniTemplate(withTalos(plan, v)).patches.find((p) => p.patch.name === 'rackplan-kubespan')!.patch.documents;
-    expect(kubespanOf('1.12.0')).toEqual([{ cluster: { discovery: { enabled: true } }, machine: { network: { kubespan: { enabled: true, mtu: 1500 - 80 } } } }]);
-    expect(kubespanOf('1.13.0')).toEqual([{ cluster: { discovery: { enabled: true } } }, { apiVersion: 'v1alpha1', kind: 'KubeSpanConfig', enabled: true, mtu: 1500 - 80 }]);
+    expect(kubespanOf('1.12.0')).toEqual([
+      { cluster: { discovery: { enabled: true } }, machine: { network: { kubespan: { enabled: true, mtu: 1500 - 80 } } } },
+    ]);
+    expect(kubespanOf('1.13.0')).toEqual([
+      { cluster: { discovery: { enabled: true } } },
+      { apiVersion: 'v1alpha1', kind: 'KubeSpanConfig', enabled: true, mtu: 1500 - 80 },
+    ]);
   });
 
   it('omniTemplate(plan on Talos 1.11) says there is no schema for it instead of guessing', () => {
@@ -64,7 +70,7 @@ describe('omniTemplate(plan)', () => {
     const e = omniTemplate(plan);
     expect(e.patches.find((p) => p.patch.name === 'rackplan-cni')!.patch.documents).toEqual([{ cluster: { network: { cni: { name: 'none' } } } }]);
     const worker = e.patches.find((p) => p.patch.name === 'rackplan-firewall-worker')!.patch.documents;
-    const ports = worker.filter((d) => d.kind === 'NetworkRuleConfig').map((d) => (d.portSelector as { ports: unknown[]; protocol: string }));
+    const ports = worker.filter((d) => d.kind === 'NetworkRuleConfig').map((d) => d.portSelector as { ports: unknown[]; protocol: string });
     expect(ports).toContainEqual({ ports: [8472], protocol: 'udp' });
     expect(ports).toContainEqual({ ports: [51820], protocol: 'udp' });
     expect(worker[0]).toEqual({ apiVersion: 'v1alpha1', kind: 'NetworkDefaultActionConfig', ingress: 'block' });
@@ -75,7 +81,11 @@ describe('omniTemplate(plan)', () => {
     const storage = e.documents.find((d) => d.kind === 'Workers' && d.labels?.['rackplan.io/role'] === 'storage');
     const docs = storage!.patches!.flatMap((p) => ('documents' in p.inline! ? p.inline.documents : []));
     const machine = docs.find((d) => d.machine && (d.machine as Record<string, unknown>).nodeLabels)!.machine as Record<string, unknown>;
-    expect(machine.nodeLabels).toMatchObject({ 'topology.kubernetes.io/zone': 'r1', 'topology.rackplan.io/rack': 'r1', 'topology.kubernetes.io/region': 'dc1' });
+    expect(machine.nodeLabels).toMatchObject({
+      'topology.kubernetes.io/zone': 'r1',
+      'topology.rackplan.io/rack': 'r1',
+      'topology.kubernetes.io/region': 'dc1',
+    });
     expect(machine.nodeLabels).not.toHaveProperty('node-role.kubernetes.io/storage');
     expect(machine.kubelet).toEqual({ extraConfig: { registerWithTaints: [{ key: 'node-role.kubernetes.io/storage', effect: 'NoSchedule' }] } });
     expect(e.notes.some((n) => n.includes('node-role.kubernetes.io/storage'))).toBe(true);
@@ -84,7 +94,9 @@ describe('omniTemplate(plan)', () => {
 
   it('omniTemplate(plan with machine UUIDs) lists machines, puts the dashboard argument in kernelArgs and per-rack control-plane labels in Machine documents', () => {
     const plan = referencePlan();
-    plan.nodes.forEach((n, i) => { n.machineUuid = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`; });
+    plan.nodes.forEach((n, i) => {
+      n.machineUuid = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    });
     const e = omniTemplate(plan);
     const cluster = e.documents[0];
     expect(cluster.kind === 'Cluster' && cluster.kernelArgs).toEqual(['talos.dashboard.disabled=1']);
@@ -95,11 +107,14 @@ describe('omniTemplate(plan)', () => {
   });
 
   it('omniTemplate never emits a field Omni forbids in patches (any valid plan)', () => {
-    fc.assert(fc.property(validPlanArbWith({ maxRacks: 4, maxNodesPerRack: 3 }), (plan) => {
-      for (const { patch } of omniTemplate(plan).patches) {
-        expect(configPatchProblems(patch.documents.map((d) => YAML.stringify(d)).join('---\n'))).toEqual([]);
-      }
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(validPlanArbWith({ maxRacks: 4, maxNodesPerRack: 3 }), (plan) => {
+        for (const { patch } of omniTemplate(plan).patches) {
+          expect(configPatchProblems(patch.documents.map((d) => YAML.stringify(d)).join('---\n'))).toEqual([]);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
@@ -113,9 +128,12 @@ describe('export → import → export', () => {
   }
 
   it('export → import → export is stable for any valid plan', () => {
-    fc.assert(fc.property(validPlanArbWith({ maxRacks: 4, maxNodesPerRack: 3 }), (plan) => {
-      const first = omniTemplate(plan).template;
-      expect(reexport(first, answersFor(plan))).toBe(first);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(validPlanArbWith({ maxRacks: 4, maxNodesPerRack: 3 }), (plan) => {
+        const first = omniTemplate(plan).template;
+        expect(reexport(first, answersFor(plan))).toBe(first);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -22,8 +22,10 @@ describe('parseGoDuration / formatGoDuration', () => {
   });
 
   it('parseGoDuration(formatGoDuration(s)) is s for whole seconds', () => {
-    fc.assert(fc.property(fc.integer({ min: -1e7, max: 1e7 }), (s) => {
-      expect(parseGoDuration(formatGoDuration(s))).toBe(s);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -1e7, max: 1e7 }), (s) => {
+        expect(parseGoDuration(formatGoDuration(s))).toBe(s);
+      }),
+    );
   });
 });

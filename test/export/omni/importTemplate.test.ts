@@ -16,7 +16,11 @@ type Edit = { op: 'delete' | 'set' | 'drop' | 'repeat'; pick: number; value: unk
 const editArb: fc.Arbitrary<Edit> = fc.record({
   op: fc.constantFrom('delete', 'set', 'set', 'drop', 'repeat'),
   pick: fc.nat(),
-  value: fc.oneof(fc.constantFrom<unknown>(null, '', 'Unlimited', 0, -1, 1e9, 'v0.0.0', 'r9', '*3', '@', { kind: 'X' }, [], 'a/b/c@d'), fc.string({ maxLength: 8 }), fc.integer()),
+  value: fc.oneof(
+    fc.constantFrom<unknown>(null, '', 'Unlimited', 0, -1, 1e9, 'v0.0.0', 'r9', '*3', '@', { kind: 'X' }, [], 'a/b/c@d'),
+    fc.string({ maxLength: 8 }),
+    fc.integer(),
+  ),
 });
 
 function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
@@ -43,16 +47,19 @@ function applyEdit(docs: unknown[], { op, pick, value }: Edit): unknown[] {
 describe('omniImportJob(edited template)', () => {
   it('omniImportJob(an exported template with random edits) never throws: it is refused, unplannable, or a plan that validates', () => {
     const stages = new Set<string>();
-    fc.assert(fc.property(validPlanArbWith({ maxRacks: 3, maxNodesPerRack: 3 }), fc.array(editArb, { minLength: 1, maxLength: 4 }), (plan, edits) => {
-      const docs = YAML.parseAllDocuments(omniTemplate(plan).template).map((d) => d.toJS());
-      const edited = edits.reduce(applyEdit, docs);
-      const text = edited.map((d) => YAML.stringify(d)).join('---\n');
-      const out = omniImportJob(text, { hardware: plan.hardware, defaultHardwareId: plan.hardware[0].id, rackCount: 2, unlimitedSize: 3 });
-      stages.add(out.stage);
-      expect(['refused', 'unplannable', 'ready']).toContain(out.stage);
-      if (out.stage === 'ready') expect(validatePlan(out.plan).issues).toEqual([]);
-      if (out.stage === 'refused') expect(out.problems.length).toBeGreaterThan(0);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(validPlanArbWith({ maxRacks: 3, maxNodesPerRack: 3 }), fc.array(editArb, { minLength: 1, maxLength: 4 }), (plan, edits) => {
+        const docs = YAML.parseAllDocuments(omniTemplate(plan).template).map((d) => d.toJS());
+        const edited = edits.reduce(applyEdit, docs);
+        const text = edited.map((d) => YAML.stringify(d)).join('---\n');
+        const out = omniImportJob(text, { hardware: plan.hardware, defaultHardwareId: plan.hardware[0].id, rackCount: 2, unlimitedSize: 3 });
+        stages.add(out.stage);
+        expect(['refused', 'unplannable', 'ready']).toContain(out.stage);
+        if (out.stage === 'ready') expect(validatePlan(out.plan).issues).toEqual([]);
+        if (out.stage === 'refused') expect(out.problems.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 100 },
+    );
     // The edits must reach the plan builder, not only the validator, for the property to mean anything.
     expect(stages).toContain('ready');
     expect(stages).toContain('refused');

@@ -16,8 +16,12 @@ describe('loadTalosSchema / loadTalosValidator (schemas read from ../shared/data
   it('loadTalosValidator(1.13) accepts a KubeSpanConfig and names the unknown key of a bad one; is built once', async () => {
     const validate = await loadTalosValidator('1.13');
     expect(validate({ apiVersion: 'v1alpha1', kind: 'KubeSpanConfig', enabled: true, mtu: 1420 })).toEqual([]);
-    expect(validate({ apiVersion: 'v1alpha1', kind: 'KubeSpanConfig', enabled: true, running: true })).toEqual([{ path: '(document)', message: 'unknown key "running"' }]);
-    expect(validate({ cluster: { allowSchedulingOnControlPlanes: 'yes' } })).toEqual([{ path: 'cluster.allowSchedulingOnControlPlanes', message: 'must be boolean' }]);
+    expect(validate({ apiVersion: 'v1alpha1', kind: 'KubeSpanConfig', enabled: true, running: true })).toEqual([
+      { path: '(document)', message: 'unknown key "running"' },
+    ]);
+    expect(validate({ cluster: { allowSchedulingOnControlPlanes: 'yes' } })).toEqual([
+      { path: 'cluster.allowSchedulingOnControlPlanes', message: 'must be boolean' },
+    ]);
     expect(await loadTalosValidator('1.13')).toBe(validate);
   });
 

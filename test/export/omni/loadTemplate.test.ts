@@ -7,7 +7,9 @@ import { anyVersionCheck, fixtureFiles } from './sharedData';
 
 describe('loadTemplate(text)', () => {
   it('loadTemplate(size: Unlimited, ∞ or a count) reads the machine class size', () => {
-    const text = ['Unlimited', 'unlimited', '∞', 'infinity', '3'].map((size, i) => `kind: Workers\nname: w${i}\nmachineClass:\n  name: mc\n  size: ${size}\n`).join('---\n');
+    const text = ['Unlimited', 'unlimited', '∞', 'infinity', '3']
+      .map((size, i) => `kind: Workers\nname: w${i}\nmachineClass:\n  name: mc\n  size: ${size}\n`)
+      .join('---\n');
     const r = loadTemplate(text);
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     expect(r.documents.map((d) => d.kind === 'Workers' && d.machineClass?.size)).toEqual(['Unlimited', 'Unlimited', 'Unlimited', 'Unlimited', 3]);
@@ -27,10 +29,21 @@ describe('loadTemplate(text)', () => {
 
   it('loadTemplate(inline patch as a map, a list or a string) keeps each form', () => {
     const text = [
-      'kind: Cluster', 'name: a', 'patches:',
-      '  - name: as-map', '    inline:', '      machine: {kubelet: {}}',
-      '  - name: as-list', '    inline:', '      - machine: {}', '      - apiVersion: v1alpha1', '        kind: KubeSpanConfig',
-      '  - name: as-string', '    inline: |', '      machine: {}', '',
+      'kind: Cluster',
+      'name: a',
+      'patches:',
+      '  - name: as-map',
+      '    inline:',
+      '      machine: {kubelet: {}}',
+      '  - name: as-list',
+      '    inline:',
+      '      - machine: {}',
+      '      - apiVersion: v1alpha1',
+      '        kind: KubeSpanConfig',
+      '  - name: as-string',
+      '    inline: |',
+      '      machine: {}',
+      '',
     ].join('\n');
     const r = loadTemplate(text);
     if (!r.ok || r.documents[0].kind !== 'Cluster') throw new Error('should load');
@@ -49,14 +62,17 @@ describe('loadTemplate(text)', () => {
 
   it('loadTemplate(any text) never throws, and every problem names a document and a message', () => {
     const check = anyVersionCheck();
-    fc.assert(fc.property(templateTextArb, (text) => {
-      const r = loadTemplate(text);
-      const problems = r.ok ? validateTemplate(r.documents, { readFile: fixtureFiles, talosCheck: check }) : r.problems;
-      for (const p of problems) {
-        expect(p.document.length).toBeGreaterThan(0);
-        expect(p.message.length).toBeGreaterThan(0);
-        expect(p.documentIndex).toBeGreaterThanOrEqual(0);
-      }
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(templateTextArb, (text) => {
+        const r = loadTemplate(text);
+        const problems = r.ok ? validateTemplate(r.documents, { readFile: fixtureFiles, talosCheck: check }) : r.problems;
+        for (const p of problems) {
+          expect(p.document.length).toBeGreaterThan(0);
+          expect(p.message.length).toBeGreaterThan(0);
+          expect(p.documentIndex).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -5,14 +5,14 @@ import { fixture } from './sharedData';
 
 const answers = (plan = referencePlan()) => ({ hardware: plan.hardware, defaultHardwareId: plan.hardware[0].id, rackCount: 2, unlimitedSize: 3 });
 
-describe('omniExportJob / omniImportJob (the app\'s worker jobs)', () => {
-  it('omniExportJob(reference) passes Omni\'s checks and counts 8 documents', () => {
+describe("omniExportJob / omniImportJob (the app's worker jobs)", () => {
+  it("omniExportJob(reference) passes Omni's checks and counts 8 documents", () => {
     const s = omniExportJob(referencePlan());
     expect(s.problems).toEqual([]);
     expect(s.documentCount).toBe(1 + 1 + 3 + 3);
   });
 
-  it('omniTalosCheckJob(reference on Talos 1.12, 1.13, 1.14) checks every patch against that version\'s schema and finds none wrong', async () => {
+  it("omniTalosCheckJob(reference on Talos 1.12, 1.13, 1.14) checks every patch against that version's schema and finds none wrong", async () => {
     for (const version of ['1.12', '1.13', '1.14'] as const) {
       const plan = referencePlan();
       plan.cluster.talosVersion = `${version}.1`;
@@ -49,7 +49,11 @@ describe('omniExportJob / omniImportJob (the app\'s worker jobs)', () => {
   it('omniImportJob(cluster3, hardware by role) gives control planes and workers their own profiles', () => {
     const plan = referencePlan();
     const [cp, , worker] = plan.hardware;
-    const out = omniImportJob(fixture('cluster3.yaml'), { ...answers(plan), defaultHardwareId: worker.id, hardwareByRole: { controlplane: cp.id, worker: worker.id } });
+    const out = omniImportJob(fixture('cluster3.yaml'), {
+      ...answers(plan),
+      defaultHardwareId: worker.id,
+      hardwareByRole: { controlplane: cp.id, worker: worker.id },
+    });
     if (out.stage !== 'ready') throw new Error(out.stage);
     expect(new Set(out.plan.nodes.filter((n) => n.role === 'controlplane').map((n) => n.hardwareId))).toEqual(new Set([cp.id]));
     expect(new Set(out.plan.nodes.filter((n) => n.role === 'worker').map((n) => n.hardwareId))).toEqual(new Set([worker.id]));

@@ -20,8 +20,10 @@ describe('parseTolerantSemver', () => {
   });
 
   it('parseTolerantSemver(`v${a}.${b}.${c}`) gives back a, b and c', () => {
-    fc.assert(fc.property(fc.nat(999), fc.nat(999), fc.nat(999), (a, b, c) => {
-      expect(parseTolerantSemver(`v${a}.${b}.${c}`)).toEqual({ major: a, minor: b, patch: c, pre: [] });
-    }));
+    fc.assert(
+      fc.property(fc.nat(999), fc.nat(999), fc.nat(999), (a, b, c) => {
+        expect(parseTolerantSemver(`v${a}.${b}.${c}`)).toEqual({ major: a, minor: b, patch: c, pre: [] });
+      }),
+    );
   });
 });

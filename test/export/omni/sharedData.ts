@@ -29,7 +29,9 @@ export function fixture(name: string): string {
 
 /** Every template fixture (not Omni's derived `*-resources.yaml`). */
 export function templateFixtures(): string[] {
-  return readdirSync(fixturesDir()).filter((f) => f.endsWith('.yaml') && !f.endsWith('-resources.yaml')).sort();
+  return readdirSync(fixturesDir())
+    .filter((f) => f.endsWith('.yaml') && !f.endsWith('-resources.yaml'))
+    .sort();
 }
 
 /** Reads `file:` references the way Omni does: relative to the template's folder. */

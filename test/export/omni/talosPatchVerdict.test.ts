@@ -22,7 +22,16 @@ const refusesBad: TalosKeyValidator = (doc) => {
 
 const patches = [
   { document: 'Cluster "web"', patch: { name: 'rackplan-kubeprism', documents: [{ machine: { features: { bad: 1 } } }] } },
-  { document: 'Workers "storage-r1"', patch: { name: 'rackplan-firewall', documents: [{ apiVersion: 'v1alpha1', kind: 'NetworkDefaultActionConfig', ingress: 'block' }, { apiVersion: 'v1alpha1', kind: 'NetworkRuleConfig', name: 'apid', bad: true }] } },
+  {
+    document: 'Workers "storage-r1"',
+    patch: {
+      name: 'rackplan-firewall',
+      documents: [
+        { apiVersion: 'v1alpha1', kind: 'NetworkDefaultActionConfig', ingress: 'block' },
+        { apiVersion: 'v1alpha1', kind: 'NetworkRuleConfig', name: 'apid', bad: true },
+      ],
+    },
+  },
 ];
 
 describe('talosPatchProblems / talosPatchVerdict', () => {
@@ -48,7 +57,9 @@ describe('talosPatchProblems / talosPatchVerdict', () => {
   });
 
   it('talosPatchVerdict(export, a loader that fails) is unavailable with the reason, and does not reject', async () => {
-    const verdict = await talosPatchVerdict({ patches, format: talosFormat('1.12.0') }, () => Promise.reject(new Error('Failed to fetch dynamically imported module')));
+    const verdict = await talosPatchVerdict({ patches, format: talosFormat('1.12.0') }, () =>
+      Promise.reject(new Error('Failed to fetch dynamically imported module')),
+    );
     expect(verdict).toEqual({ status: 'unavailable', schemaVersion: '1.12', reason: 'Failed to fetch dynamically imported module' });
   });
 

@@ -5,7 +5,11 @@ import { validateTemplate } from '../../../src/export/omni/validateTemplate';
 import { anyVersionCheck, fixture, fixtureFiles, templateFixtures } from './sharedData';
 
 /** A reason EXPECTED.md lists: the document it names, the field, and words of the message. */
-interface Reason { document: RegExp; field: RegExp; message: RegExp }
+interface Reason {
+  document: RegExp;
+  field: RegExp;
+  message: RegExp;
+}
 const r = (document: RegExp, field: RegExp, message: RegExp): Reason => ({ document, field, message });
 
 /** The verdicts of Omni's own validator, from `../shared/data/omni-template-fixtures/EXPECTED.md`. */
@@ -16,8 +20,15 @@ const LOAD_FAILURES: Record<string, Reason[]> = {
 };
 
 const VALID = [
-  'cluster1.yaml', 'cluster2.yaml', 'cluster3.yaml', 'cluster-with-kernel-args.yaml', 'cluster-with-manifests.yaml',
-  'cluster-with-healthchecks.yaml', 'cluster-inline-bytes.yaml', 'cluster-valid-bootstrapspec.yaml', 'export-cluster-template.yaml',
+  'cluster1.yaml',
+  'cluster2.yaml',
+  'cluster3.yaml',
+  'cluster-with-kernel-args.yaml',
+  'cluster-with-manifests.yaml',
+  'cluster-with-healthchecks.yaml',
+  'cluster-inline-bytes.yaml',
+  'cluster-valid-bootstrapspec.yaml',
+  'export-cluster-template.yaml',
 ];
 
 const INVALID: Record<string, Reason[]> = {
@@ -70,8 +81,13 @@ function verdict(file: string): { stage: 'load' | 'validate'; problems: Template
 
 /** Each expected reason is matched by a distinct reported problem. */
 function expectReasons(problems: TemplateProblem[], reasons: Reason[]): void {
-  const unmatched = reasons.filter((reason) => !problems.some((p) => reason.document.test(p.document) && reason.field.test(p.field) && reason.message.test(p.message)));
-  expect(unmatched.map((u) => `${u.document} ${u.field} ${u.message}`), `reported:\n${problems.map(formatProblem).join('\n')}`).toEqual([]);
+  const unmatched = reasons.filter(
+    (reason) => !problems.some((p) => reason.document.test(p.document) && reason.field.test(p.field) && reason.message.test(p.message)),
+  );
+  expect(
+    unmatched.map((u) => `${u.document} ${u.field} ${u.message}`),
+    `reported:\n${problems.map(formatProblem).join('\n')}`,
+  ).toEqual([]);
   expect(problems.length).toBe(reasons.length);
 }
 

@@ -6,44 +6,72 @@ import { broken, editCluster, editHardware, editNode, findingsOf, withoutNodes, 
 
 const ref = referencePlan;
 const workload = (p: Plan, patch: Partial<Plan['workload']>): Plan => ({ ...p, workload: { ...p.workload, ...patch } });
-const kubespanOn = (p: Plan, extra: Partial<Plan['cluster']['kubespan']> = {}) => editCluster(p, (c) => ({ kubespan: { ...c.kubespan, enabled: true, ...extra } }));
+const kubespanOn = (p: Plan, extra: Partial<Plan['cluster']['kubespan']> = {}) =>
+  editCluster(p, (c) => ({ kubespan: { ...c.kubespan, enabled: true, ...extra } }));
 
 /** For every rule a plan can break: one plan that breaks it (warning or error) and one that satisfies it. */
 const CASES: Record<string, { breaks: () => Plan; satisfies: () => Plan; severity: 'error' | 'warning' }> = {
   'RA-CP-COUNT': { breaks: () => withoutNodes(ref(), 'cp-02', 'cp-03'), satisfies: ref, severity: 'error' },
   'RA-CP-SIZE': { breaks: () => editHardware(ref(), 'cp-1u-nvme', { cores: 2, memoryGiB: 4 }), satisfies: ref, severity: 'error' },
   'RA-CP-HEADROOM': {
-    breaks: () => workload(ref(), { pods: 30_000, watchers: 200_000, apiWritesPerS: 3000, apiReadsPerS: 20_000, podChurnPerMin: 3000, configMapsAndSecrets: 200_000 }),
-    satisfies: ref, severity: 'error',
+    breaks: () =>
+      workload(ref(), { pods: 30_000, watchers: 200_000, apiWritesPerS: 3000, apiReadsPerS: 20_000, podChurnPerMin: 3000, configMapsAndSecrets: 200_000 }),
+    satisfies: ref,
+    severity: 'error',
   },
-  'RA-CP-DISK': { breaks: () => editHardware(ref(), 'cp-1u-nvme', { disks: [{ class: 'ssd-sata', capacityGB: 960, count: 2, purpose: 'system' }] }), satisfies: ref, severity: 'warning' },
+  'RA-CP-DISK': {
+    breaks: () => editHardware(ref(), 'cp-1u-nvme', { disks: [{ class: 'ssd-sata', capacityGB: 960, count: 2, purpose: 'system' }] }),
+    satisfies: ref,
+    severity: 'warning',
+  },
   'RA-CP-RACKS': { breaks: () => editNode(ref(), 'cp-02', { rackId: 'r1', positionU: 20 }), satisfies: ref, severity: 'error' },
-  'RA-CP-RTT': { breaks: () => ({ ...ref(), network: { ...ref().network, rttOverrides: [{ from: 'r1', to: 'r2', rttMs: 20 }] } }), satisfies: ref, severity: 'error' },
+  'RA-CP-RTT': {
+    breaks: () => ({ ...ref(), network: { ...ref().network, rttOverrides: [{ from: 'r1', to: 'r2', rttMs: 20 }] } }),
+    satisfies: ref,
+    severity: 'error',
+  },
   'RA-KUBEPRISM': { breaks: () => editCluster(ref(), () => ({ kubeprism: { enabled: false, port: 7445 } })), satisfies: ref, severity: 'warning' },
   'RA-CP-NOSCHED': { breaks: () => editCluster(ref(), () => ({ allowSchedulingOnControlPlanes: true })), satisfies: ref, severity: 'warning' },
   'RA-WORKERS': { breaks: () => workload(ref(), { pods: 6 * 110 + 1 }), satisfies: () => workload(ref(), { pods: 6 * 110 }), severity: 'error' },
   'RA-STORAGE-COUNT': { breaks: () => withoutNodes(ref(), 'st-03'), satisfies: ref, severity: 'error' },
   'RA-CNI': {
     breaks: () => workload(ref(), { eastWestGbpsPerNode: 20 }),
-    satisfies: () => editCluster(workload(ref(), { eastWestGbpsPerNode: 20 }), () => ({ cni: { name: 'cilium', mode: 'native' } })), severity: 'warning',
+    satisfies: () => editCluster(workload(ref(), { eastWestGbpsPerNode: 20 }), () => ({ cni: { name: 'cilium', mode: 'native' } })),
+    severity: 'warning',
   },
-  'RA-KUBESPAN-SIZE': { breaks: () => kubespanOn(enterprisePlan(), { excludeStorageTraffic: true }), satisfies: () => kubespanOn(ref(), { excludeStorageTraffic: true }), severity: 'warning' },
+  'RA-KUBESPAN-SIZE': {
+    breaks: () => kubespanOn(enterprisePlan(), { excludeStorageTraffic: true }),
+    satisfies: () => kubespanOn(ref(), { excludeStorageTraffic: true }),
+    severity: 'warning',
+  },
   'RA-KUBESPAN-THROUGHPUT': {
-    breaks: () => kubespanOn(workload(ref(), { eastWestGbpsPerNode: 10 })), satisfies: () => kubespanOn(workload(ref(), { eastWestGbpsPerNode: 0.1 })), severity: 'warning',
+    breaks: () => kubespanOn(workload(ref(), { eastWestGbpsPerNode: 10 })),
+    satisfies: () => kubespanOn(workload(ref(), { eastWestGbpsPerNode: 0.1 })),
+    severity: 'warning',
   },
   'RA-STORAGE-CHOICE': {
-    breaks: () => editCluster(ref(), () => ({ storage: { ...enterprisePlan().cluster.storage } })), satisfies: ref, severity: 'warning',
+    breaks: () => editCluster(ref(), () => ({ storage: { ...enterprisePlan().cluster.storage } })),
+    satisfies: ref,
+    severity: 'warning',
   },
   'RA-STORAGE-LOCALITY': { breaks: () => editNode(withRemoteSite(ref()), 'st-03', { rackId: 'remote', positionU: 1 }), satisfies: ref, severity: 'error' },
   'RA-STORAGE-NO-KUBESPAN': { breaks: () => kubespanOn(ref()), satisfies: () => kubespanOn(ref(), { excludeStorageTraffic: true }), severity: 'error' },
   'RA-STORAGE-DEDICATED': { breaks: () => editNode(ref(), 'st-01', { taints: [] }), satisfies: ref, severity: 'warning' },
   'RA-STORAGE-MEDIA': {
-    breaks: () => editHardware(ref(), 'storage-2u-nvme', { disks: [{ class: 'nvme-enterprise', capacityGB: 960, count: 1, purpose: 'system' }, { class: 'hdd', capacityGB: 16_000, count: 12, purpose: 'data' }] }),
-    satisfies: ref, severity: 'warning',
+    breaks: () =>
+      editHardware(ref(), 'storage-2u-nvme', {
+        disks: [
+          { class: 'nvme-enterprise', capacityGB: 960, count: 1, purpose: 'system' },
+          { class: 'hdd', capacityGB: 16_000, count: 12, purpose: 'data' },
+        ],
+      }),
+    satisfies: ref,
+    severity: 'warning',
   },
   'RA-UPGRADES': {
     breaks: ref,
-    satisfies: () => editCluster(ref(), (c) => ({ storage: { ...c.storage, provider: 'longhorn', replicas: 2 } as Plan['cluster']['storage'] })), severity: 'warning',
+    satisfies: () => editCluster(ref(), (c) => ({ storage: { ...c.storage, provider: 'longhorn', replicas: 2 } as Plan['cluster']['storage'] })),
+    severity: 'warning',
   },
 };
 

@@ -4,7 +4,14 @@ import { timerAdvice } from '../../../src/models/controlPlane/timers';
 
 describe('mutatingApiLatency', () => {
   it('mutatingApiLatency stretches each stage by 1 / (1 − ρ): 25 / (1 − 0.5) + 2 / (1 − 0.2)', () => {
-    const r = mutatingApiLatency({ etcdWriteP50Ms: 0.5, etcdWriteP99Ms: 2, etcdUtilisation: 0.2, apiServerP50Ms: 3, apiServerP99Ms: 25, apiServerUtilisation: 0.5 });
+    const r = mutatingApiLatency({
+      etcdWriteP50Ms: 0.5,
+      etcdWriteP99Ms: 2,
+      etcdUtilisation: 0.2,
+      apiServerP50Ms: 3,
+      apiServerP99Ms: 25,
+      apiServerUtilisation: 0.5,
+    });
     expect(r.p99Ms).toBeCloseTo(25 / (1 - 0.5) + 2 / (1 - 0.2), 12);
     expect(r.p50Ms).toBeCloseTo(3 / (1 - 0.5) + 0.5 / (1 - 0.2), 12);
     expect(r.meetsSlo).toBe(true);
@@ -12,7 +19,14 @@ describe('mutatingApiLatency', () => {
   });
 
   it('mutatingApiLatency at a saturated etcd breaks the 1 s SLO and its latency is unbounded (null, never Infinity)', () => {
-    const r = mutatingApiLatency({ etcdWriteP50Ms: 0.5, etcdWriteP99Ms: 2, etcdUtilisation: 1, apiServerP50Ms: 3, apiServerP99Ms: 25, apiServerUtilisation: 0 });
+    const r = mutatingApiLatency({
+      etcdWriteP50Ms: 0.5,
+      etcdWriteP99Ms: 2,
+      etcdUtilisation: 1,
+      apiServerP50Ms: 3,
+      apiServerP99Ms: 25,
+      apiServerUtilisation: 0,
+    });
     expect(r.p99Ms).toBeNull();
     expect(r.p50Ms).toBeNull();
     expect(r.meetsSlo).toBe(false);

@@ -9,18 +9,26 @@ import { latencyInputArb } from '../../arbitraries/controlPlane';
 function rtt(n: number, upper: number[]): Float64Array {
   const m = new Float64Array(n * n);
   let k = 0;
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-    m[i * n + j] = upper[k];
-    m[j * n + i] = upper[k++];
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      m[i * n + j] = upper[k];
+      m[j * n + i] = upper[k++];
+    }
   return m;
 }
 
 function input(medians: number[], sigmas: number[], upper: number[], extra: Partial<CommitLatencyInput> = {}): CommitLatencyInput {
   const n = medians.length;
   return {
-    names: medians.map((_, i) => `cp-${i + 1}`), fsyncMedianMs: medians, fsyncSigma: sigmas, rttMs: rtt(n, upper),
-    applyMs: 0.05, rttJitterSigma: 0, seed: 7, samples: 3000, ...extra,
+    names: medians.map((_, i) => `cp-${i + 1}`),
+    fsyncMedianMs: medians,
+    fsyncSigma: sigmas,
+    rttMs: rtt(n, upper),
+    applyMs: 0.05,
+    rttJitterSigma: 0,
+    seed: 7,
+    samples: 3000,
+    ...extra,
   };
 }
 
@@ -76,44 +84,52 @@ describe('commitLatency', () => {
   });
 
   it('same seed, same distribution', () => {
-    fc.assert(fc.property(latencyInputArb, (x) => {
-      expect(commitLatency(x)).toEqual(commitLatency(x));
-    }), { numRuns: 30 });
+    fc.assert(
+      fc.property(latencyInputArb, (x) => {
+        expect(commitLatency(x)).toEqual(commitLatency(x));
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('latency never falls when any RTT or fsync median rises', () => {
-    fc.assert(fc.property(latencyInputArb, fc.nat(), fc.double({ min: 0.001, max: 20, noNaN: true }), fc.boolean(), (x, pick, add, rttNotFsync) => {
-      const n = x.names.length;
-      const before = commitLatency(x);
-      let after: ReturnType<typeof commitLatency>;
-      if (rttNotFsync && n > 1) {
-        const i = pick % n;
-        const j = (i + 1 + (Math.floor(pick / n) % (n - 1))) % n;
-        const m = Float64Array.from(x.rttMs);
-        m[i * n + j] += add;
-        m[j * n + i] += add;
-        after = commitLatency({ ...x, rttMs: m });
-      } else {
-        const med = Array.from(x.fsyncMedianMs);
-        med[pick % n] += add;
-        after = commitLatency({ ...x, fsyncMedianMs: med });
-      }
-      for (let L = 0; L < n; L++) {
-        for (const q of ['p50', 'p90', 'p99', 'mean'] as const) {
-          expect(after.byLeader[L].writeMs[q]).toBeGreaterThanOrEqual(before.byLeader[L].writeMs[q] - 1e-12);
+    fc.assert(
+      fc.property(latencyInputArb, fc.nat(), fc.double({ min: 0.001, max: 20, noNaN: true }), fc.boolean(), (x, pick, add, rttNotFsync) => {
+        const n = x.names.length;
+        const before = commitLatency(x);
+        let after: ReturnType<typeof commitLatency>;
+        if (rttNotFsync && n > 1) {
+          const i = pick % n;
+          const j = (i + 1 + (Math.floor(pick / n) % (n - 1))) % n;
+          const m = Float64Array.from(x.rttMs);
+          m[i * n + j] += add;
+          m[j * n + i] += add;
+          after = commitLatency({ ...x, rttMs: m });
+        } else {
+          const med = Array.from(x.fsyncMedianMs);
+          med[pick % n] += add;
+          after = commitLatency({ ...x, fsyncMedianMs: med });
         }
-      }
-      expect(after.best.writeMs.p99).toBeGreaterThanOrEqual(before.best.writeMs.p99 - 1e-12);
-    }), { numRuns: 60 });
+        for (let L = 0; L < n; L++) {
+          for (const q of ['p50', 'p90', 'p99', 'mean'] as const) {
+            expect(after.byLeader[L].writeMs[q]).toBeGreaterThanOrEqual(before.byLeader[L].writeMs[q] - 1e-12);
+          }
+        }
+        expect(after.best.writeMs.p99).toBeGreaterThanOrEqual(before.best.writeMs.p99 - 1e-12);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('summariseBySelection(values) equals summarise(values)', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }), (values) => {
-      const a = summarise(Float64Array.from(values));
-      const b = summariseBySelection(Float64Array.from(values));
-      // `+ 0` folds -0 into 0: a sort and a selection may legitimately pick either zero first.
-      for (const k of ['p50', 'p90', 'p99', 'min', 'max'] as const) expect(b[k] + 0).toBe(a[k] + 0);
-      expect(b.mean).toBeCloseTo(a.mean, 6);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }), (values) => {
+        const a = summarise(Float64Array.from(values));
+        const b = summariseBySelection(Float64Array.from(values));
+        // `+ 0` folds -0 into 0: a sort and a selection may legitimately pick either zero first.
+        for (const k of ['p50', 'p90', 'p99', 'min', 'max'] as const) expect(b[k] + 0).toBe(a[k] + 0);
+        expect(b.mean).toBeCloseTo(a.mean, 6);
+      }),
+    );
   });
 });

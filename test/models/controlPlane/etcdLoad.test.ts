@@ -27,7 +27,17 @@ describe('etcdLoad', () => {
 
   it('etcdLoad(plan with etcdProfile at 1000/s, 30 % writes) takes the profile: 300 writes, 700 reads', () => {
     const plan = referencePlan();
-    plan.workload.etcdProfile = { clients: 50, connections: 10, keyBytes: 32, valueBytes: 1024, writeFraction: 0.3, readConsistency: 'serializable', target: 'all', ratePerS: 1000, clientRttMs: 0 };
+    plan.workload.etcdProfile = {
+      clients: 50,
+      connections: 10,
+      keyBytes: 32,
+      valueBytes: 1024,
+      writeFraction: 0.3,
+      readConsistency: 'serializable',
+      target: 'all',
+      ratePerS: 1000,
+      clientRttMs: 0,
+    };
     const load = etcdLoad(plan, A);
     expect(load.origin).toBe('profile');
     expect(load.writesPerS).toBeCloseTo(1000 * 0.3, 9);

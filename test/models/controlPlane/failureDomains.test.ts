@@ -25,7 +25,10 @@ describe('failure-domain tolerance', () => {
 
   it('levelTolerance(5 members in racks 2+2+1, "rack") is 1: two fullest racks hold 4 > 2', () => {
     const racks = ['R1', 'R1', 'R2', 'R2', 'R3'];
-    const t = levelTolerance(racks.map((rack, i) => member({ name: `cp-${i + 1}`, rack })), 'rack');
+    const t = levelTolerance(
+      racks.map((rack, i) => member({ name: `cp-${i + 1}`, rack })),
+      'rack',
+    );
     // f = 5 - 3 = 2; losing R1 downs 2 (not > 2); R1 + R2 down 2 + 2 = 4 > 2, so the smallest losing set has 2 racks.
     expect(t.tolerance).toBe(2 - 1);
     expect(t.critical).toEqual([]);
@@ -38,8 +41,11 @@ describe('failure-domain tolerance', () => {
   });
 
   it('levelTolerance(members, "tor") ignores switch B in a rack that has only one switch', () => {
-    const members = [member({ name: 'cp-1', rack: 'R1', tors: ['A', 'B'], rackTors: 1 }), member({ name: 'cp-2', rack: 'R1', tors: ['A', 'B'], rackTors: 1 }),
-      member({ name: 'cp-3', rack: 'R2' })];
+    const members = [
+      member({ name: 'cp-1', rack: 'R1', tors: ['A', 'B'], rackTors: 1 }),
+      member({ name: 'cp-2', rack: 'R1', tors: ['A', 'B'], rackTors: 1 }),
+      member({ name: 'cp-3', rack: 'R2' }),
+    ];
     const t = levelTolerance(members, 'tor');
     expect(t.tolerance).toBe(0);
     expect(t.critical[0].why).toContain('ToR A of rack R1 is the only switch of cp-1 and cp-2');
@@ -59,39 +65,48 @@ describe('failure-domain tolerance', () => {
   });
 
   it('tolerance is never negative and single-homed levels never exceed floor((n - 1) / 2)', () => {
-    fc.assert(fc.property(memberSpecsArb, (specs) => {
-      const members = specs.map(member);
-      for (const level of FAILURE_LEVELS) expect(levelTolerance(members, level).tolerance).toBeGreaterThanOrEqual(0);
-      for (const level of SINGLE_HOMED) expect(levelTolerance(members, level).tolerance).toBeLessThanOrEqual(Math.floor((members.length - 1) / 2));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(memberSpecsArb, (specs) => {
+        const members = specs.map(member);
+        for (const level of FAILURE_LEVELS) expect(levelTolerance(members, level).tolerance).toBeGreaterThanOrEqual(0);
+        for (const level of SINGLE_HOMED) expect(levelTolerance(members, level).tolerance).toBeLessThanOrEqual(Math.floor((members.length - 1) / 2));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('tolerance matches the definition: every set of `tolerance` domains keeps quorum, some set one larger loses it', () => {
-    fc.assert(fc.property(memberSpecsArb, fc.constantFrom(...FAILURE_LEVELS), (specs, level) => {
-      const members = specs.map(member);
-      const { labels, deps } = memberDependencies(members, level);
-      const ids = [...labels.keys()];
-      const f = toleratedFailures(members.length);
-      const t = levelTolerance(members, level).tolerance;
-      let worstAtT = 0;
-      let loses = false;
-      for (let mask = 1; mask < 1 << ids.length; mask++) {
-        const set = new Set(ids.filter((_, i) => mask & (1 << i)));
-        const down = deps.filter((d) => d.every((x) => set.has(x))).length;
-        if (set.size <= t) worstAtT = Math.max(worstAtT, down);
-        if (set.size === t + 1 && down > f) loses = true;
-      }
-      expect(worstAtT).toBeLessThanOrEqual(f);
-      expect(loses).toBe(true);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(memberSpecsArb, fc.constantFrom(...FAILURE_LEVELS), (specs, level) => {
+        const members = specs.map(member);
+        const { labels, deps } = memberDependencies(members, level);
+        const ids = [...labels.keys()];
+        const f = toleratedFailures(members.length);
+        const t = levelTolerance(members, level).tolerance;
+        let worstAtT = 0;
+        let loses = false;
+        for (let mask = 1; mask < 1 << ids.length; mask++) {
+          const set = new Set(ids.filter((_, i) => mask & (1 << i)));
+          const down = deps.filter((d) => d.every((x) => set.has(x))).length;
+          if (set.size <= t) worstAtT = Math.max(worstAtT, down);
+          if (set.size === t + 1 && down > f) loses = true;
+        }
+        expect(worstAtT).toBeLessThanOrEqual(f);
+        expect(loses).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('moving a member into its own rack never lowers rack tolerance', () => {
-    fc.assert(fc.property(memberSpecsArb, fc.nat(), (specs, pick) => {
-      const before = levelTolerance(specs.map(member), 'rack').tolerance;
-      const i = pick % specs.length;
-      const moved = specs.map((s, j) => (j === i ? { ...s, rack: `own-${i}` } : s));
-      expect(levelTolerance(moved.map(member), 'rack').tolerance).toBeGreaterThanOrEqual(before);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(memberSpecsArb, fc.nat(), (specs, pick) => {
+        const before = levelTolerance(specs.map(member), 'rack').tolerance;
+        const i = pick % specs.length;
+        const moved = specs.map((s, j) => (j === i ? { ...s, rack: `own-${i}` } : s));
+        expect(levelTolerance(moved.map(member), 'rack').tolerance).toBeGreaterThanOrEqual(before);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

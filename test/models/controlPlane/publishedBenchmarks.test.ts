@@ -35,9 +35,16 @@ import { PlanBuilder } from '../../../src/plan/samples/planBuilder';
 import { hyperscalePlan } from '../../../src/plan/samples/samples';
 
 const gce: Hardware = {
-  id: 'gce-n-8', name: 'GCE 8 vCPU, 16 GB, PD-SSD', cores: 8, cpuClass: 'balanced', memoryGiB: 16,
+  id: 'gce-n-8',
+  name: 'GCE 8 vCPU, 16 GB, PD-SSD',
+  cores: 8,
+  cpuClass: 'balanced',
+  memoryGiB: 16,
   disks: [{ class: 'network', capacityGB: 50, count: 1, purpose: 'system' }],
-  nics: { count: 1, speedGbps: 16 }, heightU: 1, powerTypicalW: 1, powerPeakW: 1,
+  nics: { count: 1, speedGbps: 16 },
+  heightU: 1,
+  powerTypicalW: 1,
+  powerPeakW: 1,
 };
 
 const clientRttMs = 0.25;
@@ -45,7 +52,10 @@ const clientRttMs = 0.25;
 function benchmarkPlan(target: 'leader' | 'all', readConsistency: 'linearizable' | 'serializable' = 'linearizable'): Plan {
   const base = baseSettings('etcd benchmark', 'bench', 'etcd op-guide/performance benchmark set-up');
   base.network = { ...base.network, switchHopUs: 0, rtt: { ...base.network.rtt, sameRowMs: 0.25 } };
-  base.workload = { ...base.workload, etcdProfile: { clients: 1, connections: 1, keyBytes: 8, valueBytes: 256, writeFraction: 1, readConsistency, target, clientRttMs } };
+  base.workload = {
+    ...base.workload,
+    etcdProfile: { clients: 1, connections: 1, keyBytes: 8, valueBytes: 256, writeFraction: 1, readConsistency, target, clientRttMs },
+  };
   const b = new PlanBuilder(base, [gce]).site('zone', 'Zone').room('room', 'Room', 'zone').row('row', 'Row', 'room');
   for (let r = 1; r <= 3; r++) b.rack(`vm${r}`, 'row').nodes(`vm${r}`, 'controlplane', gce.id, 1);
   return b.build();
@@ -68,7 +78,7 @@ describe('published etcd benchmarks (etcd op-guide/performance, etcd 3.2 on GCE)
     within(report.throughput.plan!.closedLoop[at(1)].perS, 583, 0.3);
   });
 
-  it('1000 clients writing to the leader: 44,341 QPS (calibration, ±2 %) and 22 ms by Little\'s law (±10 %)', () => {
+  it("1000 clients writing to the leader: 44,341 QPS (calibration, ±2 %) and 22 ms by Little's law (±10 %)", () => {
     const t = report.throughput.plan!;
     expect(t.bottleneck).toBe('leader-cpu');
     within(t.maxWritesPerS, 44_341, 0.02);

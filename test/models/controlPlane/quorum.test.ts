@@ -23,11 +23,13 @@ describe('quorum', () => {
   });
 
   it('quorum survives iff a majority is up', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 0, max: 99 }), (n, down) => {
-      fc.pre(down <= n);
-      const up = n - down;
-      expect(up >= quorumSize(n)).toBe(up > n / 2);
-      expect(down <= toleratedFailures(n)).toBe(up > n / 2);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 0, max: 99 }), (n, down) => {
+        fc.pre(down <= n);
+        const up = n - down;
+        expect(up >= quorumSize(n)).toBe(up > n / 2);
+        expect(down <= toleratedFailures(n)).toBe(up > n / 2);
+      }),
+    );
   });
 });

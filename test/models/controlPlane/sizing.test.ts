@@ -9,9 +9,23 @@ import { clusterPlan } from '../publishedPlans';
 
 /** Only serializable reads: CPU per node = 0.5 + (6000 / s) x (1 ms + 129 µs). */
 const readsOnly: ControlPlaneDemand = {
-  members: 3, workers: 20, nodes: 23, writesPerS: 0, readsPerS: 6000, linearizableReads: false, podChurnPerS: 0,
-  apiRequestsPerS: 6000, watchers: 0, watchEventsPerS: 0, watchBytesPerS: 0, relistBytesPerNode: 0, meanWriteBytes: 0,
-  liveBytes: 0, dbBytes: 0, quotaBytes: 2 * 2 ** 30, etcdMemoryBytes: 0,
+  members: 3,
+  workers: 20,
+  nodes: 23,
+  writesPerS: 0,
+  readsPerS: 6000,
+  linearizableReads: false,
+  podChurnPerS: 0,
+  apiRequestsPerS: 6000,
+  watchers: 0,
+  watchEventsPerS: 0,
+  watchBytesPerS: 0,
+  relistBytesPerNode: 0,
+  meanWriteBytes: 0,
+  liveBytes: 0,
+  dbBytes: 0,
+  quotaBytes: 2 * 2 ** 30,
+  etcdMemoryBytes: 0,
 };
 const box = (cores: number, memoryGiB = 16): Hardware => ({ ...SAMPLE_HARDWARE.cp, id: `box-${cores}`, name: `${cores} cores`, cores, memoryGiB });
 
@@ -22,8 +36,8 @@ describe('sizing', () => {
   });
 
   it('nodeUse(reads only, 3 serving) is 0.5 + 6000 / 3 x (1 + 0.129) / 1000 cores; with 2 serving 0.5 + 3 x 1.129', () => {
-    expect(nodeUse(readsOnly, A, 3).cpuCores).toBeCloseTo(0.5 + (6000 / 3) * (1 + 0.129) / 1000, 9);
-    expect(nodeUse(readsOnly, A, 2).cpuCores).toBeCloseTo(0.5 + (6000 / 2) * (1 + 0.129) / 1000, 9);
+    expect(nodeUse(readsOnly, A, 3).cpuCores).toBeCloseTo(0.5 + ((6000 / 3) * (1 + 0.129)) / 1000, 9);
+    expect(nodeUse(readsOnly, A, 2).cpuCores).toBeCloseTo(0.5 + ((6000 / 2) * (1 + 0.129)) / 1000, 9);
   });
 
   it('hardwareVerdict(5 cores) fits only with every node up: 2.758 / 5 ≤ 60 % < 3.887 / 5', () => {
@@ -62,46 +76,75 @@ describe('sizing', () => {
   });
 
   it('requirements never shrink as nodes, pods, churn or watch fan-out grow', () => {
-    fc.assert(fc.property(fc.record({
-      nodes: fc.integer({ min: 3, max: 5000 }), churn: fc.double({ min: 0, max: 100, noNaN: true }),
-      events: fc.double({ min: 0, max: 1e6, noNaN: true }), relist: fc.double({ min: 0, max: 1e9, noNaN: true }),
-      live: fc.double({ min: 0, max: 1e10, noNaN: true }), grow: fc.double({ min: 1, max: 10, noNaN: true }),
-    }), (x) => {
-      const d = (k: number): ControlPlaneDemand => ({
-        ...readsOnly, nodes: Math.round(x.nodes * k), workers: Math.round(x.nodes * k) - 3, podChurnPerS: x.churn * k,
-        writesPerS: x.nodes * k / 10, apiRequestsPerS: 6000 + x.nodes * k / 5, watchers: x.nodes * k * 8, watchEventsPerS: x.events * k * k,
-        watchBytesPerS: x.events * k * k * 1000, relistBytesPerNode: x.relist * k, liveBytes: x.live * k, dbBytes: x.live * k * 1.5,
-        etcdMemoryBytes: x.live * k * 2,
-      });
-      const before = requirements(d(1), A);
-      const after = requirements(d(x.grow), A);
-      for (const r of ['cpu', 'memory', 'disk', 'iops'] as const) {
-        expect(after.find((q) => q.resource === r)!.value).toBeGreaterThanOrEqual(before.find((q) => q.resource === r)!.value * (1 - 1e-12));
-      }
-    }));
+    fc.assert(
+      fc.property(
+        fc.record({
+          nodes: fc.integer({ min: 3, max: 5000 }),
+          churn: fc.double({ min: 0, max: 100, noNaN: true }),
+          events: fc.double({ min: 0, max: 1e6, noNaN: true }),
+          relist: fc.double({ min: 0, max: 1e9, noNaN: true }),
+          live: fc.double({ min: 0, max: 1e10, noNaN: true }),
+          grow: fc.double({ min: 1, max: 10, noNaN: true }),
+        }),
+        (x) => {
+          const d = (k: number): ControlPlaneDemand => ({
+            ...readsOnly,
+            nodes: Math.round(x.nodes * k),
+            workers: Math.round(x.nodes * k) - 3,
+            podChurnPerS: x.churn * k,
+            writesPerS: (x.nodes * k) / 10,
+            apiRequestsPerS: 6000 + (x.nodes * k) / 5,
+            watchers: x.nodes * k * 8,
+            watchEventsPerS: x.events * k * k,
+            watchBytesPerS: x.events * k * k * 1000,
+            relistBytesPerNode: x.relist * k,
+            liveBytes: x.live * k,
+            dbBytes: x.live * k * 1.5,
+            etcdMemoryBytes: x.live * k * 2,
+          });
+          const before = requirements(d(1), A);
+          const after = requirements(d(x.grow), A);
+          for (const r of ['cpu', 'memory', 'disk', 'iops'] as const) {
+            expect(after.find((q) => q.resource === r)!.value).toBeGreaterThanOrEqual(before.find((q) => q.resource === r)!.value * (1 - 1e-12));
+          }
+        },
+      ),
+    );
   });
 
-  it('controlPlaneReport(plan).sizing.requirements never shrink as the plan\'s workers, pods or pod churn grow (plan → etcd and API load → requirements)', () => {
+  it("controlPlaneReport(plan).sizing.requirements never shrink as the plan's workers, pods or pod churn grow (plan → etcd and API load → requirements)", () => {
     // The property above varies the demand directly; this one goes through the plan, so a load term
     // that fell with more nodes, pods or churn (in etcdLoad or apiServerLoad) would show here.
     const need = (workers: number, pods: number, churnPerMin: number) => {
       const plan = clusterPlan({ workers, pods, workload: { podChurnPerMin: churnPerMin } });
       return controlPlaneReport(plan, { seed: 1, samples: 200 }).sizing.requirements;
     };
-    fc.assert(fc.property(fc.record({
-      workers: fc.integer({ min: 3, max: 2000 }), podsPerWorker: fc.integer({ min: 0, max: 110 }),
-      churn: fc.double({ min: 0, max: 1, noNaN: true }), grow: fc.constantFrom<'workers' | 'pods' | 'churn'>('workers', 'pods', 'churn'),
-      by: fc.double({ min: 1, max: 4, noNaN: true }),
-    }), (x) => {
-      const pods = x.workers * x.podsPerWorker;
-      const churn = pods * x.churn / 10;
-      const before = need(x.workers, pods, churn);
-      const after = x.grow === 'workers' ? need(Math.round(x.workers * x.by), pods, churn)
-        : x.grow === 'pods' ? need(x.workers, Math.round(pods * x.by), churn) : need(x.workers, pods, churn * x.by);
-      for (const r of ['cpu', 'memory', 'disk', 'iops'] as const) {
-        expect(after.find((q) => q.resource === r)!.value).toBeGreaterThanOrEqual(before.find((q) => q.resource === r)!.value * (1 - 1e-9));
-      }
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          workers: fc.integer({ min: 3, max: 2000 }),
+          podsPerWorker: fc.integer({ min: 0, max: 110 }),
+          churn: fc.double({ min: 0, max: 1, noNaN: true }),
+          grow: fc.constantFrom<'workers' | 'pods' | 'churn'>('workers', 'pods', 'churn'),
+          by: fc.double({ min: 1, max: 4, noNaN: true }),
+        }),
+        (x) => {
+          const pods = x.workers * x.podsPerWorker;
+          const churn = (pods * x.churn) / 10;
+          const before = need(x.workers, pods, churn);
+          const after =
+            x.grow === 'workers'
+              ? need(Math.round(x.workers * x.by), pods, churn)
+              : x.grow === 'pods'
+                ? need(x.workers, Math.round(pods * x.by), churn)
+                : need(x.workers, pods, churn * x.by);
+          for (const r of ['cpu', 'memory', 'disk', 'iops'] as const) {
+            expect(after.find((q) => q.resource === r)!.value).toBeGreaterThanOrEqual(before.find((q) => q.resource === r)!.value * (1 - 1e-9));
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
   }, 120_000);
 
   it('etcdClassOf(requests, DB, nodes) follows etcd op-guide/hardware', () => {

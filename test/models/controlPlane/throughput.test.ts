@@ -1,12 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CP_ASSUMPTIONS as A } from '../../../src/models/controlPlane/assumptions';
-import { closedLoop, loadedLatencyMs, openLoop, readCapacity, tailAtLoad, writeCapacities, type MemberCapacity, type ThroughputInput } from '../../../src/models/controlPlane/throughput';
+import {
+  closedLoop,
+  loadedLatencyMs,
+  openLoop,
+  readCapacity,
+  tailAtLoad,
+  writeCapacities,
+  type MemberCapacity,
+  type ThroughputInput,
+} from '../../../src/models/controlPlane/throughput';
 import { throughputInputArb } from '../../arbitraries/controlPlane';
 
 const box: MemberCapacity = { cores: 8, nicGbps: 25, diskSeqWriteMBps: 3000, diskIops: 200_000, fsyncMeanMs: 0.05 };
 const cluster = (leader: MemberCapacity, followers: number, bytes = { keyBytes: 8, valueBytes: 256 }): ThroughputInput => ({
-  leader, followers: Array.from({ length: followers }, () => box), ...bytes, assumptions: A,
+  leader,
+  followers: Array.from({ length: followers }, () => box),
+  ...bytes,
+  assumptions: A,
 });
 
 describe('throughput', () => {
@@ -101,48 +113,65 @@ describe('throughput', () => {
   });
 
   it('tailAtLoad p50 and p99 never fall as the load or the fsync time grows', () => {
-    fc.assert(fc.property(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true }),
-      fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (max, fsync, f1, f2) => {
-        const [lo, hi] = [Math.min(f1, f2), Math.max(f1, f2)];
-        const s = { maxPerS: max, baseLatencyMs: 1, fsyncMs: fsync };
-        const a = tailAtLoad(s, { p50: 1, p99: 2 }, lo * max);
-        const b = tailAtLoad(s, { p50: 1, p99: 2 }, hi * max);
-        if (b.p99Ms !== null && a.p99Ms !== null) {
-          expect(b.p99Ms).toBeGreaterThanOrEqual(a.p99Ms - 1e-9);
-          expect(b.p50Ms!).toBeGreaterThanOrEqual(a.p50Ms! - 1e-9);
-        }
-        const slower = tailAtLoad({ ...s, fsyncMs: fsync * 1.5 + 0.01 }, { p50: 1, p99: 2 }, lo * max);
-        if (a.p99Ms !== null && slower.p99Ms !== null) expect(slower.p99Ms).toBeGreaterThanOrEqual(a.p99Ms - 1e-9);
-      }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (max, fsync, f1, f2) => {
+          const [lo, hi] = [Math.min(f1, f2), Math.max(f1, f2)];
+          const s = { maxPerS: max, baseLatencyMs: 1, fsyncMs: fsync };
+          const a = tailAtLoad(s, { p50: 1, p99: 2 }, lo * max);
+          const b = tailAtLoad(s, { p50: 1, p99: 2 }, hi * max);
+          if (b.p99Ms !== null && a.p99Ms !== null) {
+            expect(b.p99Ms).toBeGreaterThanOrEqual(a.p99Ms - 1e-9);
+            expect(b.p50Ms!).toBeGreaterThanOrEqual(a.p50Ms! - 1e-9);
+          }
+          const slower = tailAtLoad({ ...s, fsyncMs: fsync * 1.5 + 0.01 }, { p50: 1, p99: 2 }, lo * max);
+          if (a.p99Ms !== null && slower.p99Ms !== null) expect(slower.p99Ms).toBeGreaterThanOrEqual(a.p99Ms - 1e-9);
+        },
+      ),
+    );
   });
 
   it('throughput never rises when the leader NIC shrinks', () => {
-    fc.assert(fc.property(throughputInputArb, fc.double({ min: 0.01, max: 1, noNaN: true }), (input, shrink) => {
-      const smaller = { ...input, leader: { ...input.leader, nicGbps: input.leader.nicGbps * shrink } };
-      expect(writeCapacities(smaller).max).toBeLessThanOrEqual(writeCapacities(input).max);
-    }));
+    fc.assert(
+      fc.property(throughputInputArb, fc.double({ min: 0.01, max: 1, noNaN: true }), (input, shrink) => {
+        const smaller = { ...input, leader: { ...input.leader, nicGbps: input.leader.nicGbps * shrink } };
+        expect(writeCapacities(smaller).max).toBeLessThanOrEqual(writeCapacities(input).max);
+      }),
+    );
   });
 
   it('throughput never rises with more members on the same hardware', () => {
-    fc.assert(fc.property(throughputInputArb, fc.integer({ min: 0, max: 5 }), (input, n) => {
-      const same = (k: number) => ({ ...input, followers: Array.from({ length: k }, () => input.leader) });
-      expect(writeCapacities(same(n + 1)).max).toBeLessThanOrEqual(writeCapacities(same(n)).max * (1 + 1e-12));
-    }));
+    fc.assert(
+      fc.property(throughputInputArb, fc.integer({ min: 0, max: 5 }), (input, n) => {
+        const same = (k: number) => ({ ...input, followers: Array.from({ length: k }, () => input.leader) });
+        expect(writeCapacities(same(n + 1)).max).toBeLessThanOrEqual(writeCapacities(same(n)).max * (1 + 1e-12));
+      }),
+    );
   });
 
   it('closed-loop throughput never falls with more clients and never passes the maximum', () => {
-    fc.assert(fc.property(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: 0.01, max: 100, noNaN: true }),
-      fc.double({ min: 0, max: 60, noNaN: true }), (max, base, fsyncMs) => {
-        const pts = closedLoop({ maxPerS: max, baseLatencyMs: base, fsyncMs }, [1, 2, 5, 10, 100, 1000, 10_000]);
-        for (let i = 1; i < pts.length; i++) {
-          expect(pts[i].perS).toBeGreaterThanOrEqual(pts[i - 1].perS * (1 - 1e-4));
-          // Latency under load is never below the unloaded latency, and never falls as clients are added (to the bisection's precision near saturation).
-          expect(pts[i].latencyMs!).toBeGreaterThanOrEqual(pts[i - 1].latencyMs! * (1 - 1e-4));
-        }
-        for (const p of pts) {
-          expect(p.perS).toBeLessThanOrEqual(max);
-          expect(p.latencyMs!).toBeGreaterThanOrEqual(base * (1 - 1e-6));
-        }
-      }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e6, noNaN: true }),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 60, noNaN: true }),
+        (max, base, fsyncMs) => {
+          const pts = closedLoop({ maxPerS: max, baseLatencyMs: base, fsyncMs }, [1, 2, 5, 10, 100, 1000, 10_000]);
+          for (let i = 1; i < pts.length; i++) {
+            expect(pts[i].perS).toBeGreaterThanOrEqual(pts[i - 1].perS * (1 - 1e-4));
+            // Latency under load is never below the unloaded latency, and never falls as clients are added (to the bisection's precision near saturation).
+            expect(pts[i].latencyMs!).toBeGreaterThanOrEqual(pts[i - 1].latencyMs! * (1 - 1e-4));
+          }
+          for (const p of pts) {
+            expect(p.perS).toBeLessThanOrEqual(max);
+            expect(p.latencyMs!).toBeGreaterThanOrEqual(base * (1 - 1e-6));
+          }
+        },
+      ),
+    );
   });
 });

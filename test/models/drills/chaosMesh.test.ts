@@ -26,7 +26,12 @@ describe('chaosMeshExperiment', () => {
     const m = x.manifests[0];
     expect(m.kind).toBe('PodChaos');
     expect(m.metadata.labels['rackplan.dev/drill-step']).toBe('rack-loss');
-    expect(m.spec).toMatchObject({ action: 'pod-failure', mode: 'all', duration: '600s', selector: { nodeSelectors: { 'topology.kubernetes.io/zone': 'r1' } } });
+    expect(m.spec).toMatchObject({
+      action: 'pod-failure',
+      mode: 'all',
+      duration: '600s',
+      selector: { nodeSelectors: { 'topology.kubernetes.io/zone': 'r1' } },
+    });
     expect(valid(m)).toEqual([]);
   });
 
@@ -38,21 +43,37 @@ describe('chaosMeshExperiment', () => {
   });
 
   it('chaosMeshExperiment(reference, tor:r1/A + tor:r1/B + siteLink-free latency) partitions the isolated nodes and delays a rack', () => {
-    const x = chaosMeshExperiment(referencePlan(), {
-      components: [{ kind: 'tor', rackId: 'r1', tor: 'A' }, { kind: 'tor', rackId: 'r1', tor: 'B' }],
-      degradations: [{ kind: 'latency', scope: { kind: 'rack', rackId: 'r2' }, addedMs: 5 }],
-    }, { name: 'net' });
-    expect(x.manifests.map((m) => [m.kind, m.spec.action])).toEqual([['NetworkChaos', 'partition'], ['NetworkChaos', 'delay']]);
+    const x = chaosMeshExperiment(
+      referencePlan(),
+      {
+        components: [
+          { kind: 'tor', rackId: 'r1', tor: 'A' },
+          { kind: 'tor', rackId: 'r1', tor: 'B' },
+        ],
+        degradations: [{ kind: 'latency', scope: { kind: 'rack', rackId: 'r2' }, addedMs: 5 }],
+      },
+      { name: 'net' },
+    );
+    expect(x.manifests.map((m) => [m.kind, m.spec.action])).toEqual([
+      ['NetworkChaos', 'partition'],
+      ['NetworkChaos', 'delay'],
+    ]);
     for (const m of x.manifests) expect(valid(m)).toEqual([]);
   });
 
   it('chaosMeshExperiment(plan, any failure set) gives manifests the Chaos Mesh CRD schemas accept, with DNS-label names', () => {
-    fc.assert(fc.property(drillPlanArb.chain((plan) => fc.tuple(fc.constant(plan), fc.subarray(failableOf(plan), { maxLength: 4 }))), ([plan, components]) => {
-      const x = chaosMeshExperiment(plan, { components }, { name: 'Drill №1: rack & feed' });
-      for (const m of x.manifests) {
-        expect(valid(m)).toEqual([]);
-        expect(m.metadata.name).toMatch(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/);
-      }
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(
+        drillPlanArb.chain((plan) => fc.tuple(fc.constant(plan), fc.subarray(failableOf(plan), { maxLength: 4 }))),
+        ([plan, components]) => {
+          const x = chaosMeshExperiment(plan, { components }, { name: 'Drill №1: rack & feed' });
+          for (const m of x.manifests) {
+            expect(valid(m)).toEqual([]);
+            expect(m.metadata.name).toMatch(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

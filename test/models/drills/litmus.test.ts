@@ -8,13 +8,14 @@ import { drillPlanArb, failableOf } from '../../arbitraries/drills';
 
 // The ChaosEngine CRD schema (litmuschaos.io/v1alpha1), vendored from litmuschaos/chaos-operator
 // deploy/crds/chaosengine_crd.yaml at the commit named in the file's $comment (Apache-2.0).
-const validate = new Ajv({ strict: false, validateFormats: false, allErrors: true })
-  .compile(JSON.parse(readFileSync('test/fixtures/litmus/chaosengine.schema.json', 'utf8')));
+const validate = new Ajv({ strict: false, validateFormats: false, allErrors: true }).compile(
+  JSON.parse(readFileSync('test/fixtures/litmus/chaosengine.schema.json', 'utf8')),
+);
 const valid = (e: LitmusEngine) => (validate(e) ? [] : (validate.errors ?? []).map((x) => `${x.instancePath} ${x.message ?? ''}`));
 const env = (e: LitmusEngine) => Object.fromEntries(e.spec.experiments[0].spec.components.env.map((v) => [v.name, v.value]));
 
 describe('litmusExperiment', () => {
-  it('litmusExperiment(reference, rack:r1) drains each of the rack\'s 4 nodes as rack-loss, valid against the ChaosEngine CRD', () => {
+  it("litmusExperiment(reference, rack:r1) drains each of the rack's 4 nodes as rack-loss, valid against the ChaosEngine CRD", () => {
     const x = litmusExperiment(referencePlan(), { components: [{ kind: 'rack', rackId: 'r1' }] }, { name: 'Lose R1' });
     expect(x.engines).toHaveLength(4);
     for (const e of x.engines) {
@@ -23,16 +24,29 @@ describe('litmusExperiment', () => {
       expect(env(e)).toMatchObject({ TOTAL_CHAOS_DURATION: '600' });
       expect(valid(e)).toEqual([]);
     }
-    expect(x.engines.map((e) => env(e).TARGET_NODE).sort()).toEqual(referencePlan().nodes.filter((n) => n.rackId === 'r1').map((n) => n.name).sort());
+    expect(x.engines.map((e) => env(e).TARGET_NODE).sort()).toEqual(
+      referencePlan()
+        .nodes.filter((n) => n.rackId === 'r1')
+        .map((n) => n.name)
+        .sort(),
+    );
   });
 
-  it('litmusExperiment(reference, both switches of r1 + latency on r2) loses the packets of r1\'s pods and delays r2\'s, selected by the zone label', () => {
-    const x = litmusExperiment(referencePlan(), {
-      components: [{ kind: 'tor', rackId: 'r1', tor: 'A' }, { kind: 'tor', rackId: 'r1', tor: 'B' }],
-      degradations: [{ kind: 'latency', scope: { kind: 'rack', rackId: 'r2' }, addedMs: 5 }],
-    }, { name: 'net' });
+  it("litmusExperiment(reference, both switches of r1 + latency on r2) loses the packets of r1's pods and delays r2's, selected by the zone label", () => {
+    const x = litmusExperiment(
+      referencePlan(),
+      {
+        components: [
+          { kind: 'tor', rackId: 'r1', tor: 'A' },
+          { kind: 'tor', rackId: 'r1', tor: 'B' },
+        ],
+        degradations: [{ kind: 'latency', scope: { kind: 'rack', rackId: 'r2' }, addedMs: 5 }],
+      },
+      { name: 'net' },
+    );
     expect(x.engines.map((e) => [e.spec.experiments[0].name, env(e).NODE_LABEL])).toEqual([
-      ['pod-network-loss', 'topology.kubernetes.io/zone=r1'], ['pod-network-latency', 'topology.kubernetes.io/zone=r2'],
+      ['pod-network-loss', 'topology.kubernetes.io/zone=r1'],
+      ['pod-network-latency', 'topology.kubernetes.io/zone=r2'],
     ]);
     expect(env(x.engines[1]).NETWORK_LATENCY).toBe('5');
     for (const e of x.engines) expect(valid(e)).toEqual([]);
@@ -58,14 +72,20 @@ describe('litmusExperiment', () => {
   });
 
   it('litmusExperiment(plan, any failure set) gives engines the ChaosEngine CRD schema accepts, with DNS-label names, one drain per node down', () => {
-    fc.assert(fc.property(drillPlanArb.chain((plan) => fc.tuple(fc.constant(plan), fc.subarray(failableOf(plan), { maxLength: 4 }))), ([plan, components]) => {
-      const x = litmusExperiment(plan, { components }, { name: 'Drill №1: rack & feed' });
-      for (const e of x.engines) {
-        expect(valid(e)).toEqual([]);
-        expect(e.metadata.name).toMatch(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/);
-      }
-      const drained = x.engines.filter((e) => e.spec.experiments[0].name === 'node-drain').map((e) => env(e).TARGET_NODE);
-      expect(new Set(drained).size).toBe(drained.length);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(
+        drillPlanArb.chain((plan) => fc.tuple(fc.constant(plan), fc.subarray(failableOf(plan), { maxLength: 4 }))),
+        ([plan, components]) => {
+          const x = litmusExperiment(plan, { components }, { name: 'Drill №1: rack & feed' });
+          for (const e of x.engines) {
+            expect(valid(e)).toEqual([]);
+            expect(e.metadata.name).toMatch(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/);
+          }
+          const drained = x.engines.filter((e) => e.spec.experiments[0].name === 'node-drain').map((e) => env(e).TARGET_NODE);
+          expect(new Set(drained).size).toBe(drained.length);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -9,10 +9,18 @@ import type { Plan, UpgradeStrategy } from '../../../src/plan/schema';
 import { drillPlanArb } from '../../arbitraries/drills';
 
 const withStrategy = (plan: Plan, cp: number | string, worker: number | string, storage: number | string, nodeUpgradeS = 300): Plan => {
-  const upgradeStrategy: UpgradeStrategy = { controlplane: { maxParallelism: cp }, worker: { maxParallelism: worker }, storage: { maxParallelism: storage }, nodeUpgradeS };
+  const upgradeStrategy: UpgradeStrategy = {
+    controlplane: { maxParallelism: cp },
+    worker: { maxParallelism: worker },
+    storage: { maxParallelism: storage },
+    nodeUpgradeS,
+  };
   return { ...plan, cluster: { ...plan.cluster, upgradeStrategy } };
 };
-const parallelismArb = fc.oneof(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 100 }).map((p) => `${p}%`));
+const parallelismArb = fc.oneof(
+  fc.integer({ min: 1, max: 8 }),
+  fc.integer({ min: 1, max: 100 }).map((p) => `${p}%`),
+);
 
 describe('batchSize', () => {
   it('batchSize(10, "25%") is ⌊10 × 25 / 100⌋ = 2; batchSize(3, "10%") is at least 1; batchSize(3, 5) is capped at 3; batchSize(0, 1) is 0', () => {
@@ -57,45 +65,63 @@ describe('rollingUpgrade', () => {
     expect(r.durationS).toBe(r.steps.length * 900);
   });
 
-  it('rollingUpgrade(plan) upgrades every machine exactly once, in contiguous batches of the role\'s batch size, with a finite, non-negative duration', () => {
-    fc.assert(fc.property(drillPlanArb, parallelismArb, parallelismArb, parallelismArb, (base, cp, w, s) => {
-      const plan = withStrategy(base, cp, w, s);
-      const r = rollingUpgrade(plan);
-      const ids = r.steps.flatMap((st) => st.nodeIds);
-      expect([...ids].sort()).toEqual(plan.nodes.map((n) => n.id).sort());
-      for (const st of r.steps) {
-        expect(st.nodeIds.length).toBeLessThanOrEqual(r.batchSizes[st.role] ?? 0);
-        expect(st.endS - st.startS).toBe(300);
-      }
-      expect(Number.isFinite(r.durationS) && r.durationS >= 0).toBe(true);
-      expect(r.safe).toBe(r.steps.every((st) => st.problems.length === 0));
-    }), { numRuns: 40 });
+  it("rollingUpgrade(plan) upgrades every machine exactly once, in contiguous batches of the role's batch size, with a finite, non-negative duration", () => {
+    fc.assert(
+      fc.property(drillPlanArb, parallelismArb, parallelismArb, parallelismArb, (base, cp, w, s) => {
+        const plan = withStrategy(base, cp, w, s);
+        const r = rollingUpgrade(plan);
+        const ids = r.steps.flatMap((st) => st.nodeIds);
+        expect([...ids].sort()).toEqual(plan.nodes.map((n) => n.id).sort());
+        for (const st of r.steps) {
+          expect(st.nodeIds.length).toBeLessThanOrEqual(r.batchSizes[st.role] ?? 0);
+          expect(st.endS - st.startS).toBe(300);
+        }
+        expect(Number.isFinite(r.durationS) && r.durationS >= 0).toBe(true);
+        expect(r.safe).toBe(r.steps.every((st) => st.problems.length === 0));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('rollingUpgrade(plan): more parallelism in a role never makes the upgrade longer', () => {
-    fc.assert(fc.property(drillPlanArb, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 6 }), fc.constantFrom('controlplane', 'worker', 'storage'), (base, p, extra, role) => {
-      const at = (n: number) => withStrategy(base, role === 'controlplane' ? n : 1, role === 'worker' ? n : 1, role === 'storage' ? n : 1);
-      expect(rollingUpgrade(at(p + extra)).durationS).toBeLessThanOrEqual(rollingUpgrade(at(p)).durationS);
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(
+        drillPlanArb,
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.constantFrom('controlplane', 'worker', 'storage'),
+        (base, p, extra, role) => {
+          const at = (n: number) => withStrategy(base, role === 'controlplane' ? n : 1, role === 'worker' ? n : 1, role === 'storage' ? n : 1);
+          expect(rollingUpgrade(at(p + extra)).durationS).toBeLessThanOrEqual(rollingUpgrade(at(p)).durationS);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('rollingUpgrade(plan) at parallelism 1 is safe whenever every single-node drill (full path) leaves nothing worse', () => {
-    fc.assert(fc.property(drillPlanArb, (base) => {
-      const plan = withStrategy(base, 1, 1, 1);
-      const everyN1Fine = plan.nodes.every((n) => {
-        const blast = drillHealth(plan, { components: [{ kind: 'node', nodeId: n.id }] }).blast;
-        return BLAST_ORDER.every((k) => !blast[k]);
-      });
-      if (everyN1Fine) expect(rollingUpgrade(plan).safe).toBe(true);
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(drillPlanArb, (base) => {
+        const plan = withStrategy(base, 1, 1, 1);
+        const everyN1Fine = plan.nodes.every((n) => {
+          const blast = drillHealth(plan, { components: [{ kind: 'node', nodeId: n.id }] }).blast;
+          return BLAST_ORDER.every((k) => !blast[k]);
+        });
+        if (everyN1Fine) expect(rollingUpgrade(plan).safe).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
   });
 
-  it('rollingUpgrade(plan): each step\'s blast radius equals the full-path drill of the same machines down', () => {
-    fc.assert(fc.property(drillPlanArb, parallelismArb, (base, w) => {
-      const plan = withStrategy(base, 2, w, 2);
-      for (const st of rollingUpgrade(plan).steps) {
-        expect(st.blast).toEqual(drillHealth(plan, { components: st.nodeIds.map((nodeId) => ({ kind: 'node' as const, nodeId })) }).blast);
-      }
-    }), { numRuns: 25 });
+  it("rollingUpgrade(plan): each step's blast radius equals the full-path drill of the same machines down", () => {
+    fc.assert(
+      fc.property(drillPlanArb, parallelismArb, (base, w) => {
+        const plan = withStrategy(base, 2, w, 2);
+        for (const st of rollingUpgrade(plan).steps) {
+          expect(st.blast).toEqual(drillHealth(plan, { components: st.nodeIds.map((nodeId) => ({ kind: 'node' as const, nodeId })) }).blast);
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { degradationScopeId, draftOfDrill, drillOfDraft, failureSetOfDraft, parseDegradationScope, type DrillDraft } from '../../../src/models/drills/savedDrill';
+import {
+  degradationScopeId,
+  draftOfDrill,
+  drillOfDraft,
+  failureSetOfDraft,
+  parseDegradationScope,
+  type DrillDraft,
+} from '../../../src/models/drills/savedDrill';
 
 const draft: DrillDraft = {
   failed: ['rack:r1', 'feed:r2/B'],
-  degradations: [{ kind: 'latency', scope: { kind: 'rack', rackId: 'r3' }, addedMs: 15 }, { kind: 'bandwidth', scope: { kind: 'siteLink', siteA: 'b', siteB: 'a' }, remainingFraction: 0.4 }],
+  degradations: [
+    { kind: 'latency', scope: { kind: 'rack', rackId: 'r3' }, addedMs: 15 },
+    { kind: 'bandwidth', scope: { kind: 'siteLink', siteA: 'b', siteB: 'a' }, remainingFraction: 0.4 },
+  ],
   permanent: false,
   repairAtS: 120,
 };
@@ -17,7 +27,15 @@ describe('saved drills', () => {
 
   it('draftOfDrill(drillOfDraft(name, draft)) gives the draft back', () => {
     const drill = drillOfDraft('Lose R1', draft);
-    expect(drill).toMatchObject({ name: 'Lose R1', fail: ['rack:r1', 'feed:r2/B'], repairAfterS: 120, degrade: [{ kind: 'latency', scope: 'rack:r3', addedMs: 15 }, { kind: 'bandwidth', scope: 'siteLink:a|b', remainingFraction: 0.4 }] });
+    expect(drill).toMatchObject({
+      name: 'Lose R1',
+      fail: ['rack:r1', 'feed:r2/B'],
+      repairAfterS: 120,
+      degrade: [
+        { kind: 'latency', scope: 'rack:r3', addedMs: 15 },
+        { kind: 'bandwidth', scope: 'siteLink:a|b', remainingFraction: 0.4 },
+      ],
+    });
     const back = draftOfDrill(drill);
     expect(back.problems).toEqual([]);
     expect(back.draft.failed).toEqual(draft.failed);
@@ -32,7 +50,12 @@ describe('saved drills', () => {
   });
 
   it('draftOfDrill(ids the model cannot read) leaves them out and names them', () => {
-    const { draft: d, problems } = draftOfDrill({ name: 'x', fail: ['rack:r1', 'feed:r1/C'], degrade: [{ kind: 'latency', scope: 'node:', addedMs: 5 }], permanent: false });
+    const { draft: d, problems } = draftOfDrill({
+      name: 'x',
+      fail: ['rack:r1', 'feed:r1/C'],
+      degrade: [{ kind: 'latency', scope: 'node:', addedMs: 5 }],
+      permanent: false,
+    });
     expect(d.failed).toEqual(['rack:r1']);
     expect(d.degradations).toEqual([]);
     expect(problems).toEqual(['feed: use feed:<rack>/A or feed:<rack>/B', 'node: needs a node id']);
@@ -40,7 +63,10 @@ describe('saved drills', () => {
 
   it('failureSetOfDraft(draft) is the components and degradations the drill job runs', () => {
     const f = failureSetOfDraft(draft);
-    expect(f.components).toEqual([{ kind: 'rack', rackId: 'r1' }, { kind: 'feed', rackId: 'r2', feed: 'B' }]);
+    expect(f.components).toEqual([
+      { kind: 'rack', rackId: 'r1' },
+      { kind: 'feed', rackId: 'r2', feed: 'B' },
+    ]);
     expect(f.degradations).toHaveLength(2);
     expect(f.permanent).toBe(false);
   });

@@ -9,10 +9,13 @@ import { hardFailuresArb } from '../../arbitraries/drills';
 
 describe('scenarioCore', () => {
   it('scenarioCore(sweepBasis(plan), set) equals the full path healthCore(plan, resolveFailures(plan, set)) on generated plans', () => {
-    fc.assert(fc.property(hardFailuresArb, ([plan, components]) => {
-      const hard = components as HardComponent[];
-      expect(scenarioCore(sweepBasis(plan), hard)).toEqual(healthCore(plan, resolveFailures(plan, { components: hard }), 1));
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(hardFailuresArb, ([plan, components]) => {
+        const hard = components as HardComponent[];
+        expect(scenarioCore(sweepBasis(plan), hard)).toEqual(healthCore(plan, resolveFailures(plan, { components: hard }), 1));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('scenarioCore(sweepBasis(plan), []) is the baseline', () => {

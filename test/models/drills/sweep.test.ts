@@ -38,11 +38,14 @@ describe('sweep', () => {
   });
 
   it("runSweep(plan)'s worst case equals the worst of the drills it ran, by the full path", () => {
-    fc.assert(fc.property(drillPlanArb, (plan) => {
-      const b = sweepBasis(plan);
-      const scenarios = sweepScenarios(b);
-      const worst = Math.max(...scenarios.map((s) => drillHealth(plan, { components: s.components }).severity));
-      expect(rankSweep(sweepChunk(b, scenarios, 0, scenarios.length))[0].severity).toBe(worst);
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(drillPlanArb, (plan) => {
+        const b = sweepBasis(plan);
+        const scenarios = sweepScenarios(b);
+        const worst = Math.max(...scenarios.map((s) => drillHealth(plan, { components: s.components }).severity));
+        expect(rankSweep(sweepChunk(b, scenarios, 0, scenarios.length))[0].severity).toBe(worst);
+      }),
+      { numRuns: 25 },
+    );
   });
 });

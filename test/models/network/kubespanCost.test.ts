@@ -2,8 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { framing, stackOf } from '../../../src/models/network/encapsulation';
 import {
-  discoveryOutage, encryptionCores, kubespanAddedRttMs, kubespanCeilings, meshControlTraffic, meshTunnels,
-  peersPerNode, secondsPerSegment, type CryptoProfile,
+  discoveryOutage,
+  encryptionCores,
+  kubespanAddedRttMs,
+  kubespanCeilings,
+  meshControlTraffic,
+  meshTunnels,
+  peersPerNode,
+  secondsPerSegment,
+  type CryptoProfile,
 } from '../../../src/models/network/kubespanCost';
 import { nodeCountArb } from '../../arbitraries/network';
 
@@ -26,10 +33,12 @@ describe('mesh size', () => {
     expect(peersPerNode(1)).toBe(0);
   });
   it('more nodes never lower the per-node peer count or the tunnel count', () => {
-    fc.assert(fc.property(nodeCountArb, nodeCountArb, (a, b) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      return peersPerNode(lo) <= peersPerNode(hi) && meshTunnels(lo) <= meshTunnels(hi);
-    }));
+    fc.assert(
+      fc.property(nodeCountArb, nodeCountArb, (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        return peersPerNode(lo) <= peersPerNode(hi) && meshTunnels(lo) <= meshTunnels(hi);
+      }),
+    );
   });
   it('every tunnel has two ends: n × peersPerNode(n) = 2 × meshTunnels(n)', () => {
     fc.assert(fc.property(nodeCountArb, (n) => n * peersPerNode(n) === 2 * meshTunnels(n)));
@@ -40,15 +49,17 @@ describe('meshControlTraffic', () => {
   it('meshControlTraffic(100, 25) sends 99/25 keepalives/s of (32 + 8 + 20 + 38) B and 99/120 handshakes/s', () => {
     const t = meshControlTraffic(100, 25);
     const keepalive = (99 / 25) * (32 + 8 + 20 + 38) * 8;
-    const handshake = ((99 / 120) * ((148 + 66) + (92 + 66)) * 8) / 2;
+    const handshake = ((99 / 120) * (148 + 66 + (92 + 66)) * 8) / 2;
     expect(t.keepalivesPerS).toBeCloseTo(99 / 25, 12);
     expect(t.controlBitsPerS).toBeCloseTo(keepalive + handshake, 9);
   });
   it('control traffic per node never falls as the mesh grows', () => {
-    fc.assert(fc.property(nodeCountArb, nodeCountArb, (a, b) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      return meshControlTraffic(lo, 25).controlBitsPerS <= meshControlTraffic(hi, 25).controlBitsPerS;
-    }));
+    fc.assert(
+      fc.property(nodeCountArb, nodeCountArb, (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        return meshControlTraffic(lo, 25).controlBitsPerS <= meshControlTraffic(hi, 25).controlBitsPerS;
+      }),
+    );
   });
 });
 
@@ -68,10 +79,12 @@ describe('KubeSpan CPU', () => {
     expect(encryptionCores(1, broken, BALANCED)).toBeGreaterThan(1.5 * encryptionCores(1, fixed, BALANCED));
   });
   it('encryption cores grow linearly with traffic and never go negative', () => {
-    fc.assert(fc.property(fc.double({ min: 0, max: 400, noNaN: true }), (g) => {
-      const c = encryptionCores(g, KS_1500, BALANCED);
-      return c >= 0 && Math.abs(c - g * encryptionCores(1, KS_1500, BALANCED)) < 1e-9 * Math.max(1, c);
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 400, noNaN: true }), (g) => {
+        const c = encryptionCores(g, KS_1500, BALANCED);
+        return c >= 0 && Math.abs(c - g * encryptionCores(1, KS_1500, BALANCED)) < 1e-9 * Math.max(1, c);
+      }),
+    );
   });
 });
 
@@ -81,7 +94,7 @@ describe('kubespanCeilings', () => {
     const flow = (1368 * 8) / (1 / 180_000 + 1420 / 1.5e9) / 1e9;
     expect(c.perFlowGbps).toBeCloseTo(flow, 9);
     expect(c.cryptoBoundGbps).toBeCloseTo(64 * flow, 9);
-    expect(c.perNodeGbps).toBeCloseTo(50 * 1368 / 1518, 9);
+    expect(c.perNodeGbps).toBeCloseTo((50 * 1368) / 1518, 9);
     expect(c.bound).toBe('nic');
   });
   it('kubespanCeilings on 4 cores and a 100 Gbit/s NIC is CPU-bound at 4 × 1.68 Gbit/s', () => {

@@ -19,12 +19,20 @@ describe('meshScalingCurve', () => {
     expect(meshScalingCurve(25, false, 1 / 24, [100])[0].peerUpdatesPerHour).toBeCloseTo((100 * 99) / 24, 9);
   });
   it('every column of the curve rises with node count', () => {
-    fc.assert(fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: 2, maxLength: 12 }), fc.integer({ min: 1, max: 600 }), (ns, keepalive) => {
-      const sorted = [...ns].sort((a, b) => a - b);
-      const curve = meshScalingCurve(keepalive, false, 1 / 24, sorted);
-      return curve.every((p, i) => i === 0 || (p.peersPerNode >= curve[i - 1].peersPerNode && p.tunnels >= curve[i - 1].tunnels
-        && p.controlKbpsPerNode >= curve[i - 1].controlKbpsPerNode && p.peerUpdatesPerHour >= curve[i - 1].peerUpdatesPerHour));
-    }));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: 2, maxLength: 12 }), fc.integer({ min: 1, max: 600 }), (ns, keepalive) => {
+        const sorted = [...ns].sort((a, b) => a - b);
+        const curve = meshScalingCurve(keepalive, false, 1 / 24, sorted);
+        return curve.every(
+          (p, i) =>
+            i === 0 ||
+            (p.peersPerNode >= curve[i - 1].peersPerNode &&
+              p.tunnels >= curve[i - 1].tunnels &&
+              p.controlKbpsPerNode >= curve[i - 1].controlKbpsPerNode &&
+              p.peerUpdatesPerHour >= curve[i - 1].peerUpdatesPerHour),
+        );
+      }),
+    );
   });
   it('MESH_CURVE_NODES is increasing', () => {
     expect([...MESH_CURVE_NODES]).toEqual([...MESH_CURVE_NODES].sort((a, b) => a - b));

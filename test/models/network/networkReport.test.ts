@@ -48,14 +48,19 @@ describe('networkReport', () => {
     expect(r.pairs.reduce((s, p) => s + p.pairs, 0)).toBe((5000 * 4999) / 2);
     expect(r.kubespan.tunnels).toBe((5000 * 4999) / 2);
   });
-  it('for any valid plan: efficiencies in (0, 1], KubeSpan never raises a pair\'s throughput, pair counts add up', () => {
-    fc.assert(fc.property(networkPlanArb, (plan) => {
-      const r = networkReport(plan);
-      const n = plan.nodes.length;
-      return r.encapsulations.every((e) => e.atPlanMtu.efficiency > 0 && e.atPlanMtu.efficiency <= 1)
-        && r.pairs.every((p) => p.throughput.every((t) => t.onGbps <= t.offGbps + 1e-9 && t.onFlowGbps <= t.offFlowGbps + 1e-9))
-        && r.pairs.reduce((s, p) => s + p.pairs, 0) === (n * (n - 1)) / 2
-        && r.racks.every((x) => x.leftoverGbps >= 0);
-    }), { numRuns: 100 });
+  it("for any valid plan: efficiencies in (0, 1], KubeSpan never raises a pair's throughput, pair counts add up", () => {
+    fc.assert(
+      fc.property(networkPlanArb, (plan) => {
+        const r = networkReport(plan);
+        const n = plan.nodes.length;
+        return (
+          r.encapsulations.every((e) => e.atPlanMtu.efficiency > 0 && e.atPlanMtu.efficiency <= 1) &&
+          r.pairs.every((p) => p.throughput.every((t) => t.onGbps <= t.offGbps + 1e-9 && t.onFlowGbps <= t.offFlowGbps + 1e-9)) &&
+          r.pairs.reduce((s, p) => s + p.pairs, 0) === (n * (n - 1)) / 2 &&
+          r.racks.every((x) => x.leftoverGbps >= 0)
+        );
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -13,9 +13,15 @@ import type { Hardware } from '../../../src/plan/schema';
 function fabric() {
   const base = baseSettings('Fabric', 'fabric', '');
   const b = new PlanBuilder(base, [structuredClone(SAMPLE_HARDWARE.worker) as Hardware])
-    .site('dc1', 'DC 1', 'datacenter', 10).room('h1', 'H1', 'dc1', 800).room('h2', 'H2', 'dc1', 600)
-    .row('row1', 'Row 1', 'h1', 400).row('row2', 'Row 2', 'h1', 300).row('row3', 'Row 3', 'h2', 400)
-    .site('dc2', 'DC 2', 'datacenter', 40).room('h9', 'H9', 'dc2').row('row9', 'Row 9', 'h9');
+    .site('dc1', 'DC 1', 'datacenter', 10)
+    .room('h1', 'H1', 'dc1', 800)
+    .room('h2', 'H2', 'dc1', 600)
+    .row('row1', 'Row 1', 'h1', 400)
+    .row('row2', 'Row 2', 'h1', 300)
+    .row('row3', 'Row 3', 'h2', 400)
+    .site('dc2', 'DC 2', 'datacenter', 40)
+    .room('h9', 'H9', 'dc2')
+    .row('row9', 'Row 9', 'h9');
   b.rack('r1', 'row1').rack('r2', 'row1').rack('r3', 'row2').rack('r4', 'row3').rack('r9', 'row9');
   b.rack('single', 'row1', { tor: { count: 1, uplinkGbps: 100 } });
   for (const r of ['r1', 'r2', 'r3', 'r4', 'r9']) b.nodes(r, 'worker', SAMPLE_HARDWARE.worker.id, 2);
@@ -59,7 +65,7 @@ describe('pathBetween', () => {
     expect(p.rttMs).toBeCloseTo(0.5 + (2 * 7) / 1000, 12);
   });
 
-  it('pathBetween(topo, a, b, {failedTors: r1/A}) halves a dual-homed node\'s NIC and keeps it reachable', () => {
+  it("pathBetween(topo, a, b, {failedTors: r1/A}) halves a dual-homed node's NIC and keeps it reachable", () => {
     const topo = topologyOf(fabric());
     const p = pathBetween(topo, 'w-0001', 'w-0003', { failedTors: new Set([torSwitchId('r1', 'A')]) });
     expect(p.reachable).toBe(true);
@@ -118,7 +124,7 @@ describe('rttMs', () => {
 });
 
 describe('rackToRackGbps', () => {
-  it('rackToRackGbps(topo, r1, r2) is the racks\' NIC total min(2 × 2 × 25, …) when uplinks are wider', () => {
+  it("rackToRackGbps(topo, r1, r2) is the racks' NIC total min(2 × 2 × 25, …) when uplinks are wider", () => {
     expect(rackToRackGbps(topologyOf(fabric()), 'r1', 'r2')).toBe(2 * 2 * 25);
   });
   it('rackToRackGbps(topo, r1, r9) across sites is the WAN, 10 Gbit/s', () => {
@@ -127,44 +133,58 @@ describe('rackToRackGbps', () => {
 });
 
 describe('pathBetween properties', () => {
-  const pairArb = networkPlanArb.chain((plan) => fc.tuple(
-    fc.constant(plan),
-    fc.integer({ min: 0, max: plan.nodes.length - 1 }),
-    fc.integer({ min: 0, max: plan.nodes.length - 1 }),
-    fc.subarray(plan.racks.flatMap((r) => [torSwitchId(r.id, 'A'), torSwitchId(r.id, 'B')])),
-  ));
+  const pairArb = networkPlanArb.chain((plan) =>
+    fc.tuple(
+      fc.constant(plan),
+      fc.integer({ min: 0, max: plan.nodes.length - 1 }),
+      fc.integer({ min: 0, max: plan.nodes.length - 1 }),
+      fc.subarray(plan.racks.flatMap((r) => [torSwitchId(r.id, 'A'), torSwitchId(r.id, 'B')])),
+    ),
+  );
 
   it("a path's bandwidth never exceeds any link on it, and one flow never exceeds the path", () => {
-    fc.assert(fc.property(pairArb, ([plan, i, j, failed]) => {
-      const p = pathBetween(topologyOf(plan), plan.nodes[i].id, plan.nodes[j].id, { failedTors: new Set(failed) });
-      return p.links.every((l) => p.bottleneckGbps <= l.gbps && p.perFlowGbps <= l.perFlowGbps) && p.perFlowGbps <= p.bottleneckGbps;
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(pairArb, ([plan, i, j, failed]) => {
+        const p = pathBetween(topologyOf(plan), plan.nodes[i].id, plan.nodes[j].id, { failedTors: new Set(failed) });
+        return p.links.every((l) => p.bottleneckGbps <= l.gbps && p.perFlowGbps <= l.perFlowGbps) && p.perFlowGbps <= p.bottleneckGbps;
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('pathBetween(a, b) and pathBetween(b, a) have the same RTT, class and bottleneck', () => {
-    fc.assert(fc.property(pairArb, ([plan, i, j]) => {
-      const topo = topologyOf(plan);
-      const ab = pathBetween(topo, plan.nodes[i].id, plan.nodes[j].id);
-      const ba = pathBetween(topo, plan.nodes[j].id, plan.nodes[i].id);
-      return ab.rttMs === ba.rttMs && ab.latencyClass === ba.latencyClass && ab.bottleneckGbps === ba.bottleneckGbps;
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(pairArb, ([plan, i, j]) => {
+        const topo = topologyOf(plan);
+        const ab = pathBetween(topo, plan.nodes[i].id, plan.nodes[j].id);
+        const ba = pathBetween(topo, plan.nodes[j].id, plan.nodes[i].id);
+        return ab.rttMs === ba.rttMs && ab.latencyClass === ba.latencyClass && ab.bottleneckGbps === ba.bottleneckGbps;
+      }),
+      { numRuns: 200 },
+    );
   });
 
-  it('failing switches never raises a path\'s bandwidth', () => {
-    fc.assert(fc.property(pairArb, ([plan, i, j, failed]) => {
-      const topo = topologyOf(plan);
-      const healthy = pathBetween(topo, plan.nodes[i].id, plan.nodes[j].id);
-      const degraded = pathBetween(topo, plan.nodes[i].id, plan.nodes[j].id, { failedTors: new Set(failed) });
-      return degraded.bottleneckGbps <= healthy.bottleneckGbps;
-    }), { numRuns: 200 });
+  it("failing switches never raises a path's bandwidth", () => {
+    fc.assert(
+      fc.property(pairArb, ([plan, i, j, failed]) => {
+        const topo = topologyOf(plan);
+        const healthy = pathBetween(topo, plan.nodes[i].id, plan.nodes[j].id);
+        const degraded = pathBetween(topo, plan.nodes[i].id, plan.nodes[j].id, { failedTors: new Set(failed) });
+        return degraded.bottleneckGbps <= healthy.bottleneckGbps;
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('RTT without overrides never falls as the latency class widens, for class RTTs that rise', () => {
-    fc.assert(fc.property(pairArb, ([plan, i, j]) => {
-      plan.network.rttOverrides = [];
-      const topo = topologyOf(plan);
-      const p = pathBetween(topo, plan.nodes[i].id, plan.nodes[j].id);
-      return p.rttMs >= 0 && (p.latencyClass === 'same-node' ? p.rttMs === 0 : p.rttSource === 'class');
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(pairArb, ([plan, i, j]) => {
+        plan.network.rttOverrides = [];
+        const topo = topologyOf(plan);
+        const p = pathBetween(topo, plan.nodes[i].id, plan.nodes[j].id);
+        return p.rttMs >= 0 && (p.latencyClass === 'same-node' ? p.rttMs === 0 : p.rttSource === 'class');
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -22,15 +22,19 @@ describe('torFailureImpact', () => {
     expect([r.nicGbpsAfter, r.uplinkGbpsAfter]).toEqual([0, 0]);
   });
   it('agrees with pathBetween: a node is isolated iff it cannot reach a node in another rack with that switch down', () => {
-    fc.assert(fc.property(networkPlanArb, fc.constantFrom('A' as const, 'B' as const), (plan, tor) => {
-      const topo = topologyOf(plan);
-      const rack = plan.nodes[0].rackId;
-      const outside = plan.nodes.find((n) => n.rackId !== rack);
-      if (!outside) return true;
-      const impact = torFailureImpact(topo, rack, tor);
-      const failedTors = new Set([torSwitchId(rack, tor)]);
-      return plan.nodes.filter((n) => n.rackId === rack)
-        .every((n) => impact.isolatedNodeIds.includes(n.id) === !pathBetween(topo, n.id, outside.id, { failedTors }).reachable);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(networkPlanArb, fc.constantFrom('A' as const, 'B' as const), (plan, tor) => {
+        const topo = topologyOf(plan);
+        const rack = plan.nodes[0].rackId;
+        const outside = plan.nodes.find((n) => n.rackId !== rack);
+        if (!outside) return true;
+        const impact = torFailureImpact(topo, rack, tor);
+        const failedTors = new Set([torSwitchId(rack, tor)]);
+        return plan.nodes
+          .filter((n) => n.rackId === rack)
+          .every((n) => impact.isolatedNodeIds.includes(n.id) === !pathBetween(topo, n.id, outside.id, { failedTors }).reachable);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

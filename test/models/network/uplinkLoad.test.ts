@@ -30,7 +30,7 @@ describe('rackUplinkLoads', () => {
 });
 
 describe('fairShareGbps', () => {
-  it('fairShareGbps(100, 3) is 100 / 4 = 25; capped by the flow\'s own limit', () => {
+  it("fairShareGbps(100, 3) is 100 / 4 = 25; capped by the flow's own limit", () => {
     expect(fairShareGbps(100, 3)).toBe(25);
     expect(fairShareGbps(100, 3, 10)).toBe(10);
   });

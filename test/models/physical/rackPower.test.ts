@@ -6,7 +6,13 @@ import type { Plan } from '../../../src/plan';
 import { validPlanArb } from '../../arbitraries/plan';
 import { NODE_400W, oneRackPlan } from './rackFixtures';
 
-const feeds = (a: number, b?: number) => (b === undefined ? [{ id: 'A' as const, capacityW: a }] : [{ id: 'A' as const, capacityW: a }, { id: 'B' as const, capacityW: b }]);
+const feeds = (a: number, b?: number) =>
+  b === undefined
+    ? [{ id: 'A' as const, capacityW: a }]
+    : [
+        { id: 'A' as const, capacityW: a },
+        { id: 'B' as const, capacityW: b },
+      ];
 
 function powerOf(plan: Plan, rackIndex = 0) {
   const rack = plan.racks[rackIndex];
@@ -64,25 +70,28 @@ describe('rackPower(rack, nodes, switchPowerW)', () => {
   });
 
   it('rackPower(rack, nodes) loads are non-negative, typical <= peak <= failover peak, and feeds sum to the rack', () => {
-    fc.assert(fc.property(validPlanArb, (plan) => {
-      plan.racks.forEach((_, i) => {
-        const power = powerOf(plan, i);
-        expect(power.typicalW).toBeLessThanOrEqual(power.peakW);
-        let feedPeakW = 0;
-        let feedTypicalW = 0;
-        for (const f of power.feeds) {
-          expect(f.typicalW).toBeGreaterThanOrEqual(0);
-          expect(f.typicalW).toBeLessThanOrEqual(f.peakW);
-          expect(f.peakW).toBeLessThanOrEqual(f.failoverPeakW);
-          feedPeakW += f.peakW;
-          feedTypicalW += f.typicalW;
-        }
-        expect(feedPeakW).toBeCloseTo(power.peakW, 6);
-        expect(feedTypicalW).toBeCloseTo(power.typicalW, 6);
-        if (power.feeds.length === 1) expect(power.verdict).toBe('single-feed');
-        else expect(['survives', 'overloads', 'nodes-lose-power']).toContain(power.verdict);
-        expect(power.verdict === 'survives').toBe(power.reasons.length === 0);
-      });
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(validPlanArb, (plan) => {
+        plan.racks.forEach((_, i) => {
+          const power = powerOf(plan, i);
+          expect(power.typicalW).toBeLessThanOrEqual(power.peakW);
+          let feedPeakW = 0;
+          let feedTypicalW = 0;
+          for (const f of power.feeds) {
+            expect(f.typicalW).toBeGreaterThanOrEqual(0);
+            expect(f.typicalW).toBeLessThanOrEqual(f.peakW);
+            expect(f.peakW).toBeLessThanOrEqual(f.failoverPeakW);
+            feedPeakW += f.peakW;
+            feedTypicalW += f.typicalW;
+          }
+          expect(feedPeakW).toBeCloseTo(power.peakW, 6);
+          expect(feedTypicalW).toBeCloseTo(power.typicalW, 6);
+          if (power.feeds.length === 1) expect(power.verdict).toBe('single-feed');
+          else expect(['survives', 'overloads', 'nodes-lose-power']).toContain(power.verdict);
+          expect(power.verdict === 'survives').toBe(power.reasons.length === 0);
+        });
+      }),
+      { numRuns: 150 },
+    );
   });
 });

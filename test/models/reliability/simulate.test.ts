@@ -17,8 +17,18 @@ function planWith(rates: Partial<Record<'disk' | 'node' | 'rack', FailureSpec>>,
   return {
     ...p,
     reliability: {
-      ...p.reliability, disk: off, node: off, tor: off, feed: off, rack: off, room: off, site: off, siteLink: off,
-      ...rates, repairCrew, missionYears: [1],
+      ...p.reliability,
+      disk: off,
+      node: off,
+      tor: off,
+      feed: off,
+      rack: off,
+      room: off,
+      site: off,
+      siteLink: off,
+      ...rates,
+      repairCrew,
+      missionYears: [1],
     },
   };
 }
@@ -39,8 +49,16 @@ function oneReplicaGroup(m: SimModel, width: number, rebuildHours: number): SimM
   const start = new Int32Array(m.diskCount + 1);
   for (let d = 0; d < m.diskCount; d++) start[d + 1] = start[d] + (d < width ? 1 : 0);
   return {
-    ...m, failuresPerHour, unitCount: 1, unitWidth: Uint8Array.of(width), unitBytes: Float64Array.of(1e9), needed: 1, minAvailable: 1,
-    diskUnitStart: start, diskUnits: new Int32Array(width), diskRebuildHours: new Float64Array(m.diskCount).fill(rebuildHours),
+    ...m,
+    failuresPerHour,
+    unitCount: 1,
+    unitWidth: Uint8Array.of(width),
+    unitBytes: Float64Array.of(1e9),
+    needed: 1,
+    minAvailable: 1,
+    diskUnitStart: start,
+    diskUnits: new Int32Array(width),
+    diskRebuildHours: new Float64Array(m.diskCount).fill(rebuildHours),
   };
 }
 
@@ -52,11 +70,17 @@ const within = (x: number, ci: { low: number; high: number }) => {
 // Each case checks that the exact Markov value lies inside the Monte Carlo's 95 % interval.
 describe('simulateTrials(model, seed, chunk, trials) against exact Markov chains', () => {
   const trials = 6000;
-  for (const [width, afr, rebuildH] of [[2, 40, 6], [3, 120, 8]] as const) {
+  for (const [width, afr, rebuildH] of [
+    [2, 40, 6],
+    [3, 120, 8],
+  ] as const) {
     it(`replica group of ${width}, parallel rebuild (${afr}/yr per disk, ${rebuildH} h mean rebuild): P(loss within 1 y) matches replicaGroupChain`, () => {
       const m = oneReplicaGroup(compileSimModel(planWith({ disk: spec(afr, 1) })), width, rebuildH);
       const p = run(m, trials);
-      const exact = probabilityBadWithin(replicaGroupChain({ width, needed: 1, failuresPerHour: afr / 8766, repairsPerHour: 1 / rebuildH, repair: 'parallel' }), 8766);
+      const exact = probabilityBadWithin(
+        replicaGroupChain({ width, needed: 1, failuresPerHour: afr / 8766, repairsPerHour: 1 / rebuildH, repair: 'parallel' }),
+        8766,
+      );
       within(exact, wilson(p.dataLossWithin[0], p.trials));
       expect(p.dataLossWithin[0]).toBeGreaterThan(100);
     });
@@ -67,15 +91,24 @@ describe('simulateTrials(model, seed, chunk, trials) against exact Markov chains
       const repairH = width === 2 ? 6 : 8;
       const m = oneReplicaGroup(compileSimModel(planWith({ disk: spec(afr, repairH) }, 'serial')), width, 0);
       const p = run(m, trials);
-      const exact = probabilityBadWithin(replicaGroupChain({ width, needed: 1, failuresPerHour: afr / 8766, repairsPerHour: 1 / repairH, repair: 'serial' }), 8766);
+      const exact = probabilityBadWithin(
+        replicaGroupChain({ width, needed: 1, failuresPerHour: afr / 8766, repairsPerHour: 1 / repairH, repair: 'serial' }),
+        8766,
+      );
       within(exact, wilson(p.dataLossWithin[0], p.trials));
       if (width === 3) {
-        const parallel = probabilityBadWithin(replicaGroupChain({ width, needed: 1, failuresPerHour: afr / 8766, repairsPerHour: 1 / repairH, repair: 'parallel' }), 8766);
+        const parallel = probabilityBadWithin(
+          replicaGroupChain({ width, needed: 1, failuresPerHour: afr / 8766, repairsPerHour: 1 / repairH, repair: 'parallel' }),
+          8766,
+        );
         expect(parallel).toBeLessThan(wilson(p.dataLossWithin[0], p.trials).low);
       }
     });
   }
-  for (const [label, move] of [['3 control planes in 3 racks', false], ['2 of the 3 in one rack', true]] as const) {
+  for (const [label, move] of [
+    ['3 control planes in 3 racks', false],
+    ['2 of the 3 in one rack', true],
+  ] as const) {
     it(`quorum of ${label} with node and rack events: P(loss within 1 y) and hours without quorum match exactQuorum`, () => {
       let plan = planWith({ node: spec(2, 100), rack: spec(1, 200) });
       if (move) plan = { ...plan, nodes: plan.nodes.map((n) => (n.id === 'cp-02' ? { ...n, rackId: 'r1' } : n)) };

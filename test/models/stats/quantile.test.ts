@@ -28,16 +28,19 @@ describe('quantileSorted(sorted, q)', () => {
 
   it('quantileSorted(x, q) is within [min, max], rises with q, and hits x[k] at q = k / (n - 1)', () => {
     const sortedArb = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 50 }).map((xs) => xs.sort((a, b) => a - b));
-    fc.assert(fc.property(sortedArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(), (x, q1, q2, k) => {
-      const [lo, hi] = q1 <= q2 ? [q1, q2] : [q2, q1];
-      const a = quantileSorted(x, lo);
-      const b = quantileSorted(x, hi);
-      expect(a).toBeGreaterThanOrEqual(x[0]);
-      expect(b).toBeLessThanOrEqual(x[x.length - 1]);
-      expect(a).toBeLessThanOrEqual(b + 1e-9 * Math.max(1, Math.abs(b)));
-      const i = k % x.length;
-      if (x.length > 1) expect(quantileSorted(x, i / (x.length - 1))).toBeCloseTo(x[i], 6);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(sortedArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(), (x, q1, q2, k) => {
+        const [lo, hi] = q1 <= q2 ? [q1, q2] : [q2, q1];
+        const a = quantileSorted(x, lo);
+        const b = quantileSorted(x, hi);
+        expect(a).toBeGreaterThanOrEqual(x[0]);
+        expect(b).toBeLessThanOrEqual(x[x.length - 1]);
+        expect(a).toBeLessThanOrEqual(b + 1e-9 * Math.max(1, Math.abs(b)));
+        const i = k % x.length;
+        if (x.length > 1) expect(quantileSorted(x, i / (x.length - 1))).toBeCloseTo(x[i], 6);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

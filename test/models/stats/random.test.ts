@@ -40,9 +40,12 @@ describe('seededRandom(seed)', () => {
       const r = seededRandom(seed);
       return Array.from({ length: 10 }, () => [r.next(), r.normal(), r.lognormal(5, 0.5), r.exponential(2), r.int(7)]);
     };
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => {
-      expect(stream(seed)).toEqual(stream(seed));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => {
+        expect(stream(seed)).toEqual(stream(seed));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('seededRandom(a) and seededRandom(b) differ for different seeds, even neighbours', () => {
@@ -50,10 +53,13 @@ describe('seededRandom(seed)', () => {
       const r = seededRandom(seed);
       return [r.next(), r.next(), r.next()];
     };
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (a, b) => {
-      fc.pre(a !== b);
-      expect(first(a)).not.toEqual(first(b));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (a, b) => {
+        fc.pre(a !== b);
+        expect(first(a)).not.toEqual(first(b));
+      }),
+      { numRuns: 200 },
+    );
     for (let seed = 0; seed < 100; seed++) expect(first(seed)).not.toEqual(first(seed + 1));
   });
 
@@ -78,7 +84,7 @@ describe('seededRandom(seed)', () => {
   it('exponential(2) has mean 1/2 +- 0.008 (5 x 0.5 / sqrt(1e5)) and is never negative', () => {
     const xs = draws(seededRandom(13), N, (r) => r.exponential(2));
     expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
-    expect(Math.abs(mean(xs) - 1 / 2)).toBeLessThan(5 * 0.5 / Math.sqrt(N));
+    expect(Math.abs(mean(xs) - 1 / 2)).toBeLessThan((5 * 0.5) / Math.sqrt(N));
   });
 
   it('lognormal(10, 0.5) has median 10: half the draws fall below, +- 0.008 (5 x sqrt(0.25 / 1e5))', () => {
@@ -96,6 +102,6 @@ describe('seededRandom(seed)', () => {
       else outside += 1;
     }
     expect(outside).toBe(0);
-    for (const c of counts) expect(Math.abs(c / N - 1 / 6)).toBeLessThan(5 * Math.sqrt((1 / 6) * (5 / 6) / N));
+    for (const c of counts) expect(Math.abs(c / N - 1 / 6)).toBeLessThan(5 * Math.sqrt(((1 / 6) * (5 / 6)) / N));
   });
 });

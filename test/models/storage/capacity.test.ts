@@ -33,14 +33,23 @@ describe('storageCapacity', () => {
   });
 
   it('storageCapacity(Ceph size 3, 6 racks × 2 × 1000 GB) is 12 TB raw, 12 × 0.90 / 3 = 3.6 TB usable at backfillfull', () => {
-    const c = capacityOf(storagePlan({ nodesPerRack: [1, 1, 1, 1, 1, 1], dataDisks: 2, storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }, 'rack'), volumes: [{ sizeGB: 10 }] }));
+    const c = capacityOf(
+      storagePlan({
+        nodesPerRack: [1, 1, 1, 1, 1, 1],
+        dataDisks: 2,
+        storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }, 'rack'),
+        volumes: [{ sizeGB: 10 }],
+      }),
+    );
     expect(c.rawBytes).toBe(12e12);
     expect(c.usableBytes).toBeCloseTo((12e12 * 0.9) / 3, -3);
     expect(c.thresholds.map((t) => `${t.name} ${t.ratio}`)).toEqual(['nearfull 0.85', 'backfillfull 0.9', 'full 0.95']);
   });
 
   it('storageCapacity(Ceph size 3, racks of 2, 1 and 1 TB) is limited by the small racks: 0.9 × 1 TB / (1/3) / 3 = 0.9 TB', () => {
-    const c = capacityOf(storagePlan({ nodesPerRack: [2, 1, 1], storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }, 'rack'), volumes: [{ sizeGB: 10 }] }));
+    const c = capacityOf(
+      storagePlan({ nodesPerRack: [2, 1, 1], storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }, 'rack'), volumes: [{ sizeGB: 10 }] }),
+    );
     expect(c.rawBytes).toBe(4e12);
     expect(c.usableBytes).toBeCloseTo((0.9 * 1e12) / (1 / 3) / 3, -3);
   });
@@ -58,7 +67,12 @@ describe('storageCapacity', () => {
 });
 
 describe('headroomAfterLoss', () => {
-  const ceph6 = (usedGB: number) => storagePlan({ nodesPerRack: [1, 1, 1, 1, 1, 1], storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }, 'rack'), volumes: [{ sizeGB: usedGB }] });
+  const ceph6 = (usedGB: number) =>
+    storagePlan({
+      nodesPerRack: [1, 1, 1, 1, 1, 1],
+      storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }, 'rack'),
+      volumes: [{ sizeGB: usedGB }],
+    });
   const headroom = (plan: ReturnType<typeof ceph6>) => {
     const p = placeStorage(plan, { seed: 1 });
     return headroomAfterLoss(plan, p, storageCapacity(plan, p));

@@ -33,7 +33,14 @@ describe('failureImpact: Longhorn (3 nodes, 3 replicas, 4 volumes of 100 GB)', (
   });
   it('failureImpact(p, {switch A of r1}) does nothing when the node is cabled to A and B', () => {
     expect(failureImpact(p, { components: [{ kind: 'tor', rackId: 'r1', tor: 'A' }] }).downNodes).toBe(0);
-    expect(failureImpact(p, { components: [{ kind: 'tor', rackId: 'r1', tor: 'A' }, { kind: 'tor', rackId: 'r1', tor: 'B' }] }).downNodes).toBe(1);
+    expect(
+      failureImpact(p, {
+        components: [
+          { kind: 'tor', rackId: 'r1', tor: 'A' },
+          { kind: 'tor', rackId: 'r1', tor: 'B' },
+        ],
+      }).downNodes,
+    ).toBe(1);
   });
 });
 
@@ -43,7 +50,12 @@ describe('failureImpact: Ceph', () => {
     const p = placeStorage(plan, { seed: 1 });
     const n = p.unitCount;
     expect(failureImpact(p, { components: [{ kind: 'node', nodeId: 'st-01' }] }).units).toMatchObject({ degraded: n, unavailable: 0, lost: 0 });
-    const two = failureImpact(p, { components: [{ kind: 'node', nodeId: 'st-01' }, { kind: 'node', nodeId: 'st-02' }] });
+    const two = failureImpact(p, {
+      components: [
+        { kind: 'node', nodeId: 'st-01' },
+        { kind: 'node', nodeId: 'st-02' },
+      ],
+    });
     expect(two.units).toMatchObject({ degraded: 0, unavailable: n, lost: 0 });
     expect(two.volumes.unavailable).toBe(1);
   });
@@ -52,24 +64,42 @@ describe('failureImpact: Ceph', () => {
     const plan = storagePlan({ nodesPerRack: [3], storage: cephSettings({ type: 'erasure', k: 2, m: 1 }), volumes: [{ sizeGB: 30 }] });
     const p = placeStorage(plan, { seed: 1 });
     expect(failureImpact(p, { components: [{ kind: 'node', nodeId: 'st-01' }], permanent: true }).units).toMatchObject({ unavailable: p.unitCount, lost: 0 });
-    expect(failureImpact(p, { components: [{ kind: 'node', nodeId: 'st-01' }, { kind: 'node', nodeId: 'st-02' }], permanent: true }).units.lost).toBe(p.unitCount);
+    expect(
+      failureImpact(p, {
+        components: [
+          { kind: 'node', nodeId: 'st-01' },
+          { kind: 'node', nodeId: 'st-02' },
+        ],
+        permanent: true,
+      }).units.lost,
+    ).toBe(p.unitCount);
   });
 
   it('failureImpact(…, {one disk}) counts a volume of n 4 MiB objects as affected with probability 1 − (1 − f)^n', () => {
-    const plan = storagePlan({ nodesPerRack: [1, 1, 1, 1, 1, 1], dataDisks: 4, storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }), volumes: [{ sizeGB: 0.004194304 }, { sizeGB: 0.04194304 }] });
+    const plan = storagePlan({
+      nodesPerRack: [1, 1, 1, 1, 1, 1],
+      dataDisks: 4,
+      storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }),
+      volumes: [{ sizeGB: 0.004194304 }, { sizeGB: 0.04194304 }],
+    });
     const p = placeStorage(plan, { seed: 1 });
     const i = failureImpact(p, { components: [{ kind: 'disk', nodeId: 'st-01', slot: 0 }] });
     const f = i.units.degraded / p.unitCount;
     expect(f).toBeGreaterThan(0);
     // 1 object and 10 objects of 4 MiB.
-    expect(i.volumes.affected).toBeCloseTo((1 - (1 - f) ** 1) + (1 - (1 - f) ** 10), 9);
+    expect(i.volumes.affected).toBeCloseTo(1 - (1 - f) ** 1 + (1 - (1 - f) ** 10), 9);
     expect(i.bytesToRereplicate).toBeCloseTo(i.units.degraded * p.shardBytes[0], 0);
   });
 });
 
 describe('failureImpact: Local Path', () => {
   it('failureImpact(local-path, {node}) makes its volumes unavailable; {its disk} loses them', () => {
-    const plan = storagePlan({ nodesPerRack: [0, 0], workers: 2, storage: { provider: 'local-path' }, volumes: Array.from({ length: 6 }, () => ({ sizeGB: 10 })) });
+    const plan = storagePlan({
+      nodesPerRack: [0, 0],
+      workers: 2,
+      storage: { provider: 'local-path' },
+      volumes: Array.from({ length: 6 }, () => ({ sizeGB: 10 })),
+    });
     const p = placeStorage(plan, { seed: 1 });
     const onFirst = Array.from(p.shards).filter((d) => p.inventory.disks[d].nodeIndex === 0).length;
     const id = p.inventory.nodes[0].id;

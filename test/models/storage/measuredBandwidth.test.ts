@@ -11,10 +11,21 @@ import { cephSettings, storagePlan } from '../../arbitraries/storage';
  * models with diskSpec's precedence: measurement, then the plan's per-class figure, then the class.
  * HDDs on 100 Gbit/s NICs, so a disk, not the network, bounds a copy.
  */
-const base = storagePlan({ storage: cephSettings({ type: 'replicated', size: 2, minSize: 1 }), nodesPerRack: [1, 1], diskClass: 'hdd', nicGbps: 100, volumes: [{ sizeGB: 100, replicas: 2 }] });
+const base = storagePlan({
+  storage: cephSettings({ type: 'replicated', size: 2, minSize: 1 }),
+  nodesPerRack: [1, 1],
+  diskClass: 'hdd',
+  nicGbps: 100,
+  volumes: [{ sizeGB: 100, replicas: 2 }],
+});
 
 function withMeasured(plan: Plan, seqWriteMBps: number): Plan {
-  return { ...plan, hardware: plan.hardware.map((h) => (h.id !== 'st' ? h : { ...h, disks: h.disks.map((d) => (d.purpose !== 'data' ? d : { ...d, measured: { fsyncP50Ms: 5, fsyncP99Ms: 40, seqWriteMBps } })) })) };
+  return {
+    ...plan,
+    hardware: plan.hardware.map((h) =>
+      h.id !== 'st' ? h : { ...h, disks: h.disks.map((d) => (d.purpose !== 'data' ? d : { ...d, measured: { fsyncP50Ms: 5, fsyncP99Ms: 40, seqWriteMBps } })) },
+    ),
+  };
 }
 
 /** Seconds to copy 100 GB from the first data disk to the other node's. */
@@ -28,7 +39,10 @@ function copySeconds(plan: Plan, assumptions?: { diskBandwidthMBps: Partial<Reco
 describe('measured data-disk bandwidth', () => {
   it('storageInventory(plan with a measured 400 MB/s HDD) gives the disk 400e6 B/s, marked measured', () => {
     const inv = storageInventory(withMeasured(base, 400));
-    expect(inv.disks.map((d) => [d.bandwidthBps, d.bandwidthMeasured])).toEqual([[400e6, true], [400e6, true]]);
+    expect(inv.disks.map((d) => [d.bandwidthBps, d.bandwidthMeasured])).toEqual([
+      [400e6, true],
+      [400e6, true],
+    ]);
     expect(storageInventory(base).disks[0]).toMatchObject({ bandwidthBps: DISK_CLASSES.hdd.seqWriteMBps * 1e6, bandwidthMeasured: false });
   });
 
@@ -36,7 +50,7 @@ describe('measured data-disk bandwidth', () => {
     expect(copySeconds(withMeasured(base, 400))).toBeCloseTo(copySeconds(base) * (200 / 400), 6);
   });
 
-  it('transferTime keeps a measured bandwidth over the plan\'s per-class figure, which still applies to unmeasured disks', () => {
+  it("transferTime keeps a measured bandwidth over the plan's per-class figure, which still applies to unmeasured disks", () => {
     const perClass = { diskBandwidthMBps: { hdd: 100 } };
     expect(copySeconds(withMeasured(base, 400), perClass)).toBeCloseTo(copySeconds(withMeasured(base, 400)), 9);
     expect(copySeconds(base, perClass)).toBeCloseTo(copySeconds(base) * (200 / 100), 6);

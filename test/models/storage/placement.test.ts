@@ -5,9 +5,13 @@ import { storageFindings } from '../../../src/models/storage/storageReport';
 import { cephSettings, longhornSettings, mayastorSettings, storagePlan } from '../../arbitraries/storage';
 
 const racksOf = (plan: ReturnType<typeof storagePlan>, p: ReturnType<typeof placeStorage>, u: number) =>
-  Array.from(p.shards.subarray(u * p.width, u * p.width + p.unitWidth[u])).filter((d) => d >= 0).map((d) => p.inventory.nodes[p.inventory.disks[d].nodeIndex].rackId);
+  Array.from(p.shards.subarray(u * p.width, u * p.width + p.unitWidth[u]))
+    .filter((d) => d >= 0)
+    .map((d) => p.inventory.nodes[p.inventory.disks[d].nodeIndex].rackId);
 const nodesOf = (p: ReturnType<typeof placeStorage>, u: number) =>
-  Array.from(p.shards.subarray(u * p.width, u * p.width + p.unitWidth[u])).filter((d) => d >= 0).map((d) => p.inventory.disks[d].nodeIndex);
+  Array.from(p.shards.subarray(u * p.width, u * p.width + p.unitWidth[u]))
+    .filter((d) => d >= 0)
+    .map((d) => p.inventory.disks[d].nodeIndex);
 
 describe('placeStorage: Longhorn', () => {
   it('placeStorage(3 nodes in 3 racks, 3 replicas) puts every volume on all three nodes', () => {
@@ -31,7 +35,7 @@ describe('placeStorage: Longhorn', () => {
     expect(p.undersizedUnits).toBe(2);
   });
 
-  it('placeStorage(…) refuses a replica once a node\'s provisioned bytes pass (capacity − 30 % reserved) × 100 %', () => {
+  it("placeStorage(…) refuses a replica once a node's provisioned bytes pass (capacity − 30 % reserved) × 100 %", () => {
     // One 1000 GB disk per node: 1000 × 0.7 = 700 GB schedulable; two 400 GB volumes fit one each per node only once.
     const plan = storagePlan({ nodesPerRack: [1, 1, 1], storage: longhornSettings(3), volumes: [{ sizeGB: 400 }, { sizeGB: 400 }] });
     const p = placeStorage(plan, { seed: 1 });
@@ -59,7 +63,12 @@ describe('placeStorage: Ceph', () => {
   });
 
   it('placeStorage(6 racks, size 3, failure domain rack) puts the 3 shards of every PG in 3 racks, about pgNum × 3 / 6 per rack', () => {
-    const plan = storagePlan({ nodesPerRack: [1, 1, 1, 1, 1, 1], dataDisks: 2, storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }, 'rack'), volumes: [{ sizeGB: 100 }] });
+    const plan = storagePlan({
+      nodesPerRack: [1, 1, 1, 1, 1, 1],
+      dataDisks: 2,
+      storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }, 'rack'),
+      volumes: [{ sizeGB: 100 }],
+    });
     const p = placeStorage(plan, { seed: 1 });
     expect(p.pgNum).toBe(cephPgNum(12, 100, 3));
     const perRack = new Map<string, number>();
@@ -81,10 +90,15 @@ describe('placeStorage: Ceph', () => {
   });
 
   it('placeStorage(3 racks, size 3, rack) with 2 nodes in one rack still gives each rack a third of the data', () => {
-    const plan = storagePlan({ nodesPerRack: [2, 1, 1], storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }, 'rack'), volumes: [{ sizeGB: 300 }] });
+    const plan = storagePlan({
+      nodesPerRack: [2, 1, 1],
+      storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }, 'rack'),
+      volumes: [{ sizeGB: 300 }],
+    });
     const p = placeStorage(plan, { seed: 1 });
     const perDisk = bytesPerDisk(p);
-    const rackBytes = (rack: string) => p.inventory.disks.filter((d) => p.inventory.nodes[d.nodeIndex].rackId === rack).reduce((s, d) => s + perDisk[d.index], 0);
+    const rackBytes = (rack: string) =>
+      p.inventory.disks.filter((d) => p.inventory.nodes[d.nodeIndex].rackId === rack).reduce((s, d) => s + perDisk[d.index], 0);
     expect(rackBytes('r1')).toBeCloseTo(300e9, -3);
     expect(rackBytes('r2')).toBeCloseTo(300e9, -3);
   });
@@ -108,7 +122,12 @@ describe('placeStorage: Mayastor and Local Path', () => {
   });
 
   it('placeStorage(Local Path) keeps one copy of each volume on one worker', () => {
-    const plan = storagePlan({ nodesPerRack: [0, 0], workers: 4, storage: { provider: 'local-path' }, volumes: Array.from({ length: 8 }, () => ({ sizeGB: 10 })) });
+    const plan = storagePlan({
+      nodesPerRack: [0, 0],
+      workers: 4,
+      storage: { provider: 'local-path' },
+      volumes: Array.from({ length: 8 }, () => ({ sizeGB: 10 })),
+    });
     const p = placeStorage(plan, { seed: 1 });
     expect(p.inventory.basis).toBe('workers');
     expect(p.width).toBe(1);

@@ -14,91 +14,130 @@ const seedArb = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 
 describe('storage properties', () => {
   it('placeStorage(plan) never puts two shards of a unit in the failure domain its provider separates', () => {
-    fc.assert(fc.property(storagePlanArb, seedArb, (plan, seed) => {
-      const p = placeStorage(plan, { seed });
-      const level = p.separates === 'disk' ? 'host' : p.separates;
-      for (let u = 0; u < p.unitCount; u++) {
-        const domains = Array.from(p.shards.subarray(u * p.width, u * p.width + p.unitWidth[u])).filter((d) => d >= 0)
-          .map((d) => domainOf(p.inventory.nodes[p.inventory.disks[d].nodeIndex], level));
-        expect(new Set(domains).size).toBe(domains.length);
-      }
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(storagePlanArb, seedArb, (plan, seed) => {
+        const p = placeStorage(plan, { seed });
+        const level = p.separates === 'disk' ? 'host' : p.separates;
+        for (let u = 0; u < p.unitCount; u++) {
+          const domains = Array.from(p.shards.subarray(u * p.width, u * p.width + p.unitWidth[u]))
+            .filter((d) => d >= 0)
+            .map((d) => domainOf(p.inventory.nodes[p.inventory.disks[d].nodeIndex], level));
+          expect(new Set(domains).size).toBe(domains.length);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('storageCapacity(plan) never has more usable than raw × efficiency, nor negative', () => {
-    fc.assert(fc.property(storagePlanArb, seedArb, (plan, seed) => {
-      const c = storageCapacity(plan, placeStorage(plan, { seed }));
-      expect(c.usableBytes).toBeGreaterThanOrEqual(0);
-      expect(c.usableBytes).toBeLessThanOrEqual(c.rawBytes * c.efficiency * (1 + 1e-12));
-      expect(c.usableBytes).toBeLessThanOrEqual(c.rawBytes);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(storagePlanArb, seedArb, (plan, seed) => {
+        const c = storageCapacity(plan, placeStorage(plan, { seed }));
+        expect(c.usableBytes).toBeGreaterThanOrEqual(0);
+        expect(c.usableBytes).toBeLessThanOrEqual(c.rawBytes * c.efficiency * (1 + 1e-12));
+        expect(c.usableBytes).toBeLessThanOrEqual(c.rawBytes);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('failureImpact(p, A ∪ B) never loses or strands less than failureImpact(p, A)', () => {
-    fc.assert(fc.property(storagePlanArb, seedArb, fc.array(fc.nat(), { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 4 }), fc.boolean(), (plan, seed, a, b, permanent) => {
-      const all = failableComponents(plan);
-      const setA = a.map((i) => all[i % all.length]);
-      const setB = [...setA, ...b.map((i) => all[i % all.length])];
-      const p = placeStorage(plan, { seed });
-      const small = failureImpact(p, { components: setA, permanent });
-      const big = failureImpact(p, { components: setB, permanent });
-      expect(big.lostBytes).toBeGreaterThanOrEqual(small.lostBytes);
-      expect(big.lostBytes + big.unavailableBytes).toBeGreaterThanOrEqual(small.lostBytes + small.unavailableBytes - 1e-6);
-      expect(big.units.lost).toBeGreaterThanOrEqual(small.units.lost);
-      expect(big.volumes.lost).toBeGreaterThanOrEqual(small.volumes.lost - 1e-9);
-      expect(big.volumes.unavailable).toBeGreaterThanOrEqual(small.volumes.unavailable - 1e-9);
-      expect(big.downDisks).toBeGreaterThanOrEqual(small.downDisks);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        storagePlanArb,
+        seedArb,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.boolean(),
+        (plan, seed, a, b, permanent) => {
+          const all = failableComponents(plan);
+          const setA = a.map((i) => all[i % all.length]);
+          const setB = [...setA, ...b.map((i) => all[i % all.length])];
+          const p = placeStorage(plan, { seed });
+          const small = failureImpact(p, { components: setA, permanent });
+          const big = failureImpact(p, { components: setB, permanent });
+          expect(big.lostBytes).toBeGreaterThanOrEqual(small.lostBytes);
+          expect(big.lostBytes + big.unavailableBytes).toBeGreaterThanOrEqual(small.lostBytes + small.unavailableBytes - 1e-6);
+          expect(big.units.lost).toBeGreaterThanOrEqual(small.units.lost);
+          expect(big.volumes.lost).toBeGreaterThanOrEqual(small.volumes.lost - 1e-9);
+          expect(big.volumes.unavailable).toBeGreaterThanOrEqual(small.volumes.unavailable - 1e-9);
+          expect(big.downDisks).toBeGreaterThanOrEqual(small.downDisks);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('rebuildEstimate(…, faster links) never takes longer', () => {
-    fc.assert(fc.property(storagePlanArb, seedArb, fc.nat(), fc.double({ min: 1, max: 20, noNaN: true }), (plan, seed, pick, scale) => {
-      const all = failableComponents(plan);
-      const failure = { components: [all[pick % all.length]], permanent: true };
-      const p = placeStorage(plan, { seed });
-      const slow = rebuildEstimate(plan, p, failure, { seed });
-      const fast = rebuildEstimate(plan, p, failure, { seed, linkScale: scale });
-      expect(fast.seconds).toBeLessThanOrEqual(slow.seconds * (1 + 1e-12));
-      expect(fast.bytesRebuilt).toBeCloseTo(slow.bytesRebuilt, 0);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(storagePlanArb, seedArb, fc.nat(), fc.double({ min: 1, max: 20, noNaN: true }), (plan, seed, pick, scale) => {
+        const all = failableComponents(plan);
+        const failure = { components: [all[pick % all.length]], permanent: true };
+        const p = placeStorage(plan, { seed });
+        const slow = rebuildEstimate(plan, p, failure, { seed });
+        const fast = rebuildEstimate(plan, p, failure, { seed, linkScale: scale });
+        expect(fast.seconds).toBeLessThanOrEqual(slow.seconds * (1 + 1e-12));
+        expect(fast.bytesRebuilt).toBeCloseTo(slow.bytesRebuilt, 0);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('rebuildEstimate(…, slower disks or a smaller recovery share) never takes less time, nor rebuilds other bytes', () => {
-    fc.assert(fc.property(storagePlanArb, seedArb, fc.nat(), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.boolean(), (plan, seed, pick, f, disksNotShare) => {
-      const all = failableComponents(plan);
-      const failure = { components: [all[pick % all.length]], permanent: true };
-      const p = placeStorage(plan, { seed });
-      const base = rebuildEstimate(plan, p, failure, { seed });
-      const classes = Object.keys(DISK_CLASSES) as DiskClass[];
-      const share = { balanced: 0.5 * f, high_recovery_ops: 0.7 * f, high_client_ops: 0.4 * f };
-      const slower = rebuildEstimate(plan, p, failure, {
-        seed, assumptions: disksNotShare
-          ? { diskBandwidthMBps: Object.fromEntries(classes.map((c) => [c, f * DISK_CLASSES[c].seqWriteMBps])) }
-          : { mclockRecoveryShare: share, longhornSyncEfficiency: 0.5 * f, mayastorRebuildEfficiency: 0.8 * f },
-      });
-      expect(slower.seconds).toBeGreaterThanOrEqual(base.seconds * (1 - 1e-12));
-      expect(slower.bytesRebuilt).toBeCloseTo(base.bytesRebuilt, 0);
-    }), { numRuns: 120 });
+    fc.assert(
+      fc.property(storagePlanArb, seedArb, fc.nat(), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.boolean(), (plan, seed, pick, f, disksNotShare) => {
+        const all = failableComponents(plan);
+        const failure = { components: [all[pick % all.length]], permanent: true };
+        const p = placeStorage(plan, { seed });
+        const base = rebuildEstimate(plan, p, failure, { seed });
+        const classes = Object.keys(DISK_CLASSES) as DiskClass[];
+        const share = { balanced: 0.5 * f, high_recovery_ops: 0.7 * f, high_client_ops: 0.4 * f };
+        const slower = rebuildEstimate(plan, p, failure, {
+          seed,
+          assumptions: disksNotShare
+            ? { diskBandwidthMBps: Object.fromEntries(classes.map((c) => [c, f * DISK_CLASSES[c].seqWriteMBps])) }
+            : { mclockRecoveryShare: share, longhornSyncEfficiency: 0.5 * f, mayastorRebuildEfficiency: 0.8 * f },
+        });
+        expect(slower.seconds).toBeGreaterThanOrEqual(base.seconds * (1 - 1e-12));
+        expect(slower.bytesRebuilt).toBeCloseTo(base.bytesRebuilt, 0);
+      }),
+      { numRuns: 120 },
+    );
   });
 
   it('transferTime(plan, p, copies × k) never takes less time than the copies, for k ≥ 1 (more data is never faster)', () => {
-    fc.assert(fc.property(storagePlanArb, seedArb, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ min: 1e6, max: 1e12, noNaN: true })), { minLength: 1, maxLength: 12 }),
-      fc.double({ min: 1, max: 50, noNaN: true }), (plan, seed, copies, k) => {
-        const p = placeStorage(plan, { seed });
-        const disks = p.inventory.disks.length;
-        fc.pre(disks > 0);
-        const transfers: Transfer[] = copies.map(([a, b, bytes], i) => ({ sources: [a % disks], target: b % disks, bytes, unit: i }));
-        const small = transferTime(plan, p, transfers);
-        const big = transferTime(plan, p, transfers.map((t) => ({ ...t, bytes: t.bytes * k })));
-        expect(big.seconds).toBeGreaterThanOrEqual(small.seconds * (1 - 1e-12));
-        expect(Number.isFinite(big.seconds)).toBe(true);
-      }), { numRuns: 150 });
+    fc.assert(
+      fc.property(
+        storagePlanArb,
+        seedArb,
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ min: 1e6, max: 1e12, noNaN: true })), { minLength: 1, maxLength: 12 }),
+        fc.double({ min: 1, max: 50, noNaN: true }),
+        (plan, seed, copies, k) => {
+          const p = placeStorage(plan, { seed });
+          const disks = p.inventory.disks.length;
+          fc.pre(disks > 0);
+          const transfers: Transfer[] = copies.map(([a, b, bytes], i) => ({ sources: [a % disks], target: b % disks, bytes, unit: i }));
+          const small = transferTime(plan, p, transfers);
+          const big = transferTime(
+            plan,
+            p,
+            transfers.map((t) => ({ ...t, bytes: t.bytes * k })),
+          );
+          expect(big.seconds).toBeGreaterThanOrEqual(small.seconds * (1 - 1e-12));
+          expect(Number.isFinite(big.seconds)).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('placeStorage(plan, {seed}) gives the same placement for the same seed on an equal plan', () => {
-    fc.assert(fc.property(storagePlanArb, seedArb, (plan, seed) => {
-      const again = structuredClone(plan);
-      expect(Array.from(placeStorage(again, { seed }).shards)).toEqual(Array.from(placeStorage(plan, { seed }).shards));
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(storagePlanArb, seedArb, (plan, seed) => {
+        const again = structuredClone(plan);
+        expect(Array.from(placeStorage(again, { seed }).shards)).toEqual(Array.from(placeStorage(plan, { seed }).shards));
+      }),
+      { numRuns: 60 },
+    );
   });
 });

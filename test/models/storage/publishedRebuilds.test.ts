@@ -14,7 +14,12 @@ import type { DiskClass } from '../../../src/plan/schema';
 /** Rebuild one replica of a volume holding `usedBytes` between two nodes with the given NIC and disk class. */
 function longhornRebuildS(usedBytes: number, nicGbps: number, diskClass: DiskClass, volumes = 1): number {
   const plan = storagePlan({
-    nodesPerRack: [1, 1, 1, 1], nics: 1, nicGbps, diskClass, diskGB: 20_000, storage: longhornSettings(3),
+    nodesPerRack: [1, 1, 1, 1],
+    nics: 1,
+    nicGbps,
+    diskClass,
+    diskGB: 20_000,
+    storage: longhornSettings(3),
     volumes: Array.from({ length: volumes }, () => ({ sizeGB: usedBytes / volumes / 1e9 })),
   });
   const p = placeStorage(plan, { seed: 1 });
@@ -50,8 +55,15 @@ describe('published Longhorn rebuild measurements', () => {
   it('longhorn/longhorn#6728 (Azure D8_v3, 4 Gbit/s, managed SSD, v1.4): 154 + 134 + 112 GB used rebuilt into one node in 3-4 h; model 400e9 / (125 MB/s × 0.5) = 6400 s, within a factor 2.5 (disk tier not reported)', () => {
     // Three nodes with one network block volume each (125 MB/s, a gp3-like baseline); the three replicas are rebuilt
     // into the same node from the two others, so they share its disk.
-    const plan = storagePlan({ nodesPerRack: [1, 1, 1], nics: 1, nicGbps: 4, diskClass: 'network', diskGB: 1000, storage: longhornSettings(3),
-      volumes: [{ sizeGB: 154 }, { sizeGB: 134 }, { sizeGB: 112 }] });
+    const plan = storagePlan({
+      nodesPerRack: [1, 1, 1],
+      nics: 1,
+      nicGbps: 4,
+      diskClass: 'network',
+      diskGB: 1000,
+      storage: longhornSettings(3),
+      volumes: [{ sizeGB: 154 }, { sizeGB: 134 }, { sizeGB: 112 }],
+    });
     const p = placeStorage(plan, { seed: 1 });
     const [target, a, b] = p.inventory.disks.map((d) => d.index);
     const transfers: Transfer[] = [154e9, 134e9, 112e9].map((bytes, i) => ({ sources: [i % 2 ? a : b], target, bytes, unit: i }));
@@ -83,7 +95,7 @@ describe('published Ceph recovery measurements', () => {
     return transferTime(plan, p, transfers, {
       assumptions: {
         mclockRecoveryShare: { high_client_ops: 0.25, balanced: 0.4, high_recovery_ops: 0.6 },
-        diskBandwidthMBps: { [diskClass]: mibps * 2 ** 20 / 1e6 },
+        diskBandwidthMBps: { [diskClass]: (mibps * 2 ** 20) / 1e6 },
       },
     }).seconds;
   }

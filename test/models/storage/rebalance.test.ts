@@ -4,9 +4,10 @@ import { rebalanceAddNodes, rebalanceDrainNode } from '../../../src/models/stora
 import { cephSettings, longhornSettings, storagePlan } from '../../arbitraries/storage';
 
 describe('rebalance', () => {
-  const ceph = () => storagePlan({ nodesPerRack: [6], dataDisks: 2, storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }), volumes: [{ sizeGB: 600 }] });
+  const ceph = () =>
+    storagePlan({ nodesPerRack: [6], dataDisks: 2, storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }), volumes: [{ sizeGB: 600 }] });
 
-  it('rebalanceAddNodes(Ceph on 6 equal hosts, +1) moves at least the new host\'s share, 1/7, and at most 1.5 × that (firstn retries remap a few more)', () => {
+  it("rebalanceAddNodes(Ceph on 6 equal hosts, +1) moves at least the new host's share, 1/7, and at most 1.5 × that (firstn retries remap a few more)", () => {
     const plan = ceph();
     const r = rebalanceAddNodes(plan, placeStorage(plan, { seed: 1 }), 1, 1);
     expect(r.nodeIds).toEqual(['st-added-1']);
@@ -33,7 +34,15 @@ describe('rebalance', () => {
 
   it('rebalanceDrainNode(…) takes longer when the storage nodes also carry workload traffic on their NICs', () => {
     const slow = (shared: boolean) => {
-      const plan = storagePlan({ nodesPerRack: [6], dataDisks: 4, nics: 1, nicGbps: 10, shared, storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }), volumes: [{ sizeGB: 2000 }] });
+      const plan = storagePlan({
+        nodesPerRack: [6],
+        dataDisks: 4,
+        nics: 1,
+        nicGbps: 10,
+        shared,
+        storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }),
+        volumes: [{ sizeGB: 2000 }],
+      });
       plan.workload.eastWestGbpsPerNode = 5;
       return rebalanceDrainNode(plan, placeStorage(plan, { seed: 1 }), 'st-01', 1).seconds;
     };

@@ -12,7 +12,11 @@ const KUBESPAN = 1368 / 1518;
 /** The first node holding a replica of volume 0, and a node that does not. */
 function holders(plan: Plan) {
   const p = placeStorage(plan, { seed: 1 });
-  const on = new Set(Array.from(p.shards.subarray(0, p.unitWidth[0])).filter((d) => d >= 0).map((d) => p.inventory.nodes[p.inventory.disks[d].nodeIndex].id));
+  const on = new Set(
+    Array.from(p.shards.subarray(0, p.unitWidth[0]))
+      .filter((d) => d >= 0)
+      .map((d) => p.inventory.nodes[p.inventory.disks[d].nodeIndex].id),
+  );
   return { p, holder: [...on][0] };
 }
 
@@ -37,7 +41,13 @@ describe('rebuildEstimate: Longhorn', () => {
 
   it('rebuildEstimate(20 × 100 GB, one disk of st-01 lost) is capped by 5 concurrent rebuilds per node: 10 × 100e9 / (5 × 80e6) = 2500 s', () => {
     // 3 nodes × 2 × 5 TB disks: the most-room rule alternates disks, so disk 0 of st-01 holds 10 replicas; they rebuild onto its disk 1.
-    const plan = storagePlan({ nodesPerRack: [1, 1, 1], dataDisks: 2, diskGB: 5000, storage: longhornSettings(3), volumes: Array.from({ length: 20 }, () => ({ sizeGB: 100 })) });
+    const plan = storagePlan({
+      nodesPerRack: [1, 1, 1],
+      dataDisks: 2,
+      diskGB: 5000,
+      storage: longhornSettings(3),
+      volumes: Array.from({ length: 20 }, () => ({ sizeGB: 100 })),
+    });
     const p = placeStorage(plan, { seed: 1 });
     const r = rebuildEstimate(plan, p, { components: [{ kind: 'disk', nodeId: 'st-01', slot: 0 }] });
     expect(r.bytesRebuilt).toBe(10 * 100e9);
@@ -45,7 +55,7 @@ describe('rebuildEstimate: Longhorn', () => {
     expect(r.bottleneck?.kind).toBe('streams');
   });
 
-  it('rebuildEstimate(an 8 TB volume) passes Longhorn\'s 24 h ceiling: 8e12 / 80e6 = 100,000 s > 86,400 s, so redundancy is never restored', () => {
+  it("rebuildEstimate(an 8 TB volume) passes Longhorn's 24 h ceiling: 8e12 / 80e6 = 100,000 s > 86,400 s, so redundancy is never restored", () => {
     const plan = storagePlan({ nodesPerRack: [1, 1, 1, 1], diskGB: 20_000, storage: longhornSettings(3), volumes: [{ sizeGB: 8000 }] });
     const { p, holder } = holders(plan);
     const r = rebuildEstimate(plan, p, { components: [{ kind: 'node', nodeId: holder }], permanent: true });
@@ -91,14 +101,18 @@ describe('rebuildEstimate: Ceph', () => {
     const bytes = failureImpact(p, failure).bytesToRereplicate;
     const r = rebuildEstimate(plan, p, failure);
     // Disk 3000 × 0.7 = 2100 MB/s and NIC 50 Gbit/s × KubeSpan goodput = 5.6 GB/s both beat 1.5 GB/s of crypto.
-    expect(50e9 / 8 * KUBESPAN).toBeGreaterThan(1.5e9);
+    expect((50e9 / 8) * KUBESPAN).toBeGreaterThan(1.5e9);
     expect(r.seconds).toBeCloseTo(bytes / 1.5e9, 6);
     expect(r.bottleneck?.kind).toBe('kubespan');
     expect(r.crossesKubeSpan).toBe(true);
   });
 
   it('rebuildEstimate(one storage node per rack, rack failure domain, node lost) waits: the whole rack is down, so no OSD is marked out', () => {
-    const plan = storagePlan({ nodesPerRack: [1, 1, 1, 1], storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }, 'rack'), volumes: [{ sizeGB: 300 }] });
+    const plan = storagePlan({
+      nodesPerRack: [1, 1, 1, 1],
+      storage: cephSettings({ type: 'replicated', size: 3, minSize: 2 }, 'rack'),
+      volumes: [{ sizeGB: 300 }],
+    });
     const p = placeStorage(plan, { seed: 1 });
     const failure = { components: [{ kind: 'node' as const, nodeId: 'st-01' }], permanent: true };
     const r = rebuildEstimate(plan, p, failure);

@@ -29,7 +29,9 @@ function shardDigest(shards: Int32Array): string {
 }
 
 describe('storageReport(plan, {seed: 1}) on the sample plans', () => {
-  for (const file of readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     it(`storageReport(${file}) matches its golden snapshot`, async () => {
       const read = readPlan(readFileSync(`${EXAMPLES}/${file}`, 'utf8'), 'json');
       if (!read.ok) throw new Error(`${file} is invalid`);

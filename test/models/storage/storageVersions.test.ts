@@ -5,7 +5,8 @@ import { rebuildEstimate } from '../../../src/models/storage/rebuild';
 import type { StorageSettings } from '../../../src/plan/schema';
 import { cephSettings, longhornSettings, storagePlan } from '../../arbitraries/storage';
 
-const ceph = (release: 'quincy' | 'reef' | 'squid'): StorageSettings => ({ ...cephSettings({ type: 'replicated', size: 3, minSize: 2 }), release } as StorageSettings);
+const ceph = (release: 'quincy' | 'reef' | 'squid'): StorageSettings =>
+  ({ ...cephSettings({ type: 'replicated', size: 3, minSize: 2 }), release }) as StorageSettings;
 
 describe('storage versions', () => {
   it('storageDefaults(ceph quincy) gives mClock recovery 40 / 60 / 25 %; reef and squid 50 / 70 / 40 %', () => {
@@ -22,8 +23,15 @@ describe('storage versions', () => {
 
   it('rebuildEstimate of one Longhorn replica on 1.1 takes 80 / 64 as long as on 1.9 (stream-bound on 10 GbE SSDs)', () => {
     const time = (version: '1.1' | '1.9') => {
-      const plan = storagePlan({ nodesPerRack: [1, 1, 1, 1], nics: 1, nicGbps: 10, diskClass: 'ssd-sata', diskGB: 20_000,
-        storage: { ...longhornSettings(3), version } as StorageSettings, volumes: [{ sizeGB: 40 }] });
+      const plan = storagePlan({
+        nodesPerRack: [1, 1, 1, 1],
+        nics: 1,
+        nicGbps: 10,
+        diskClass: 'ssd-sata',
+        diskGB: 20_000,
+        storage: { ...longhornSettings(3), version } as StorageSettings,
+        volumes: [{ sizeGB: 40 }],
+      });
       const p = placeStorage(plan, { seed: 1 });
       const counts = p.inventory.nodes.map((n) => Array.from(p.shards).filter((d) => d >= 0 && p.inventory.disks[d].nodeIndex === n.index).length);
       const victim = p.inventory.nodes[counts.indexOf(Math.max(...counts))].id;
@@ -33,7 +41,8 @@ describe('storage versions', () => {
   });
 
   it('placeStorage(ceph, failure domain osd) puts 3 replicas on 3 OSDs of one host; with host it cannot', () => {
-    const settings = (failureDomain: 'osd' | 'host') => ({ ...cephSettings({ type: 'replicated', size: 3, minSize: 2 }, failureDomain), release: 'squid' } as StorageSettings);
+    const settings = (failureDomain: 'osd' | 'host') =>
+      ({ ...cephSettings({ type: 'replicated', size: 3, minSize: 2 }, failureDomain), release: 'squid' }) as StorageSettings;
     const osd = placeStorage(storagePlan({ nodesPerRack: [1], dataDisks: 3, storage: settings('osd'), volumes: [{ sizeGB: 100 }] }), { seed: 1 });
     expect(osd.undersizedUnits).toBe(0);
     for (let u = 0; u < osd.shards.length / 3; u++) expect(new Set(osd.shards.slice(u * 3, u * 3 + 3)).size).toBe(3);

@@ -28,19 +28,37 @@ describe('workloadCapacity', () => {
   });
 
   it('capacityLeft(…) never grows as more nodes are lost, and utilisation is never negative', () => {
-    fc.assert(fc.property(drillPlanArb, fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), (plan, a, extra) => {
-      const basis = allocatableBasis(plan);
-      const demand = workloadDemand(plan);
-      const n = plan.nodes.length;
-      const small = capacityLeft('a', basis, demand, lostAllocatable(basis, (i) => a[i % 40], n));
-      const large = capacityLeft('b', basis, demand, lostAllocatable(basis, (i) => a[i % 40] || extra[i % 40], n));
-      expect(large.cpuCores).toBeLessThanOrEqual(small.cpuCores + 1e-9);
-      expect(large.memoryGiB).toBeLessThanOrEqual(small.memoryGiB + 1e-9);
-      expect(large.podSlots).toBeLessThanOrEqual(small.podSlots);
-      if (!small.fits) expect(large.fits).toBe(false);
-      for (const u of [large.cpuUtilisation, large.memoryUtilisation, large.podUtilisation]) if (u !== null) expect(u).toBeGreaterThanOrEqual(0);
-      expect(large.evictedPods).toBeGreaterThanOrEqual(0);
-      expect(large.evictedPods).toBeLessThanOrEqual(demand.pods);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(
+        drillPlanArb,
+        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        (plan, a, extra) => {
+          const basis = allocatableBasis(plan);
+          const demand = workloadDemand(plan);
+          const n = plan.nodes.length;
+          const small = capacityLeft(
+            'a',
+            basis,
+            demand,
+            lostAllocatable(basis, (i) => a[i % 40], n),
+          );
+          const large = capacityLeft(
+            'b',
+            basis,
+            demand,
+            lostAllocatable(basis, (i) => a[i % 40] || extra[i % 40], n),
+          );
+          expect(large.cpuCores).toBeLessThanOrEqual(small.cpuCores + 1e-9);
+          expect(large.memoryGiB).toBeLessThanOrEqual(small.memoryGiB + 1e-9);
+          expect(large.podSlots).toBeLessThanOrEqual(small.podSlots);
+          if (!small.fits) expect(large.fits).toBe(false);
+          for (const u of [large.cpuUtilisation, large.memoryUtilisation, large.podUtilisation]) if (u !== null) expect(u).toBeGreaterThanOrEqual(0);
+          expect(large.evictedPods).toBeGreaterThanOrEqual(0);
+          expect(large.evictedPods).toBeLessThanOrEqual(demand.pods);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

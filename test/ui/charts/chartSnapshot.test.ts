@@ -5,7 +5,11 @@ import '../jsdomLayout';
 import LineChartFixture from './LineChartFixture.svelte';
 
 /** Rounds every number in an SVG string so snapshots do not depend on float noise. */
-const rounded = (svg: string) => svg.replace(/<!--[^>]*-->/g, '').replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10)).replace(/ class="svelte-[a-z0-9]+"/g, '');
+const rounded = (svg: string) =>
+  svg
+    .replace(/<!--[^>]*-->/g, '')
+    .replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))
+    .replace(/ class="svelte-[a-z0-9]+"/g, '');
 
 describe('ChartFrame + Axis + LineMark + RuleMark', () => {
   it('draws a deterministic SVG for a fixed series', () => {

@@ -5,13 +5,25 @@ import { bandSlot } from '../../../src/ui/charts/bands';
 
 describe('placeRuleLabels', () => {
   it('placeRuleLabels(guidance at 100 nodes, this plan at 129 nodes) puts them in two rows', () => {
-    const placed = placeRuleLabels([{ px: 180, text: 'guidance: 100 nodes' }, { px: 195, text: 'this plan: 129' }], 400);
+    const placed = placeRuleLabels(
+      [
+        { px: 180, text: 'guidance: 100 nodes' },
+        { px: 195, text: 'this plan: 129' },
+      ],
+      400,
+    );
     expect(placed.map((p) => p.row)).toEqual([0, 1]);
     expect(labelRows(placed)).toBe(2);
   });
 
   it('placeRuleLabels(rules far apart) keeps them on one row', () => {
-    const placed = placeRuleLabels([{ px: 10, text: 'a' }, { px: 300, text: 'b' }], 400);
+    const placed = placeRuleLabels(
+      [
+        { px: 10, text: 'a' },
+        { px: 300, text: 'b' },
+      ],
+      400,
+    );
     expect(placed.map((p) => p.row)).toEqual([0, 0]);
   });
 
@@ -23,18 +35,20 @@ describe('placeRuleLabels', () => {
 
   it('no two labels in one row overlap, and every label stays inside the plot, for any rules', () => {
     const rule = fc.record({ px: fc.double({ min: 0, max: 400, noNaN: true }), text: fc.string({ minLength: 1, maxLength: 20 }) });
-    fc.assert(fc.property(fc.array(rule, { maxLength: 8 }), (rules) => {
-      const placed = placeRuleLabels(rules, 400);
-      for (let i = 0; i < placed.length; i++) {
-        for (let j = i + 1; j < placed.length; j++) {
-          if (placed[i].row !== placed[j].row) continue;
-          const [a, b] = [placed[i].span, placed[j].span];
-          expect(a[1] <= b[0] || b[1] <= a[0]).toBe(true);
+    fc.assert(
+      fc.property(fc.array(rule, { maxLength: 8 }), (rules) => {
+        const placed = placeRuleLabels(rules, 400);
+        for (let i = 0; i < placed.length; i++) {
+          for (let j = i + 1; j < placed.length; j++) {
+            if (placed[i].row !== placed[j].row) continue;
+            const [a, b] = [placed[i].span, placed[j].span];
+            expect(a[1] <= b[0] || b[1] <= a[0]).toBe(true);
+          }
+          // A label wider than the plot can overflow only on the side its rule leaves free.
+          if (rules[i].text.length * CHAR_PX + 3 <= 400 - rules[i].px) expect(placed[i].span[1]).toBeLessThanOrEqual(400);
         }
-        // A label wider than the plot can overflow only on the side its rule leaves free.
-        if (rules[i].text.length * CHAR_PX + 3 <= 400 - rules[i].px) expect(placed[i].span[1]).toBeLessThanOrEqual(400);
-      }
-    }));
+      }),
+    );
   });
 });
 

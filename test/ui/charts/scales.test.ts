@@ -25,9 +25,11 @@ describe('chart scales', () => {
   });
 
   it('position(linear scale, v) is monotone in v', () => {
-    fc.assert(fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), (a, b) => {
-      const s = createScale('linear', [0, 1e6], [0, 500]);
-      return a <= b ? position(s, a) <= position(s, b) : position(s, a) >= position(s, b);
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), (a, b) => {
+        const s = createScale('linear', [0, 1e6], [0, 500]);
+        return a <= b ? position(s, a) <= position(s, b) : position(s, a) >= position(s, b);
+      }),
+    );
   });
 });

@@ -10,7 +10,11 @@ describe('readDegradation', () => {
   });
 
   it('readDegradation(plan, bandwidth, node:w-0001, "60") leaves 1 − 60/100 of the bandwidth', () => {
-    expect(readDegradation(plan, 'bandwidth', 'node:w-0001', '60')).toEqual({ kind: 'bandwidth', scope: { kind: 'node', nodeId: 'w-0001' }, remainingFraction: 1 - 60 / 100 });
+    expect(readDegradation(plan, 'bandwidth', 'node:w-0001', '60')).toEqual({
+      kind: 'bandwidth',
+      scope: { kind: 'node', nodeId: 'w-0001' },
+      remainingFraction: 1 - 60 / 100,
+    });
   });
 
   it('readDegradation names the field and its range for values out of range or not numbers', () => {
@@ -22,13 +26,17 @@ describe('readDegradation', () => {
   });
 
   it('readDegradation refuses a scope that is not a node, rack or site link, or not in the plan', () => {
-    expect(readDegradation(plan, 'latency', 'feed:r1/A', '5')).toEqual({ problem: 'scope: feed:r1/A: a degradation applies to a node, a rack or a site link, not a feed' });
+    expect(readDegradation(plan, 'latency', 'feed:r1/A', '5')).toEqual({
+      problem: 'scope: feed:r1/A: a degradation applies to a node, a rack or a site link, not a feed',
+    });
     expect(readDegradation(plan, 'latency', 'rack:r9', '5')).toEqual({ problem: 'scope: rack:r9 is not in this plan' });
     expect(readDegradation(plan, 'latency', 'siteLink:dc1|dc1', '5')).toEqual({ problem: 'scope: siteLink:dc1|dc1 is not in this plan' });
   });
 
-  it('describeDegradation uses the chaos tools\' words: network-delay, network-bandwidth', () => {
+  it("describeDegradation uses the chaos tools' words: network-delay, network-bandwidth", () => {
     expect(describeDegradation({ kind: 'latency', scope: { kind: 'rack', rackId: 'r3' }, addedMs: 15 }, 'rack:r3')).toBe('network-delay +15 ms on rack:r3');
-    expect(describeDegradation({ kind: 'bandwidth', scope: { kind: 'rack', rackId: 'r3' }, remainingFraction: 0.4 }, 'rack:r3')).toBe('network-bandwidth −60 % on rack:r3');
+    expect(describeDegradation({ kind: 'bandwidth', scope: { kind: 'rack', rackId: 'r3' }, remainingFraction: 0.4 }, 'rack:r3')).toBe(
+      'network-bandwidth −60 % on rack:r3',
+    );
   });
 });

@@ -4,7 +4,10 @@ import type { DrillTimeline, TimelineEvent } from '../../../src/models/drills/ti
 import { momentLines } from '../../../src/ui/drills/momentLines';
 
 const ev = (atS: number, kind: TimelineEvent['kind']): TimelineEvent => ({ atS, kind, text: kind, timer: '' });
-const timeline: DrillTimeline = { events: [ev(0, 'failure'), ev(1, 'etcd-election'), ev(1.3, 'etcd-writes-resume'), ev(50, 'not-ready'), ev(120, 'repair')], endS: 120 };
+const timeline: DrillTimeline = {
+  events: [ev(0, 'failure'), ev(1, 'etcd-election'), ev(1.3, 'etcd-writes-resume'), ev(50, 'not-ready'), ev(120, 'repair')],
+  endS: 120,
+};
 const marks = { downNodes: ['a', 'b', 'c', 'd'], degradedNodes: [], downRacks: ['r1'] };
 const lines = (t: number) => momentLines(drillMomentAt(timeline, marks, t), timeline, 4, (s) => `${s} s`).map((l) => `${l.ok ? 'ok' : 'bad'} ${l.text}`);
 

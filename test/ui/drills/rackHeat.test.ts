@@ -28,24 +28,35 @@ describe('rackHeat', () => {
   });
 
   it('rackOfScenario(componentId(c)) is the rack of every rack-local component of a generated plan', () => {
-    fc.assert(fc.property(drillPlanArb, (plan) => {
-      const rackOfNode = new Map(plan.nodes.map((n) => [n.id, n.rackId]));
-      for (const c of failableOf(plan)) {
-        const want = c.kind === 'rack' || c.kind === 'tor' || c.kind === 'feed' ? c.rackId : c.kind === 'node' || c.kind === 'disk' ? rackOfNode.get(c.nodeId) : undefined;
-        expect(rackOfScenario(componentId(c), rackOfNode).rackId).toBe(want);
-      }
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(drillPlanArb, (plan) => {
+        const rackOfNode = new Map(plan.nodes.map((n) => [n.id, n.rackId]));
+        for (const c of failableOf(plan)) {
+          const want =
+            c.kind === 'rack' || c.kind === 'tor' || c.kind === 'feed'
+              ? c.rackId
+              : c.kind === 'node' || c.kind === 'disk'
+                ? rackOfNode.get(c.nodeId)
+                : undefined;
+          expect(rackOfScenario(componentId(c), rackOfNode).rackId).toBe(want);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('rackHeat(plan, sweep): each cell counts as many single failures as the rack holds rack-local scenarios, bad ones among them', () => {
-    fc.assert(fc.property(drillPlanArb, (plan) => {
-      const rows = runSweep(sweepBasis(plan)).rows;
-      const cells = rackHeat(plan, rows).flatMap((r) => r.cells);
-      const rackOfNode = new Map(plan.nodes.map((n) => [n.id, n.rackId]));
-      const local = rows.filter((r) => !r.id.includes(' + ') && rackOfScenario(r.id, rackOfNode).rackId !== undefined);
-      expect(cells.reduce((s, c) => s + c.singles, 0)).toBe(local.length);
-      for (const c of cells) expect(c.badSingles).toBeLessThanOrEqual(c.singles);
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(drillPlanArb, (plan) => {
+        const rows = runSweep(sweepBasis(plan)).rows;
+        const cells = rackHeat(plan, rows).flatMap((r) => r.cells);
+        const rackOfNode = new Map(plan.nodes.map((n) => [n.id, n.rackId]));
+        const local = rows.filter((r) => !r.id.includes(' + ') && rackOfScenario(r.id, rackOfNode).rackId !== undefined);
+        expect(cells.reduce((s, c) => s + c.singles, 0)).toBe(local.length);
+        for (const c of cells) expect(c.badSingles).toBeLessThanOrEqual(c.singles);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('heatFill(level) is null for tolerated and a distinct colour per flag; inkOn picks white on the darkest and black on the lightest', () => {

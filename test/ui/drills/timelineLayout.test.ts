@@ -3,7 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { eventMarks, tickLabel, timeTicks, timelineScale } from '../../../src/ui/drills/timelineLayout';
 import type { TimelineEvent } from '../../../src/models/drills/timeline';
 
-const KINDS: TimelineEvent['kind'][] = ['failure', 'etcd-election', 'etcd-writes-resume', 'etcd-writes-stop', 'not-ready', 'eviction', 'rescheduled', 'pending', 'rebuild-start', 'rebuild-end', 'redundancy-restored', 'repair'];
+const KINDS: TimelineEvent['kind'][] = [
+  'failure',
+  'etcd-election',
+  'etcd-writes-resume',
+  'etcd-writes-stop',
+  'not-ready',
+  'eviction',
+  'rescheduled',
+  'pending',
+  'rebuild-start',
+  'rebuild-end',
+  'redundancy-restored',
+  'repair',
+];
 
 describe('timeline layout', () => {
   it('timelineScale(3600, 600) keeps the first minute readable: 1 min sits past a third of the axis, 1 h at its end', () => {
@@ -30,17 +43,21 @@ describe('timeline layout', () => {
     expect(marks[0].label).toBe('eviction');
   });
 
-  it('eventMarks(any timeline) never overlaps two labels in one row, and each mark sits at its event\'s time', () => {
-    const evArb = fc.record({ atS: fc.double({ min: 0, max: 1e6, noNaN: true }), kind: fc.constantFrom(...KINDS) }).map((e): TimelineEvent => ({ ...e, text: '', timer: '' }));
-    fc.assert(fc.property(fc.array(evArb, { maxLength: 12 }), fc.integer({ min: 200, max: 1200 }), (events, width) => {
-      const x = timelineScale(Math.max(1, ...events.map((e) => e.atS)), width);
-      const marks = eventMarks(events, x, width);
-      marks.forEach((m, i) => expect(m.px).toBeCloseTo(x(events[i].atS)));
-      for (let i = 0; i < marks.length; i++) {
-        for (let j = i + 1; j < marks.length; j++) {
-          if (marks[i].row === marks[j].row) expect(marks[i].span[1] <= marks[j].span[0] || marks[j].span[1] <= marks[i].span[0]).toBe(true);
+  it("eventMarks(any timeline) never overlaps two labels in one row, and each mark sits at its event's time", () => {
+    const evArb = fc
+      .record({ atS: fc.double({ min: 0, max: 1e6, noNaN: true }), kind: fc.constantFrom(...KINDS) })
+      .map((e): TimelineEvent => ({ ...e, text: '', timer: '' }));
+    fc.assert(
+      fc.property(fc.array(evArb, { maxLength: 12 }), fc.integer({ min: 200, max: 1200 }), (events, width) => {
+        const x = timelineScale(Math.max(1, ...events.map((e) => e.atS)), width);
+        const marks = eventMarks(events, x, width);
+        marks.forEach((m, i) => expect(m.px).toBeCloseTo(x(events[i].atS)));
+        for (let i = 0; i < marks.length; i++) {
+          for (let j = i + 1; j < marks.length; j++) {
+            if (marks[i].row === marks[j].row) expect(marks[i].span[1] <= marks[j].span[0] || marks[j].span[1] <= marks[i].span[0]).toBe(true);
+          }
         }
-      }
-    }));
+      }),
+    );
   });
 });

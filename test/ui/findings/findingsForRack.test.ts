@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findingsForRack } from '../../../src/ui/findings/findingsForRack';
 
-const rackOfNode = new Map([['cp-1', 'r1'], ['cp-2', 'r1'], ['w-1', 'r2']]);
+const rackOfNode = new Map([
+  ['cp-1', 'r1'],
+  ['cp-2', 'r1'],
+  ['w-1', 'r2'],
+]);
 
 describe('findingsForRack(findings, rackId, rackOfNode)', () => {
   it('keeps findings naming the rack or one of its nodes, in order, and drops cluster-wide ones', () => {
@@ -20,12 +24,14 @@ describe('findingsForRack(findings, rackId, rackOfNode)', () => {
 
   it('findingsForRack over every rack covers each finding that names a node or rack at least once', () => {
     const subjectsArb = fc.record({ racks: fc.subarray(['r1', 'r2']), nodes: fc.subarray([...rackOfNode.keys()]) });
-    fc.assert(fc.property(fc.array(fc.option(subjectsArb, { nil: undefined }).map((subjects) => ({ subjects }))), (findings) => {
-      const covered = new Set(['r1', 'r2'].flatMap((r) => findingsForRack(findings, r, rackOfNode)));
-      for (const f of findings) {
-        const names = (f.subjects?.racks.length ?? 0) + (f.subjects?.nodes.length ?? 0) > 0;
-        expect(covered.has(f)).toBe(names);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.option(subjectsArb, { nil: undefined }).map((subjects) => ({ subjects }))), (findings) => {
+        const covered = new Set(['r1', 'r2'].flatMap((r) => findingsForRack(findings, r, rackOfNode)));
+        for (const f of findings) {
+          const names = (f.subjects?.racks.length ?? 0) + (f.subjects?.nodes.length ?? 0) > 0;
+          expect(covered.has(f)).toBe(names);
+        }
+      }),
+    );
   });
 });

@@ -11,7 +11,11 @@ import { evaluate } from '../../../src/models/evaluate';
 import { SAMPLES } from '../../../src/plan/samples/samples';
 
 /** Rounds every number in an SVG string to 0.1 so snapshots do not depend on float noise. */
-const rounded = (svg: string) => svg.replace(/<!--[^>]*-->/g, '').replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10)).replace(/ class="svelte-[a-z0-9]+"/g, '');
+const rounded = (svg: string) =>
+  svg
+    .replace(/<!--[^>]*-->/g, '')
+    .replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))
+    .replace(/ class="svelte-[a-z0-9]+"/g, '');
 
 function charts(panel: Component<PanelProps>, file: keyof typeof SAMPLES) {
   const plan = SAMPLES[file]();
@@ -21,7 +25,14 @@ function charts(panel: Component<PanelProps>, file: keyof typeof SAMPLES) {
   const app = mount(panel, { target, props: { plan, report } });
   flushSync();
   const svgs = [...target.querySelectorAll('svg')];
-  return { svgs, target, done: () => { unmount(app); target.remove(); } };
+  return {
+    svgs,
+    target,
+    done: () => {
+      unmount(app);
+      target.remove();
+    },
+  };
 }
 
 describe('chart snapshots', () => {
@@ -47,7 +58,9 @@ describe('chart snapshots', () => {
     const { svgs, done } = charts(NetworkPanel, 'enterprise.json');
     const mesh = svgs.slice(0, 3);
     expect(mesh.map((s) => [...s.querySelectorAll('text.axis-label')].map((t) => t.textContent))).toEqual([
-      ['nodes in the cluster', 'tunnels'], ['nodes in the cluster', 'peers'], ['nodes in the cluster', 'kbit/s'],
+      ['nodes in the cluster', 'tunnels'],
+      ['nodes in the cluster', 'peers'],
+      ['nodes in the cluster', 'kbit/s'],
     ]);
     for (const s of mesh) {
       const guidance = [...s.querySelectorAll('text')].find((t) => t.textContent === 'guidance: 100 nodes');

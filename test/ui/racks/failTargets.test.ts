@@ -8,7 +8,10 @@ const r2 = layout.rackById.get('r2')!;
 
 describe('failTargetAt', () => {
   it('torBoxes(rack with 2 × 1 U switches) stacks ToR A above ToR B, one U each; feedMarkerBoxes puts A and B under the frame', () => {
-    expect(torBoxes(r2, G).map((b) => [b.id, b.y])).toEqual([['A', 1], ['B', 1 + G.uPx]]);
+    expect(torBoxes(r2, G).map((b) => [b.id, b.y])).toEqual([
+      ['A', 1],
+      ['B', 1 + G.uPx],
+    ]);
     expect(feedMarkerBoxes(r2, G).map((b) => b.id)).toEqual(['A', 'B']);
     expect(feedMarkerBoxes(r2, G)[0].y).toBeGreaterThan(r2.heightU * G.uPx);
   });

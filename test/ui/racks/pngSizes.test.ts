@@ -17,22 +17,27 @@ describe('pngChoices(widthPx, heightPx)', () => {
   });
 
   it('pngChoices(516, 632) (three racks) offers only 1× and 2×: no fractional enlargement', () => {
-    expect(pngChoices(516, 632).map((c) => [c.id, c.scale])).toEqual([['full', 1], ['sharp', 2]]);
+    expect(pngChoices(516, 632).map((c) => [c.id, c.scale])).toEqual([
+      ['full', 1],
+      ['sharp', 2],
+    ]);
   });
 
   it('pngChoices: every choice stays within the canvas limits and 2×, grows strictly, and draws node and rack names only when readable', () => {
-    fc.assert(fc.property(fc.integer({ min: 50, max: 60_000 }), fc.integer({ min: 50, max: 60_000 }), (w, h) => {
-      const choices = pngChoices(w, h);
-      expect(choices.length).toBeGreaterThan(0);
-      for (const [i, c] of choices.entries()) {
-        expect(c.scale).toBeLessThanOrEqual(2);
-        expect(Math.max(c.widthPx, c.heightPx)).toBeLessThanOrEqual(MAX_SIDE_PX + 1);
-        expect(c.widthPx * c.heightPx).toBeLessThanOrEqual(MAX_AREA_PX * 1.001 + c.widthPx + c.heightPx);
-        expect(c.names).toBe(c.scale >= READABLE_SCALE);
-        expect(c.rackNames).toBe(c.scale >= OVERVIEW_SCALE);
-        if (i > 0) expect(c.widthPx * c.heightPx).toBeGreaterThan(choices[i - 1].widthPx * choices[i - 1].heightPx);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 50, max: 60_000 }), fc.integer({ min: 50, max: 60_000 }), (w, h) => {
+        const choices = pngChoices(w, h);
+        expect(choices.length).toBeGreaterThan(0);
+        for (const [i, c] of choices.entries()) {
+          expect(c.scale).toBeLessThanOrEqual(2);
+          expect(Math.max(c.widthPx, c.heightPx)).toBeLessThanOrEqual(MAX_SIDE_PX + 1);
+          expect(c.widthPx * c.heightPx).toBeLessThanOrEqual(MAX_AREA_PX * 1.001 + c.widthPx + c.heightPx);
+          expect(c.names).toBe(c.scale >= READABLE_SCALE);
+          expect(c.rackNames).toBe(c.scale >= OVERVIEW_SCALE);
+          if (i > 0) expect(c.widthPx * c.heightPx).toBeGreaterThan(choices[i - 1].widthPx * choices[i - 1].heightPx);
+        }
+      }),
+    );
   });
 });
 
@@ -51,9 +56,18 @@ describe('estimatePngBytes(widthPx, heightPx, scale, names)', () => {
   });
 
   it('estimatePngBytes never shrinks as the scale grows', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 20_000 }), fc.integer({ min: 1, max: 20_000 }), fc.double({ min: 0.01, max: 2, noNaN: true }), fc.double({ min: 0.01, max: 2, noNaN: true }), fc.boolean(), (w, h, s1, s2, names) => {
-      const [lo, hi] = s1 <= s2 ? [s1, s2] : [s2, s1];
-      expect(estimatePngBytes(w, h, lo, names)).toBeLessThanOrEqual(estimatePngBytes(w, h, hi, names));
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.double({ min: 0.01, max: 2, noNaN: true }),
+        fc.double({ min: 0.01, max: 2, noNaN: true }),
+        fc.boolean(),
+        (w, h, s1, s2, names) => {
+          const [lo, hi] = s1 <= s2 ? [s1, s2] : [s2, s1];
+          expect(estimatePngBytes(w, h, lo, names)).toBeLessThanOrEqual(estimatePngBytes(w, h, hi, names));
+        },
+      ),
+    );
   });
 });

@@ -22,18 +22,21 @@ describe('rowLabelFontPx(row, k)', () => {
 
 describe('placeRowLabels(rows, k, textWidth)', () => {
   it('placeRowLabels: at any zoom, no row label of any sample touches a rack frame, another label or its neighbour column, and none is under 8 px', () => {
-    fc.assert(fc.property(fc.constantFrom(...layouts), fc.double({ min: MIN_ZOOM, max: MAX_ZOOM, noNaN: true }), ([name, layout], k) => {
-      const g = layout.geometry;
-      const frames = layout.racks.map((r) => ({ x0: r.x - 2, y0: r.y - 2, x1: r.x + g.rackWidth + 2, y1: r.y + r.heightU * g.uPx + 2 }));
-      const placed = placeRowLabels(layout.rows, k, textWidth);
-      for (const [i, label] of placed.entries()) {
-        expect(label.fontPx * k, name).toBeGreaterThanOrEqual(MIN_LABEL_SCREEN_PX);
-        for (const f of frames) expect(overlaps(label.box, f), `${name} ${label.text} at k=${k}`).toBe(false);
-        for (const other of placed.slice(i + 1)) expect(overlaps(label.box, other.box), `${name}: ${label.text} / ${other.text}`).toBe(false);
-        const row = layout.rows.find((r) => r.id === label.id)!;
-        expect(label.box.x1 - label.box.x0).toBeLessThanOrEqual(row.maxWidth);
-      }
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.constantFrom(...layouts), fc.double({ min: MIN_ZOOM, max: MAX_ZOOM, noNaN: true }), ([name, layout], k) => {
+        const g = layout.geometry;
+        const frames = layout.racks.map((r) => ({ x0: r.x - 2, y0: r.y - 2, x1: r.x + g.rackWidth + 2, y1: r.y + r.heightU * g.uPx + 2 }));
+        const placed = placeRowLabels(layout.rows, k, textWidth);
+        for (const [i, label] of placed.entries()) {
+          expect(label.fontPx * k, name).toBeGreaterThanOrEqual(MIN_LABEL_SCREEN_PX);
+          for (const f of frames) expect(overlaps(label.box, f), `${name} ${label.text} at k=${k}`).toBe(false);
+          for (const other of placed.slice(i + 1)) expect(overlaps(label.box, other.box), `${name}: ${label.text} / ${other.text}`).toBe(false);
+          const row = layout.rows.find((r) => r.id === label.id)!;
+          expect(label.box.x1 - label.box.x0).toBeLessThanOrEqual(row.maxWidth);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('placeRowLabels on the 5,000-node plan shows every row label at 20 % and none at Fit (10 %)', () => {

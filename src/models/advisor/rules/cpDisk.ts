@@ -20,10 +20,15 @@ export const cpDisk: PlanRule = {
     const off = cp.members.filter((m) => !NVME.has(m.diskClass));
     if (off.length === 0) return [];
     const worst = off.reduce((a, b) => (b.fsyncP99Ms > a.fsyncP99Ms ? b : a));
-    const f: Finding = { ruleId: ID, severity: 'warning', source: this.source,
+    const f: Finding = {
+      ruleId: ID,
+      severity: 'warning',
+      source: this.source,
       message: `${nameList(off.map((m) => m.name))} keep etcd on ${[...new Set(off.map((m) => m.diskClass))].join(' and ')}, not local NVMe`,
       why: `every etcd write waits for an fsync: ${worst.name}'s p99 is ${sig(worst.fsyncP99Ms)} ms against ${DISK_CLASSES['nvme-enterprise'].fsyncP99Ms} ms on enterprise NVMe`,
-      figure: { label: `fsync p99 on ${worst.name}`, value: worst.fsyncP99Ms, unit: 'ms' }, subjects: { nodes: off.map((m) => m.id) } };
+      figure: { label: `fsync p99 on ${worst.name}`, value: worst.fsyncP99Ms, unit: 'ms' },
+      subjects: { nodes: off.map((m) => m.id) },
+    };
     return [f];
   },
 };

@@ -23,15 +23,25 @@ export const cpHeadroom: PlanRule = {
       const resource = (all: boolean) => ((all ? v.cpuUse.allUp >= v.memoryUse.allUp : v.cpuUse.oneDown >= v.memoryUse.oneDown) ? 'CPU' : 'memory');
       const names = nameList(members.map((m) => m.name));
       if (worstAllUp > HEADROOM) {
-        out.push({ ruleId: ID, severity: 'error', source: this.source,
+        out.push({
+          ruleId: ID,
+          severity: 'error',
+          source: this.source,
           message: `${names} (${v.name}): ${resource(true)} ${pct(worstAllUp)} used with every control plane up`,
           why: 'past 60 % a burst of churn or a failover pushes the API server and etcd into saturation, and there is no headroom for one node down',
-          figure: { label: `${resource(true)} use, all up`, value: Math.round(worstAllUp * 100), unit: '%' }, subjects: { nodes: members.map((m) => m.id) } });
+          figure: { label: `${resource(true)} use, all up`, value: Math.round(worstAllUp * 100), unit: '%' },
+          subjects: { nodes: members.map((m) => m.id) },
+        });
       } else if (worstOneDown > HEADROOM) {
-        out.push({ ruleId: ID, severity: 'warning', source: this.source,
+        out.push({
+          ruleId: ID,
+          severity: 'warning',
+          source: this.source,
           message: `${names} (${v.name}): ${resource(false)} ${pct(worstOneDown)} used with one control plane down`,
           why: 'a node failure or a rolling upgrade puts the survivors past 60 %',
-          figure: { label: `${resource(false)} use, one down`, value: Math.round(worstOneDown * 100), unit: '%' }, subjects: { nodes: members.map((m) => m.id) } });
+          figure: { label: `${resource(false)} use, one down`, value: Math.round(worstOneDown * 100), unit: '%' },
+          subjects: { nodes: members.map((m) => m.id) },
+        });
       }
     }
     return out;

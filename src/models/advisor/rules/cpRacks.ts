@@ -15,7 +15,10 @@ const ID = 'RA-CP-RACKS';
 export const cpRacks: PlanRule = {
   id: ID,
   title: 'Control planes in different racks',
-  source: raSource(ID, 'place the control-plane nodes in different racks on the same network within one data center, so a rack, its switches or its power take at most one of them.'),
+  source: raSource(
+    ID,
+    'place the control-plane nodes in different racks on the same network within one data center, so a rack, its switches or its power take at most one of them.',
+  ),
   check(input) {
     const cp = input.report.controlPlane;
     const topo = topologyOf(input.plan);
@@ -35,26 +38,41 @@ export const cpRacks: PlanRule = {
       // A critical rack with one member means two or fewer members in all: RA-CP-COUNT's finding.
       if (ids.length < 2) continue;
       critical.add(rackId);
-      out.push({ ruleId: ID, severity: 'error', source: this.source,
+      out.push({
+        ruleId: ID,
+        severity: 'error',
+        source: this.source,
         message: `control planes ${nameList(ids.map(name))} share rack ${rackName(rackId)}`,
         why: `losing rack ${rackName(rackId)} loses quorum: ${ids.length} of ${cp.quorum.members} members are in it (quorum ${cp.quorum.quorum})`,
         figure: { label: `members in rack ${rackName(rackId)}`, value: ids.length, unit: 'members' },
-        subjects: { nodes: ids, racks: [rackId] }, fix: spreadFix(input, byRack, rackId) });
+        subjects: { nodes: ids, racks: [rackId] },
+        fix: spreadFix(input, byRack, rackId),
+      });
     }
     for (const [rackId, ids] of byRack) {
       if (ids.length < 2 || critical.has(rackId)) continue;
-      out.push({ ruleId: ID, severity: 'warning', source: this.source,
+      out.push({
+        ruleId: ID,
+        severity: 'warning',
+        source: this.source,
         message: `control planes ${nameList(ids.map(name))} share rack ${rackName(rackId)}`,
         why: `losing rack ${rackName(rackId)} takes ${ids.length} of ${cp.quorum.members} members at once and leaves ${cp.quorum.toleratedFailures - ids.length} failure(s) of margin`,
         figure: { label: `members in rack ${rackName(rackId)}`, value: ids.length, unit: 'members' },
-        subjects: { nodes: ids, racks: [rackId] }, fix: spreadFix(input, byRack, rackId) });
+        subjects: { nodes: ids, racks: [rackId] },
+        fix: spreadFix(input, byRack, rackId),
+      });
     }
     const sites = new Set(cp.members.map((m) => topo.placeById.get(m.id)?.site.name ?? ''));
     if (sites.size > 1) {
-      out.push({ ruleId: ID, severity: 'warning', source: this.source,
+      out.push({
+        ruleId: ID,
+        severity: 'warning',
+        source: this.source,
         message: `the control planes span ${sites.size} sites (${nameList([...sites])})`,
         why: `every etcd write crosses the sites: the largest RTT between members is ${cp.rtt.maxMs} ms`,
-        figure: { label: 'largest member RTT', value: cp.rtt.maxMs, unit: 'ms' }, subjects: { nodes: cp.members.map((m) => m.id) } });
+        figure: { label: 'largest member RTT', value: cp.rtt.maxMs, unit: 'ms' },
+        subjects: { nodes: cp.members.map((m) => m.id) },
+      });
     }
     return out;
   },

@@ -13,11 +13,22 @@ export const cpRtt: PlanRule = {
     const { rtt, members } = input.report.controlPlane;
     if (members.length < 2 || rtt.maxMs < MAX_CP_RTT_MS) return [];
     let pair = [0, 1];
-    rtt.matrixMs.forEach((row, i) => row.forEach((v, j) => { if (v > rtt.matrixMs[pair[0]][pair[1]]) pair = [i, j]; }));
+    rtt.matrixMs.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v > rtt.matrixMs[pair[0]][pair[1]]) pair = [i, j];
+      }),
+    );
     const [a, b] = pair.map((i) => members[i]);
-    return [{ ruleId: ID, severity: 'error', source: this.source,
-      message: `control planes ${a.name} and ${b.name} are ${rtt.maxMs} ms apart (RTT)`,
-      why: `every etcd write waits for a quorum's round trip, and heartbeats and elections slow with it: ${rtt.maxMs} ms against the ${MAX_CP_RTT_MS} ms bound`,
-      figure: { label: 'largest member RTT', value: rtt.maxMs, unit: 'ms' }, subjects: { nodes: [a.id, b.id] } }];
+    return [
+      {
+        ruleId: ID,
+        severity: 'error',
+        source: this.source,
+        message: `control planes ${a.name} and ${b.name} are ${rtt.maxMs} ms apart (RTT)`,
+        why: `every etcd write waits for a quorum's round trip, and heartbeats and elections slow with it: ${rtt.maxMs} ms against the ${MAX_CP_RTT_MS} ms bound`,
+        figure: { label: 'largest member RTT', value: rtt.maxMs, unit: 'ms' },
+        subjects: { nodes: [a.id, b.id] },
+      },
+    ];
   },
 };

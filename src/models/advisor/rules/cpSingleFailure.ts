@@ -17,7 +17,10 @@ const LEVELS: readonly FailureLevel[] = ['tor', 'power', 'row', 'room'];
 export const cpSingleFailure: PlanRule = {
   id: ID,
   title: 'No single switch, feed, row or room takes quorum',
-  source: raSource('RA-CP-RACKS', 'the control plane must survive the loss of any one of its failure domains; the reference architecture spreads it over racks, so their switches and power feeds must not be shared single points either.'),
+  source: raSource(
+    'RA-CP-RACKS',
+    'the control plane must survive the loss of any one of its failure domains; the reference architecture spreads it over racks, so their switches and power feeds must not be shared single points either.',
+  ),
   check(input) {
     const cp = input.report.controlPlane;
     const topo = topologyOf(input.plan);
@@ -35,11 +38,15 @@ export const cpSingleFailure: PlanRule = {
         }
         const ids = cp.members.filter((m) => c.members.includes(m.name)).map((m) => m.id);
         const racks = [...new Set(ids.map((id) => topo.placeById.get(id)?.rack.id ?? ''))];
-        out.push({ ruleId: ID, severity: 'error', source: this.source,
+        out.push({
+          ruleId: ID,
+          severity: 'error',
+          source: this.source,
           message: `${c.label} is a single point of failure for control planes ${c.members.join(', ')}`,
           why: `losing ${c.label} loses quorum: ${c.members.length} of ${cp.quorum.members} members depend on it (quorum ${cp.quorum.quorum})`,
           figure: { label: `members down with ${c.label}`, value: c.members.length, unit: 'members' },
-          subjects: { nodes: ids, racks } });
+          subjects: { nodes: ids, racks },
+        });
       }
     }
     return out;

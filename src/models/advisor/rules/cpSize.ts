@@ -16,7 +16,10 @@ const GB_PER_GIB = 2 ** 30 / 1e9;
 export const cpSize: PlanRule = {
   id: ID,
   title: 'Control-plane nodes meet the minimum size',
-  source: raSource(ID, 'control-plane nodes need at least 4 cores, 8 GB of memory and 40 GB of NVMe below 100 workers, and 8 cores, 32 GB and 40 GB above; size by testing real workloads, since churn, namespaces and expensive API calls need more.'),
+  source: raSource(
+    ID,
+    'control-plane nodes need at least 4 cores, 8 GB of memory and 40 GB of NVMe below 100 workers, and 8 cores, 32 GB and 40 GB above; size by testing real workloads, since churn, namespaces and expensive API calls need more.',
+  ),
   check(input) {
     const cp = input.report.controlPlane;
     const topo = topologyOf(input.plan);
@@ -34,11 +37,15 @@ export const cpSize: PlanRule = {
       if (memGB < min.memoryGB) short.push(`${Math.round(memGB * 10) / 10} GB memory < ${min.memoryGB} GB`);
       if (disk < min.diskGB) short.push(`${disk} GB system disk < ${min.diskGB} GB`);
       if (short.length === 0) continue;
-      out.push({ ruleId: ID, severity: 'error', source: this.source,
+      out.push({
+        ruleId: ID,
+        severity: 'error',
+        source: this.source,
         message: `${nameList(members.map((m) => m.name))} (${hw.name}) are below the control-plane minimum for ${workers} workers: ${short.join(', ')}`,
         why: `with ${workers} workers the API server, etcd and controllers need at least ${min.cores} cores and ${min.memoryGB} GB; below that they run out of memory or CPU under churn`,
         figure: { label: 'memory per control plane', value: Math.round(memGB * 10) / 10, unit: 'GB' },
-        subjects: { nodes: members.map((m) => m.id) } });
+        subjects: { nodes: members.map((m) => m.id) },
+      });
     }
     return out;
   },

@@ -6,7 +6,9 @@ export const DASHBOARD_MB = 50;
 
 /** Nodes on hardware the planner racks (not cloud VMs), which need firmware and boot settings. */
 function bareMetal(plan: Parameters<PlanRule['check']>[0]['plan']): string[] {
-  return topologyOf(plan).places.filter((p) => p.site.kind !== 'cloud').map((p) => p.node.id);
+  return topologyOf(plan)
+    .places.filter((p) => p.site.kind !== 'cloud')
+    .map((p) => p.node.id);
 }
 
 /**
@@ -20,10 +22,16 @@ export const dashboard: PlanRule = {
   check({ plan }) {
     const n = plan.nodes.length;
     if (n === 0) return [];
-    return [{ ruleId: this.id, severity: 'info', source: this.source,
-      message: `set talos.dashboard.disabled=1 on the ${n} nodes`,
-      why: `it frees about ${DASHBOARD_MB} MB per node, ${((n * DASHBOARD_MB) / 1000).toFixed(1)} GB in all`,
-      figure: { label: 'memory freed', value: Math.round((n * DASHBOARD_MB) / 100) / 10, unit: 'GB' } }];
+    return [
+      {
+        ruleId: this.id,
+        severity: 'info',
+        source: this.source,
+        message: `set talos.dashboard.disabled=1 on the ${n} nodes`,
+        why: `it frees about ${DASHBOARD_MB} MB per node, ${((n * DASHBOARD_MB) / 1000).toFixed(1)} GB in all`,
+        figure: { label: 'memory freed', value: Math.round((n * DASHBOARD_MB) / 100) / 10, unit: 'GB' },
+      },
+    ];
   },
 };
 
@@ -31,13 +39,23 @@ export const dashboard: PlanRule = {
 export const extensions: PlanRule = {
   id: 'RA-EXTENSIONS',
   title: 'System extensions: microcode, drivers, isolation, storage tools',
-  source: raSource('RA-EXTENSIONS', 'install the CPU microcode extension (intel-ucode or amd-ucode) on bare metal, NVIDIA driver extensions on GPU nodes, gVisor or Kata for isolation, and DRBD, iSCSI or Btrfs tools where storage needs them.'),
+  source: raSource(
+    'RA-EXTENSIONS',
+    'install the CPU microcode extension (intel-ucode or amd-ucode) on bare metal, NVIDIA driver extensions on GPU nodes, gVisor or Kata for isolation, and DRBD, iSCSI or Btrfs tools where storage needs them.',
+  ),
   check({ plan }) {
     const ids = bareMetal(plan);
     if (ids.length === 0) return [];
-    return [{ ruleId: this.id, severity: 'info', source: this.source,
-      message: `${ids.length} bare-metal nodes need the intel-ucode or amd-ucode extension`,
-      why: 'CPU microcode fixes stability and security errata that the firmware may not carry', subjects: { nodes: ids } }];
+    return [
+      {
+        ruleId: this.id,
+        severity: 'info',
+        source: this.source,
+        message: `${ids.length} bare-metal nodes need the intel-ucode or amd-ucode extension`,
+        why: 'CPU microcode fixes stability and security errata that the firmware may not carry',
+        subjects: { nodes: ids },
+      },
+    ];
   },
 };
 
@@ -49,9 +67,16 @@ export const secureBoot: PlanRule = {
   check({ plan }) {
     const ids = bareMetal(plan);
     if (ids.length === 0) return [];
-    return [{ ruleId: this.id, severity: 'info', source: this.source,
-      message: `install the ${ids.length} bare-metal nodes from a SecureBoot image with TPM-sealed disk encryption`,
-      why: 'a stolen disk or a tampered boot chain then reveals nothing', subjects: { nodes: ids } }];
+    return [
+      {
+        ruleId: this.id,
+        severity: 'info',
+        source: this.source,
+        message: `install the ${ids.length} bare-metal nodes from a SecureBoot image with TPM-sealed disk encryption`,
+        why: 'a stolen disk or a tampered boot chain then reveals nothing',
+        subjects: { nodes: ids },
+      },
+    ];
   },
 };
 
@@ -59,13 +84,22 @@ export const secureBoot: PlanRule = {
 export const firewall: PlanRule = {
   id: 'RA-FIREWALL',
   title: 'Ingress firewall: default block',
-  source: raSource('RA-FIREWALL', 'in production, turn on the Talos ingress firewall with a default-block policy that allows only the traffic between machine classes (control planes, workers).'),
+  source: raSource(
+    'RA-FIREWALL',
+    'in production, turn on the Talos ingress firewall with a default-block policy that allows only the traffic between machine classes (control planes, workers).',
+  ),
   check({ plan }) {
     const roles = [...new Set(plan.nodes.map((n) => n.role))];
     if (roles.length === 0) return [];
-    return [{ ruleId: this.id, severity: 'info', source: this.source,
-      message: `default-block ingress firewall with rules between the ${roles.join(', ')} machine classes`,
-      why: 'only the ports each class needs from the others stay open (etcd between control planes, kubelet and CNI between all)' }];
+    return [
+      {
+        ruleId: this.id,
+        severity: 'info',
+        source: this.source,
+        message: `default-block ingress firewall with rules between the ${roles.join(', ')} machine classes`,
+        why: 'only the ports each class needs from the others stay open (etcd between control planes, kubelet and CNI between all)',
+      },
+    ];
   },
 };
 
@@ -77,9 +111,15 @@ export const etcdBackup: PlanRule = {
   check({ report }) {
     if (report.controlPlane.quorum.members === 0) return [];
     const mib = report.controlPlane.load.dbBytes / 2 ** 20;
-    return [{ ruleId: this.id, severity: 'info', source: this.source,
-      message: `schedule etcd backups in Omni: each snapshot is about ${mib.toFixed(0)} MiB`,
-      why: 'a snapshot and the machine configs rebuild the cluster after losing quorum for good',
-      figure: { label: 'predicted etcd DB', value: Math.round(mib), unit: 'MiB' } }];
+    return [
+      {
+        ruleId: this.id,
+        severity: 'info',
+        source: this.source,
+        message: `schedule etcd backups in Omni: each snapshot is about ${mib.toFixed(0)} MiB`,
+        why: 'a snapshot and the machine configs rebuild the cluster after losing quorum for good',
+        figure: { label: 'predicted etcd DB', value: Math.round(mib), unit: 'MiB' },
+      },
+    ];
   },
 };

@@ -28,10 +28,33 @@ import { powerFeeds } from '../model/powerFeeds';
 
 /** Every reference-architecture rule a plan can break, one module each, in the document's order. */
 export const RA_RULES: readonly PlanRule[] = [
-  cpCount, cpSize, cpHeadroom, cpDisk, cpRacks, cpRtt, kubeprism, cpNoSchedule, workers, storageCount,
-  cni, kubespanSize, kubespanThroughput,
-  storageChoice, storageLocality, storageNoKubespan, storageDedicated, storageMedia, storageOs,
-  dashboard, extensions, secureBoot, firewall, upgrades, etcdBackup, ups, kubevirt,
+  cpCount,
+  cpSize,
+  cpHeadroom,
+  cpDisk,
+  cpRacks,
+  cpRtt,
+  kubeprism,
+  cpNoSchedule,
+  workers,
+  storageCount,
+  cni,
+  kubespanSize,
+  kubespanThroughput,
+  storageChoice,
+  storageLocality,
+  storageNoKubespan,
+  storageDedicated,
+  storageMedia,
+  storageOs,
+  dashboard,
+  extensions,
+  secureBoot,
+  firewall,
+  upgrades,
+  etcdBackup,
+  ups,
+  kubevirt,
 ];
 
 /** Findings that are not RA rules but read the same report: verdicts and model checks with their own ids. */

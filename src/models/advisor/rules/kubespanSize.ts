@@ -15,9 +15,16 @@ export const kubespanSize: PlanRule = {
     const ks = report.network.kubespan;
     if (!ks.enabled || ks.nodes <= KUBESPAN_GUIDANCE_NODES) return [];
     const at100 = (KUBESPAN_GUIDANCE_NODES * (KUBESPAN_GUIDANCE_NODES - 1)) / 2;
-    return [{ ruleId: ID, severity: 'warning', source: this.source,
-      message: `KubeSpan meshes ${ks.nodes} nodes, above the ${KUBESPAN_GUIDANCE_NODES}-node guidance`,
-      why: `every node keeps ${ks.peersPerNode} peers; ${ks.tunnels.toLocaleString('en-US')} tunnels is ${(ks.tunnels / at100).toFixed(1)}x the 100-node mesh in keepalives, handshakes and discovery updates`,
-      figure: { label: 'WireGuard tunnels', value: ks.tunnels, unit: 'tunnels' }, subjects: { settings: ['cluster.kubespan.enabled'] } }];
+    return [
+      {
+        ruleId: ID,
+        severity: 'warning',
+        source: this.source,
+        message: `KubeSpan meshes ${ks.nodes} nodes, above the ${KUBESPAN_GUIDANCE_NODES}-node guidance`,
+        why: `every node keeps ${ks.peersPerNode} peers; ${ks.tunnels.toLocaleString('en-US')} tunnels is ${(ks.tunnels / at100).toFixed(1)}x the 100-node mesh in keepalives, handshakes and discovery updates`,
+        figure: { label: 'WireGuard tunnels', value: ks.tunnels, unit: 'tunnels' },
+        subjects: { settings: ['cluster.kubespan.enabled'] },
+      },
+    ];
   },
 };

@@ -13,7 +13,10 @@ export const KUBESPAN_CPU_SHARE = 0.1;
 export const kubespanThroughput: PlanRule = {
   id: ID,
   title: 'KubeSpan only where its encryption cost is affordable',
-  source: raSource(ID, 'KubeSpan\'s encryption lowers throughput: keep storage replication and HPC traffic off it; it suits general traffic and bursting from one network to another, such as bare metal to cloud.'),
+  source: raSource(
+    ID,
+    "KubeSpan's encryption lowers throughput: keep storage replication and HPC traffic off it; it suits general traffic and bursting from one network to another, such as bare metal to cloud.",
+  ),
   check({ plan, report }) {
     const ks = report.network.kubespan;
     if (!ks.enabled) return [];
@@ -21,9 +24,16 @@ export const kubespanThroughput: PlanRule = {
     if (heavy.length === 0) return [];
     const worst = heavy.reduce((a, b) => (b.cpuShare > a.cpuShare ? b : a));
     const ids = plan.nodes.filter((n) => heavy.some((h) => h.hardwareId === n.hardwareId)).map((n) => n.id);
-    return [{ ruleId: ID, severity: 'warning', source: this.source,
-      message: `KubeSpan encryption takes ${(worst.cpuShare * 100).toFixed(1)} % of the cores of ${worst.name} (${worst.nodes} nodes)`,
-      why: `at ${plan.workload.eastWestGbpsPerNode} Gbit/s east-west per node WireGuard needs ${worst.coresUsed.toFixed(1)} cores per node, and one flow tops out at ${worst.perFlowGbps.toFixed(1)} Gbit/s`,
-      figure: { label: 'cores on WireGuard', value: Math.round(worst.cpuShare * 1000) / 10, unit: '%' }, subjects: { nodes: ids, settings: ['cluster.kubespan.enabled'] } }];
+    return [
+      {
+        ruleId: ID,
+        severity: 'warning',
+        source: this.source,
+        message: `KubeSpan encryption takes ${(worst.cpuShare * 100).toFixed(1)} % of the cores of ${worst.name} (${worst.nodes} nodes)`,
+        why: `at ${plan.workload.eastWestGbpsPerNode} Gbit/s east-west per node WireGuard needs ${worst.coresUsed.toFixed(1)} cores per node, and one flow tops out at ${worst.perFlowGbps.toFixed(1)} Gbit/s`,
+        figure: { label: 'cores on WireGuard', value: Math.round(worst.cpuShare * 1000) / 10, unit: '%' },
+        subjects: { nodes: ids, settings: ['cluster.kubespan.enabled'] },
+      },
+    ];
   },
 };

@@ -14,7 +14,10 @@ const ID = 'KUBESPAN-VERDICT';
 export const kubespanVerdict: PlanRule = {
   id: ID,
   title: 'KubeSpan: advised or not for this plan',
-  source: raSource('RA-KUBESPAN-THROUGHPUT', 'KubeSpan suits bursting from one network to another (bare metal to cloud); RA-KUBESPAN-SIZE and RA-STORAGE-NO-KUBESPAN say where it does not.'),
+  source: raSource(
+    'RA-KUBESPAN-THROUGHPUT',
+    'KubeSpan suits bursting from one network to another (bare metal to cloud); RA-KUBESPAN-SIZE and RA-STORAGE-NO-KUBESPAN say where it does not.',
+  ),
   check({ plan, report }) {
     const net = report.network;
     const n = net.kubespan.nodes;
@@ -27,16 +30,29 @@ export const kubespanVerdict: PlanRule = {
     const on = net.kubespan.enabled;
     let f: Finding;
     if (remote.length > 0) {
-      f = { ...base, severity: on ? 'info' : 'warning',
+      f = {
+        ...base,
+        severity: on ? 'info' : 'warning',
         message: `KubeSpan: advised for this plan: it bridges the on-premises site and the ${remote.map((s) => s.name).join(', ')} nodes${on ? '' : ' (it is off)'}`,
-        why: on ? 'it encrypts and routes across networks with NAT traversal, which is what it is for' : 'without it the cloud or edge nodes need a routed, trusted link to every other node' };
+        why: on
+          ? 'it encrypts and routes across networks with NAT traversal, which is what it is for'
+          : 'without it the cloud or edge nodes need a routed, trusted link to every other node',
+      };
       if (on && against.length > 0) f.why += `; mind that ${against.join(' and ')}`;
     } else if (against.length > 0) {
-      f = { ...base, severity: 'info', message: `KubeSpan: not advised for this plan: ${against.join('; ')}${on ? ' (it is on)' : ''}`,
-        why: 'every node sits in one data-center network, so there is nothing to bridge' };
+      f = {
+        ...base,
+        severity: 'info',
+        message: `KubeSpan: not advised for this plan: ${against.join('; ')}${on ? ' (it is on)' : ''}`,
+        why: 'every node sits in one data-center network, so there is nothing to bridge',
+      };
     } else {
-      f = { ...base, severity: 'info', message: `KubeSpan: optional for this plan (${on ? 'on' : 'off'})`,
-        why: `${n} nodes in one network: it would encrypt node-to-node traffic at the CPU cost the network panel shows` };
+      f = {
+        ...base,
+        severity: 'info',
+        message: `KubeSpan: optional for this plan (${on ? 'on' : 'off'})`,
+        why: `${n} nodes in one network: it would encrypt node-to-node traffic at the CPU cost the network panel shows`,
+      };
     }
     return [f];
   },

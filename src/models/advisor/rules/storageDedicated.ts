@@ -13,14 +13,21 @@ export const storageDedicated: PlanRule = {
   title: 'Storage nodes labelled and tainted',
   source: raSource(ID, 'keep regular workloads and control-plane components off storage nodes: label them node-role.kubernetes.io/storage= and taint them.'),
   check({ plan }) {
-    const open = plan.nodes.filter((n) => n.role === 'storage'
-      && (!(STORAGE_ROLE_LABEL in n.labels) || !n.taints.some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute')));
+    const open = plan.nodes.filter(
+      (n) => n.role === 'storage' && (!(STORAGE_ROLE_LABEL in n.labels) || !n.taints.some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute')),
+    );
     if (open.length === 0) return [];
-    return [{ ruleId: ID, severity: 'warning', source: this.source,
-      message: `storage node(s) ${nameList(open.map((n) => n.name))} lack the storage label or a NoSchedule taint`,
-      why: `regular pods can land there: rebuild and replication traffic then competes with ${plan.workload.eastWestGbpsPerNode} Gbit/s of workload traffic per node, and a busy pod slows every volume with a replica there`,
-      figure: { label: 'storage nodes open to workloads', value: open.length, unit: 'nodes' },
-      subjects: { nodes: open.map((n) => n.id) },
-      fix: { kind: 'dedicateStorageNodes', label: `Label and taint the storage node${open.length === 1 ? '' : 's'}`, nodeIds: open.map((n) => n.id) } }];
+    return [
+      {
+        ruleId: ID,
+        severity: 'warning',
+        source: this.source,
+        message: `storage node(s) ${nameList(open.map((n) => n.name))} lack the storage label or a NoSchedule taint`,
+        why: `regular pods can land there: rebuild and replication traffic then competes with ${plan.workload.eastWestGbpsPerNode} Gbit/s of workload traffic per node, and a busy pod slows every volume with a replica there`,
+        figure: { label: 'storage nodes open to workloads', value: open.length, unit: 'nodes' },
+        subjects: { nodes: open.map((n) => n.id) },
+        fix: { kind: 'dedicateStorageNodes', label: `Label and taint the storage node${open.length === 1 ? '' : 's'}`, nodeIds: open.map((n) => n.id) },
+      },
+    ];
   },
 };

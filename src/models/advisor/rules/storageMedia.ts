@@ -20,12 +20,19 @@ export const storageMedia: PlanRule = {
     const node = report.storage.failures.find((f) => f.id === 'node');
     const restored = node?.rebuild.timeline.restoredAtS ?? null;
     const hours = restored !== null && Number.isFinite(restored) ? restored / 3600 : null;
-    return [{ ruleId: ID, severity: 'warning', source: this.source,
-      message: `storage node(s) ${nameList(hdd.map((p) => p.node.name))} keep data on spinning disks`,
-      why: hours !== null
-        ? `client I/O is slow and rebuilds are long: losing a storage node takes about ${hours.toFixed(1)} h to re-replicate, exposed to a second failure all that time`
-        : 'client I/O is slow and rebuilds are long, exposed to a second failure all that time',
-      figure: hours !== null ? { label: 'rebuild after a node loss', value: Math.round(hours * 10) / 10, unit: 'h' } : undefined,
-      subjects: { nodes: hdd.map((p) => p.node.id) } }];
+    return [
+      {
+        ruleId: ID,
+        severity: 'warning',
+        source: this.source,
+        message: `storage node(s) ${nameList(hdd.map((p) => p.node.name))} keep data on spinning disks`,
+        why:
+          hours !== null
+            ? `client I/O is slow and rebuilds are long: losing a storage node takes about ${hours.toFixed(1)} h to re-replicate, exposed to a second failure all that time`
+            : 'client I/O is slow and rebuilds are long, exposed to a second failure all that time',
+        figure: hours !== null ? { label: 'rebuild after a node loss', value: Math.round(hours * 10) / 10, unit: 'h' } : undefined,
+        subjects: { nodes: hdd.map((p) => p.node.id) },
+      },
+    ];
   },
 };

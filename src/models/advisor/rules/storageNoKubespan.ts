@@ -15,11 +15,22 @@ export const storageNoKubespan: PlanRule = {
     if (!report.network.storage.crossesKubeSpan) return [];
     const share = report.network.kubespan.maxCpuShare;
     const storageIds = plan.nodes.filter((n) => n.role === 'storage').map((n) => n.id);
-    return [{ ruleId: ID, severity: 'error', source: this.source,
-      message: `${report.storage.provider} replication between the ${report.storage.nodes} storage node(s) runs through KubeSpan`,
-      why: `every replica write and rebuild is encrypted by WireGuard: at the plan's traffic KubeSpan already takes up to ${(share * 100).toFixed(1)} % of a node's cores, and a rebuild adds far more`,
-      figure: { label: 'KubeSpan CPU share, busiest profile', value: Math.round(share * 1000) / 10, unit: '%' },
-      subjects: { nodes: storageIds, settings: ['cluster.kubespan.enabled', 'cluster.kubespan.excludeStorageTraffic'] },
-      fix: { kind: 'setting', label: 'Turn KubeSpan off for storage traffic (storage network outside the mesh)', path: ['kubespan', 'excludeStorageTraffic'], value: true } }];
+    return [
+      {
+        ruleId: ID,
+        severity: 'error',
+        source: this.source,
+        message: `${report.storage.provider} replication between the ${report.storage.nodes} storage node(s) runs through KubeSpan`,
+        why: `every replica write and rebuild is encrypted by WireGuard: at the plan's traffic KubeSpan already takes up to ${(share * 100).toFixed(1)} % of a node's cores, and a rebuild adds far more`,
+        figure: { label: 'KubeSpan CPU share, busiest profile', value: Math.round(share * 1000) / 10, unit: '%' },
+        subjects: { nodes: storageIds, settings: ['cluster.kubespan.enabled', 'cluster.kubespan.excludeStorageTraffic'] },
+        fix: {
+          kind: 'setting',
+          label: 'Turn KubeSpan off for storage traffic (storage network outside the mesh)',
+          path: ['kubespan', 'excludeStorageTraffic'],
+          value: true,
+        },
+      },
+    ];
   },
 };

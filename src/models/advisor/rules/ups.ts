@@ -15,9 +15,18 @@ export const ups: PlanRule = {
     const t = report.physical.totals;
     if (t.nodes === 0) return [];
     const circuits = new Set(plan.racks.flatMap((r) => r.feeds.map((f) => f.circuit).filter((c): c is string => !!c)));
-    return [{ ruleId: ID, severity: 'info', source: this.source,
-      message: `UPS: the plan draws ${(t.peakW / 1000).toFixed(1)} kW at peak (${(t.typicalW / 1000).toFixed(1)} kW typical); add the nut-client extension to every node`,
-      why: circuits.size > 0 ? `size the UPS behind circuits ${[...circuits].join(', ')} for the peak, plus the runtime for a clean shutdown` : 'the plan names no power circuits: size the UPS for the peak, plus the runtime for a clean shutdown',
-      figure: { label: 'peak power', value: Math.round(t.peakW), unit: 'W' } }];
+    return [
+      {
+        ruleId: ID,
+        severity: 'info',
+        source: this.source,
+        message: `UPS: the plan draws ${(t.peakW / 1000).toFixed(1)} kW at peak (${(t.typicalW / 1000).toFixed(1)} kW typical); add the nut-client extension to every node`,
+        why:
+          circuits.size > 0
+            ? `size the UPS behind circuits ${[...circuits].join(', ')} for the peak, plus the runtime for a clean shutdown`
+            : 'the plan names no power circuits: size the UPS for the peak, plus the runtime for a clean shutdown',
+        figure: { label: 'peak power', value: Math.round(t.peakW), unit: 'W' },
+      },
+    ];
   },
 };

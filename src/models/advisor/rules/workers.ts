@@ -24,26 +24,41 @@ export const workers: PlanRule = {
     const workerIds = plan.nodes.filter((n) => n.role === 'worker').map((n) => n.id);
     if (count === 0) {
       if (!plan.cluster.allowSchedulingOnControlPlanes) {
-        out.push({ ruleId: ID, severity: 'error', source: this.source, message: 'the plan has no worker nodes',
+        out.push({
+          ruleId: ID,
+          severity: 'error',
+          source: this.source,
+          message: 'the plan has no worker nodes',
           why: `the ${pods.toLocaleString('en-US')} pods of the workload have nowhere to run: control planes are tainted against workloads`,
-          figure: { label: 'pods without a node', value: pods, unit: 'pods' } });
+          figure: { label: 'pods without a node', value: pods, unit: 'pods' },
+        });
       }
       return out;
     }
     const perWorker = pods / count;
     if (perWorker > KUBELET_MAX_PODS) {
-      out.push({ ruleId: ID, severity: 'error', source: this.source,
+      out.push({
+        ruleId: ID,
+        severity: 'error',
+        source: this.source,
         message: `${pods.toLocaleString('en-US')} pods on ${count} workers: ${Math.ceil(perWorker)} pods per worker`,
         why: `kubelet accepts ${KUBELET_MAX_PODS} pods per node by default, so ${(pods - KUBELET_MAX_PODS * count).toLocaleString('en-US')} pods stay Pending`,
-        figure: { label: 'pods per worker', value: Math.ceil(perWorker), unit: 'pods' }, subjects: { nodes: workerIds } });
+        figure: { label: 'pods per worker', value: Math.ceil(perWorker), unit: 'pods' },
+        subjects: { nodes: workerIds },
+      });
     }
     const topo = topologyOf(plan);
     const heights = workerIds.map((id) => topo.placeById.get(id)?.hardware.heightU ?? 1);
     const smallest = Math.min(...heights);
     if (racksWithRoom(input, smallest, new Set()).length === 0) {
-      out.push({ ruleId: ID, severity: 'warning', source: this.source,
+      out.push({
+        ruleId: ID,
+        severity: 'warning',
+        source: this.source,
         message: `no data-center rack has a free ${smallest} U slot for another worker`,
-        why: 'the cluster cannot grow without new racks', figure: { label: 'free U in all racks', value: report.physical.totals.totalU - report.physical.totals.usedU, unit: 'U' } });
+        why: 'the cluster cannot grow without new racks',
+        figure: { label: 'free U in all racks', value: report.physical.totals.totalU - report.physical.totals.usedU, unit: 'U' },
+      });
     }
     return out;
   },
