@@ -1,5 +1,8 @@
 import { NO_CHANGE } from '../editor/changeSummary';
 import type { Plan } from '../plan/schema';
+import { browserStorage, ExitJournal, newestPerPlan, type JournalEntry } from './exitJournal';
+
+export type { JournalEntry } from './exitJournal';
 
 /** A plan kept in the browser, with what the plan list shows. */
 export interface StoredPlan {
@@ -39,14 +42,6 @@ interface PlanRecord extends Omit<StoredPlanInfo, 'rev'> {
 interface VersionRecord extends Omit<PlanVersionInfo, 'key'> {
   key?: number;
   json: string;
-}
-
-/** A plan's state when its page closed, and the stored rev that state was based on. */
-export interface JournalEntry {
-  id: string;
-  baseRev: number;
-  plan: Plan;
-  at: number;
 }
 
 /** What a checked save found: saved as `rev`, or another tab saved `theirs` first. */
@@ -94,6 +89,7 @@ function completion(t: IDBTransaction): Promise<void> {
  */
 export class PlanStore {
   private db: Promise<IDBDatabase>;
+  private exitJournal = new ExitJournal(browserStorage());
 
   constructor(name = DB_NAME) {
     this.db = new Promise((resolve, reject) => {
@@ -190,29 +186,34 @@ export class PlanStore {
   }
 
   /**
-   * Writes the open plan's unsaved state as one blind put, for the moment the page goes away: a
+   * Writes the open plan's unsaved state as one blind write, for the moment the page goes away: a
    * checked save reads before it writes, and a page being closed does not live to issue the
-   * write. The next start reconciles it (see takeJournal).
+   * write. The write goes to `localStorage` before this returns (see ExitJournal: an IndexedDB
+   * put from `pagehide` can be lost when the browser shuts down); a plan too big for it goes to
+   * IndexedDB. The next start reconciles it (see takeJournal).
    */
   async journal(entry: JournalEntry): Promise<void> {
+    if (this.exitJournal.write(entry)) return;
     const t = await this.tx(['meta'], 'readwrite');
     t.objectStore('meta').put({ ...entry, json: JSON.stringify(entry.plan), plan: undefined }, `journal:${entry.id}`);
   }
 
   /** Drops plan `id`'s journal entry once a checked save has stored the same or newer state. */
   async clearJournal(id: string): Promise<void> {
+    this.exitJournal.clear(id);
     const t = await this.tx(['meta'], 'readwrite');
     t.objectStore('meta').delete(`journal:${id}`);
   }
 
-  /** Every journal entry left by a page that closed before its last save, removed as read. */
+  /** Every journal entry left by a page that closed before its last save (the newest per plan), removed as read. */
   async takeJournal(): Promise<JournalEntry[]> {
+    const quick = this.exitJournal.take();
     const t = await this.tx(['meta'], 'readwrite');
     const meta = t.objectStore('meta');
     const range = IDBKeyRange.bound('journal:', 'journal:\uffff');
     const records = await request(meta.getAll(range) as IDBRequest<(Omit<JournalEntry, 'plan'> & { json: string })[]>);
     meta.delete(range);
-    return records.map(({ json, ...rest }) => ({ ...rest, plan: JSON.parse(json) as Plan }));
+    return newestPerPlan([...quick, ...records.map(({ json, ...rest }) => ({ ...rest, plan: JSON.parse(json) as Plan }))]);
   }
 
   async currentId(): Promise<string | undefined> {
