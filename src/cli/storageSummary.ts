@@ -35,7 +35,7 @@ export function formatStorage(s: StorageReport): string[] {
   );
   for (const h of s.headroom)
     lines.push(
-      `  after losing the ${h.scenario.replace('largest-', 'largest ')} (${h.lostId}, ${tb(h.lostRawBytes)}): ${h.fits ? 'fits' : 'DOES NOT FIT'}: ${h.reason}`,
+      `  after losing the ${h.scenario.replace('largest-', 'largest ')} (${h.lostId}, ${tb(h.lostRawBytes)}): ${h.severity === null ? 'fits' : h.severity === 'error' ? 'DATA OFFLINE' : 'degraded, does not fit'}: ${h.reason}`,
     );
   lines.push('', 'Failures (t0 = failure):');
   for (const f of s.failures) {

@@ -13,6 +13,7 @@ import { quorumSize, quorumSummary, type QuorumSummary } from './quorum';
 import {
   etcdClassOf,
   hardwareVerdict,
+  MAX_FSYNC_P99_MS,
   nodeUse,
   requirements,
   type ControlPlaneDemand,
@@ -20,6 +21,7 @@ import {
   type HardwareVerdict,
   type NodeUse,
   type Requirement,
+  walFsyncTooSlow,
 } from './sizing';
 import {
   closedLoop,
@@ -325,12 +327,12 @@ const API_SLO =
 function controlPlaneFindings(r: ControlPlaneReport, memberIds: readonly string[]): Finding[] {
   const f: Finding[] = [];
   const nodes = [...memberIds];
-  const slowDisks = r.members.filter((m) => m.fsyncP99Ms > 10);
+  const slowDisks = r.members.filter((m) => walFsyncTooSlow(m.fsyncP99Ms));
   if (slowDisks.length > 0) {
     f.push({
       ruleId: 'ETCD-FSYNC',
       severity: 'error',
-      message: `${slowDisks.map((m) => m.name).join(', ')}: etcd WAL on ${slowDisks[0].diskClass}${slowDisks[0].diskMeasured ? ' (measured)' : ''}, fsync p99 ${sig(slowDisks[0].fsyncP99Ms)} ms, above etcd's 10 ms`,
+      message: `${slowDisks.map((m) => m.name).join(', ')}: etcd WAL on ${slowDisks[0].diskClass}${slowDisks[0].diskMeasured ? ' (measured)' : ''}, fsync p99 ${sig(slowDisks[0].fsyncP99Ms)} ms, above etcd's ${MAX_FSYNC_P99_MS} ms`,
       why: 'every etcd write waits for an fsync on a quorum of members, so a slow disk sets the write latency of the whole cluster and causes leader loss under load',
       figure: { label: 'fsync p99', value: slowDisks[0].fsyncP99Ms, unit: 'ms' },
       source: ETCD_FAQ,

@@ -1,6 +1,7 @@
 import type { Report } from '../report';
 import { SEVERITIES, type Finding, type Severity } from '../finding';
 import { int, ms, pct } from '../../format/units';
+import { MAX_FSYNC_P99_MS, walFsyncTooSlow } from '../controlPlane/sizing';
 
 /** How a headline figure reads: fine, tight (works but without margin), failing, or just a fact. */
 export type Verdict = 'ok' | 'warn' | 'bad' | 'info';
@@ -31,6 +32,18 @@ const WORD: Record<Verdict, string> = { ok: 'fine', warn: 'tight', bad: 'fails',
 
 const fig = (f: Omit<HeadlineFigure, 'word'> & { word?: string }): HeadlineFigure => ({ ...f, word: f.word ?? WORD[f.verdict] });
 
+/**
+ * The most severe error or warning the findings file under these rules, first of its severity
+ * (findings come most severe first). A figure that states the same fact as a rule takes its
+ * verdict from here, so the strip and the Findings tab never give one fact two severities.
+ */
+function worstFinding(r: Report, ruleIds: readonly string[], keep: (f: Finding) => boolean = () => true): Finding | undefined {
+  const of = r.findings.filter((f) => ruleIds.includes(f.ruleId) && f.severity !== 'info' && keep(f));
+  return of.find((f) => f.severity === 'error') ?? of[0];
+}
+
+const VERDICT_OF: Record<Severity, Verdict> = { error: 'bad', warning: 'warn', info: 'ok' };
+
 /** Levels the tolerance figure lists, in the order an operator thinks of them. */
 const LEVELS = ['node', 'rack', 'tor', 'power', 'row', 'room', 'site'] as const;
 const LEVEL_SHORT: Record<string, string> = { node: 'node', rack: 'rack', tor: 'ToR', power: 'feed', row: 'row', room: 'room', site: 'site' };
@@ -39,8 +52,12 @@ function etcdFigures(r: Report): HeadlineFigure[] {
   const q = r.controlPlane.quorum;
   const tol = LEVELS.map((l) => r.controlPlane.tolerance.find((t) => t.level === l)).filter((t) => t !== undefined && t.domains > 1);
   const weakest = tol.reduce<(typeof tol)[number] | undefined>((w, t) => (w === undefined || t!.tolerance < w.tolerance ? t : w), undefined);
-  // One member tolerates nothing; a level whose single domain loss loses quorum is a placement problem.
-  const verdict: Verdict = q.toleratedFailures === 0 ? 'bad' : tol.some((t) => t!.critical.length > 0) ? 'warn' : 'ok';
+  // The advisor owns when a domain whose loss takes quorum is an error: CP-SINGLE-FAILURE (switch,
+  // feed, row, room; not a row or room that is its whole site), RA-CP-RACKS (racks) and
+  // RA-CP-COUNT's error for two members or fewer (no failure tolerated at all).
+  const single = worstFinding(r, ['CP-SINGLE-FAILURE', 'RA-CP-RACKS', 'RA-CP-COUNT'], (f) => f.ruleId !== 'RA-CP-COUNT' || f.severity === 'error');
+  const verdict: Verdict = single ? VERDICT_OF[single.severity] : 'ok';
+  const count = worstFinding(r, ['RA-CP-COUNT']);
   return [
     fig({
       id: 'etcd-quorum',
@@ -48,7 +65,8 @@ function etcdFigures(r: Report): HeadlineFigure[] {
       text: `${q.quorum} of ${q.members} members`,
       value: q.toleratedFailures,
       unit: 'member failures',
-      verdict: q.toleratedFailures === 0 ? 'bad' : q.evenCount ? 'warn' : 'ok',
+      // RA-CP-COUNT: an error for two members or fewer, a warning for an even count.
+      verdict: count ? VERDICT_OF[count.severity] : 'ok',
       better: 'higher',
       panel: 'control-plane',
       why: `${q.members} member${q.members === 1 ? '' : 's'} need ${q.quorum} for quorum, so ${q.toleratedFailures} may fail${q.evenCount ? '; an even count tolerates no more than one member fewer' : ''}`,
@@ -62,7 +80,7 @@ function etcdFigures(r: Report): HeadlineFigure[] {
       verdict,
       better: 'higher',
       panel: 'control-plane',
-      why: weakest ? `weakest level: ${weakest.why}` : 'no failure domain holds more than one place',
+      why: single ? single.message : weakest ? `weakest level: ${weakest.why}` : 'no failure domain holds more than one place',
     }),
   ];
 }
@@ -72,8 +90,15 @@ function latencyFigure(r: Report): HeadlineFigure | null {
   if (!lat) return null;
   const api = r.controlPlane.api;
   const p99 = lat.worst.writeMs.p99;
-  // The only sourced bar: the Kubernetes SLO of 1 s p99 for mutating API calls, which etcd writes feed.
-  const verdict: Verdict = !api ? 'info' : !api.allUp.meetsSlo ? 'bad' : api.oneDown && !api.oneDown.meetsSlo ? 'warn' : 'ok';
+  // Two sourced bars, the same rules the control-plane findings apply: etcd's own WAL fsync p99
+  // under 10 ms (`walFsyncTooSlow`, also ETCD-FSYNC and the sizing verdict), and the Kubernetes
+  // 1 s p99 SLO for mutating API calls (API-SLO, API-SLO-ONE-DOWN). A slow WAL fails the figure
+  // even when the API SLO holds: etcd then loses leaders under load long before the API times out.
+  const slow = r.controlPlane.members.filter((m) => walFsyncTooSlow(m.fsyncP99Ms));
+  const slowest = slow.reduce<(typeof slow)[number] | undefined>((w, m) => (w === undefined || m.fsyncP99Ms > w.fsyncP99Ms ? m : w), undefined);
+  const apiVerdict: Verdict = !api ? 'info' : !api.allUp.meetsSlo ? 'bad' : api.oneDown && !api.oneDown.meetsSlo ? 'warn' : 'ok';
+  const verdict: Verdict = slowest ? 'bad' : apiVerdict;
+  const sloText = api ? `mutating API p99 ${ms(api.allUp.p99Ms)} against the 1 s SLO` : '';
   return fig({
     id: 'write-p99',
     label: 'Write latency p99',
@@ -83,9 +108,9 @@ function latencyFigure(r: Report): HeadlineFigure | null {
     verdict,
     better: 'lower',
     panel: 'control-plane',
-    why: api
-      ? `etcd write p99 with the worst leader (${lat.worst.leader}); mutating API p99 ${ms(api.allUp.p99Ms)} against the 1 s SLO`
-      : `etcd write p99 with the worst leader (${lat.worst.leader})`,
+    why: slowest
+      ? `${slowest.name}: WAL fsync p99 ${ms(slowest.fsyncP99Ms)}${slowest.diskMeasured ? ' (measured)' : ''}, above etcd's ${ms(MAX_FSYNC_P99_MS)}; every write waits for it${sloText ? ` (${sloText})` : ''}`
+      : `etcd write p99 with the worst leader (${lat.worst.leader})${sloText ? `; ${sloText}` : ''}; WAL fsync p99 within etcd's ${ms(MAX_FSYNC_P99_MS)}`,
   });
 }
 
@@ -157,17 +182,28 @@ function storageFigure(r: Report): HeadlineFigure {
       why: s.findings[0]?.message ?? 'the plan has no storage provider',
     });
   }
-  // The scenario that fails wins; among equals the one that leaves the fullest domain.
+  // The scenario with the worst severity wins; among equals the one that leaves the fullest domain.
   // fillAfter is null when no domain survives (reports carry no Infinity): that scenario is the worst.
+  // The severity is the storage model's (`HeadroomScenario.severity`), the same one its
+  // STORAGE-REREPLICATE finding carries, so the strip and the findings never disagree.
+  const rank = (h: (typeof s.headroom)[number]) => (h.severity === 'error' ? 2 : h.severity === 'warning' ? 1 : 0);
   const fill = (h: { fillAfter: number | null }) => h.fillAfter ?? Infinity;
-  const worst = s.headroom.reduce((w, h) => ((!h.fits && w.fits) || (h.fits === w.fits && fill(h) > fill(w)) ? h : w));
+  const worst = s.headroom.reduce((w, h) => (rank(h) > rank(w) || (rank(h) === rank(w) && fill(h) > fill(w)) ? h : w));
   const worstFill = worst.fillAfter;
   const finite = worstFill !== null && worst.domainsSuffice;
-  const verdict: Verdict = s.headroom.every((h) => h.fits) ? 'ok' : 'bad';
+  const verdict: Verdict = worst.severity === 'error' ? 'bad' : worst.severity === 'warning' ? 'warn' : 'ok';
+  const text =
+    worst.severity === 'error'
+      ? 'data goes offline'
+      : !worst.domainsSuffice
+        ? 'degraded, too few domains to rebuild'
+        : finite && worstFill !== null
+          ? `${pct(worstFill)} full${worst.fits ? '' : ', cannot rebuild'}`
+          : 'cannot re-replicate';
   return fig({
     id: 'storage-headroom',
     label: 'Storage after worst failure',
-    text: !worst.domainsSuffice ? 'too few domains left' : finite && worstFill !== null ? `${pct(worstFill)} full` : 'cannot re-replicate',
+    text,
     value: finite ? worstFill : null,
     unit: 'fraction',
     verdict,
@@ -180,6 +216,9 @@ function storageFigure(r: Report): HeadlineFigure {
 function kubespanFigure(r: Report): HeadlineFigure {
   const ks = r.network.kubespan;
   const guidance = 100;
+  // The KubeSpan rules are the advisor's: RA-KUBESPAN-SIZE, RA-KUBESPAN-THROUGHPUT and KUBESPAN-VERDICT
+  // (a warning when the plan spans sites and KubeSpan is off).
+  const worst = worstFinding(r, ['RA-KUBESPAN-SIZE', 'RA-KUBESPAN-THROUGHPUT', 'KUBESPAN-VERDICT']);
   if (!ks.enabled) {
     return fig({
       id: 'kubespan',
@@ -187,17 +226,14 @@ function kubespanFigure(r: Report): HeadlineFigure {
       text: 'off',
       value: null,
       unit: '',
-      verdict: 'info',
-      word: 'off',
+      verdict: worst ? VERDICT_OF[worst.severity] : 'info',
+      word: worst ? `off, ${WORD[VERDICT_OF[worst.severity]]}` : 'off',
       better: null,
       panel: 'network',
-      why: `${int(ks.nodes)} nodes would mean ${int(ks.tunnels)} tunnels if it were on`,
+      why: worst ? worst.message : `${int(ks.nodes)} nodes would mean ${int(ks.tunnels)} tunnels if it were on`,
     });
   }
-  // The KubeSpan rules are the advisor's (RA-KUBESPAN-SIZE, RA-KUBESPAN-THROUGHPUT).
-  const kubespanFindings = (r.findings ?? []).filter((f) => f.ruleId.startsWith('RA-KUBESPAN') && f.severity !== 'info');
-  const critical = kubespanFindings.some((f) => f.severity === 'error');
-  const verdict: Verdict = critical ? 'bad' : ks.nodes > guidance || kubespanFindings.length > 0 ? 'warn' : 'ok';
+  const verdict: Verdict = worst ? VERDICT_OF[worst.severity] : 'ok';
   return fig({
     id: 'kubespan',
     label: 'KubeSpan',
@@ -208,34 +244,51 @@ function kubespanFigure(r: Report): HeadlineFigure {
     better: 'lower',
     panel: 'network',
     why:
-      ks.nodes > guidance
-        ? `a full mesh past the ${guidance}-node guidance: ${int(ks.peersPerNode)} peers per node`
-        : `full mesh within the ${guidance}-node guidance; encryption takes up to ${pct(ks.maxCpuShare)} of a node's cores`,
+      worst && ks.nodes <= guidance
+        ? worst.message
+        : ks.nodes > guidance
+          ? `a full mesh past the ${guidance}-node guidance: ${int(ks.peersPerNode)} peers per node`
+          : `full mesh within the ${guidance}-node guidance; encryption takes up to ${pct(ks.maxCpuShare)} of a node's cores`,
   });
+}
+
+/** "all 8 racks survive", "4 of 6 racks fail, 2 on one feed": racks that go dark (or lose nodes) apart from those only ever on one feed. */
+function powerText(total: number, failing: readonly Report['physical']['racks'][number][]): string {
+  if (failing.length === 0) return `all ${int(total)} racks survive`;
+  // A feed over its capacity trips with every feed up, whatever the rack's feed-loss verdict.
+  const dark = (x: (typeof failing)[number]) => x.power.verdict === 'overloads' || x.power.feeds.some((f) => f.peakW > f.capacityW);
+  const single = failing.filter((x) => !dark(x) && x.power.verdict === 'single-feed').length;
+  const fail = failing.length - single;
+  if (fail === 0) return `${int(single)} of ${int(total)} racks on one feed`;
+  return `${int(fail)} of ${int(total)} racks fail${single > 0 ? `, ${int(single)} on one feed` : ''}`;
 }
 
 function powerFigure(r: Report): HeadlineFigure {
   const racks = r.physical.racks.filter((x) => x.power.verdict !== 'provider-managed');
   const failing = racks.filter((x) => x.power.verdict !== 'survives');
+  // POWER-FEED-OVER-CAPACITY and POWER-FEED-LOSS decide: a rack that goes dark with a feed it was
+  // meant to survive on is an error, one that was only ever on one feed a warning.
+  const worst = worstFinding(r, ['POWER-FEED-OVER-CAPACITY', 'POWER-FEED-LOSS']);
   return fig({
     id: 'power-n1',
     label: 'Power N-1',
-    text: failing.length === 0 ? `all ${int(racks.length)} racks survive` : `${int(failing.length)} of ${int(racks.length)} racks fail`,
+    text: powerText(racks.length, failing),
     value: failing.length,
     unit: 'racks',
-    verdict: racks.length === 0 ? 'info' : failing.length === 0 ? 'ok' : 'bad',
+    verdict: racks.length === 0 ? 'info' : worst ? VERDICT_OF[worst.severity] : 'ok',
     better: 'lower',
     panel: 'capacity',
     why:
-      failing.length === 0
+      worst?.message ??
+      (failing.length === 0
         ? 'every rack keeps its nodes powered after losing one feed'
-        : `${failing[0].name}: ${failing[0].power.reasons[0] ?? failing[0].power.verdict}`,
+        : `${failing[0].name}: ${failing[0].power.reasons[0] ?? failing[0].power.verdict}`),
   });
 }
 
 /** Counts by severity, when the report carries findings (the advisor adds them). */
 function findingsFigure(r: Report): HeadlineFigure | null {
-  const findings = (r as Report & { findings?: readonly Finding[] }).findings;
+  const findings = r.findings;
   if (!Array.isArray(findings)) return null;
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const verdict: Verdict = counts.error > 0 ? 'bad' : counts.warning > 0 ? 'warn' : 'ok';

@@ -2,6 +2,7 @@ import type { Plan } from '../../plan/schema';
 import { domainOf, type DomainLevel, type Inventory, type StorageNode } from './inventory';
 import { longhornSchedulableBytes } from './longhorn';
 import type { Placement } from './placement';
+import { failureImpact } from './failureImpact';
 
 /** A fill level at which a provider changes behaviour. */
 export interface CapacityThreshold {
@@ -202,6 +203,14 @@ export interface HeadroomScenario {
   domainsSuffice: boolean;
   /** The survivors hold the re-replicated data below the blocking threshold. */
   fits: boolean;
+  /**
+   * How bad the loss is, the one severity the headline and the STORAGE-REREPLICATE finding both
+   * show: null when it fits; 'error' when some volumes become unavailable or lost (fewer live
+   * copies than the provider serves I/O from, or no intact copy); 'warning' when every volume
+   * stays readable and writable but degraded, one failure closer to loss, until the domain
+   * returns or hardware is added.
+   */
+  severity: 'error' | 'warning' | null;
   reason: string;
 }
 
@@ -236,16 +245,32 @@ export function headroomAfterLoss(plan: Plan, placement: Placement, capacity: Ca
     const threshold = capacity.blockingThreshold;
     const replicates = plan.cluster.storage.provider !== 'local-path';
     const fits = replicates && domainsSuffice && fillAfter !== null && fillAfter <= threshold.ratio;
+    // Only a loss that does not fit needs the impact: are volumes merely degraded, or offline or gone?
+    // The node is lost for good (hardware), the rack is an outage, as in the report's worked failures.
+    const impact = fits
+      ? null
+      : failureImpact(placement, {
+          components: [scenario === 'largest-node' ? { kind: 'node', nodeId: lostId } : { kind: 'rack', rackId: lostId }],
+          permanent: scenario === 'largest-node',
+        });
+    // Units (volumes, or Ceph PGs) with fewer live copies than serve I/O, or no intact copy left.
+    const offline = impact ? impact.units.unavailable + impact.units.lost : 0;
+    const severity = fits ? null : offline > 0 ? 'error' : 'warning';
+    const unitName = placement.unitKind === 'pg' ? 'PGs' : 'volumes';
+    const outage =
+      impact && offline > 0
+        ? `: ${offline} of ${impact.units.total} ${unitName} ${impact.units.lost > 0 ? `unavailable or lost (${impact.units.lost} lost)` : 'unavailable'}`
+        : '';
     const reason = !replicates
-      ? 'Local Path keeps one copy: nothing is re-replicated, the data is lost or waits for the node'
+      ? `Local Path keeps one copy: nothing is re-replicated, the data is lost or waits for the node${outage}`
       : !domainsSuffice
-        ? `only ${caps.length} ${level} domain(s) survive for ${placement.width} shards: the data stays degraded`
+        ? `only ${caps.length} ${level} domain(s) survive for ${placement.width} shards: ${outage ? `the data cannot be served${outage}` : 'the data stays degraded'}`
         : fillAfter === null
           ? `no ${level} survives to hold the data`
           : fits
             ? `fullest ${level} reaches ${(fillAfter * 100).toFixed(1)} % ≤ ${threshold.name} ${(threshold.ratio * 100).toFixed(0)} %`
             : `fullest ${level} would reach ${(fillAfter * 100).toFixed(1)} % > ${threshold.name} ${(threshold.ratio * 100).toFixed(0)} %: ${threshold.effect}`;
-    out.push({ scenario, lostId, lostRawBytes: lostRaw, fillAfter, threshold, domainsSuffice, fits, reason });
+    out.push({ scenario, lostId, lostRawBytes: lostRaw, fillAfter, threshold, domainsSuffice, fits, severity, reason });
   }
   return out;
 }

@@ -262,13 +262,17 @@ export function storageFindings(plan: Plan, p: Placement, headroom: readonly Hea
     });
   }
   for (const h of headroom) {
-    if (h.fits || s.provider === 'local-path') continue;
+    // The severity is the headroom scenario's own, so the headline's storage figure says the same.
+    if (h.severity === null) continue;
     const node = h.scenario === 'largest-node';
     out.push({
       ruleId: 'STORAGE-REREPLICATE',
-      severity: 'warning',
+      severity: h.severity,
       message: `after losing ${node ? `storage node ${h.lostId}` : `rack ${plan.racks.find((r) => r.id === h.lostId)?.name ?? h.lostId}`}, ${s.provider} cannot re-replicate: ${h.reason}`,
-      why: 'the copies lost with it are not rebuilt: the data stays readable but one failure closer to loss until the node returns or hardware is added',
+      why:
+        h.severity === 'error'
+          ? 'a single failure takes data offline: volumes whose live copies drop below what the provider serves I/O from stop reading and writing, and copies with no intact source are gone'
+          : 'the copies lost with it are not rebuilt: the data stays readable and writable but one failure closer to loss until the node returns or hardware is added',
       figure:
         h.fillAfter !== null && Number.isFinite(h.fillAfter)
           ? { label: 'fullest survivor after re-replication', value: Math.round(h.fillAfter * 1000) / 10, unit: '%' }

@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { setDiskMeasurement } from '../../../src/editor/actions/hardware';
 import { evaluate } from '../../../src/models/evaluate';
-import { headline } from '../../../src/models/headline/headline';
-import { SAMPLES } from '../../../src/plan/samples/samples';
+import type { Finding } from '../../../src/models/finding';
+import { headline, type HeadlineFigure } from '../../../src/models/headline/headline';
+import { fioMeasurement } from '../../../src/plan/fioMeasurement';
+import { referencePlan, SAMPLES } from '../../../src/plan/samples/samples';
+import type { Plan } from '../../../src/plan/schema';
 
 const byId = (file: keyof typeof SAMPLES) => new Map(headline(evaluate(SAMPLES[file](), { samples: 200 })).map((f) => [f.id, f]));
 
@@ -16,7 +21,8 @@ describe('headline', () => {
   it('headline(anti-patterns) fails power N-1 and warns that KubeSpan is past the 100-node guidance', () => {
     const h = byId('anti-patterns.json');
     expect(h.get('power-n1')?.verdict).toBe('bad');
-    expect(h.get('power-n1')?.text).toMatch(/^\d+ of \d+ racks fail$/);
+    // R2-R4 overload their only feed and R5 trips on failover; R1 and Remote are merely on one feed.
+    expect(h.get('power-n1')?.text).toBe('4 of 6 racks fail, 2 on one feed');
     expect(['warn', 'bad']).toContain(h.get('kubespan')?.verdict);
   });
 
@@ -30,4 +36,81 @@ describe('headline', () => {
       }
     }
   });
+
+  it('headline(reference with the fio fixture on its control planes) fails write latency on the 20.8 ms fsync, as sizing and ETCD-FSYNC do', () => {
+    const fixture = JSON.parse(readFileSync(new URL('../../plan/fixtures/fio-fdatasync.json', import.meta.url), 'utf8'));
+    const fio = fioMeasurement(fixture, 'fixture');
+    if (!fio.ok) throw new Error(fio.error);
+    const plan = referencePlan();
+    const step = setDiskMeasurement(plan, { id: plan.nodes.find((n) => n.role === 'controlplane')!.hardwareId, index: 0, measured: fio.measured });
+    if (!step.ok) throw new Error(step.reason);
+    const report = evaluate(step.plan, { samples: 200 });
+    const h = new Map(headline(report).map((f) => [f.id, f]));
+    // Commit p99 (≈ 21 ms) is far inside the API's 1 s SLO; etcd's own 10 ms WAL bar is what fails.
+    expect(h.get('write-p99')).toMatchObject({ verdict: 'bad', word: 'fails' });
+    expect(h.get('write-p99')?.why).toMatch(/WAL fsync p99 20\.8 ms \(measured\), above etcd's 10 ms/);
+    expect(h.get('cp-sizing')?.verdict).toBe('bad');
+    expect(report.findings.find((f) => f.ruleId === 'ETCD-FSYNC')?.severity).toBe('error');
+  });
+
+  it('headline(reference) files the lost storage node as the warning the findings give: 2 of 3 replicas stay writable', () => {
+    const h = byId('reference.json');
+    expect(h.get('storage-headroom')).toMatchObject({ verdict: 'warn', text: 'degraded, too few domains to rebuild' });
+  });
+
+  it('headline(reference with every storage node in rack R1) fails storage: losing R1 takes every replica offline, an error in the findings too', () => {
+    const plan: Plan = referencePlan();
+    plan.nodes = plan.nodes.map((n) => (n.role === 'storage' ? { ...n, rackId: 'r1' } : n));
+    const report = evaluate(plan, { samples: 200 });
+    const h = new Map(headline(report).map((f) => [f.id, f]));
+    expect(h.get('storage-headroom')).toMatchObject({ verdict: 'bad', text: 'data goes offline' });
+    expect(report.findings.filter((f) => f.ruleId === 'STORAGE-REREPLICATE').map((f) => f.severity)).toContain('error');
+  });
+});
+
+/**
+ * The rules whose findings state the same fact as a headline figure. A figure's verdict must be
+ * the worst severity among them (error: fails, warning: tight, none: fine), so the strip and the
+ * Findings tab never tell a planner two things about one fact.
+ */
+const SAME_FACT: Record<string, { rules: string[]; keep?: (f: Finding) => boolean }> = {
+  'etcd-quorum': { rules: ['RA-CP-COUNT'] },
+  'etcd-tolerance': { rules: ['CP-SINGLE-FAILURE', 'RA-CP-RACKS', 'RA-CP-COUNT'], keep: (f) => f.ruleId !== 'RA-CP-COUNT' || f.severity === 'error' },
+  'write-p99': { rules: ['ETCD-FSYNC', 'API-SLO', 'API-SLO-ONE-DOWN'] },
+  'cp-sizing': { rules: ['RA-CP-SIZE', 'RA-CP-HEADROOM', 'ETCD-FSYNC'] },
+  'storage-headroom': { rules: ['STORAGE-REREPLICATE'] },
+  kubespan: { rules: ['RA-KUBESPAN-SIZE', 'RA-KUBESPAN-THROUGHPUT', 'KUBESPAN-VERDICT'] },
+  'power-n1': { rules: ['POWER-FEED-OVER-CAPACITY', 'POWER-FEED-LOSS'] },
+};
+
+const VERDICT = { error: 'bad', warning: 'warn' } as const;
+
+function expectedVerdict(figure: HeadlineFigure, findings: readonly Finding[]): string {
+  const same = SAME_FACT[figure.id];
+  const of = findings.filter((f) => same.rules.includes(f.ruleId) && f.severity !== 'info' && (same.keep?.(f) ?? true));
+  if (of.some((f) => f.severity === 'error')) return VERDICT.error;
+  if (of.length > 0) return VERDICT.warning;
+  // Nothing filed: fine, or a plain fact (KubeSpan off, no storage, cloud-only power).
+  return figure.verdict === 'info' ? 'info' : 'ok';
+}
+
+describe('headline agrees with the findings', () => {
+  for (const file of Object.keys(SAMPLES)) {
+    it(`headline(${file}) gives every figure the severity its findings give the same fact, and counts the same errors`, () => {
+      const report = evaluate(SAMPLES[file](), { samples: 200 });
+      const figures = headline(report);
+      for (const f of figures) {
+        if (f.id === 'findings') {
+          const errors = report.findings.filter((x) => x.severity === 'error').length;
+          const warnings = report.findings.filter((x) => x.severity === 'warning').length;
+          expect(f.text).toMatch(new RegExp(`^${errors} errors · ${warnings} warnings`));
+          expect(f.verdict).toBe(errors > 0 ? 'bad' : warnings > 0 ? 'warn' : 'ok');
+        } else if (SAME_FACT[f.id]) {
+          expect({ id: f.id, verdict: f.verdict }).toEqual({ id: f.id, verdict: expectedVerdict(f, report.findings) });
+        }
+      }
+      // A failing figure is always backed by at least one error the Findings tab lists.
+      if (figures.some((f) => f.verdict === 'bad')) expect(report.findings.some((x) => x.severity === 'error')).toBe(true);
+    });
+  }
 });

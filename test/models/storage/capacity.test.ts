@@ -95,6 +95,24 @@ describe('headroomAfterLoss', () => {
     expect(node.fillAfter).toBeCloseTo(4800 / 5000, 6);
     expect(node.fits).toBe(false);
     expect(node.reason).toMatch(/backfillfull/);
+    // Backfill stops, but every PG keeps 2 of 3 copies ≥ min_size 2: degraded, still serving I/O.
+    expect(node.severity).toBe('warning');
+  });
+
+  it('headroomAfterLoss(6 × 1 TB racks, 600 GB × 3 stored) has no severity when it fits', () => {
+    expect(headroom(ceph6(600)).map((h) => h.severity)).toEqual([null, null]);
+  });
+
+  it('headroomAfterLoss(Ceph size 2, min_size 2, 2 racks) is an error: one rack down leaves 1 live copy < min_size 2, so I/O stops', () => {
+    const plan = storagePlan({
+      nodesPerRack: [1, 1],
+      storage: cephSettings({ type: 'replicated', size: 2, minSize: 2 }, 'rack'),
+      volumes: [{ sizeGB: 100 }],
+    });
+    const [node, rack] = headroom(plan);
+    expect(node.severity).toBe('error');
+    expect(rack.severity).toBe('error');
+    expect(rack.reason).toMatch(/PGs unavailable/);
   });
 
   it('headroomAfterLoss(Longhorn, 3 nodes, 3 replicas) cannot re-replicate after losing a node: 2 hosts for 3 replicas', () => {
@@ -103,5 +121,16 @@ describe('headroomAfterLoss', () => {
     const [node] = headroomAfterLoss(plan, p, storageCapacity(plan, p));
     expect(node.domainsSuffice).toBe(false);
     expect(node.fits).toBe(false);
+    // Longhorn serves a volume from any one healthy replica: 2 of 3 left is degraded, not offline.
+    expect(node.severity).toBe('warning');
+  });
+
+  it('headroomAfterLoss(Longhorn, 3 nodes in one rack) is an error: losing the rack takes every replica of every volume', () => {
+    const plan = storagePlan({ nodesPerRack: [3], storage: longhornSettings(3), volumes: [{ sizeGB: 10 }] });
+    const p = placeStorage(plan, { seed: 1 });
+    const [node, rack] = headroomAfterLoss(plan, p, storageCapacity(plan, p));
+    expect(node.severity).toBe('warning');
+    expect(rack.severity).toBe('error');
+    expect(rack.reason).toMatch(/1 of 1 volumes unavailable/);
   });
 });
