@@ -237,6 +237,19 @@ export function dataDiskSlots(place: NodePlace): number {
 }
 
 const resolvedCache = new WeakMap<Plan, { key: string; value: ResolvedFailures }>();
+const baselines = new WeakMap<Topology, ResolvedFailures>();
+
+/**
+ * The plan resolved with nothing failed (some nodes may still be down or degraded by the plan
+ * itself: no NIC cabled, a feed the rack lacks), cached per topology; undefined when `failures`
+ * is that empty set, which is then resolved node by node.
+ */
+function baselineOf(t: Topology, failures: FailureSet): ResolvedFailures | undefined {
+  if (failures === NO_FAILURES) return undefined;
+  let base = baselines.get(t);
+  if (!base) baselines.set(t, (base = resolveUncached(t, NO_FAILURES)));
+  return base;
+}
 
 /**
  * Resolves a failure set against a valid plan. A node is DOWN when it, its rack, row, room or
@@ -255,6 +268,11 @@ export function resolveFailures(plan: Plan, failures: FailureSet = NO_FAILURES):
   return value;
 }
 
+/** `resolveFailures` judging every node afresh, without the baseline: the reference its shortcut is tested against. */
+export function resolveFailuresNodeByNode(plan: Plan, failures: FailureSet): ResolvedFailures {
+  return resolveUncached(topologyOf(plan), failures, false);
+}
+
 /** A canonical string for a failure set (order of components does not matter), for caches and equality. */
 export function failureSetKey(f: FailureSet): string {
   const ids = f.components.map(componentId).sort();
@@ -262,12 +280,11 @@ export function failureSetKey(f: FailureSet): string {
   return `${f.permanent ? 'P' : ''}${ids.join(',')}${deg.length ? `;${deg.join(',')}` : ''}`;
 }
 
-function resolveUncached(t: Topology, failures: FailureSet): ResolvedFailures {
+function resolveUncached(t: Topology, failures: FailureSet, fromBaseline = true): ResolvedFailures {
   const plan = t.plan;
   const n = t.places.length;
   const nodeStatus = new Uint8Array(n);
   const nodePowered = new Uint8Array(n).fill(1);
-  const nodeReason = new Map<string, string>();
   const destroyedDisks = new Map<string, Set<number>>();
   const torsDown = new Map<string, string>();
   const feedsDown = new Map<string, string>();
@@ -357,9 +374,46 @@ function resolveUncached(t: Topology, failures: FailureSet): ResolvedFailures {
 
   for (const d of failures.degradations ?? []) applyDegradation(t, d, nodeAddedRttMs, nodeBandwidthFraction, siteLinkAddedRttMs, siteLinkBandwidthFraction);
 
-  let nodesDown = 0;
-  let nodesDegraded = 0;
-  for (const p of t.places) {
+  // Only nodes something names (a failed node, a destroyed disk, a degradation) or that sit in a
+  // rack with a switch, a feed or the whole rack down can differ from the plan without failures;
+  // every other node keeps its baseline status, so a failure of one rack visits that rack's nodes
+  // instead of all 5,000 (a sweep resolves thousands of failure sets).
+  const baseline = fromBaseline ? baselineOf(t, failures) : undefined;
+  const visit = baseline ? new Uint8Array(n) : undefined;
+  if (visit) {
+    const markRack = (rackId: string) => {
+      for (const p of t.nodesByRack.get(rackId) ?? []) visit[p.index] = 1;
+    };
+    for (const rackId of racksDown.keys()) markRack(rackId);
+    for (const key of feedsDown.keys()) markRack(key.slice(0, key.lastIndexOf('/')));
+    for (const key of torsDown.keys()) markRack(key.slice(0, key.lastIndexOf('/')));
+    for (const id of failedNodes) if (t.placeById.has(id)) visit[t.placeById.get(id)!.index] = 1;
+    for (const id of destroyedDisks.keys()) if (t.placeById.has(id)) visit[t.placeById.get(id)!.index] = 1;
+    for (const d of failures.degradations ?? []) {
+      if (d.scope.kind === 'node' && t.placeById.has(d.scope.nodeId)) visit[t.placeById.get(d.scope.nodeId)!.index] = 1;
+      else if (d.scope.kind === 'rack') markRack(d.scope.rackId);
+    }
+  }
+  let nodesDown = baseline?.nodesDown ?? 0;
+  let nodesDegraded = baseline?.nodesDegraded ?? 0;
+  if (baseline) {
+    nodeStatus.set(baseline.nodeStatus);
+    nodePowered.set(baseline.nodePowered);
+  }
+  // Reasons by node index, so the map lists them in plan order whichever path found them.
+  const reasonAt = new Map<number, string>();
+  if (baseline) for (const [id, why] of baseline.nodeReason) reasonAt.set(t.placeById.get(id)!.index, why);
+  for (let i = 0; i < n; i++) {
+    if (visit && !visit[i]) continue;
+    const p = t.places[i];
+    if (baseline) {
+      // Undo the baseline's verdict on this node before judging it again.
+      if (nodeStatus[i] === DOWN) nodesDown--;
+      else if (nodeStatus[i] === DEGRADED) nodesDegraded--;
+      nodeStatus[i] = UP;
+      nodePowered[i] = 1;
+      reasonAt.delete(i);
+    }
     const id = p.node.id;
     const rackId = p.rack.id;
     let reason: string | undefined;
@@ -392,14 +446,16 @@ function resolveUncached(t: Topology, failures: FailureSet): ResolvedFailures {
       degraded ??= `lost data disk${destroyedDisks.get(id)!.size > 1 ? 's' : ''} ${[...destroyedDisks.get(id)!].join(', ')}`;
     if (reason) {
       nodeStatus[p.index] = DOWN;
-      nodeReason.set(id, reason);
+      reasonAt.set(i, reason);
       nodesDown++;
     } else if (degraded) {
       nodeStatus[p.index] = DEGRADED;
-      nodeReason.set(id, degraded);
+      reasonAt.set(i, degraded);
       nodesDegraded++;
     }
   }
+  const nodeReason = new Map<string, string>();
+  for (const i of [...reasonAt.keys()].sort((a, b) => a - b)) nodeReason.set(t.places[i].node.id, reasonAt.get(i)!);
   if (failures.permanent) {
     for (const id of failedNodes) {
       const p = t.placeById.get(id);

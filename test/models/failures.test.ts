@@ -8,6 +8,7 @@ import {
   failureSetKey,
   parseComponentId,
   resolveFailures,
+  resolveFailuresNodeByNode,
   siteLinkKey,
   unknownComponents,
   type FailedComponent,
@@ -16,6 +17,7 @@ import {
 import type { Plan } from '../../src/plan/schema';
 import { enterprisePlan, hybridBurstPlan, referencePlan } from '../../src/plan/samples/samples';
 import { validPlanArbWith } from '../arbitraries/plan';
+import { drillPlanArb, failableOf } from '../arbitraries/drills';
 
 /** Every single component of a plan a drill could fail. */
 function everyComponent(plan: Plan): FailedComponent[] {
@@ -172,6 +174,39 @@ describe('failures', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('resolveFailures(plan, set) equals judging every node afresh (resolveFailuresNodeByNode), degradations included (property)', () => {
+    const scopeArb = (plan: Plan) =>
+      fc.oneof(
+        fc.constantFrom(...plan.nodes.map((n) => ({ kind: 'node' as const, nodeId: n.id }))),
+        fc.constantFrom(...plan.racks.map((r) => ({ kind: 'rack' as const, rackId: r.id }))),
+      );
+    fc.assert(
+      fc.property(
+        drillPlanArb.chain((plan) =>
+          fc.tuple(
+            fc.constant(plan),
+            fc.subarray(failableOf(plan), { maxLength: 4 }),
+            fc.array(
+              fc.oneof(
+                scopeArb(plan).map((scope) => ({ kind: 'latency' as const, scope, addedMs: 5 })),
+                scopeArb(plan).map((scope) => ({ kind: 'bandwidth' as const, scope, remainingFraction: 0.5 })),
+              ),
+              { maxLength: 2 },
+            ),
+            fc.boolean(),
+          ),
+        ),
+        ([plan, components, degradations, permanent]) => {
+          const set: FailureSet = { components, degradations, permanent };
+          expect(resolveFailures(plan, set)).toEqual(resolveFailuresNodeByNode(plan, set));
+          // Map order too: reasons are listed in plan order either way.
+          expect([...resolveFailures(plan, set).nodeReason.keys()]).toEqual([...resolveFailuresNodeByNode(plan, set).nodeReason.keys()]);
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 });

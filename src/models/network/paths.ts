@@ -142,7 +142,35 @@ export function pathBetween(topology: Topology, aId: string, bId: string, option
       crossesKubeSpan: false,
     };
   }
-  const failed = options.failedTors;
+  const { links, switchHops, latencyClass: cls, liveA, liveB } = pathLinks(a, b, options.failedTors);
+  const reachable = liveA.length > 0 && liveB.length > 0;
+  const override = rttOverrideMs(topology, a, b);
+  const classRtt = classRttMs(topology, cls) + (2 * switchHops * topology.plan.network.switchHopUs) / 1000;
+  return {
+    aId,
+    bId,
+    latencyClass: cls,
+    links,
+    switchHops,
+    rttMs: override ?? classRtt,
+    rttSource: override === undefined ? 'class' : 'override',
+    bottleneckGbps: reachable ? Math.min(...links.map((l) => l.gbps)) : 0,
+    perFlowGbps: reachable ? Math.min(...links.map((l) => l.perFlowGbps)) : 0,
+    reachable,
+    crossesKubeSpan: kubespan,
+  };
+}
+
+/**
+ * The links of the path from `a` to `b` (two different nodes) and its switch hops, as in
+ * `pathBetween` but without the RTT (no override lookup): for callers that only load links, such
+ * as storage copies, which resolve hundreds of node pairs per failure.
+ */
+export function pathLinks(
+  a: NodePlace,
+  b: NodePlace,
+  failed: ReadonlySet<string> | undefined,
+): { links: PathLink[]; switchHops: number; latencyClass: LatencyClass; liveA: FeedId[]; liveB: FeedId[] } {
   const liveA = liveSwitches(a, failed);
   const liveB = liveSwitches(b, failed);
   const cls = latencyClassOf(a, b);
@@ -174,22 +202,7 @@ export function pathBetween(topology: Topology, aId: string, bId: string, option
     links.push(torUplink(b.rack, liveB));
   }
   links.push(nicLink(b, liveB));
-  const reachable = liveA.length > 0 && liveB.length > 0;
-  const override = rttOverrideMs(topology, a, b);
-  const classRtt = classRttMs(topology, cls) + (2 * switchHops * topology.plan.network.switchHopUs) / 1000;
-  return {
-    aId,
-    bId,
-    latencyClass: cls,
-    links,
-    switchHops,
-    rttMs: override ?? classRtt,
-    rttSource: override === undefined ? 'class' : 'override',
-    bottleneckGbps: reachable ? Math.min(...links.map((l) => l.gbps)) : 0,
-    perFlowGbps: reachable ? Math.min(...links.map((l) => l.perFlowGbps)) : 0,
-    reachable,
-    crossesKubeSpan: kubespan,
-  };
+  return { links, switchHops, latencyClass: cls, liveA, liveB };
 }
 
 /** Round-trip time between two nodes, ms: `pathBetween(topology, aId, bId).rttMs` (see there for the equation). */

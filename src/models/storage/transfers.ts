@@ -1,8 +1,8 @@
 import type { DiskClass, FeedId, Plan } from '../../plan/schema';
-import { latencyClassOf, liveSwitches, pathBetween, type LatencyClass, type NetworkPath, type PathLink } from '../network/paths';
-import { topologyOf, type Topology } from '../topology';
+import { latencyClassOf, liveSwitches, pathLinks, type LatencyClass, type PathLink } from '../network/paths';
 import { storageDefaults, type StorageAssumptions } from './assumptions';
-import type { StorageNode } from './inventory';
+import type { Inventory, StorageNode } from './inventory';
+import { topologyOf, type Topology } from '../topology';
 import type { Placement } from './placement';
 
 /** One copy job: read `bytes` from each source disk, write `bytes` to the target disk. */
@@ -67,7 +67,6 @@ export interface TransferOptions {
 export function transferTime(plan: Plan, placement: Placement, transfers: Transfer[], options: TransferOptions = {}): TransferEstimate {
   const s = plan.cluster.storage;
   const a = { ...storageDefaults(s), ...options.assumptions };
-  const topology = topologyOf(plan);
   const inv = placement.inventory;
   const linkScale = options.linkScale ?? 1;
   let diskShare = 1;
@@ -128,7 +127,25 @@ export function transferTime(plan: Plan, placement: Placement, transfers: Transf
   const readOf = new Int32Array(inv.disks.length).fill(-1);
   const writeOf = new Int32Array(inv.disks.length).fill(-1);
   const streamsOf = new Int32Array(inv.nodes.length).fill(-1);
-  const fabric = fabricResources(plan, topology, inv.nodes.length, options.failedTors, linkScale, netShare, a, resource);
+  const routes = routeTable(topologyOf(plan), inv, options.failedTors);
+  // Route links are numbered per inventory and failed switches; number them again per call, in
+  // the order this call first loads them, so resources come out in the same order as by id.
+  let local = new Int32Array(0x100).fill(-1);
+  const goodput = plan.cluster.kubespan.enabled ? a.kubespanGoodput : a.tcpGoodput;
+  const crypto = plan.cluster.kubespan.cryptoGBpsPerCore * 1e9 * a.kubespanCryptoCores;
+  const linkOf = (g: number) => {
+    if (g >= local.length) {
+      const grown = new Int32Array(Math.max(g + 1, local.length * 2)).fill(-1);
+      grown.set(local);
+      local = grown;
+    }
+    if (local[g] >= 0) return local[g];
+    if (routes.kind[g] === 'kubespan') return (local[g] = resource(routes.ids[g], 'kubespan', crypto, crypto));
+    let gbps = routes.gbps[g] * linkScale;
+    if (routes.sharedEnd[g]) gbps = Math.max(gbps * 0.1, gbps - plan.workload.eastWestGbpsPerNode * linkScale);
+    const bps = ((gbps * 1e9) / 8) * goodput;
+    return (local[g] = resource(routes.ids[g], 'link', bps * netShare, bps));
+  };
   for (const t of transfers) {
     if (t.bytes <= 0) continue;
     const target = inv.disks[t.target];
@@ -148,11 +165,11 @@ export function transferTime(plan: Plan, placement: Placement, transfers: Transf
       touch(t.unit, readOf[src], t.bytes);
       bytesRead += t.bytes;
       if (sNode.index === tNode.index) continue;
-      const pair = fabric(sNode, tNode);
+      const pair = routes.pair(sNode, tNode);
       networkBytes += t.bytes;
       if (pair.crosses) crossesKubeSpan = true;
       if (pair.racks) crossesRacks = true;
-      for (const r of pair.links) touch(t.unit, r, t.bytes);
+      for (let i = 0; i < pair.links.length; i++) touch(t.unit, linkOf(pair.links[i]), t.bytes);
     }
   }
   let seconds = 0;
@@ -201,40 +218,82 @@ export function transferTime(plan: Plan, placement: Placement, transfers: Transf
   };
 }
 
-/** The network resources a copy from one node to another loads, and whether it crosses KubeSpan or leaves the rack. */
-interface PairResources {
-  links: number[];
+/** The links a copy from one node to another loads (numbers into its `RouteTable`), and whether it crosses KubeSpan or leaves the rack. */
+interface PairRoute {
+  links: Int32Array;
   crosses: boolean;
   racks: boolean;
 }
 
-type ResourceOf = (id: string, kind: ResourceKind, capacity: number, rawCapacity: number) => number;
+/**
+ * Every link node-to-node copies on one inventory cross while some switches are down, numbered:
+ * its resource id (`rack/tor-A+B:up`), kind, Gbit/s before scaling, and whether a node shared
+ * with workloads sits at its end (its NIC then loses the workload's east-west traffic).
+ */
+interface RouteTable {
+  ids: string[];
+  kind: Array<'link' | 'kubespan'>;
+  gbps: number[];
+  sharedEnd: boolean[];
+  pair: (sNode: StorageNode, tNode: StorageNode) => PairRoute;
+}
 
 /** The lowest tier two nodes share, which decides the links each half of a path climbs (0: a common switch). */
 const TIERS: Array<LatencyClass | 'switch'> = ['switch', 'same-node', 'same-rack', 'same-row', 'cross-row', 'cross-room', 'cross-site'];
 
+const routeTables = new WeakMap<Topology, WeakMap<Inventory, Map<string, RouteTable>>>();
+
 /**
- * Resolves the links of node-to-node copies (`pathBetween`) to resource numbers, per node pair.
- * A path is the source's NIC, the links up from the source's rack to the lowest tier the two
- * nodes share, the links down from there to the target's rack, and the target's NIC. Each half
- * depends only on its own rack, the switches its node can use and that tier, so halves are
- * resolved once per such key and NICs once per node: a rebuild spread over 120 nodes in 60 racks
- * then asks `pathBetween` a few hundred times instead of once per node pair. Resources are created
- * in the order of the path's links, as resolving each pair's path in full would.
+ * The route table of an inventory with `failedTors` down, built as pairs are asked for and kept
+ * for the inventory: a storage report works through a dozen failures and rebalances of the same
+ * inventory, and their copies mostly run between the same node pairs, so each pair's path is
+ * resolved once instead of once per estimate. Only capacities (which depend on the estimate's
+ * options) are worked out per call.
  */
-function fabricResources(
-  plan: Plan,
-  topology: Topology,
-  nodeCount: number,
-  failedTors: ReadonlySet<string> | undefined,
-  linkScale: number,
-  netShare: number,
-  a: StorageAssumptions,
-  resource: ResourceOf,
-): (sNode: StorageNode, tNode: StorageNode) => PairResources {
+function routeTable(topology: Topology, inv: Inventory, failedTors: ReadonlySet<string> | undefined): RouteTable {
+  let byInventory = routeTables.get(topology);
+  if (!byInventory) routeTables.set(topology, (byInventory = new WeakMap()));
+  let byFailed = byInventory.get(inv);
+  if (!byFailed) byInventory.set(inv, (byFailed = new Map()));
+  const key = failedTors && failedTors.size > 0 ? [...failedTors].sort().join(',') : '';
+  let table = byFailed.get(key);
+  if (!table) byFailed.set(key, (table = buildRouteTable(topology, inv, failedTors && failedTors.size > 0 ? new Set(failedTors) : undefined)));
+  return table;
+}
+
+/**
+ * Resolves the links of node-to-node copies (`pathLinks`, the links of `pathBetween`), per node
+ * pair. A path is the source's NIC, the links up from the source's rack to the lowest tier the
+ * two nodes share, the links down from there to the target's rack, and the target's NIC. Each
+ * half depends only on its own rack, the switches its node can use and that tier, so halves are
+ * resolved once per such key and NICs once per node: copies spread over 120 nodes in 60 racks
+ * then ask `pathLinks` a few hundred times instead of once per node pair.
+ */
+function buildRouteTable(topology: Topology, inv: Inventory, failedTors: ReadonlySet<string> | undefined): RouteTable {
+  const plan = topology.plan;
+  // Places in the plan the estimate was asked about (whose racks and links may differ from the inventory's).
+  const placeOf = (n: StorageNode) => topology.placeById.get(n.id) ?? n.place;
+  const nodeCount = inv.nodes.length;
+  const ids: string[] = [];
+  const kind: RouteTable['kind'] = [];
+  const gbps: number[] = [];
+  const sharedEnd: boolean[] = [];
+  const number = new Map<string, number>();
+  const linkNumber = (id: string, k: 'link' | 'kubespan', linkGbps: number, shared: boolean) => {
+    let g = number.get(id);
+    if (g === undefined) {
+      g = ids.length;
+      number.set(id, g);
+      ids.push(id);
+      kind.push(k);
+      gbps.push(linkGbps);
+      sharedEnd.push(shared);
+    }
+    return g;
+  };
   // Node pairs seen so far: a flat table while nodes² stays small (120 storage nodes: 14,400), else a map.
-  const table = nodeCount * nodeCount <= 1 << 20 ? new Array<PairResources | undefined>(nodeCount * nodeCount) : undefined;
-  const pairs = new Map<number, PairResources>();
+  const table = nodeCount * nodeCount <= 1 << 20 ? new Array<PairRoute | undefined>(nodeCount * nodeCount) : undefined;
+  const pairs = new Map<number, PairRoute>();
   const ups = new Map<number, { links: number[]; racks: boolean }>();
   const downs = new Map<number, { links: number[]; racks: boolean }>();
   const nicUp = new Map<number, number>();
@@ -244,11 +303,10 @@ function fabricResources(
   const sideOf = new Map<number, number>();
   const rackNumber = new Map<string, number>();
   const crosses = plan.cluster.kubespan.enabled;
-  const goodput = crosses ? a.kubespanGoodput : a.tcpGoodput;
   const side = (n: StorageNode) => {
     let key = sideOf.get(n.index);
     if (key === undefined) {
-      const live = liveSwitches(n.place, failedTors);
+      const live = liveSwitches(placeOf(n), failedTors);
       if (!rackNumber.has(n.rackId)) rackNumber.set(n.rackId, rackNumber.size);
       key = rackNumber.get(n.rackId)! * 4 + (live.includes('A') ? 1 : 0) + (live.includes('B') ? 2 : 0);
       liveOf.set(n.index, live);
@@ -256,22 +314,18 @@ function fabricResources(
     }
     return key;
   };
-  const linkResource = (link: PathLink, up: boolean, nodeAtEnd: StorageNode | undefined) => {
-    let gbps = link.gbps * linkScale;
-    if (nodeAtEnd?.sharedWithWorkloads) gbps = Math.max(gbps * 0.1, gbps - plan.workload.eastWestGbpsPerNode * linkScale);
-    const bps = ((gbps * 1e9) / 8) * goodput;
-    return resource(`${link.id}:${up ? 'up' : 'down'}`, 'link', bps * netShare, bps);
-  };
-  return (sNode, tNode) => {
+  const linkResource = (link: PathLink, up: boolean, nodeAtEnd: StorageNode | undefined) =>
+    linkNumber(`${link.id}:${up ? 'up' : 'down'}`, 'link', link.gbps, !!nodeAtEnd?.sharedWithWorkloads);
+  const pair = (sNode: StorageNode, tNode: StorageNode): PairRoute => {
     const pairKey = sNode.index * nodeCount + tNode.index;
-    let pair = table ? table[pairKey] : pairs.get(pairKey);
-    if (pair) return pair;
+    let route = table ? table[pairKey] : pairs.get(pairKey);
+    if (route) return route;
     const sideS = side(sNode),
       sideT = side(tNode);
     const liveS = liveOf.get(sNode.index)!,
       liveT = liveOf.get(tNode.index)!;
     // Two nodes of one rack on a common live switch stay on it: no fabric links at all.
-    const tier = sNode.rackId === tNode.rackId && liveS.some((t) => liveT.includes(t)) ? 0 : TIERS.indexOf(latencyClassOf(sNode.place, tNode.place));
+    const tier = sNode.rackId === tNode.rackId && liveS.some((t) => liveT.includes(t)) ? 0 : TIERS.indexOf(latencyClassOf(placeOf(sNode), placeOf(tNode)));
     const upKey = sideS * TIERS.length + tier;
     const downKey = sideT * TIERS.length + tier;
     let upHalf = ups.get(upKey),
@@ -279,7 +333,8 @@ function fabricResources(
     let nicS = nicUp.get(sNode.index),
       nicT = nicDown.get(tNode.index);
     if (!upHalf || !downHalf || nicS === undefined || nicT === undefined) {
-      const path: NetworkPath = pathBetween(topology, sNode.id, tNode.id, { failedTors });
+      // The links alone: a copy loads them, and their RTT (an override lookup per pair) plays no part.
+      const path = pathLinks(placeOf(sNode), placeOf(tNode), failedTors);
       const half = path.links.length / 2;
       const last = path.links.length - 1;
       const halfOf = (from: number, to: number, up: boolean) => {
@@ -297,13 +352,12 @@ function fabricResources(
       nicT ??= linkResource(path.links[last], false, tNode);
       nicDown.set(tNode.index, nicT);
     }
-    pair = { links: [nicS, ...upHalf.links, ...downHalf.links, nicT], crosses, racks: upHalf.racks || downHalf.racks };
-    if (crosses) {
-      const crypto = plan.cluster.kubespan.cryptoGBpsPerCore * 1e9 * a.kubespanCryptoCores;
-      pair.links.push(resource(`kubespan-tx:${sNode.id}`, 'kubespan', crypto, crypto), resource(`kubespan-rx:${tNode.id}`, 'kubespan', crypto, crypto));
-    }
-    if (table) table[pairKey] = pair;
-    else pairs.set(pairKey, pair);
-    return pair;
+    const links = [nicS, ...upHalf.links, ...downHalf.links, nicT];
+    if (crosses) links.push(linkNumber(`kubespan-tx:${sNode.id}`, 'kubespan', 0, false), linkNumber(`kubespan-rx:${tNode.id}`, 'kubespan', 0, false));
+    route = { links: Int32Array.from(links), crosses, racks: upHalf.racks || downHalf.racks };
+    if (table) table[pairKey] = route;
+    else pairs.set(pairKey, route);
+    return route;
   };
+  return { ids, kind, gbps, sharedEnd, pair };
 }

@@ -131,6 +131,31 @@ describe('storage properties', () => {
     );
   });
 
+  it('transferTime(plan, p, copies, {failedTors}) is the same with its route table warm from other estimates as on a fresh copy of the plan', () => {
+    fc.assert(
+      fc.property(
+        storagePlanArb,
+        seedArb,
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.double({ min: 1e6, max: 1e12, noNaN: true })), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('A' as const, 'B' as const)), { maxLength: 3 }),
+        (plan, seed, copies, tors) => {
+          const p = placeStorage(plan, { seed });
+          const disks = p.inventory.disks.length;
+          fc.pre(disks > 0);
+          const transfers: Transfer[] = copies.map(([a, b, c, bytes], i) => ({ sources: [a % disks, c % disks], target: b % disks, bytes, unit: i }));
+          const failedTors = new Set(tors.map(([r, t]) => `${plan.racks[r % plan.racks.length].id}/${t}`));
+          // Warm the tables of this plan with other copies, with and without the failed switches.
+          transferTime(plan, p, [...transfers].reverse());
+          transferTime(plan, p, transfers.slice(1), { failedTors });
+          const warm = transferTime(plan, p, transfers, { failedTors });
+          const fresh = structuredClone(plan);
+          expect(warm).toEqual(transferTime(fresh, placeStorage(fresh, { seed }), transfers, { failedTors }));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('placeStorage(plan, {seed}) gives the same placement for the same seed on an equal plan', () => {
     fc.assert(
       fc.property(storagePlanArb, seedArb, (plan, seed) => {
