@@ -119,3 +119,58 @@ test('the headline follows an edit: deleting a control-plane node changes the qu
   await quorum.click();
   await expect(page.getByRole('tab', { name: 'Control plane' })).toHaveAttribute('aria-selected', 'true');
 });
+
+/** Boxes of the minimap, the elevation's viewport and every rack drawn in it, in page px. */
+function minimapOverlaps(page: Page) {
+  return page.evaluate(() => {
+    const box = (el: Element) => el.getBoundingClientRect();
+    const hit = (a: DOMRect, b: DOMRect) =>
+      Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+    const map = document.querySelector('.minimap');
+    const viewport = document.querySelector('.rackview .viewport');
+    if (!map || !viewport) return ['minimap or viewport missing'];
+    const m = box(map);
+    const v = box(viewport);
+    const problems: string[] = [];
+    if (hit(m, v)) problems.push('the minimap lies over the elevation');
+    for (const rack of document.querySelectorAll('g.rack')) {
+      const r = box(rack);
+      // Racks outside the viewport are clipped away: only what is on screen can be covered.
+      const onScreen = new DOMRect(
+        Math.max(r.left, v.left),
+        Math.max(r.top, v.top),
+        Math.min(r.right, v.right) - Math.max(r.left, v.left),
+        Math.min(r.bottom, v.bottom) - Math.max(r.top, v.top),
+      );
+      if (onScreen.width > 0 && onScreen.height > 0 && hit(onScreen, m)) problems.push(`the minimap covers rack ${rack.getAttribute('data-rack')}`);
+    }
+    return problems;
+  });
+}
+
+for (const width of [1440, 800] as const) {
+  for (const file of ['reference.json', 'hyperscale-5000.json'] as const) {
+    test(`the minimap at ${width} px on ${file} covers no rack at Fit, zoomed in, or panned to the last rack`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/');
+      await expect(page.locator('.results .body h2')).toBeVisible({ timeout: 30_000 });
+      if (file !== 'reference.json') await openExample(page, file);
+      const map = page.getByRole('button', { name: 'Map' });
+      // Narrow screens start with it hidden; a planner who turns it on must still see every rack.
+      if ((await map.getAttribute('aria-pressed')) !== 'true') await map.click();
+      await expect(page.locator('.minimap')).toBeVisible();
+      await page.getByRole('button', { name: 'Fit all racks' }).click();
+      expect(await minimapOverlaps(page), 'at Fit').toEqual([]);
+      await page.screenshot({ path: `test-results/screens/minimap-${width}-${file.replace('.json', '')}-fit.png` });
+      // Zoom into the detail view and pan so the bottom-right corner of the world fills the view.
+      for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+      const mapBox = (await page.locator('.minimap').boundingBox())!;
+      await page.mouse.click(mapBox.x + mapBox.width - 2, mapBox.y + mapBox.height - 2);
+      await expect(page.locator('svg.elevation')).toHaveAttribute('data-detail', 'true');
+      expect(await page.locator('g.rack').count()).toBeGreaterThan(0);
+      expect(await minimapOverlaps(page), 'zoomed in at the last rack').toEqual([]);
+      await page.screenshot({ path: `test-results/screens/minimap-${width}-${file.replace('.json', '')}-corner.png` });
+    });
+  }
+}

@@ -196,7 +196,7 @@ function storageFigure(r: Report): HeadlineFigure {
     worst.severity === 'error'
       ? 'data goes offline'
       : !worst.domainsSuffice
-        ? 'degraded, too few domains to rebuild'
+        ? 'degraded, cannot rebuild'
         : finite && worstFill !== null
           ? `${pct(worstFill)} full${worst.fits ? '' : ', cannot rebuild'}`
           : 'cannot re-replicate';

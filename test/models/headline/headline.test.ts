@@ -55,7 +55,7 @@ describe('headline', () => {
 
   it('headline(reference) files the lost storage node as the warning the findings give: 2 of 3 replicas stay writable', () => {
     const h = byId('reference.json');
-    expect(h.get('storage-headroom')).toMatchObject({ verdict: 'warn', text: 'degraded, too few domains to rebuild' });
+    expect(h.get('storage-headroom')).toMatchObject({ verdict: 'warn', text: 'degraded, cannot rebuild' });
   });
 
   it('headline(reference with every storage node in rack R1) fails storage: losing R1 takes every replica offline, an error in the findings too', () => {
