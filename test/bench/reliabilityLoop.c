@@ -23,13 +23,65 @@ static int *ints(int n) { int *a = malloc(sizeof(int) * (n > 0 ? n : 1)); for (i
 static double *dbls(int n) { double *a = malloc(sizeof(double) * (n > 0 ? n : 1)); for (int i = 0; i < n; i++) a[i] = num(); return a; }
 
 static uint32_t ra, rb, rc, rd;
-static double next01(void) {
+static uint32_t word(void) {
   uint32_t t = ra + rb + rd++;
   ra = rb ^ (rb >> 9);
   rb = rc + (rc << 3);
   rc = ((rc << 21) | (rc >> 11)) + t;
-  return t / 4294967296.0;
+  return t;
 }
+static double next01(void) { return word() / 4294967296.0; }
+
+/* The exponential ziggurat of src/models/stats/ziggurat.ts and random.ts (standardExponential),
+ * with the portable e^x and ln x of src/models/stats/portableMath.ts: the same bits as TypeScript. */
+static const double LN2_HI = 6.93147180369123816490e-1, LN2_LO = 1.90821492927058770002e-10, SQRT2 = 1.4142135623730951;
+static double powerOfTwo(int n) { double p = 1; for (int i = 0; i < n; i++) p *= 2; for (int i = 0; i > n; i--) p *= 0.5; return p; }
+static double portableExp(double x) {
+  double n = floor(x / LN2_HI + 0.5);
+  double r = x - n * LN2_HI - n * LN2_LO;
+  double s = 1;
+  for (int k = 18; k >= 1; k--) s = 1 + (s * r) / k;
+  return s * powerOfTwo((int)n);
+}
+static double portableLog(double y) {
+  double m = y;
+  int e = 0;
+  while (m >= SQRT2) { m *= 0.5; e++; }
+  while (m < SQRT2 / 2) { m *= 2; e--; }
+  double s = (m - 1) / (m + 1), s2 = s * s, sum = 0;
+  for (int k = 25; k >= 1; k -= 2) sum = 1.0 / k + s2 * sum;
+  return e * LN2_HI + (e * LN2_LO + 2 * s * sum);
+}
+
+static const double ZIG_R = 7.697117470131487, ZIG_V = 3.949659822581572e-3, ZIG_M = 16777216.0;
+static int zigK[256];
+static double zigW[256], zigF[256];
+static void zigguratTables(void) {
+  double q = ZIG_V / portableExp(-ZIG_R), x = ZIG_R;
+  zigK[0] = (int)floor((ZIG_R / q) * ZIG_M); zigK[1] = 0;
+  zigW[0] = q / ZIG_M; zigW[255] = ZIG_R / ZIG_M;
+  zigF[0] = 1; zigF[255] = portableExp(-ZIG_R);
+  for (int i = 254; i >= 1; i--) {
+    double inner = -portableLog(ZIG_V / x + portableExp(-x));
+    zigK[i + 1] = (int)floor((inner / x) * ZIG_M);
+    x = inner;
+    zigF[i] = portableExp(-x);
+    zigW[i] = x / ZIG_M;
+  }
+}
+static double standardExponential(void) {
+  for (;;) {
+    uint32_t u = word();
+    int i = u & 255;
+    uint32_t j = u >> 8;
+    if (j < (uint32_t)zigK[i]) return j * zigW[i];
+    if (i == 0) return ZIG_R - portableLog(1 - next01());
+    double x = j * zigW[i];
+    if (zigF[i] + next01() * (zigF[i - 1] - zigF[i]) < portableExp(-x)) return x;
+  }
+}
+
+
 static void seedRandom(uint32_t seed) {
   uint32_t s = seed;
   uint32_t v[4];
@@ -50,7 +102,7 @@ static int *compKind, *compTarget, *nodeRack, *nodeFeedMask, *nodeTorMask, *node
 static int *rackRoom, *rackSite, *rackFeedMask, *rackTrip, *rackNodeStart, *rackNodes, *diskNode, *diskUnitStart, *diskUnits, *unitWidth;
 static double *failuresPerHour, *repairMean, *nodeCores, *diskRebuild, *unitBytes;
 
-static int *heap, *pos;
+static int *heap, *pos, heapSize;
 static double *when;
 static void siftUp(int i) {
   int item = heap[i]; double t = when[item];
@@ -61,14 +113,31 @@ static void siftDown(int i) {
   int item = heap[i]; double t = when[item];
   for (;;) {
     int c = 2 * i + 1;
-    if (c >= H) break;
-    if (c + 1 < H && when[heap[c + 1]] < when[heap[c]]) c++;
+    if (c >= heapSize) break;
+    if (c + 1 < heapSize && when[heap[c + 1]] < when[heap[c]]) c++;
     if (when[heap[c]] >= t) break;
     heap[i] = heap[c]; pos[heap[c]] = i; i = c;
   }
   heap[i] = item; pos[item] = i;
 }
-static void schedule(int item, double t) { double old = when[item]; when[item] = t; if (t < old) siftUp(pos[item]); else siftDown(pos[item]); }
+/* Infinity takes the item out of the heap; a finite time puts it in or moves it. */
+static void schedule(int item, double t) {
+  int i = pos[item]; double old = when[item];
+  when[item] = t;
+  if (i < 0) {
+    if (t == INFINITY) return;
+    int n = heapSize++; heap[n] = item; pos[item] = n; siftUp(n); return;
+  }
+  if (t == INFINITY) {
+    int last = heap[--heapSize];
+    pos[item] = -1;
+    if (i == heapSize) return;
+    heap[i] = last; pos[last] = i;
+    if (i > 0 && when[last] < when[heap[(i - 1) >> 1]]) siftUp(i); else siftDown(i);
+    return;
+  }
+  if (t < old) siftUp(i); else siftDown(i);
+}
 
 static unsigned char *compDown, *nodeFailed, *nodeDown, *nodeDownKind, *torDown, *feedDown, *rackFailed, *roomFailed, *siteFailed, *diskIntact, *unitTracked;
 static int *unitIntact, *unitReach;
@@ -119,8 +188,49 @@ static void restoreDisk(int d) {
   int up = !nodeDown[diskNode[d]];
   for (int j = diskUnitStart[d]; j < diskUnitStart[d + 1]; j++) { int u = diskUnits[j]; unitIntact[u]++; if (up) shardBack(u); }
 }
-static double drawFailure(int c) { double rate = failuresPerHour[c]; return rate > 0 ? -log(1 - next01()) / rate : INFINITY; }
-static double drawRepair(double mean) { return -mean * log(1 - next01()); }
+static double exponential(void) { return standardExponential(); }
+static double drawRepair(double mean) { return mean * exponential(); }
+
+/* The failure clock (item F): one Poisson process of rate `rate` for all up components, which are
+ * grouped by equal rate; upList[groupStart[g] ...] holds group g's members, the groupUp[g] up ones first. */
+static int F, G, *compGroup, *groupStart, *groupSize, *groupUp, *upList, *upSlot, *upListInit, *upSlotInit;
+static double *groupRate, rate, allUpRate;
+static int upCount, canFail;
+static void drawClock(void) { schedule(F, rate > 0 ? now + exponential() / rate : INFINITY); }
+static int pickFailing(void) {
+  double x = next01() * rate;
+  int g = -1;
+  for (int i = 0; i < G; i++) {
+    int up = groupUp[i];
+    if (up == 0) continue;
+    g = i;
+    double weight = up * groupRate[i];
+    if (x < weight) break;
+    x -= weight;
+  }
+  int up = groupUp[g];
+  int k = (int)floor(x / groupRate[g]);
+  if (k >= up) k = up - 1;
+  int start = groupStart[g], c = upList[start + k], last = upList[start + up - 1];
+  upList[start + k] = last; upSlot[last] = start + k;
+  upList[start + up - 1] = c; upSlot[c] = start + up - 1;
+  groupUp[g] = up - 1;
+  rate = --upCount == 0 ? 0 : rate - groupRate[g];
+  return c;
+}
+static void rejoin(int c) {
+  int g = compGroup[c];
+  if (g < 0) return;
+  int slot = upSlot[c], first = groupStart[g] + groupUp[g], other = upList[first];
+  upList[slot] = other; upSlot[other] = slot;
+  upList[first] = c; upSlot[c] = first;
+  groupUp[g]++;
+  upCount++;
+  double old = rate;
+  rate = old + groupRate[g];
+  double at = when[F];
+  if (at == INFINITY) drawClock(); else schedule(F, now + ((at - now) * old) / rate);
+}
 
 int main(int argc, char **argv) {
   if (argc < 4) { fprintf(stderr, "usage: reliabilityLoop model.txt seed trials\n"); return 2; }
@@ -138,7 +248,39 @@ int main(int argc, char **argv) {
   unitWidth = ints(U); unitBytes = dbls(U);
   fclose(in);
   H = C + D;
-  heap = malloc(sizeof(int) * H); pos = malloc(sizeof(int) * H); when = malloc(sizeof(double) * H);
+  F = H;
+  heap = malloc(sizeof(int) * (H + 1)); pos = malloc(sizeof(int) * (H + 1)); when = malloc(sizeof(double) * (H + 1));
+  for (int i = 0; i <= H; i++) { pos[i] = -1; when[i] = INFINITY; }
+  heapSize = 0;
+  /* Groups in order of first appearance, members in component order, as in simulate.ts. */
+  compGroup = malloc(sizeof(int) * (C + 1)); groupRate = malloc(sizeof(double) * (C + 1));
+  G = 0;
+  for (int c = 0; c < C; c++) {
+    compGroup[c] = -1;
+    double r = failuresPerHour[c];
+    if (!(r > 0)) continue;
+    int g = 0;
+    while (g < G && groupRate[g] != r) g++;
+    if (g == G) groupRate[G++] = r;
+    compGroup[c] = g;
+  }
+  groupStart = calloc(G + 1, sizeof(int)); groupSize = calloc(G + 1, sizeof(int)); groupUp = calloc(G + 1, sizeof(int));
+  for (int c = 0; c < C; c++) if (compGroup[c] >= 0) groupSize[compGroup[c]]++;
+  for (int g = 1; g < G; g++) groupStart[g] = groupStart[g - 1] + groupSize[g - 1];
+  upList = calloc(C + 1, sizeof(int)); upSlot = calloc(C + 1, sizeof(int)); upListInit = calloc(C + 1, sizeof(int)); upSlotInit = calloc(C + 1, sizeof(int));
+  {
+    int *filled = calloc(G + 1, sizeof(int));
+    for (int c = 0; c < C; c++) {
+      upSlotInit[c] = -1;
+      int g = compGroup[c];
+      if (g < 0) continue;
+      int slot = groupStart[g] + filled[g]++;
+      upListInit[slot] = c; upSlotInit[c] = slot;
+    }
+    free(filled);
+  }
+  canFail = 0; allUpRate = 0;
+  for (int g = 0; g < G; g++) { canFail += groupSize[g]; allUpRate += groupSize[g] * groupRate[g]; }
   compDown = calloc(C, 1); nodeFailed = calloc(N, 1); nodeDown = calloc(N, 1); nodeDownKind = calloc(N, 1);
   torDown = calloc(R, 1); feedDown = calloc(R, 1); rackFailed = calloc(R, 1); roomFailed = calloc(ROOMS, 1); siteFailed = calloc(SITES, 1);
   diskIntact = calloc(D, 1); unitTracked = calloc(U > 0 ? U : 1, 1);
@@ -147,6 +289,7 @@ int main(int argc, char **argv) {
   int schedTotal = 0;
   for (int n = 0; n < N; n++) schedTotal += nodeSched[n];
   seedRandom(seed);
+  zigguratTables();
 
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -161,11 +304,13 @@ int main(int argc, char **argv) {
     membersUp = members; schedUp = schedTotal; upCores = coresTotal; unavailableUnits = 0;
     int quorumOk = members == 0 || members >= quorum, unavailable = 0, capacityShort = 0;
     now = 0; firstQuorum = INFINITY; firstLoss = INFINITY; bytesLost = 0;
-    for (int c = 0; c < C; c++) when[c] = drawFailure(c);
-    for (int i = C; i < H; i++) when[i] = INFINITY;
-    for (int i = 0; i < H; i++) { heap[i] = i; pos[i] = i; }
-    for (int i = (H >> 1) - 1; i >= 0; i--) siftDown(i);
-    while (H > 0) {
+    for (int i = 0; i < heapSize; i++) { when[heap[i]] = INFINITY; pos[heap[i]] = -1; }
+    heapSize = 0;
+    memcpy(upList, upListInit, sizeof(int) * C); memcpy(upSlot, upSlotInit, sizeof(int) * C); memcpy(groupUp, groupSize, sizeof(int) * G);
+    upCount = canFail;
+    rate = allUpRate;
+    drawClock();
+    while (heapSize > 0) {
       int item = heap[0];
       double t = when[item];
       if (t > T) break;
@@ -179,11 +324,13 @@ int main(int argc, char **argv) {
       }
       events++;
       int kind;
-      if (item >= C) { kind = DISK; restoreDisk(item - C); schedule(item, INFINITY); }
+      if (item >= C && item != F) { kind = DISK; restoreDisk(item - C); schedule(item, INFINITY); }
       else {
-        int c = item, target = compTarget[c];
+        int failing = item == F;
+        int c = failing ? pickFailing() : item, target = compTarget[c];
         kind = compKind[c];
-        if (!compDown[c]) {
+        if (failing) {
+          drawClock();
           compDown[c] = 1; compDownByKind[kind]++;
           schedule(c, now + drawRepair(repairMean[c]));
           switch (kind) {
@@ -202,7 +349,8 @@ int main(int argc, char **argv) {
           }
         } else {
           compDown[c] = 0; compDownByKind[kind]--;
-          schedule(c, now + drawFailure(c));
+          schedule(c, INFINITY);
+          rejoin(c);
           switch (kind) {
             case DISK: if (diskRebuild[target] == 0 && !diskIntact[target]) restoreDisk(target); break;
             case NODE: nodeFailed[target] = 0; refreshNode(target, kind); break;

@@ -97,7 +97,11 @@ export function chunkSeed(seed: number, chunk: number): number {
  * fewer than `needed` shards are intact (a disk failure destroys its shards until rebuilt).
  * Workload capacity is short while live schedulable cores are below `coresNeeded`.
  * Each risk is credited to the kind of the event that started it.
- * The loop allocates nothing per event: all state is in typed arrays sized once here.
+ * Algorithm: the up components' failures are one Poisson process of their summed rate Λ, so one
+ * clock (Exp(Λ), ziggurat draws) stands for all of them and the failing component is picked with
+ * probability λ_c / Λ; repairs and rebuilds wait in an indexed heap of pending events
+ * (src/models/README.md, Reliability). The loop allocates nothing per event: all state is in
+ * typed arrays sized once here.
  * Chunk `chunk` draws from `seededRandom(chunkSeed(seed, chunk))`, so a run is the same whatever
  * runs its chunks.
  */
@@ -111,7 +115,8 @@ export function simulateWith(m: SimModel, rng: Random, trials: number): SimParti
   return mission.out;
 }
 
-// Indices into `Mission.v`, the doubles that change per event.
+// Indices into `Mission.v`, the doubles that change per event. *_SINCE: when the current spell
+// without quorum, API, a unit or capacity began (read only while it lasts).
 const NOW = 0,
   UP_CORES = 1,
   Q_HOURS = 2,
@@ -121,7 +126,13 @@ const NOW = 0,
   FIRST_QUORUM = 6,
   FIRST_API = 7,
   FIRST_LOSS = 8,
-  FIRST_SHORT = 9;
+  FIRST_SHORT = 9,
+  RATE = 10,
+  Q_SINCE = 11,
+  A_SINCE = 12,
+  U_SINCE = 13,
+  C_SINCE = 14,
+  V_LENGTH = 15;
 
 /**
  * One chunk's simulation state and its event loop. A class, not closures inside `simulateWith`:
@@ -136,10 +147,31 @@ class Mission {
   private readonly CP: number;
   private readonly T: number;
   private readonly missionYears: number;
-  // Indexed binary min-heap over items (components, then disk rebuild timers) keyed by `when`.
+  // Indexed binary min-heap over the items that have a time: component repairs (item c), disk
+  // rebuilds (C + d) and the failure clock (F = C + D), keyed by `when`. An item out of the heap
+  // has pos −1 and when ∞; the heap holds only what is pending, so a trial starts with it empty.
+  private readonly F: number;
   private readonly heap: Int32Array;
   private readonly pos: Int32Array;
   private readonly when: Float64Array;
+  private heapSize = 0;
+  // Components that can fail, grouped by equal rate. upList[groupStart[g] …] holds group g's
+  // components, the groupUp[g] up ones first; upSlot[c] is c's place in upList.
+  private readonly groupCount: number;
+  private readonly groupRate: Float64Array;
+  private readonly groupStart: Int32Array;
+  private readonly groupSize: Int32Array;
+  private readonly groupUp: Int32Array;
+  private readonly compGroup: Int32Array;
+  private readonly upList: Int32Array;
+  private readonly upSlot: Int32Array;
+  private readonly upListInit: Int32Array;
+  private readonly upSlotInit: Int32Array;
+  // Λ, the summed rate of the up components, is kept in v[RATE] and moves by one group rate per
+  // failure or repair (exactly 0 when none is up); each trial starts from the sum over all.
+  private upCount = 0;
+  private readonly canFail: number;
+  private readonly allUpRate: number;
   private readonly flags: Uint8Array;
   private readonly counters: Int32Array;
   private readonly doubles: Float64Array;
@@ -172,6 +204,10 @@ class Mission {
   private readonly groupSched: Int32Array;
   private readonly compDownByKind: Int32Array;
   private readonly nodesDownByKind: Int32Array;
+  // When each kind's count of down components / nodes last changed: down-hours are integrated
+  // per change (count × time since), not per event over every kind.
+  private readonly compDownSince: Float64Array;
+  private readonly nodesDownSince: Float64Array;
   private readonly trialBytes: Float64Array;
   // Doubles that change per event live in a typed array, so no write boxes a fresh heap number.
   private readonly v: Float64Array;
@@ -190,7 +226,6 @@ class Mission {
   private readonly capacityMatters: boolean;
   // Per-trial starting values, copied in with one `set` (a block copy) instead of element loops.
   private readonly unitWidth32: Int32Array;
-  private readonly identity: Int32Array;
 
   constructor(
     private readonly m: SimModel,
@@ -203,9 +238,49 @@ class Mission {
     this.T = m.checkpointsHours[this.CP - 1];
     this.missionYears = this.T / 8766;
     this.out = emptyPartial(this.CP);
-    this.heap = new Int32Array(this.H);
-    this.pos = new Int32Array(this.H);
-    this.when = new Float64Array(this.H);
+    this.F = this.H;
+    this.heap = new Int32Array(this.H + 1);
+    this.pos = new Int32Array(this.H + 1).fill(-1);
+    this.when = new Float64Array(this.H + 1).fill(Infinity);
+    // Groups in order of first appearance, members in component order: reliabilityLoop.c builds
+    // the same groups, so both pick the same component from the same draw.
+    const rates: number[] = [];
+    this.compGroup = new Int32Array(C).fill(-1);
+    for (let c = 0; c < C; c++) {
+      const rate = m.failuresPerHour[c];
+      if (!(rate > 0)) continue;
+      let g = rates.indexOf(rate);
+      if (g < 0) g = rates.push(rate) - 1;
+      this.compGroup[c] = g;
+    }
+    const G = rates.length;
+    this.groupCount = G;
+    this.groupRate = Float64Array.from(rates);
+    this.groupSize = new Int32Array(G);
+    for (let c = 0; c < C; c++) if (this.compGroup[c] >= 0) this.groupSize[this.compGroup[c]]++;
+    this.groupStart = new Int32Array(G);
+    for (let g = 1; g < G; g++) this.groupStart[g] = this.groupStart[g - 1] + this.groupSize[g - 1];
+    this.groupUp = new Int32Array(G);
+    this.upListInit = new Int32Array(C);
+    this.upSlotInit = new Int32Array(C).fill(-1);
+    const filled = new Int32Array(G);
+    for (let c = 0; c < C; c++) {
+      const g = this.compGroup[c];
+      if (g < 0) continue;
+      const slot = this.groupStart[g] + filled[g]++;
+      this.upListInit[slot] = c;
+      this.upSlotInit[c] = slot;
+    }
+    this.upList = this.upListInit.slice();
+    this.upSlot = this.upSlotInit.slice();
+    let canFail = 0,
+      allUpRate = 0;
+    for (let g = 0; g < G; g++) {
+      canFail += this.groupSize[g];
+      allUpRate += this.groupSize[g] * this.groupRate[g];
+    }
+    this.canFail = canFail;
+    this.allUpRate = allUpRate;
     // The per-trial flags are views of one buffer, and so are the per-trial counters and doubles,
     // so a trial starts with three block fills instead of a dozen small ones (on a 12-node plan
     // the call overhead of each fill was a visible share of a trial).
@@ -218,9 +293,11 @@ class Mission {
     this.counters = new Int32Array(2 * KIND_COUNT);
     this.compDownByKind = this.counters.subarray(0, KIND_COUNT);
     this.nodesDownByKind = this.counters.subarray(KIND_COUNT);
-    this.doubles = new Float64Array(10 + this.CP);
-    this.v = this.doubles.subarray(0, 10);
-    this.trialBytes = this.doubles.subarray(10);
+    this.doubles = new Float64Array(V_LENGTH + 2 * KIND_COUNT + this.CP);
+    this.v = this.doubles.subarray(0, V_LENGTH);
+    this.compDownSince = this.doubles.subarray(V_LENGTH, V_LENGTH + KIND_COUNT);
+    this.nodesDownSince = this.doubles.subarray(V_LENGTH + KIND_COUNT, V_LENGTH + 2 * KIND_COUNT);
+    this.trialBytes = this.doubles.subarray(V_LENGTH + 2 * KIND_COUNT);
     this.queue = new Int32Array(C + 1);
     this.nodeDownKind = new Uint8Array(m.nodeCount);
     this.diskIntact = new Uint8Array(m.diskCount);
@@ -242,7 +319,6 @@ class Mission {
     this.groupSched = new Int32Array(m.siteCount);
     this.capacityMatters = m.coresTotal > 0;
     this.unitWidth32 = Int32Array.from(m.unitWidth);
-    this.identity = Int32Array.from({ length: this.H }, (_, i) => i);
   }
 
   private siftUp(i: number): void {
@@ -267,7 +343,7 @@ class Mission {
     const heap = this.heap,
       pos = this.pos,
       when = this.when,
-      H = this.H;
+      H = this.heapSize;
     const item = heap[i];
     const t = when[item];
     for (;;) {
@@ -283,22 +359,139 @@ class Mission {
     pos[item] = i;
   }
 
-  private schedule(item: number, t: number): void {
-    const old = this.when[item];
-    this.when[item] = t;
-    if (t < old) this.siftUp(this.pos[item]);
+  // The heap's three operations take item numbers only: a double passed to (or returned from) a
+  // call V8 did not inline is boxed in a fresh heap number, and these run several times per event.
+
+  /** Puts item, which is out of the heap, into it at time when[item]. */
+  private insert(item: number): void {
+    const n = this.heapSize++;
+    this.heap[n] = item;
+    this.pos[item] = n;
+    this.siftUp(n);
+  }
+
+  /** Takes item out of the heap; its time becomes ∞. */
+  private remove(item: number): void {
+    const heap = this.heap,
+      pos = this.pos,
+      when = this.when;
+    const i = pos[item];
+    when[item] = Infinity;
+    pos[item] = -1;
+    const last = heap[--this.heapSize];
+    if (i === this.heapSize) return;
+    heap[i] = last;
+    pos[last] = i;
+    if (i > 0 && when[last] < when[heap[(i - 1) >> 1]]) this.siftUp(i);
+    else this.siftDown(i);
+  }
+
+  /** Item, in the heap, has a new time in when[item]: `earlier` (1) or not (0) than before. */
+  private moved(item: number, earlier: number): void {
+    if (earlier) this.siftUp(this.pos[item]);
     else this.siftDown(this.pos[item]);
   }
 
-  private drawRepair(c: number, mean: number): number {
-    const s = this.m.repairSigma[c];
-    if (s === 0) return -mean * Math.log(1 - this.rng.next());
-    return mean * Math.exp(-0.5 * s * s + s * this.rng.normal());
+  /** A standard exponential variate (mean 1), by the ziggurat (no logarithm in ~99 % of draws). */
+  private exponential(): number {
+    return this.rng.standardExponential();
   }
 
-  private drawFailure(c: number): number {
-    const rate = this.m.failuresPerHour[c];
-    return rate > 0 ? -Math.log(1 - this.rng.next()) / rate : Infinity;
+  /**
+   * Puts item (out of the heap) at the end of a repair drawn from component c's law: its repair
+   * mean, or with `rebuild` 1 the rebuild mean of disk item − C. Lognormal repairs have that mean:
+   * median · e^(σ²/2) with median = mean · e^(−σ²/2).
+   */
+  private scheduleRepair(item: number, c: number, rebuild: number): void {
+    const m = this.m;
+    const mean = rebuild ? m.diskRebuildHours[item - this.C] : m.repairMeanHours[c];
+    const s = m.repairSigma[c];
+    const hours = s === 0 ? mean * this.exponential() : mean * Math.exp(-0.5 * s * s + s * this.rng.normal());
+    this.when[item] = this.v[NOW] + hours;
+    this.insert(item);
+  }
+
+  /**
+   * The up components fail as one Poisson process of rate Λ (a superposition of independent
+   * exponential clocks), so one clock stands for all of them: after it fires, the next failure
+   * is Exp(Λ) away, drawn afresh.
+   */
+  private drawClock(): void {
+    const F = this.F,
+      rate = this.v[RATE];
+    if (rate > 0) {
+      // A fresh time is never earlier than the clock's old one: that fired now, or it was out.
+      this.when[F] = this.v[NOW] + this.exponential() / rate;
+      if (this.pos[F] < 0) this.insert(F);
+      else this.moved(F, 0);
+    } else if (this.pos[F] >= 0) this.remove(F);
+  }
+
+  /**
+   * Which component the clock's failure hits: component c with probability rate_c / Λ, by
+   * inversion of one uniform over the groups' weights (up count × rate), then uniformly within
+   * the group. The chosen component leaves the up list.
+   */
+  private pickFailing(): number {
+    const groupUp = this.groupUp,
+      groupRate = this.groupRate,
+      upList = this.upList,
+      upSlot = this.upSlot;
+    let x = this.rng.next() * this.v[RATE];
+    let g = -1;
+    for (let i = 0; i < this.groupCount; i++) {
+      const up = groupUp[i];
+      if (up === 0) continue;
+      g = i;
+      const weight = up * groupRate[i];
+      if (x < weight) break;
+      x -= weight;
+    }
+    // Rounding can leave x at the end of the last non-empty group: its last member then.
+    const up = groupUp[g];
+    let k = Math.floor(x / groupRate[g]);
+    if (k >= up) k = up - 1;
+    const start = this.groupStart[g];
+    const c = upList[start + k];
+    const last = upList[start + up - 1];
+    upList[start + k] = last;
+    upSlot[last] = start + k;
+    upList[start + up - 1] = c;
+    upSlot[c] = start + up - 1;
+    groupUp[g] = up - 1;
+    this.v[RATE] = --this.upCount === 0 ? 0 : this.v[RATE] - groupRate[g];
+    return c;
+  }
+
+  /**
+   * Component c is up again: it rejoins its group and Λ grows. The clock's remaining time R is
+   * Exp(Λ_old) whatever happened so far (memorylessness), so R · Λ_old / Λ_new is Exp(Λ_new): the
+   * clock is rescaled instead of redrawn (Gibson and Bruck's next reaction method).
+   */
+  private rejoin(c: number): void {
+    const g = this.compGroup[c];
+    if (g < 0) return;
+    const upList = this.upList,
+      upSlot = this.upSlot;
+    const slot = upSlot[c];
+    const first = this.groupStart[g] + this.groupUp[g];
+    const other = upList[first];
+    upList[slot] = other;
+    upSlot[other] = slot;
+    upList[first] = c;
+    upSlot[c] = first;
+    this.groupUp[g]++;
+    this.upCount++;
+    const v = this.v;
+    const old = v[RATE];
+    v[RATE] = old + this.groupRate[g];
+    const at = this.when[this.F];
+    if (at === Infinity) this.drawClock();
+    else {
+      const t = v[NOW] + ((at - v[NOW]) * old) / v[RATE];
+      this.when[this.F] = t;
+      this.moved(this.F, t < at ? 1 : 0);
+    }
   }
 
   private find(x: number): number {
@@ -326,8 +519,8 @@ class Mission {
     const delta = down ? -1 : 1;
     if (down) {
       this.nodeDownKind[n] = kind;
-      this.nodesDownByKind[kind]++;
-    } else this.nodesDownByKind[this.nodeDownKind[n]]--;
+      this.nodesDownChange(kind, 1);
+    } else this.nodesDownChange(this.nodeDownKind[n], -1);
     const site = m.nodeSite[n];
     if (m.nodeIsMember[n]) {
       this.siteMembersUp[site] += delta;
@@ -438,32 +631,48 @@ class Mission {
     return false;
   }
 
-  private advance(t: number): void {
+  /** Kind `kind` has `delta` more components down: the hours its old count lasted are added first. */
+  private compDownChange(kind: number, delta: number): void {
+    const now = this.v[NOW];
+    this.out.byKind[kind * KIND_FIELDS + K_DOWN_HOURS] += this.compDownByKind[kind] * (now - this.compDownSince[kind]);
+    this.compDownSince[kind] = now;
+    this.compDownByKind[kind] += delta;
+  }
+
+  /** As compDownChange, for the nodes down because of an event of kind `kind`. */
+  private nodesDownChange(kind: number, delta: number): void {
+    const now = this.v[NOW];
+    this.out.byKind[kind * KIND_FIELDS + K_NODE_DOWN_HOURS] += this.nodesDownByKind[kind] * (now - this.nodesDownSince[kind]);
+    this.nodesDownSince[kind] = now;
+    this.nodesDownByKind[kind] += delta;
+  }
+
+  /** At the mission's end: the hours of every count and spell still open are added up to T. */
+  private closeSpells(): void {
     const v = this.v,
+      T = this.T,
       byKind = this.out.byKind;
-    const dt = t - v[NOW];
-    if (dt <= 0) return;
+    v[NOW] = T;
     for (let k = 0; k < KIND_COUNT; k++) {
-      byKind[k * KIND_FIELDS + K_DOWN_HOURS] += this.compDownByKind[k] * dt;
-      byKind[k * KIND_FIELDS + K_NODE_DOWN_HOURS] += this.nodesDownByKind[k] * dt;
+      this.compDownChange(k, 0);
+      this.nodesDownChange(k, 0);
     }
     if (!this.quorumOk) {
-      v[Q_HOURS] += dt;
-      byKind[this.quorumKind * KIND_FIELDS + K_QUORUM_HOURS] += dt;
+      v[Q_HOURS] += T - v[Q_SINCE];
+      byKind[this.quorumKind * KIND_FIELDS + K_QUORUM_HOURS] += T - v[Q_SINCE];
     }
     if (!this.apiOk) {
-      v[A_HOURS] += dt;
-      byKind[this.apiKind * KIND_FIELDS + K_API_HOURS] += dt;
+      v[A_HOURS] += T - v[A_SINCE];
+      byKind[this.apiKind * KIND_FIELDS + K_API_HOURS] += T - v[A_SINCE];
     }
     if (this.unavailable) {
-      v[U_HOURS] += dt;
-      byKind[this.unavailableKind * KIND_FIELDS + K_UNAVAILABLE_HOURS] += dt;
+      v[U_HOURS] += T - v[U_SINCE];
+      byKind[this.unavailableKind * KIND_FIELDS + K_UNAVAILABLE_HOURS] += T - v[U_SINCE];
     }
     if (this.capacityShort) {
-      v[C_HOURS] += dt;
-      byKind[this.capacityKind * KIND_FIELDS + K_CAPACITY_HOURS] += dt;
+      v[C_HOURS] += T - v[C_SINCE];
+      byKind[this.capacityKind * KIND_FIELDS + K_CAPACITY_HOURS] += T - v[C_SINCE];
     }
-    v[NOW] = t;
   }
 
   private startRepair(c: number): void {
@@ -471,20 +680,17 @@ class Mission {
       if (this.crewBusy) {
         this.queue[(this.qHead + this.qLen) % (this.C + 1)] = c;
         this.qLen++;
-        this.schedule(c, Infinity);
         return;
       }
       this.crewBusy = true;
     }
-    this.schedule(c, this.v[NOW] + this.drawRepair(c, this.m.repairMeanHours[c]));
+    this.scheduleRepair(c, c, 0);
   }
 
-  /** Resets every per-trial state: all components up, first failures drawn, the heap built. */
+  /** Resets every per-trial state: all components up, the heap empty but for the failure clock. */
   private startTrial(): void {
     const m = this.m,
-      v = this.v,
-      C = this.C,
-      H = this.H;
+      v = this.v;
     this.flags.fill(0);
     this.counters.fill(0);
     this.doubles.fill(0);
@@ -512,80 +718,42 @@ class Mission {
     const when = this.when,
       heap = this.heap,
       pos = this.pos;
-    for (let c = 0; c < C; c++) when[c] = this.drawFailure(c);
-    when.fill(Infinity, C, H);
-    heap.set(this.identity);
-    pos.set(this.identity);
-    for (let i = (H >> 1) - 1; i >= 0; i--) this.siftDown(i);
+    for (let i = 0; i < this.heapSize; i++) {
+      when[heap[i]] = Infinity;
+      pos[heap[i]] = -1;
+    }
+    this.heapSize = 0;
+    this.upList.set(this.upListInit);
+    this.upSlot.set(this.upSlotInit);
+    this.groupUp.set(this.groupSize);
+    this.upCount = this.canFail;
+    v[RATE] = this.allUpRate;
+    this.drawClock();
   }
 
   /** Applies the event of heap item `item` (a component failing or repaired, or a disk rebuilt) and returns its kind. */
   private apply(item: number): number {
     const m = this.m,
-      C = this.C,
-      v = this.v;
+      C = this.C;
+    if (item === this.F) return this.fail(this.pickFailing());
     if (item >= C) {
       this.restoreDisk(item - C);
-      this.schedule(item, Infinity);
+      this.remove(item);
       return DISK;
     }
     const c = item;
     const kind = m.compKind[c];
     const target = m.compTarget[c];
-    if (!this.compDown[c]) {
-      this.compDown[c] = 1;
-      this.compDownByKind[kind]++;
-      this.out.byKind[kind * KIND_FIELDS + K_EVENTS]++;
-      this.startRepair(c);
-      switch (kind) {
-        case DISK:
-          // A disk that fails again while its earlier shards are still being rebuilt elsewhere holds nothing yet.
-          if (this.when[C + target] === Infinity && this.diskIntact[target]) {
-            this.destroyDisk(target);
-            const rebuild = m.diskRebuildHours[target];
-            if (rebuild > 0) this.schedule(C + target, v[NOW] + this.drawRepair(c, rebuild));
-          }
-          break;
-        case NODE:
-          this.nodeFailed[target] = 1;
-          this.refreshNode(target, kind);
-          break;
-        case TOR:
-          this.torDown[target >> 1] |= 1 << (target & 1);
-          this.refreshRack(target >> 1, kind);
-          break;
-        case FEED:
-          this.feedDown[target >> 1] |= 1 << (target & 1);
-          this.refreshRack(target >> 1, kind);
-          break;
-        case RACK:
-          this.rackFailed[target] = 1;
-          this.refreshRack(target, kind);
-          break;
-        case ROOM:
-          this.roomFailed[target] = 1;
-          for (let r = 0; r < m.rackCount; r++) if (m.rackRoom[r] === target) this.refreshRack(r, kind);
-          break;
-        case SITE:
-          this.siteFailed[target] = 1;
-          for (let r = 0; r < m.rackCount; r++) if (m.rackSite[r] === target) this.refreshRack(r, kind);
-          break;
-        case SITE_LINK:
-          this.linkDown[target] = 1;
-          this.linksDown++;
-          break;
-      }
-      return kind;
-    }
     this.compDown[c] = 0;
-    this.compDownByKind[kind]--;
-    this.schedule(c, v[NOW] + this.drawFailure(c));
+    this.compDownChange(kind, -1);
+    this.remove(c);
+    this.rejoin(c);
     if (m.serialRepair) {
       if (this.qLen > 0) {
         const next = this.queue[this.qHead];
         this.qHead = (this.qHead + 1) % (C + 1);
         this.qLen--;
-        this.schedule(next, v[NOW] + this.drawRepair(next, m.repairMeanHours[next]));
+        this.scheduleRepair(next, next, 0);
       } else this.crewBusy = false;
     }
     switch (kind) {
@@ -624,34 +792,116 @@ class Mission {
     return kind;
   }
 
-  /** System-level states after an event; a transition into a bad state is credited to the event's kind. */
+  /** Component c fails now (it has left the up list): the clock is redrawn, its repair starts, its consequences follow. */
+  private fail(c: number): number {
+    const m = this.m,
+      C = this.C;
+    const kind = m.compKind[c];
+    const target = m.compTarget[c];
+    this.drawClock();
+    this.compDown[c] = 1;
+    this.compDownChange(kind, 1);
+    this.out.byKind[kind * KIND_FIELDS + K_EVENTS]++;
+    this.startRepair(c);
+    switch (kind) {
+      case DISK:
+        // A disk that fails again while its earlier shards are still being rebuilt elsewhere holds nothing yet.
+        if (this.when[C + target] === Infinity && this.diskIntact[target]) {
+          this.destroyDisk(target);
+          const rebuild = m.diskRebuildHours[target];
+          if (rebuild > 0) this.scheduleRepair(C + target, c, 1);
+        }
+        break;
+      case NODE:
+        this.nodeFailed[target] = 1;
+        this.refreshNode(target, kind);
+        break;
+      case TOR:
+        this.torDown[target >> 1] |= 1 << (target & 1);
+        this.refreshRack(target >> 1, kind);
+        break;
+      case FEED:
+        this.feedDown[target >> 1] |= 1 << (target & 1);
+        this.refreshRack(target >> 1, kind);
+        break;
+      case RACK:
+        this.rackFailed[target] = 1;
+        this.refreshRack(target, kind);
+        break;
+      case ROOM:
+        this.roomFailed[target] = 1;
+        for (let r = 0; r < m.rackCount; r++) if (m.rackRoom[r] === target) this.refreshRack(r, kind);
+        break;
+      case SITE:
+        this.siteFailed[target] = 1;
+        for (let r = 0; r < m.rackCount; r++) if (m.rackSite[r] === target) this.refreshRack(r, kind);
+        break;
+      case SITE_LINK:
+        this.linkDown[target] = 1;
+        this.linksDown++;
+        break;
+    }
+    return kind;
+  }
+
+  /**
+   * System-level states after an event; a transition into a bad state is credited to the event's
+   * kind, and the spell's hours are added when it ends (or at the mission's end: closeSpells).
+   */
   private settle(kind: number): void {
     const m = this.m,
       v = this.v,
-      byKind = this.out.byKind;
+      byKind = this.out.byKind,
+      now = v[NOW];
     this.lastQuorumSched = this.schedUp;
     const q = this.quorumNow();
     const a = q && !(this.linksDown > 0 && this.lastQuorumSched === 0 && this.schedUp > 0);
-    if (!q && this.quorumOk) {
-      this.quorumKind = kind;
-      byKind[kind * KIND_FIELDS + K_QUORUM_LOSSES]++;
-      if (v[NOW] < v[FIRST_QUORUM]) v[FIRST_QUORUM] = v[NOW];
+    if (q !== this.quorumOk) {
+      if (!q) {
+        this.quorumKind = kind;
+        byKind[kind * KIND_FIELDS + K_QUORUM_LOSSES]++;
+        if (now < v[FIRST_QUORUM]) v[FIRST_QUORUM] = now;
+        v[Q_SINCE] = now;
+      } else {
+        v[Q_HOURS] += now - v[Q_SINCE];
+        byKind[this.quorumKind * KIND_FIELDS + K_QUORUM_HOURS] += now - v[Q_SINCE];
+      }
+      this.quorumOk = q;
     }
-    if (!a && this.apiOk) {
-      this.apiKind = kind;
-      if (v[NOW] < v[FIRST_API]) v[FIRST_API] = v[NOW];
+    if (a !== this.apiOk) {
+      if (!a) {
+        this.apiKind = kind;
+        if (now < v[FIRST_API]) v[FIRST_API] = now;
+        v[A_SINCE] = now;
+      } else {
+        v[A_HOURS] += now - v[A_SINCE];
+        byKind[this.apiKind * KIND_FIELDS + K_API_HOURS] += now - v[A_SINCE];
+      }
+      this.apiOk = a;
     }
-    this.quorumOk = q;
-    this.apiOk = a;
     const un = this.unavailableUnits > 0;
-    if (un && !this.unavailable) this.unavailableKind = kind;
-    this.unavailable = un;
-    const short = this.capacityMatters && v[UP_CORES] < m.coresNeeded;
-    if (short && !this.capacityShort) {
-      this.capacityKind = kind;
-      if (v[NOW] < v[FIRST_SHORT]) v[FIRST_SHORT] = v[NOW];
+    if (un !== this.unavailable) {
+      if (un) {
+        this.unavailableKind = kind;
+        v[U_SINCE] = now;
+      } else {
+        v[U_HOURS] += now - v[U_SINCE];
+        byKind[this.unavailableKind * KIND_FIELDS + K_UNAVAILABLE_HOURS] += now - v[U_SINCE];
+      }
+      this.unavailable = un;
     }
-    this.capacityShort = short;
+    const short = this.capacityMatters && v[UP_CORES] < m.coresNeeded;
+    if (short !== this.capacityShort) {
+      if (short) {
+        this.capacityKind = kind;
+        if (now < v[FIRST_SHORT]) v[FIRST_SHORT] = now;
+        v[C_SINCE] = now;
+      } else {
+        v[C_HOURS] += now - v[C_SINCE];
+        byKind[this.capacityKind * KIND_FIELDS + K_CAPACITY_HOURS] += now - v[C_SINCE];
+      }
+      this.capacityShort = short;
+    }
   }
 
   /** Adds one finished trial's figures to `out`. */
@@ -659,7 +909,7 @@ class Mission {
     const m = this.m,
       v = this.v,
       out = this.out;
-    this.advance(this.T);
+    this.closeSpells();
     out.trials++;
     out.componentHours += this.C * this.T;
     for (let c = 0; c < this.CP; c++) {
@@ -688,20 +938,32 @@ class Mission {
   }
 
   run(trials: number): void {
-    const heap = this.heap,
-      when = this.when,
-      T = this.T;
     for (let trial = 0; trial < trials; trial++) {
       this.startTrial();
-      while (this.H > 0) {
-        const item = heap[0];
-        const t = when[item];
-        if (t > T) break;
-        this.advance(t);
-        this.out.events++;
-        this.settle(this.apply(item));
-      }
+      this.events();
       this.endTrial();
     }
+  }
+
+  /**
+   * One trial's events in time order up to T. A method of its own, not a loop inside run: V8
+   * inlines callees up to a budget per optimised function, and the per-trial set-up and totals
+   * would spend it on code that runs once per trial instead of once per event.
+   */
+  private events(): void {
+    const heap = this.heap,
+      when = this.when,
+      v = this.v,
+      T = this.T;
+    let events = 0;
+    while (this.heapSize > 0) {
+      const item = heap[0];
+      const t = when[item];
+      if (t > T) break;
+      v[NOW] = t;
+      events++;
+      this.settle(this.apply(item));
+    }
+    this.out.events += events;
   }
 }

@@ -150,4 +150,19 @@ describe('simulateTrials(model, seed, chunk, trials) properties', () => {
     const failures = p.byKind[0] + p.byKind[10] + p.byKind[40];
     expect(Math.abs(failures - expectedFailures)).toBeLessThan(5 * Math.sqrt(expectedFailures));
   });
+  it('one failure clock for all components still fails each kind at its own rate: disk, node and rack counts each match count × rate × years within 5 sd', () => {
+    const p = simulateTrials(m, 6, 0, 2000);
+    // 36 disks at 5/yr repaired in 24 h, 12 nodes at 1/yr in 48 h, 3 racks at 0.5/yr in 24 h, over a
+    // one-year mission; byKind[kind · 10] counts failures. A component fails only while up, so it
+    // fails about λ · t · A times, A = μ/(λ+μ) = 1 / (1 + λ · MTTR) its availability (the two-state
+    // repairable component, Trivedi, as in markov.test.ts).
+    const renewals = (count: number, perYear: number, repairHours: number) => (2000 * count * perYear) / (1 + (perYear / 8766) * repairHours);
+    for (const [kind, expected] of [
+      [0, renewals(36, 5, 24)],
+      [1, renewals(12, 1, 48)],
+      [4, renewals(3, 0.5, 24)],
+    ]) {
+      expect(Math.abs(p.byKind[kind * 10] - expected)).toBeLessThan(5 * Math.sqrt(expected));
+    }
+  });
 });
