@@ -19,7 +19,18 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SAMPLES } from '../../src/plan/samples/samples';
 import { compileSimModel, type SimModel } from '../../src/models/reliability/simModel';
-import { chunkSeed, simulateTrials } from '../../src/models/reliability/simulate';
+import {
+  chunkSeed,
+  simulateTrials,
+  KIND_FIELDS,
+  K_DOWN_HOURS,
+  K_NODE_DOWN_HOURS,
+  M_CAPACITY_HOURS,
+  M_QUORUM_HOURS,
+  M_UNAVAILABLE_HOURS,
+  type SimPartial,
+} from '../../src/models/reliability/simulate';
+import { KIND_COUNT } from '../../src/models/reliability/componentKinds';
 import { figure } from './figures';
 
 const dir = mkdtempSync(join(tmpdir(), 'rackplan-reliability-bench-'));
@@ -74,6 +85,39 @@ function modelText(m: SimModel): string {
   return parts.map((a) => Array.from(a, (x) => String(x)).join(' ')).join('\n');
 }
 
+/** What reliabilityLoop.c prints: its counts and hour totals over all trials. */
+interface CLoopResult {
+  events: number;
+  quorumHours: number;
+  unavailableHours: number;
+  capacityHours: number;
+  componentDownHours: number;
+  nodeDownHours: number;
+  cpuSeconds: number;
+}
+
+/**
+ * The TypeScript run's totals that the C loop also keeps, paired with the C values: equal to
+ * ~1e-9 when both are the same algorithm on the same stream (they differ only in the order of
+ * a few additions).
+ */
+function totalsPairs(m: SimModel, p: SimPartial, c: CLoopResult): [string, number, number][] {
+  const years = m.checkpointsHours[m.checkpointsHours.length - 1] / 8766;
+  let down = 0;
+  let nodeDown = 0;
+  for (let k = 0; k < KIND_COUNT; k++) {
+    down += p.byKind[k * KIND_FIELDS + K_DOWN_HOURS];
+    nodeDown += p.byKind[k * KIND_FIELDS + K_NODE_DOWN_HOURS];
+  }
+  return [
+    ['hours without quorum', p.moments[M_QUORUM_HOURS * 2] * years, c.quorumHours],
+    ['hours with a unit unavailable', p.moments[M_UNAVAILABLE_HOURS * 2] * years, c.unavailableHours],
+    ['hours short of capacity', p.moments[M_CAPACITY_HOURS * 2] * years, c.capacityHours],
+    ['component-hours down', down, c.componentDownHours],
+    ['node-hours down', nodeDown, c.nodeDownHours],
+  ];
+}
+
 const componentYears = (m: SimModel, trials: number) => (m.compCount * m.checkpointsHours[m.checkpointsHours.length - 1] * trials) / 8766;
 const rate = (x: number) => `${(x / 1e6).toFixed(2)} M`;
 
@@ -96,18 +140,16 @@ for (const sample of ['reference.json', 'enterprise.json']) {
   // wall clock counts other people's work.
   simulateTrials(m, seed, 7, trials);
   let ts = simulateTrials(m, seed, 0, 1);
-  let cEvents = 0;
+  let cResult: CLoopResult | undefined;
   const tsRuns: number[] = [];
   const cRuns: number[] = [];
   for (let run = 0; run < 5; run++) {
     tsRuns.push(cpuSeconds(() => (ts = simulateTrials(m, seed, 0, trials))));
-    const c = JSON.parse(execFileSync(loop, [file, String(chunkSeed(seed, 0)), String(trials)], { encoding: 'utf8' })) as {
-      events: number;
-      cpuSeconds: number;
-    };
-    cRuns.push(c.cpuSeconds);
-    cEvents = c.events;
+    cResult = JSON.parse(execFileSync(loop, [file, String(chunkSeed(seed, 0)), String(trials)], { encoding: 'utf8' })) as CLoopResult;
+    cRuns.push(cResult.cpuSeconds);
   }
+  const cEvents = cResult!.events;
+  const differing = totalsPairs(m, ts, cResult!).filter(([, a, b]) => Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a)));
   const cy = componentYears(m, trials);
   const tsRate = cy / median(tsRuns);
   const cRate = cy / median(cRuns);
@@ -120,10 +162,11 @@ for (const sample of ['reference.json', 'enterprise.json']) {
     `${sample}: ${m.compCount} components, ${m.unitCount} storage units, ${trials} trials of ${m.checkpointsYears.at(-1)} y\n` +
       `  TypeScript ${rate(tsRate)} component-years/s (${ts.events} events, median ${median(tsRuns).toFixed(2)} s CPU)\n` +
       `  C -O2      ${rate(cRate)} component-years/s (${cEvents} events, median ${median(cRuns).toFixed(2)} s CPU)\n` +
-      `  TypeScript / C = ${ratio.toFixed(2)} (pairs: ${tsRuns.map((t, i) => (cRuns[i] / t).toFixed(2)).join(' ')}; bar: at least 0.5); event counts ${ts.events === cEvents ? 'agree' : `differ by ${Math.abs(ts.events - cEvents)}`}\n`,
+      `  TypeScript / C = ${ratio.toFixed(2)} (pairs: ${tsRuns.map((t, i) => (cRuns[i] / t).toFixed(2)).join(' ')}; bar: at least 0.5); event counts ${ts.events === cEvents ? 'agree' : `differ by ${Math.abs(ts.events - cEvents)}`}\n` +
+      `  totals (hours without quorum, unavailable, short; component- and node-hours down) ${differing.length === 0 ? 'agree' : `differ: ${differing.map(([name, a, b]) => `${name} ${a} vs ${b}`).join('; ')}`}\n`,
   );
-  // Different counts mean the C loop is no longer the same algorithm, and the ratio means nothing.
-  if (ts.events !== cEvents) process.exitCode = 1;
+  // Different counts or totals mean the C loop is no longer the same algorithm, and the ratio means nothing.
+  if (ts.events !== cEvents || differing.length > 0) process.exitCode = 1;
 }
 
 /** Runs `chunks` chunks of `chunkTrials` on `workers` worker threads (chunks split evenly); returns wall seconds. */

@@ -115,6 +115,12 @@ export function simulateWith(m: SimModel, rng: Random, trials: number): SimParti
   return mission.out;
 }
 
+/** Consecutive views of `buffer`, one per length. */
+function views<T extends Uint8Array | Int32Array | Float64Array>(buffer: T, lengths: number[]): T[] {
+  let at = 0;
+  return lengths.map((n) => buffer.subarray(at, (at += n)) as T);
+}
+
 // Indices into `Mission.v`, the doubles that change per event. *_SINCE: when the current spell
 // without quorum, API, a unit or capacity began (read only while it lasts).
 const NOW = 0,
@@ -165,16 +171,17 @@ class Mission {
   private readonly compGroup: Int32Array;
   private readonly upList: Int32Array;
   private readonly upSlot: Int32Array;
-  private readonly upListInit: Int32Array;
-  private readonly upSlotInit: Int32Array;
   // Λ, the summed rate of the up components, is kept in v[RATE] and moves by one group rate per
   // failure or repair (exactly 0 when none is up); each trial starts from the sum over all.
   private upCount = 0;
   private readonly canFail: number;
   private readonly allUpRate: number;
   private readonly flags: Uint8Array;
-  private readonly counters: Int32Array;
+  private readonly ints: Int32Array;
   private readonly doubles: Float64Array;
+  private readonly flagsStart: Uint8Array;
+  private readonly intsStart: Int32Array;
+  private readonly doublesStart: Float64Array;
   private readonly compDown: Uint8Array;
   private readonly queue: Int32Array;
   private qHead = 0;
@@ -196,8 +203,6 @@ class Mission {
   private readonly unitTracked: Uint8Array;
   private readonly siteMembersUp: Int32Array;
   private readonly siteSchedUp: Int32Array;
-  private readonly siteMembersInit: Int32Array;
-  private readonly siteSchedInit: Int32Array;
   private schedTotal = 0;
   private readonly parent: Int32Array;
   private readonly groupMembers: Int32Array;
@@ -224,8 +229,6 @@ class Mission {
   private unavailableKind = 0;
   private capacityKind = 0;
   private readonly capacityMatters: boolean;
-  // Per-trial starting values, copied in with one `set` (a block copy) instead of element loops.
-  private readonly unitWidth32: Int32Array;
 
   constructor(
     private readonly m: SimModel,
@@ -260,19 +263,6 @@ class Mission {
     for (let c = 0; c < C; c++) if (this.compGroup[c] >= 0) this.groupSize[this.compGroup[c]]++;
     this.groupStart = new Int32Array(G);
     for (let g = 1; g < G; g++) this.groupStart[g] = this.groupStart[g - 1] + this.groupSize[g - 1];
-    this.groupUp = new Int32Array(G);
-    this.upListInit = new Int32Array(C);
-    this.upSlotInit = new Int32Array(C).fill(-1);
-    const filled = new Int32Array(G);
-    for (let c = 0; c < C; c++) {
-      const g = this.compGroup[c];
-      if (g < 0) continue;
-      const slot = this.groupStart[g] + filled[g]++;
-      this.upListInit[slot] = c;
-      this.upSlotInit[c] = slot;
-    }
-    this.upList = this.upListInit.slice();
-    this.upSlot = this.upSlotInit.slice();
     let canFail = 0,
       allUpRate = 0;
     for (let g = 0; g < G; g++) {
@@ -281,44 +271,67 @@ class Mission {
     }
     this.canFail = canFail;
     this.allUpRate = allUpRate;
-    // The per-trial flags are views of one buffer, and so are the per-trial counters and doubles,
-    // so a trial starts with three block fills instead of a dozen small ones (on a 12-node plan
-    // the call overhead of each fill was a visible share of a trial).
-    const flagLengths = [C, m.nodeCount, m.nodeCount, m.rackCount, m.rackCount, m.rackCount, m.roomCount, m.siteCount, m.siteLinkA.length];
-    this.flags = new Uint8Array(flagLengths.reduce((a, b) => a + b, 0));
-    let at = 0;
-    const flag = (n: number) => this.flags.subarray(at, (at += n));
-    [this.compDown, this.nodeFailed, this.nodeDown, this.torDown, this.feedDown, this.rackFailed, this.roomFailed, this.siteFailed, this.linkDown] =
-      flagLengths.map(flag);
-    this.counters = new Int32Array(2 * KIND_COUNT);
-    this.compDownByKind = this.counters.subarray(0, KIND_COUNT);
-    this.nodesDownByKind = this.counters.subarray(KIND_COUNT);
+    // Every per-trial array is a view of one of three buffers (bytes, int32s, doubles), and each
+    // buffer has a starting image, so a trial starts with three block copies: the call overhead
+    // of a dozen small fills was a visible share of a trial on a small plan.
+    const U = m.unitCount,
+      S = m.siteCount;
+    this.flags = new Uint8Array(C + 2 * m.nodeCount + 3 * m.rackCount + m.roomCount + S + m.siteLinkA.length + m.diskCount);
+    [
+      this.compDown,
+      this.nodeFailed,
+      this.nodeDown,
+      this.torDown,
+      this.feedDown,
+      this.rackFailed,
+      this.roomFailed,
+      this.siteFailed,
+      this.linkDown,
+      this.diskIntact,
+    ] = views(this.flags, [C, m.nodeCount, m.nodeCount, m.rackCount, m.rackCount, m.rackCount, m.roomCount, S, m.siteLinkA.length, m.diskCount]);
+    this.ints = new Int32Array(2 * KIND_COUNT + 2 * U + 2 * S + 2 * C + G);
+    [this.compDownByKind, this.nodesDownByKind, this.unitIntact, this.unitReach, this.siteMembersUp, this.siteSchedUp, this.upList, this.upSlot, this.groupUp] =
+      views(this.ints, [KIND_COUNT, KIND_COUNT, U, U, S, S, C, C, G]);
     this.doubles = new Float64Array(V_LENGTH + 2 * KIND_COUNT + this.CP);
-    this.v = this.doubles.subarray(0, V_LENGTH);
-    this.compDownSince = this.doubles.subarray(V_LENGTH, V_LENGTH + KIND_COUNT);
-    this.nodesDownSince = this.doubles.subarray(V_LENGTH + KIND_COUNT, V_LENGTH + 2 * KIND_COUNT);
-    this.trialBytes = this.doubles.subarray(V_LENGTH + 2 * KIND_COUNT);
+    [this.v, this.compDownSince, this.nodesDownSince, this.trialBytes] = views(this.doubles, [V_LENGTH, KIND_COUNT, KIND_COUNT, this.CP]);
     this.queue = new Int32Array(C + 1);
     this.nodeDownKind = new Uint8Array(m.nodeCount);
-    this.diskIntact = new Uint8Array(m.diskCount);
-    this.unitIntact = new Int32Array(m.unitCount);
-    this.unitReach = new Int32Array(m.unitCount);
-    this.unitTracked = new Uint8Array(m.unitCount);
-    for (let u = 0; u < m.unitCount; u++) this.unitTracked[u] = m.unitWidth[u] >= m.needed && m.unitWidth[u] >= m.minAvailable ? 1 : 0;
-    this.siteMembersUp = new Int32Array(m.siteCount);
-    this.siteSchedUp = new Int32Array(m.siteCount);
-    this.siteMembersInit = new Int32Array(m.siteCount);
-    this.siteSchedInit = new Int32Array(m.siteCount);
+    this.unitTracked = new Uint8Array(U);
+    for (let u = 0; u < U; u++) this.unitTracked[u] = m.unitWidth[u] >= m.needed && m.unitWidth[u] >= m.minAvailable ? 1 : 0;
+
+    // The starting state: everything up and intact, each group's components in component order.
+    this.diskIntact.fill(1);
+    this.unitIntact.set(m.unitWidth);
+    this.unitReach.set(m.unitWidth);
     for (let n = 0; n < m.nodeCount; n++) {
-      this.siteMembersInit[m.nodeSite[n]] += m.nodeIsMember[n];
-      this.siteSchedInit[m.nodeSite[n]] += m.nodeSchedulable[n];
+      this.siteMembersUp[m.nodeSite[n]] += m.nodeIsMember[n];
+      this.siteSchedUp[m.nodeSite[n]] += m.nodeSchedulable[n];
       this.schedTotal += m.nodeSchedulable[n];
     }
+    this.upSlot.fill(-1);
+    const filled = new Int32Array(G);
+    for (let c = 0; c < C; c++) {
+      const g = this.compGroup[c];
+      if (g < 0) continue;
+      const slot = this.groupStart[g] + filled[g]++;
+      this.upList[slot] = c;
+      this.upSlot[c] = slot;
+    }
+    this.groupUp.set(this.groupSize);
+    const v = this.v;
+    v[UP_CORES] = m.coresTotal;
+    v[FIRST_QUORUM] = Infinity;
+    v[FIRST_API] = Infinity;
+    v[FIRST_LOSS] = Infinity;
+    v[FIRST_SHORT] = Infinity;
+    v[RATE] = this.allUpRate;
+    this.flagsStart = this.flags.slice();
+    this.intsStart = this.ints.slice();
+    this.doublesStart = this.doubles.slice();
     this.parent = new Int32Array(m.siteCount);
     this.groupMembers = new Int32Array(m.siteCount);
     this.groupSched = new Int32Array(m.siteCount);
     this.capacityMatters = m.coresTotal > 0;
-    this.unitWidth32 = Int32Array.from(m.unitWidth);
   }
 
   private siftUp(i: number): void {
@@ -531,17 +544,28 @@ class Mission {
       this.schedUp += delta;
       this.v[UP_CORES] += delta * m.nodeCores[n];
     }
+    // The shard loop reads its arrays from locals and counts in a local: through `this` V8
+    // reloads every array's header after each typed-array store, per shard.
     const diskIntact = this.diskIntact,
       diskUnitStart = m.diskUnitStart,
-      diskUnits = m.diskUnits;
+      diskUnits = m.diskUnits,
+      nodeDisks = m.nodeDisks,
+      unitTracked = this.unitTracked,
+      unitReach = this.unitReach,
+      minAvailable = m.minAvailable;
+    let unavailableUnits = this.unavailableUnits;
     for (let i = m.nodeDiskStart[n], e = m.nodeDiskStart[n + 1]; i < e; i++) {
-      const d = m.nodeDisks[i];
+      const d = nodeDisks[i];
       if (!diskIntact[d]) continue;
       for (let j = diskUnitStart[d], f = diskUnitStart[d + 1]; j < f; j++) {
-        if (down) this.unitShardGone(diskUnits[j]);
-        else this.unitShardBack(diskUnits[j]);
+        const u = diskUnits[j];
+        if (!unitTracked[u]) continue;
+        if (down) {
+          if (unitReach[u]-- === minAvailable) unavailableUnits++;
+        } else if (++unitReach[u] === minAvailable) unavailableUnits--;
       }
     }
+    this.unavailableUnits = unavailableUnits;
   }
 
   private nodeIsDown(n: number): number {
@@ -564,19 +588,29 @@ class Mission {
   }
 
   private refreshRack(r: number, kind: number): void {
-    const m = this.m;
-    for (let i = m.rackNodeStart[r], e = m.rackNodeStart[r + 1]; i < e; i++) this.refreshNode(m.rackNodes[i], kind);
+    const m = this.m,
+      rackNodes = m.rackNodes,
+      nodeDown = this.nodeDown;
+    for (let i = m.rackNodeStart[r], e = m.rackNodeStart[r + 1]; i < e; i++) {
+      const n = rackNodes[i];
+      const down = this.nodeIsDown(n);
+      if (down !== nodeDown[n]) this.setNode(n, down, kind);
+    }
   }
 
   private destroyDisk(d: number): void {
     const m = this.m,
-      byKind = this.out.byKind;
+      byKind = this.out.byKind,
+      diskUnits = m.diskUnits,
+      unitIntact = this.unitIntact,
+      unitTracked = this.unitTracked,
+      needed = m.needed;
     this.diskIntact[d] = 0;
     const up = !this.nodeDown[m.diskNode[d]];
     for (let j = m.diskUnitStart[d], f = m.diskUnitStart[d + 1]; j < f; j++) {
-      const u = m.diskUnits[j];
+      const u = diskUnits[j];
       if (up) this.unitShardGone(u);
-      if (this.unitIntact[u]-- === m.needed && this.unitTracked[u]) {
+      if (unitIntact[u]-- === needed && unitTracked[u]) {
         const bytes = m.unitBytes[u];
         byKind[DISK * KIND_FIELDS + K_DATA_LOSSES]++;
         byKind[DISK * KIND_FIELDS + K_BYTES_LOST] += bytes;
@@ -588,12 +622,14 @@ class Mission {
   }
 
   private restoreDisk(d: number): void {
-    const m = this.m;
+    const m = this.m,
+      diskUnits = m.diskUnits,
+      unitIntact = this.unitIntact;
     this.diskIntact[d] = 1;
     const up = !this.nodeDown[m.diskNode[d]];
     for (let j = m.diskUnitStart[d], f = m.diskUnitStart[d + 1]; j < f; j++) {
-      const u = m.diskUnits[j];
-      this.unitIntact[u]++;
+      const u = diskUnits[j];
+      unitIntact[u]++;
       if (up) this.unitShardBack(u);
     }
   }
@@ -653,9 +689,13 @@ class Mission {
       T = this.T,
       byKind = this.out.byKind;
     v[NOW] = T;
+    const compDownByKind = this.compDownByKind,
+      nodesDownByKind = this.nodesDownByKind,
+      compDownSince = this.compDownSince,
+      nodesDownSince = this.nodesDownSince;
     for (let k = 0; k < KIND_COUNT; k++) {
-      this.compDownChange(k, 0);
-      this.nodesDownChange(k, 0);
+      byKind[k * KIND_FIELDS + K_DOWN_HOURS] += compDownByKind[k] * (T - compDownSince[k]);
+      byKind[k * KIND_FIELDS + K_NODE_DOWN_HOURS] += nodesDownByKind[k] * (T - nodesDownSince[k]);
     }
     if (!this.quorumOk) {
       v[Q_HOURS] += T - v[Q_SINCE];
@@ -689,16 +729,10 @@ class Mission {
 
   /** Resets every per-trial state: all components up, the heap empty but for the failure clock. */
   private startTrial(): void {
-    const m = this.m,
-      v = this.v;
-    this.flags.fill(0);
-    this.counters.fill(0);
-    this.doubles.fill(0);
-    this.diskIntact.fill(1);
-    this.unitIntact.set(this.unitWidth32);
-    this.unitReach.set(this.unitWidth32);
-    this.siteMembersUp.set(this.siteMembersInit);
-    this.siteSchedUp.set(this.siteSchedInit);
+    const m = this.m;
+    this.flags.set(this.flagsStart);
+    this.ints.set(this.intsStart);
+    this.doubles.set(this.doublesStart);
     this.membersUp = m.members;
     this.schedUp = this.schedTotal;
     this.unavailableUnits = 0;
@@ -710,11 +744,6 @@ class Mission {
     this.apiOk = this.quorumOk;
     this.capacityShort = false;
     this.unavailable = false;
-    v[UP_CORES] = m.coresTotal;
-    v[FIRST_QUORUM] = Infinity;
-    v[FIRST_API] = Infinity;
-    v[FIRST_LOSS] = Infinity;
-    v[FIRST_SHORT] = Infinity;
     const when = this.when,
       heap = this.heap,
       pos = this.pos;
@@ -723,11 +752,7 @@ class Mission {
       pos[heap[i]] = -1;
     }
     this.heapSize = 0;
-    this.upList.set(this.upListInit);
-    this.upSlot.set(this.upSlotInit);
-    this.groupUp.set(this.groupSize);
     this.upCount = this.canFail;
-    v[RATE] = this.allUpRate;
     this.drawClock();
   }
 
