@@ -34,6 +34,9 @@ static void seed(uint32_t x) {
   for (int i = 0; i < 12; i++) word();
 }
 
+/* Bit-identical to TypeScript only if every operation rounds on its own: x86-64 at -O2 without
+ * -march has no fused multiply-add, but where the compiler may contract a*b+c into one (aarch64,
+ * -march=native), build with -ffp-contract=off. */
 static const double LN2_HI = 6.93147180369123816490e-1, LN2_LO = 1.90821492927058770002e-10, SQRT2 = 1.4142135623730951;
 static double powerOfTwo(int n) { double p = 1; for (int i = 0; i < n; i++) p *= 2; for (int i = 0; i > n; i--) p *= 0.5; return p; }
 static double portableExp(double x) {
