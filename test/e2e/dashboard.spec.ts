@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 const WIDTHS = [1440, 1024, 800, 600] as const;
 const THEMES = ['light', 'dark'] as const;
 const EXAMPLES = ['reference.json', 'enterprise.json', 'hybrid-burst.json', 'anti-patterns.json', 'hyperscale-5000.json'] as const;
-const PANELS = ['Capacity', 'Network', 'Control plane', 'Storage'] as const;
+const PANELS = ['Capacity', 'Network', 'Control plane', 'Storage', 'Reliability', 'Drills', 'Findings'] as const;
 
 async function openExample(page: Page, file: string) {
   await page.getByLabel('Open an example plan').selectOption(file);
@@ -48,6 +48,39 @@ function layoutProblems(page: Page, rootSelector: string) {
   }, rootSelector);
 }
 
+/**
+ * The headline strip: every figure inside the strip (none cut off or scrolled out of view), and
+ * no piece of text over another (a label over a value, one figure over the next).
+ */
+function headlineProblems(page: Page) {
+  return page.evaluate(() => {
+    const strip = document.querySelector('.headline');
+    if (!strip) return ['.headline missing'];
+    const s = strip.getBoundingClientRect();
+    const problems: string[] = [];
+    const figures = [...strip.querySelectorAll<HTMLElement>('[data-figure]')];
+    if (figures.length === 0) problems.push('no headline figures');
+    for (const f of figures) {
+      const r = f.getBoundingClientRect();
+      if (r.left < s.left - 1 || r.right > s.right + 1 || r.top < s.top - 1 || r.bottom > s.bottom + 1)
+        problems.push(
+          `${f.dataset.figure} lies outside the strip (${Math.round(r.left)}-${Math.round(r.right)} × ${Math.round(r.top)}-${Math.round(r.bottom)})`,
+        );
+    }
+    const texts = [...strip.querySelectorAll<HTMLElement>('.label, .value, .word')]
+      .map((t) => ({ t, r: t.getBoundingClientRect() }))
+      .filter((x) => x.r.width > 0);
+    for (let i = 0; i < texts.length; i++)
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = texts[i].r;
+        const b = texts[j].r;
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1)
+          problems.push(`"${texts[i].t.textContent}" overlaps "${texts[j].t.textContent}"`);
+      }
+    return problems;
+  });
+}
+
 for (const theme of THEMES) {
   for (const width of WIDTHS) {
     test(`every panel of every example at ${width} px, ${theme}: nothing wider than its panel, no text over text`, async ({ page }) => {
@@ -61,7 +94,11 @@ for (const theme of THEMES) {
       for (const file of EXAMPLES) {
         await openExample(page, file);
         for (const panel of PANELS) {
-          await page.getByRole('tab', { name: panel, exact: true }).click();
+          // The Findings tab's name carries its counts.
+          await page
+            .locator('.results')
+            .getByRole('tab', panel === 'Findings' ? { name: /^Findings/ } : { name: panel, exact: true })
+            .click();
           await expect(page.locator('.results .body h2')).toBeVisible();
           await page.screenshot({
             path: `test-results/screens/dashboard-${theme}-${width}-${file.replace('.json', '')}-${panel.replace(' ', '-').toLowerCase()}.png`,
@@ -69,6 +106,7 @@ for (const theme of THEMES) {
           });
           expect(await layoutProblems(page, '.results .body'), `${file} ${panel}`).toEqual([]);
         }
+        expect(await headlineProblems(page), `${file} headline`).toEqual([]);
       }
     });
   }

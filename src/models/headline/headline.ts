@@ -28,6 +28,8 @@ export interface HeadlineFigure {
   panel: 'capacity' | 'network' | 'control-plane' | 'storage' | 'problems' | 'findings';
 }
 
+const plural = (n: number, word: string) => `${int(n)} ${word}${n === 1 ? '' : 's'}`;
+
 const WORD: Record<Verdict, string> = { ok: 'fine', warn: 'tight', bad: 'fails', info: 'note' };
 
 const fig = (f: Omit<HeadlineFigure, 'word'> & { word?: string }): HeadlineFigure => ({ ...f, word: f.word ?? WORD[f.verdict] });
@@ -74,7 +76,12 @@ function etcdFigures(r: Report): HeadlineFigure[] {
     fig({
       id: 'etcd-tolerance',
       label: 'Tolerates (domains)',
-      text: tol.map((t) => `${LEVEL_SHORT[t!.level]} ${t!.tolerance}`).join(' · ') || 'no domains',
+      // Weakest level first, so a strip cell too narrow for every level still shows the one that matters.
+      text:
+        [...tol]
+          .sort((a, b) => a!.tolerance - b!.tolerance)
+          .map((t) => `${LEVEL_SHORT[t!.level]} ${t!.tolerance}`)
+          .join(' · ') || 'no domains',
       value: weakest?.tolerance ?? null,
       unit: 'domains',
       verdict,
@@ -196,9 +203,9 @@ function storageFigure(r: Report): HeadlineFigure {
     worst.severity === 'error'
       ? 'data goes offline'
       : !worst.domainsSuffice
-        ? 'degraded, cannot rebuild'
+        ? 'degraded, no rebuild'
         : finite && worstFill !== null
-          ? `${pct(worstFill)} full${worst.fits ? '' : ', cannot rebuild'}`
+          ? `${pct(worstFill)} full${worst.fits ? '' : ', no rebuild'}`
           : 'cannot re-replicate';
   return fig({
     id: 'storage-headroom',
@@ -237,7 +244,7 @@ function kubespanFigure(r: Report): HeadlineFigure {
   return fig({
     id: 'kubespan',
     label: 'KubeSpan',
-    text: `${int(ks.nodes)} nodes, ${int(ks.tunnels)} tunnels`,
+    text: `${int(ks.nodes)}-node mesh`,
     value: ks.nodes,
     unit: 'nodes',
     verdict,
@@ -247,20 +254,20 @@ function kubespanFigure(r: Report): HeadlineFigure {
       worst && ks.nodes <= guidance
         ? worst.message
         : ks.nodes > guidance
-          ? `a full mesh past the ${guidance}-node guidance: ${int(ks.peersPerNode)} peers per node`
-          : `full mesh within the ${guidance}-node guidance; encryption takes up to ${pct(ks.maxCpuShare)} of a node's cores`,
+          ? `a full mesh past the ${guidance}-node guidance: ${int(ks.tunnels)} tunnels, ${int(ks.peersPerNode)} peers per node`
+          : `${int(ks.tunnels)} tunnels, within the ${guidance}-node guidance; encryption takes up to ${pct(ks.maxCpuShare)} of a node's cores`,
   });
 }
 
-/** "all 8 racks survive", "4 of 6 racks fail, 2 on one feed": racks that go dark (or lose nodes) apart from those only ever on one feed. */
+/** Racks: "all 8 survive", "4 of 6 fail, 2 on one feed": racks that go dark (or lose nodes) apart from those only ever on one feed. */
 function powerText(total: number, failing: readonly Report['physical']['racks'][number][]): string {
-  if (failing.length === 0) return `all ${int(total)} racks survive`;
+  if (failing.length === 0) return `all ${int(total)} survive`;
   // A feed over its capacity trips with every feed up, whatever the rack's feed-loss verdict.
   const dark = (x: (typeof failing)[number]) => x.power.verdict === 'overloads' || x.power.feeds.some((f) => f.peakW > f.capacityW);
   const single = failing.filter((x) => !dark(x) && x.power.verdict === 'single-feed').length;
   const fail = failing.length - single;
-  if (fail === 0) return `${int(single)} of ${int(total)} racks on one feed`;
-  return `${int(fail)} of ${int(total)} racks fail${single > 0 ? `, ${int(single)} on one feed` : ''}`;
+  if (fail === 0) return `${int(single)} of ${int(total)} on one feed`;
+  return `${int(fail)} of ${int(total)} fail${single > 0 ? `, ${int(single)} on one feed` : ''}`;
 }
 
 function powerFigure(r: Report): HeadlineFigure {
@@ -295,13 +302,14 @@ function findingsFigure(r: Report): HeadlineFigure | null {
   return fig({
     id: 'findings',
     label: 'Findings',
-    text: `${counts.error} errors · ${counts.warning} warnings · ${counts.info} notes`,
+    // Notes are in the why and the Findings tab: the cell keeps room for what needs action.
+    text: `${plural(counts.error, 'error')} · ${plural(counts.warning, 'warning')}`,
     value: counts.error + counts.warning,
     unit: 'errors and warnings',
     verdict,
     better: 'lower',
     panel: 'findings',
-    why: findings.find((f) => f.severity !== 'info')?.message ?? 'no errors or warnings',
+    why: `${plural(counts.info, 'note')}; ${findings.find((f) => f.severity !== 'info')?.message ?? 'no errors or warnings'}`,
   });
 }
 
