@@ -5,7 +5,9 @@ import type { ModelReport, Report } from '../src/models/report';
 import { advise } from '../src/models/advisor/advise';
 import { headline, type HeadlineFigure } from '../src/models/headline/headline';
 import type { PlanIssue } from '../src/plan/issues';
-import { validatePlan } from '../src/plan/validate';
+import { createPlanValidator } from '../src/plan/planValidator';
+import { applyPlanDelta, isEmptyDelta, type PlanDelta } from '../src/plan/planDelta';
+import type { ValidationResult } from '../src/plan/validate';
 import type { JobContext } from './jobRunner';
 import { sharePlan } from './sharePlan';
 
@@ -13,37 +15,80 @@ import { sharePlan } from './sharePlan';
 export type Analysis = { ok: true; report: Report; headline: HeadlineFigure[]; elapsedMs: number } | { ok: false; issues: PlanIssue[] };
 
 export interface AnalyseArgs {
-  /** Anything: it came from an editor or a file, and is validated here. */
-  plan: unknown;
+  /** The whole plan: anything (it came from an editor or a file), validated here. */
+  plan?: unknown;
+  /**
+   * Or only what changed since the plan numbered `base` that this worker analysed last (the
+   * bridge sends this after the first analysis, so an edit posts one node instead of 5,000).
+   */
+  delta?: { base: number; changes: PlanDelta };
+  /** The sender's number for this plan, which a later delta names as its base. */
+  version?: number;
   options?: Partial<EvaluateOptions>;
 }
 
-/** What a worker keeps between analyses: the last plan (to share its parts) and the section memo. */
-export interface AnalysisMemory {
-  plan: Plan | null;
-  evaluator: Evaluator;
+/** The answer to a delta whose base this worker does not hold (a fresh worker, or another of the pool's): send the plan whole. */
+export interface BaseMissing {
+  baseMissing: true;
 }
 
-export const analysisMemory = (): AnalysisMemory => ({ plan: null, evaluator: createEvaluator() });
+/**
+ * What a worker keeps between analyses: the last plan as received (deltas apply to it) and its
+ * number, the validator's memo of it, the last validated plan (to share its parts), and one
+ * section memo per set of options: the quick pass and the refining pass each keep their own, so
+ * neither evicts the other's sampled sections on every edit.
+ */
+export interface AnalysisMemory {
+  input: unknown;
+  version: number | null;
+  validate: (input: unknown) => ValidationResult;
+  plan: Plan | null;
+  evaluators: Map<string, Evaluator>;
+}
+
+export const analysisMemory = (): AnalysisMemory => ({ input: undefined, version: null, validate: createPlanValidator(), plan: null, evaluators: new Map() });
+
+/** The quick and the full pass, and room for a caller with other options. */
+const EVALUATORS_KEPT = 4;
+
+function evaluatorFor(memory: AnalysisMemory, options: Partial<EvaluateOptions>): Evaluator {
+  const key = JSON.stringify(options);
+  let evaluator = memory.evaluators.get(key);
+  if (!evaluator) {
+    if (memory.evaluators.size >= EVALUATORS_KEPT) memory.evaluators.delete(memory.evaluators.keys().next().value!);
+    memory.evaluators.set(key, (evaluator = createEvaluator()));
+  }
+  return evaluator;
+}
 
 /**
- * Validates a plan, then evaluates it one report section at a time with a checkpoint after
- * each, so a superseded analysis stops within one section. The plan first shares its unchanged
- * parts with the previous one, so sections whose inputs did not change come from the memo.
- * Progress counts validation as one step and each section as one more.
+ * Validates a plan (re-parsing only the parts a delta changed), then evaluates it one report
+ * section at a time with a checkpoint after each, so a superseded analysis stops within one
+ * section. The plan first shares its unchanged parts with the previous one, so sections whose
+ * inputs did not change come from the memo. Progress counts validation as one step and each
+ * section as one more.
  */
+export async function analyseJob(args: AnalyseArgs & { delta?: undefined }, job: JobContext, now?: () => number, memory?: AnalysisMemory): Promise<Analysis>;
+export async function analyseJob(args: AnalyseArgs, job: JobContext, now?: () => number, memory?: AnalysisMemory): Promise<Analysis | BaseMissing>;
 export async function analyseJob(
-  { plan, options = {} }: AnalyseArgs,
+  { plan, delta, version, options = {} }: AnalyseArgs,
   job: JobContext,
   now: () => number = () => performance.now(),
   memory: AnalysisMemory = analysisMemory(),
-): Promise<Analysis> {
+): Promise<Analysis | BaseMissing> {
   const started = now();
-  const valid = validatePlan(plan);
+  let input = plan;
+  if (delta) {
+    if (memory.version === null || memory.version !== delta.base) return { baseMissing: true };
+    input = isEmptyDelta(delta.changes) ? memory.input : applyPlanDelta(memory.input, delta.changes);
+  }
+  memory.input = input;
+  memory.version = version ?? null;
+  const valid = memory.validate(input);
   if (!valid.ok) return { ok: false, issues: valid.issues };
   const shared = memory.plan ? sharePlan(memory.plan, valid.plan) : valid.plan;
   memory.plan = shared;
-  const sections = memory.evaluator.sections(shared, options);
+  const sections = evaluatorFor(memory, options).sections(shared, options);
   const names = Object.keys(sections) as ReportSection[];
   const total = names.length + 1;
   job.progress(1, total);

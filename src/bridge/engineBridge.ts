@@ -1,13 +1,19 @@
-import type { Analysis } from '../../workers/analyseJob';
+import type { AnalyseArgs, Analysis, BaseMissing } from '../../workers/analyseJob';
 import type { EngineJobs } from '../../workers/jobs';
 import type { EvaluateOptions } from '../models/evaluate';
 import type { ImportAnswers } from '../export/omni/importTemplate';
 import type { PlanFormat } from '../plan/io';
+import { planDelta, type PlanDelta } from '../plan/planDelta';
 import type { Plan } from '../plan/schema';
-import { WorkerPool, type JobProgress, type PoolOptions } from './workerPool';
+import { StaleRequestError, WorkerPool, type JobProgress, type PoolOptions } from './workerPool';
 
 export type { Analysis, JobProgress };
 export { EngineFailure, StaleRequestError } from './workerPool';
+
+/** Plan numbers are unique across bridges, so a worker can never apply one bridge's delta to another's plan. */
+let nextVersion = 1;
+const NO_CHANGE: PlanDelta = { changed: {}, removed: [] };
+const isDocument = (x: unknown): x is Plan => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Starts one engine worker (Vite bundles `workers/engine.worker.ts` from this URL). */
 export const engineWorker = () => new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' });
@@ -20,13 +26,41 @@ export const engineWorker = () => new Worker(new URL('../../workers/engine.worke
  */
 export class EngineBridge {
   readonly pool: WorkerPool<EngineJobs>;
+  /** The plan last posted for analysis and its number: the next analysis sends only what differs from it. */
+  private sent: { plan: Plan; version: number } | null = null;
 
   constructor(factory: () => Worker = engineWorker, options: PoolOptions = {}) {
     this.pool = new WorkerPool<EngineJobs>(factory, options);
   }
 
-  analyse(plan: unknown, options: Partial<EvaluateOptions> = {}, onProgress?: (progress: JobProgress) => void): Promise<Analysis> {
-    return this.pool.run('analyse', { plan, options }, { slot: 'analyse', onProgress });
+  /**
+   * Analyses a plan in the worker. After the first analysis only a delta travels (what changed
+   * since the plan posted last, compared by identity): structured-cloning a 5,000-node plan for
+   * every edit and for its refining pass cost the main thread tens of ms each time. A worker
+   * that does not hold the delta's base (a fresh one, or another worker of the pool) says so,
+   * and the plan is sent whole once.
+   */
+  async analyse(plan: unknown, options: Partial<EvaluateOptions> = {}, onProgress?: (progress: JobProgress) => void): Promise<Analysis> {
+    const args = this.analyseArgs(plan, options);
+    const answer: Analysis | BaseMissing = await this.pool.run('analyse', args, { slot: 'analyse', onProgress });
+    if (!('baseMissing' in answer)) return answer;
+    // A newer analysis was asked for meanwhile: it owns the slot, and this one is stale.
+    if (this.sent?.version !== args.version) throw new StaleRequestError();
+    const whole = await this.pool.run('analyse', { plan, version: args.version, options }, { slot: 'analyse', onProgress });
+    if ('baseMissing' in whole) throw new Error('the engine asked for a base it was just sent');
+    return whole;
+  }
+
+  private analyseArgs(plan: unknown, options: Partial<EvaluateOptions>): AnalyseArgs {
+    const sent = this.sent;
+    if (!isDocument(plan)) {
+      this.sent = null;
+      return { plan, options };
+    }
+    if (sent && sent.plan === plan) return { delta: { base: sent.version, changes: NO_CHANGE }, version: sent.version, options };
+    const version = nextVersion++;
+    this.sent = { plan, version };
+    return sent ? { delta: { base: sent.version, changes: planDelta(sent.plan, plan) }, version, options } : { plan, version, options };
   }
 
   readPlan(text: string, format: PlanFormat) {

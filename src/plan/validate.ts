@@ -46,7 +46,7 @@ export function validatePlan(input: unknown): ValidationResult {
  * YAML reader keep such a key as data, but copying it into a fresh object (as schema parsing
  * does) would set a prototype instead and the key would vanish without an error.
  */
-function protoKeyPath(value: unknown, path: string): string | null {
+export function protoKeyPath(value: unknown, path: string): string | null {
   if (value === null || typeof value !== 'object') return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
@@ -98,7 +98,7 @@ function uniqueIdsAcross(plan: Plan, issues: PlanIssue[]): void {
   }
 }
 
-function crossCheck(plan: Plan): PlanIssue[] {
+export function crossCheck(plan: Plan): PlanIssue[] {
   const issues: PlanIssue[] = [];
   uniqueIdsAcross(plan, issues);
 

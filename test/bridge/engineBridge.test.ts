@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { reportSections } from '../../src/models/evaluate';
+import { evaluate, reportSections } from '../../src/models/evaluate';
+import { shiftNodes } from '../../src/editor/actions/nodes';
+import { planDelta } from '../../src/plan/planDelta';
 import { EngineBridge, StaleRequestError } from '../../src/bridge/engineBridge';
-import { analyseJob, type AnalyseArgs } from '../../workers/analyseJob';
+import { analyseJob, analysisMemory, type AnalyseArgs } from '../../workers/analyseJob';
 import type { JobContext } from '../../workers/jobRunner';
 import { ENGINE_JOBS } from '../../workers/jobs';
-import { hyperscalePlan, referencePlan } from '../../src/plan/samples/samples';
+import { enterprisePlan, hyperscalePlan, referencePlan } from '../../src/plan/samples/samples';
 import { channelWorker } from './channelWorker';
+
+/** The name of the plan an analysis was asked for, whether it came whole or as a delta. */
+function planName(args: AnalyseArgs): string {
+  const name = args.plan ? (args.plan as { name: string }).name : args.delta?.changes.changed.name;
+  return typeof name === 'string' ? name : name && 'value' in name ? String(name.value) : '(unchanged name)';
+}
 
 /**
  * A bridge over the real engine jobs, as the worker serves them, whose analyse job also records
@@ -24,7 +32,7 @@ function bridgeOverChannel() {
       return job.cancelled;
     },
   });
-  const jobs = { ...ENGINE_JOBS, analyse: (args: AnalyseArgs, job: JobContext) => analyseJob(args, counted((args.plan as { name: string }).name, job)) };
+  const jobs = { ...ENGINE_JOBS, analyse: (args: AnalyseArgs, job: JobContext) => analyseJob(args, counted(planName(args), job)) };
   // A generous grace: here the "worker" shares the test's thread, so a slow validation of 5,000
   // nodes on a busy machine must not let the grace timer terminate it before it reaches its checkpoint.
   const bridge = new EngineBridge(
@@ -72,6 +80,38 @@ describe('EngineBridge', () => {
     const yaml = await bridge.writePlan(plan, 'yaml');
     const back = await bridge.readPlan(yaml, 'yaml');
     expect(back.ok && back.plan).toEqual(plan);
+    bridge.dispose();
+  });
+
+  it('analyse(edited plan) after analyse(plan) posts only the moved node, and answers as for the whole plan', async () => {
+    const posted: AnalyseArgs[] = [];
+    const memory = analysisMemory();
+    const jobs = { ...ENGINE_JOBS, analyse: (args: AnalyseArgs, job: JobContext) => (posted.push(args), analyseJob(args, job, undefined, memory)) };
+    const bridge = new EngineBridge(() => channelWorker(jobs), { size: 1 });
+    const plan = enterprisePlan();
+    await bridge.analyse(plan);
+    const worker = plan.nodes.find((n) => n.role === 'worker' && shiftNodes(plan, { ids: [n.id], deltaU: 1 }).ok)!;
+    const moved = shiftNodes(plan, { ids: [worker.id], deltaU: 1 });
+    if (!moved.ok) throw new Error(moved.reason);
+    const result = await bridge.analyse(moved.plan);
+    expect(posted[1].plan).toBeUndefined();
+    expect(posted[1].delta?.changes).toEqual(planDelta(plan, moved.plan));
+    expect(Object.keys(posted[1].delta!.changes.changed)).toEqual(['nodes']);
+    expect(result.ok && result.report).toEqual(evaluate(moved.plan));
+    bridge.dispose();
+  });
+
+  it('analyse(edited plan) on a worker that lost the plan before it: the plan is sent whole once, and the answer is right', async () => {
+    const posted: AnalyseArgs[] = [];
+    // A worker that forgets every plan, as a fresh worker of the pool would.
+    const jobs = { ...ENGINE_JOBS, analyse: (args: AnalyseArgs, job: JobContext) => (posted.push(args), analyseJob(args, job, undefined, analysisMemory())) };
+    const bridge = new EngineBridge(() => channelWorker(jobs), { size: 1 });
+    const plan = referencePlan();
+    await bridge.analyse(plan);
+    const renamed = { ...plan, name: 'Renamed' };
+    const result = await bridge.analyse(renamed);
+    expect(posted.map((a) => (a.plan ? 'whole' : 'delta'))).toEqual(['whole', 'delta', 'whole']);
+    expect(result.ok && result.report).toEqual(evaluate(renamed));
     bridge.dispose();
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyseJob } from '../../workers/analyseJob';
+import { analyseJob, analysisMemory } from '../../workers/analyseJob';
+import { shiftNodes } from '../../src/editor/actions/nodes';
+import { planDelta } from '../../src/plan/planDelta';
 import type { JobContext } from '../../workers/jobRunner';
 import { evaluate, reportSections } from '../../src/models/evaluate';
 import { headline } from '../../src/models/headline/headline';
-import { referencePlan } from '../../src/plan/samples/samples';
+import { enterprisePlan, referencePlan } from '../../src/plan/samples/samples';
 
 /** Validation, then one step per report section (physical, network, control plane, storage, workload, failures, drill). */
 const STEPS = 1 + Object.keys(reportSections(referencePlan())).length;
@@ -36,5 +38,26 @@ describe('analyseJob({ plan }, job)', () => {
     const job = { ...idle(progress), checkpoint: () => Promise.reject(new Error('cancelled')) };
     await expect(analyseJob({ plan: referencePlan() }, job)).rejects.toThrow('cancelled');
     expect(progress).toEqual([[1, STEPS]]);
+  });
+
+  it('analyseJob({ delta, version }) names no base this worker holds: answers baseMissing and computes nothing', async () => {
+    const progress: [number, number][] = [];
+    const plan = referencePlan();
+    const result = await analyseJob({ delta: { base: 41, changes: planDelta(plan, plan) }, version: 42 }, idle(progress), () => 0, analysisMemory());
+    expect(result).toEqual({ baseMissing: true });
+    expect(progress).toEqual([]);
+  });
+
+  it('analyseJob({ delta }) after the whole plan: the edited plan’s report, as a cold evaluate gives it', async () => {
+    const memory = analysisMemory();
+    const plan = enterprisePlan();
+    await analyseJob({ plan: structuredClone(plan), version: 1 }, idle(), () => 0, memory);
+    const worker = plan.nodes.find((n) => n.role === 'worker' && shiftNodes(plan, { ids: [n.id], deltaU: 1 }).ok)!;
+    const moved = shiftNodes(plan, { ids: [worker.id], deltaU: 1 });
+    if (!moved.ok) throw new Error(moved.reason);
+    const changes = structuredClone(planDelta(plan, moved.plan));
+    const result = await analyseJob({ delta: { base: 1, changes }, version: 2 }, idle(), () => 0, memory);
+    const report = evaluate(moved.plan);
+    expect(result).toEqual({ ok: true, report, headline: headline(report), elapsedMs: 0 });
   });
 });
