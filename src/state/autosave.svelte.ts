@@ -4,6 +4,19 @@ import type { PlanStore, StoredPlan } from './planStore';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
 
+/**
+ * How long edits must pause before a save starts, ms. A save serialises the whole plan on the
+ * main thread (a 5,000-node plan is a megabyte of JSON, and IndexedDB clones it again): run on
+ * every edit, it delayed the edit's results and made each burst of edits save each step.
+ */
+const SETTLE_MS = 400;
+
+/** Runs `fn` once the main thread is idle (at most `timeoutMs` later), where the browser can say. */
+function whenIdle(fn: () => void, timeoutMs: number): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: timeoutMs });
+  else setTimeout(fn, 0);
+}
+
 /** What this tab last loaded or saved of the open plan: the base its next save must build on. */
 interface SaveBase {
   id: string;
@@ -25,6 +38,7 @@ export class Autosave {
   private latest: { id: string; plan: Plan; source?: string } | null = null;
   private running: Promise<void> | null = null;
   private saving: { id: string; plan: Plan } | null = null;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private store: PlanStore,
@@ -60,20 +74,30 @@ export class Autosave {
     if (this.base?.id === id && this.base.plan === pending && !this.running) return;
     const baseRev = this.base?.id === id ? this.base.rev + (this.running ? 1 : 0) : 0;
     void this.store.journal({ id, baseRev, plan: pending, at: Date.now() }).catch(() => undefined);
-    this.schedule(id, pending);
+    this.schedule(id, pending, undefined, true);
   }
 
-  schedule(id: string, plan: Plan, source?: string): void {
+  /**
+   * Saves `plan` once edits pause (SETTLE_MS without another, then an idle moment), so saving
+   * stays off the path from an edit to its results; `now` saves at once (the page is going).
+   */
+  schedule(id: string, plan: Plan, source?: string, now = false): void {
     if (this.base?.id === id && this.base.plan === plan) return;
     if (this.saving?.id === id && this.saving.plan === plan && !this.latest) return;
     this.latest = { id, plan, source };
     if (this.conflict) return;
     this.status = 'pending';
-    void this.flush();
+    clearTimeout(this.settleTimer);
+    if (now) {
+      void this.flush();
+      return;
+    }
+    this.settleTimer = setTimeout(() => whenIdle(() => void this.flush(), 1000), SETTLE_MS);
   }
 
   /** Resolves once every scheduled edit is stored (or refused by a conflict or an error). */
   async flush(): Promise<void> {
+    clearTimeout(this.settleTimer);
     while (this.running) await this.running;
     if (!this.latest || this.conflict) return;
     this.running = this.drain();
