@@ -1,5 +1,5 @@
 import { displayName, truncateName } from '../displayName';
-import { select, type Selection } from 'd3';
+import { select, type BaseType, type Selection } from 'd3';
 import type { DragState } from '../../state/session.svelte';
 import type { Elevation, NodeBox, RackBox, RowLabel } from './rackLayout';
 import { feedMarkerBoxes, torBoxes, type LocalBox } from './failTargets';
@@ -182,42 +182,22 @@ export function renderFailures(world: Root, marks: FailureMarks | null): void {
   const racksBack = set(marks?.recoveredRacks);
   const tors = set(marks?.failedTors);
   const feeds = set(marks?.failedFeeds);
-  world
-    .select('g.nodes')
-    .selectAll<SVGGElement, NodeBox>('g.node')
-    .classed('failed', (d) => down.has(d.id))
-    .classed('degraded', (d) => degraded.has(d.id))
-    .classed('recovered', (d) => recovered.has(d.id));
-  world
-    .select('g.racks')
-    .selectAll<SVGGElement, RackBox>('g.rack')
-    .classed('failed', (d) => racks.has(d.id))
-    .classed('recovered', (d) => racksBack.has(d.id));
-  world
-    .select('g.racks')
-    .selectAll<SVGGElement, unknown>('g.tor')
-    .classed('failed', function () {
-      return tors.has((this as Element).getAttribute('data-tor') ?? '');
-    });
-  world
-    .select('g.racks')
-    .selectAll<SVGGElement, unknown>('g.feed-marker')
-    .classed('failed', function () {
-      return feeds.has((this as Element).getAttribute('data-feed') ?? '');
-    });
+  const nodes = world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node');
+  mark(nodes, 'failed', (d) => down.has(d.id));
+  mark(nodes, 'degraded', (d) => degraded.has(d.id));
+  mark(nodes, 'recovered', (d) => recovered.has(d.id));
+  const rackMarks = world.select('g.racks').selectAll<SVGGElement, RackBox>('g.rack');
+  mark(rackMarks, 'failed', (d) => racks.has(d.id));
+  mark(rackMarks, 'recovered', (d) => racksBack.has(d.id));
+  mark(world.select('g.racks').selectAll<SVGGElement, unknown>('g.tor'), 'failed', (_, el) => tors.has(el.getAttribute('data-tor') ?? ''));
+  mark(world.select('g.racks').selectAll<SVGGElement, unknown>('g.feed-marker'), 'failed', (_, el) => feeds.has(el.getAttribute('data-feed') ?? ''));
 }
 
 /** Marks the selected nodes and the current rack among those drawn. */
 
 export function renderSelection(world: Root, selected: ReadonlySet<string>, currentRackId: string | null): void {
-  world
-    .select('g.nodes')
-    .selectAll<SVGGElement, NodeBox>('g.node')
-    .classed('selected', (d) => selected.has(d.id));
-  world
-    .select('g.racks')
-    .selectAll<SVGGElement, RackBox>('g.rack')
-    .classed('current', (d) => d.id === currentRackId);
+  mark(world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node'), 'selected', (d) => selected.has(d.id));
+  mark(world.select('g.racks').selectAll<SVGGElement, RackBox>('g.rack'), 'current', (d) => d.id === currentRackId);
 }
 
 /**
@@ -233,17 +213,27 @@ export interface FindingMarks {
 /** Marks racks with an error (a red frame and name), and outlines a highlighted finding's nodes and racks while the rest dims. */
 export function renderFindingMarks(world: Root, marks: FindingMarks): void {
   const h = marks.highlight;
-  world.classed('highlighting', h !== null);
-  world
-    .select('g.racks')
-    .selectAll<SVGGElement, RackBox>('g.rack')
-    .classed('has-error', (d) => marks.errorRacks.has(d.id))
-    .classed('highlighted', (d) => h !== null && h.racks.has(d.id));
-  world
-    .select('g.nodes')
-    .selectAll<SVGGElement, NodeBox>('g.node')
-    .classed('highlighted', (d) => h !== null && h.nodes.has(d.id))
-    .classed('in-named-rack', (d) => h?.namedRacks?.has(d.rackId) ?? false);
+  const root = world.node();
+  if (root && root.classList.contains('highlighting') !== (h !== null)) root.classList.toggle('highlighting', h !== null);
+  const racks = world.select('g.racks').selectAll<SVGGElement, RackBox>('g.rack');
+  mark(racks, 'has-error', (d) => marks.errorRacks.has(d.id));
+  mark(racks, 'highlighted', (d) => h !== null && h.racks.has(d.id));
+  const nodes = world.select('g.nodes').selectAll<SVGGElement, NodeBox>('g.node');
+  mark(nodes, 'highlighted', (d) => h !== null && h.nodes.has(d.id));
+  mark(nodes, 'in-named-rack', (d) => h?.namedRacks?.has(d.rackId) ?? false);
+}
+
+/**
+ * Sets or clears class `name` on each element, touching only those where it differs. d3's
+ * `classed` writes every element's class list each time, and a class-list write invalidates the
+ * element's style even when it changes nothing: after every edit the rack view re-marked
+ * selection, failures and findings on all drawn nodes and the next frame restyled them all.
+ */
+function mark<E extends Element, D>(selection: Selection<E, D, BaseType, unknown>, name: string, on: (d: D, el: E) => boolean): void {
+  selection.each(function (d) {
+    const want = on(d, this);
+    if (this.classList.contains(name) !== want) this.classList.toggle(name, want);
+  });
 }
 
 interface Ghost {
