@@ -1,4 +1,5 @@
 import { NO_CHANGE } from '../editor/changeSummary';
+import { planJson } from '../plan/planJson';
 import type { Plan } from '../plan/schema';
 import { browserStorage, ExitJournal, newestPerPlan, type JournalEntry } from './exitJournal';
 
@@ -128,7 +129,7 @@ export class PlanStore {
    * tabs saving at once cannot both pass the check. `baseRev` null saves unconditionally.
    */
   async save(plan: Plan, meta: { id: string; baseRev: number | null; summary: string; source?: string }): Promise<SaveOutcome> {
-    const json = JSON.stringify(plan);
+    const json = planJson(plan);
     const t = await this.tx(['plans', 'versions', 'meta'], 'readwrite');
     const done = completion(t);
     const plans = t.objectStore('plans');
