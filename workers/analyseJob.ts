@@ -1,5 +1,5 @@
-import type { EvaluateOptions, ReportSection } from '../src/models/evaluate';
-import { createEvaluator, type Evaluator } from '../src/models/evaluator';
+import { DEFAULT_EVALUATE_OPTIONS, type EvaluateOptions, type ReportSection } from '../src/models/evaluate';
+import { createEvaluator, sectionKeys, type Evaluator } from '../src/models/evaluator';
 import type { Plan } from '../src/plan/schema';
 import type { ModelReport, Report } from '../src/models/report';
 import { advise } from '../src/models/advisor/advise';
@@ -36,7 +36,7 @@ export interface BaseMissing {
  * What a worker keeps between analyses: the last plan as received (deltas apply to it) and its
  * number, the validator's memo of it, the last validated plan (to share its parts), and one
  * section memo per set of options: the quick pass and the refining pass each keep their own, so
- * neither evicts the other's sampled sections on every edit.
+ * neither evicts the other's sampled sections on every edit (see `passSections`).
  */
 export interface AnalysisMemory {
   input: unknown;
@@ -44,9 +44,18 @@ export interface AnalysisMemory {
   validate: (input: unknown) => ValidationResult;
   plan: Plan | null;
   evaluators: Map<string, Evaluator>;
+  /** What each section last read in the full pass's evaluator, i.e. what its memo holds. */
+  fullKeys: Map<ReportSection, unknown[]>;
 }
 
-export const analysisMemory = (): AnalysisMemory => ({ input: undefined, version: null, validate: createPlanValidator(), plan: null, evaluators: new Map() });
+export const analysisMemory = (): AnalysisMemory => ({
+  input: undefined,
+  version: null,
+  validate: createPlanValidator(),
+  plan: null,
+  evaluators: new Map(),
+  fullKeys: new Map(),
+});
 
 /** The quick and the full pass, and room for a caller with other options. */
 const EVALUATORS_KEPT = 4;
@@ -59,6 +68,36 @@ function evaluatorFor(memory: AnalysisMemory, options: Partial<EvaluateOptions>)
     memory.evaluators.set(key, (evaluator = createEvaluator()));
   }
   return evaluator;
+}
+
+type SectionThunks = { [K in ReportSection]: () => unknown };
+const sameKey = (a: readonly unknown[] | undefined, b: readonly unknown[]) => a !== undefined && a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+
+/**
+ * The sections of a pass with `options`. The full pass (default options) uses its own memo. A
+ * quick pass (fewer samples) takes from the full pass's memo every section that does not read
+ * what its options change (its inputs are the same under both), and every sampled section whose
+ * inputs have not changed since the full pass computed it: moving a worker then shows the full
+ * control-plane figures at once, and the refining pass finds nothing left to compute. Only the
+ * remaining sections are computed with the quick options.
+ */
+function passSections(memory: AnalysisMemory, plan: Plan, options: Partial<EvaluateOptions>): SectionThunks {
+  const full = evaluatorFor(memory, {}).sections(plan, {});
+  const fullKeys = sectionKeys(plan, DEFAULT_EVALUATE_OPTIONS);
+  const quick = Object.keys(options).length === 0 ? null : evaluatorFor(memory, options).sections(plan, options);
+  const quickKeys = quick && sectionKeys(plan, { ...DEFAULT_EVALUATE_OPTIONS, ...options });
+  const thunks = {} as SectionThunks;
+  for (const name of Object.keys(full) as ReportSection[]) {
+    thunks[name] = () => {
+      const key = fullKeys[name]();
+      if (!quick || !quickKeys || sameKey(quickKeys[name](), key) || sameKey(memory.fullKeys.get(name), key)) {
+        memory.fullKeys.set(name, key);
+        return full[name]();
+      }
+      return quick[name]();
+    };
+  }
+  return thunks;
 }
 
 /**
@@ -88,7 +127,7 @@ export async function analyseJob(
   if (!valid.ok) return { ok: false, issues: valid.issues };
   const shared = memory.plan ? sharePlan(memory.plan, valid.plan) : valid.plan;
   memory.plan = shared;
-  const sections = evaluatorFor(memory, options).sections(shared, options);
+  const sections = passSections(memory, shared, options);
   const names = Object.keys(sections) as ReportSection[];
   const total = names.length + 1;
   job.progress(1, total);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyseJob, analysisMemory } from '../../workers/analyseJob';
-import { shiftNodes } from '../../src/editor/actions/nodes';
+import { setRole, shiftNodes } from '../../src/editor/actions/nodes';
 import { planDelta } from '../../src/plan/planDelta';
 import type { JobContext } from '../../workers/jobRunner';
-import { evaluate, reportSections } from '../../src/models/evaluate';
+import { evaluate, QUICK_EVALUATE_OPTIONS, reportSections } from '../../src/models/evaluate';
 import { headline } from '../../src/models/headline/headline';
 import { enterprisePlan, referencePlan } from '../../src/plan/samples/samples';
 
@@ -59,5 +59,24 @@ describe('analyseJob({ plan }, job)', () => {
     const result = await analyseJob({ delta: { base: 1, changes }, version: 2 }, idle(), () => 0, memory);
     const report = evaluate(moved.plan);
     expect(result).toEqual({ ok: true, report, headline: headline(report), elapsedMs: 0 });
+  });
+
+  it('analyseJob(quick options) after a full pass: sections whose inputs did not change come with full samples; the rest quick', async () => {
+    const memory = analysisMemory();
+    const plan = enterprisePlan();
+    await analyseJob({ plan, version: 1 }, idle(), () => 0, memory);
+    const worker = plan.nodes.find((n) => n.role === 'worker' && shiftNodes(plan, { ids: [n.id], deltaU: 1 }).ok)!;
+    const moved = shiftNodes(plan, { ids: [worker.id], deltaU: 1 });
+    if (!moved.ok) throw new Error(moved.reason);
+    // Moving a worker leaves the control plane's inputs alone: the quick pass is the full report.
+    const quick = await analyseJob({ plan: moved.plan, version: 2, options: QUICK_EVALUATE_OPTIONS }, idle(), () => 0, memory);
+    expect(quick.ok && quick.report).toEqual(evaluate(moved.plan));
+    // Making it a control plane changes them: the quick pass samples the control plane anew, with fewer samples.
+    const promoted = setRole(moved.plan, { ids: [worker.id], role: 'controlplane' });
+    if (!promoted.ok) throw new Error(promoted.reason);
+    const second = await analyseJob({ plan: promoted.plan, version: 3, options: QUICK_EVALUATE_OPTIONS }, idle(), () => 0, memory);
+    const cold = evaluate(promoted.plan, QUICK_EVALUATE_OPTIONS);
+    expect(second.ok && second.report.controlPlane).toEqual(cold.controlPlane);
+    expect(second.ok && second.report.physical).toEqual(cold.physical);
   });
 });
