@@ -18,7 +18,7 @@ export interface AnalyseArgs {
   /** The whole plan: anything (it came from an editor or a file), validated here. */
   plan?: unknown;
   /**
-   * Or only what changed since the plan numbered `base` that this worker analysed last (the
+   * Or only what changed since the plan numbered `base`, one this worker was sent before (the
    * bridge sends this after the first analysis, so an edit posts one node instead of 5,000).
    */
   delta?: { base: number; changes: PlanDelta };
@@ -39,8 +39,8 @@ export interface BaseMissing {
  * neither evicts the other's sampled sections on every edit (see `passSections`).
  */
 export interface AnalysisMemory {
-  input: unknown;
-  version: number | null;
+  /** The last few plans as received, by the sender's number: a delta may name any of them as its base. */
+  inputs: Map<number, unknown>;
   validate: (input: unknown) => ValidationResult;
   plan: Plan | null;
   evaluators: Map<string, Evaluator>;
@@ -49,13 +49,18 @@ export interface AnalysisMemory {
 }
 
 export const analysisMemory = (): AnalysisMemory => ({
-  input: undefined,
-  version: null,
+  inputs: new Map(),
   validate: createPlanValidator(),
   plan: null,
   evaluators: new Map(),
   fullKeys: new Map(),
 });
+
+/**
+ * Plans kept as bases. The bridge bases a delta on the last plan whose analysis it received, and
+ * analyses superseded since then may have reached the worker (each leaving its plan here) or not.
+ */
+const INPUTS_KEPT = 8;
 
 /** The quick and the full pass, and room for a caller with other options. */
 const EVALUATORS_KEPT = 4;
@@ -118,11 +123,15 @@ export async function analyseJob(
   const started = now();
   let input = plan;
   if (delta) {
-    if (memory.version === null || memory.version !== delta.base) return { baseMissing: true };
-    input = isEmptyDelta(delta.changes) ? memory.input : applyPlanDelta(memory.input, delta.changes);
+    if (!memory.inputs.has(delta.base)) return { baseMissing: true };
+    const base = memory.inputs.get(delta.base);
+    input = isEmptyDelta(delta.changes) ? base : applyPlanDelta(base, delta.changes);
   }
-  memory.input = input;
-  memory.version = version ?? null;
+  if (version !== undefined) {
+    memory.inputs.delete(version);
+    memory.inputs.set(version, input);
+    if (memory.inputs.size > INPUTS_KEPT) memory.inputs.delete(memory.inputs.keys().next().value!);
+  }
   const valid = memory.validate(input);
   if (!valid.ok) return { ok: false, issues: valid.issues };
   const shared = memory.plan ? sharePlan(memory.plan, valid.plan) : valid.plan;

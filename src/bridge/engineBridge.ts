@@ -26,8 +26,13 @@ export const engineWorker = () => new Worker(new URL('../../workers/engine.worke
  */
 export class EngineBridge {
   readonly pool: WorkerPool<EngineJobs>;
-  /** The plan last posted for analysis and its number: the next analysis sends only what differs from it. */
-  private sent: { plan: Plan; version: number } | null = null;
+  /** The plan last asked to be analysed, and its number. */
+  private latest: { plan: Plan; version: number } | null = null;
+  /**
+   * The last plan whose analysis came back: the worker holds it, so the next delta is based on it.
+   * (Analyses superseded since may never have reached the worker: the pool drops queued ones.)
+   */
+  private received: { plan: Plan; version: number } | null = null;
 
   constructor(factory: () => Worker = engineWorker, options: PoolOptions = {}) {
     this.pool = new WorkerPool<EngineJobs>(factory, options);
@@ -35,32 +40,34 @@ export class EngineBridge {
 
   /**
    * Analyses a plan in the worker. After the first analysis only a delta travels (what changed
-   * since the plan posted last, compared by identity): structured-cloning a 5,000-node plan for
-   * every edit and for its refining pass cost the main thread tens of ms each time. A worker
-   * that does not hold the delta's base (a fresh one, or another worker of the pool) says so,
-   * and the plan is sent whole once.
+   * since the last plan whose analysis came back, compared by identity): structured-cloning a
+   * 5,000-node plan for every edit and for its refining pass cost the main thread tens of ms
+   * each time. A worker that does not hold the delta's base (a fresh one, or another worker of
+   * the pool) says so, and the plan is sent whole once.
    */
   async analyse(plan: unknown, options: Partial<EvaluateOptions> = {}, onProgress?: (progress: JobProgress) => void): Promise<Analysis> {
     const args = this.analyseArgs(plan, options);
-    const answer: Analysis | BaseMissing = await this.pool.run('analyse', args, { slot: 'analyse', onProgress });
-    if (!('baseMissing' in answer)) return answer;
-    // A newer analysis was asked for meanwhile: it owns the slot, and this one is stale.
-    if (this.sent?.version !== args.version) throw new StaleRequestError();
-    const whole = await this.pool.run('analyse', { plan, version: args.version, options }, { slot: 'analyse', onProgress });
-    if ('baseMissing' in whole) throw new Error('the engine asked for a base it was just sent');
-    return whole;
+    let answer: Analysis | BaseMissing = await this.pool.run('analyse', args, { slot: 'analyse', onProgress });
+    if ('baseMissing' in answer) {
+      // A newer analysis was asked for meanwhile: it owns the slot, and this one is stale.
+      if (this.latest?.version !== args.version) throw new StaleRequestError();
+      answer = await this.pool.run('analyse', { plan, version: args.version, options }, { slot: 'analyse', onProgress });
+      if ('baseMissing' in answer) throw new Error('the engine asked for a base it was just sent');
+    }
+    if (isDocument(plan) && args.version !== undefined) this.received = { plan, version: args.version };
+    return answer;
   }
 
   private analyseArgs(plan: unknown, options: Partial<EvaluateOptions>): AnalyseArgs {
-    const sent = this.sent;
     if (!isDocument(plan)) {
-      this.sent = null;
+      this.latest = null;
       return { plan, options };
     }
-    if (sent && sent.plan === plan) return { delta: { base: sent.version, changes: NO_CHANGE }, version: sent.version, options };
-    const version = nextVersion++;
-    this.sent = { plan, version };
-    return sent ? { delta: { base: sent.version, changes: planDelta(sent.plan, plan) }, version, options } : { plan, version, options };
+    const version = this.latest?.plan === plan ? this.latest.version : nextVersion++;
+    this.latest = { plan, version };
+    const base = this.received;
+    if (!base) return { plan, version, options };
+    return { delta: { base: base.version, changes: base.plan === plan ? NO_CHANGE : planDelta(base.plan, plan) }, version, options };
   }
 
   readPlan(text: string, format: PlanFormat) {

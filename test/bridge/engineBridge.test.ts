@@ -114,4 +114,20 @@ describe('EngineBridge', () => {
     expect(result.ok && result.report).toEqual(evaluate(renamed));
     bridge.dispose();
   });
+
+  it('analyse(a), then b, c, d at once (c dropped from the queue unsent): d still travels as a delta the worker can apply', async () => {
+    const posted: AnalyseArgs[] = [];
+    const memory = analysisMemory();
+    const jobs = { ...ENGINE_JOBS, analyse: (args: AnalyseArgs, job: JobContext) => (posted.push(args), analyseJob(args, job, undefined, memory)) };
+    const bridge = new EngineBridge(() => channelWorker(jobs), { size: 1, cancelGraceMs: 10_000 });
+    const a = enterprisePlan();
+    await bridge.analyse(a);
+    const [b, c, d] = ['B', 'C', 'D'].map((name) => ({ ...a, name }));
+    const stale = [bridge.analyse(b), bridge.analyse(c)].map((p) => p.catch((e: unknown) => e));
+    const result = await bridge.analyse(d);
+    for (const e of await Promise.all(stale)) expect(e).toBeInstanceOf(StaleRequestError);
+    expect(posted.map((p) => (p.plan ? 'whole' : 'delta'))).toEqual(['whole', 'delta', 'delta']);
+    expect(result.ok && result.report.planName).toBe('D');
+    bridge.dispose();
+  });
 });

@@ -4,7 +4,8 @@ import { shiftNodes } from '../../src/editor/actions/nodes';
 import { applyPlanDelta, isEmptyDelta, planDelta } from '../../src/plan/planDelta';
 import { hyperscalePlan, referencePlan } from '../../src/plan/samples/samples';
 import type { Plan } from '../../src/plan/schema';
-import { applyMutation, mutationArb, validPlanArbWith } from '../arbitraries/plan';
+import { mutationArb, validPlanArbWith } from '../arbitraries/plan';
+import { mutated } from '../arbitraries/mutated';
 import { sharePlan } from '../../workers/sharePlan';
 
 describe('planDelta(prev, next)', () => {
@@ -30,7 +31,7 @@ describe('planDelta(prev, next)', () => {
         // The receiving side holds its own copy, as a worker does after a structured clone.
         let held = structuredClone(start) as unknown;
         for (const m of mutations) {
-          const next = sharePlan(prev, applyMutation(prev, m).doc as Plan);
+          const next = sharePlan(prev, mutated(prev, m) as Plan);
           const received = applyPlanDelta(held, planDelta(prev, next)) as Record<string, unknown>;
           expect(received).toEqual(next);
           for (const key of Object.keys(received)) {
