@@ -4,19 +4,6 @@ import type { PlanStore, StoredPlan } from './planStore';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
 
-/**
- * How long edits must pause before a save starts, ms. A save serialises the whole plan on the
- * main thread (a 5,000-node plan is a megabyte of JSON, and IndexedDB clones it again): run on
- * every edit, it delayed the edit's results and made each burst of edits save each step.
- */
-const SETTLE_MS = 400;
-
-/** Runs `fn` once the main thread is idle (at most `timeoutMs` later), where the browser can say. */
-function whenIdle(fn: () => void, timeoutMs: number): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: timeoutMs });
-  else setTimeout(fn, 0);
-}
-
 /** What this tab last loaded or saved of the open plan: the base its next save must build on. */
 interface SaveBase {
   id: string;
@@ -38,7 +25,7 @@ export class Autosave {
   private latest: { id: string; plan: Plan; source?: string } | null = null;
   private running: Promise<void> | null = null;
   private saving: { id: string; plan: Plan } | null = null;
-  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private store: PlanStore,
@@ -78,8 +65,9 @@ export class Autosave {
   }
 
   /**
-   * Saves `plan` once edits pause (SETTLE_MS without another, then an idle moment), so saving
-   * stays off the path from an edit to its results; `now` saves at once (the page is going).
+   * Saves `plan` in a task of its own, after the caller's task (an edit posts its analysis
+   * first, so the worker computes while this thread serialises; a burst of changes in one task
+   * saves once). `now` starts the save at once (the page is going).
    */
   schedule(id: string, plan: Plan, source?: string, now = false): void {
     if (this.base?.id === id && this.base.plan === plan) return;
@@ -87,17 +75,14 @@ export class Autosave {
     this.latest = { id, plan, source };
     if (this.conflict) return;
     this.status = 'pending';
-    clearTimeout(this.settleTimer);
-    if (now) {
-      void this.flush();
-      return;
-    }
-    this.settleTimer = setTimeout(() => whenIdle(() => void this.flush(), 1000), SETTLE_MS);
+    clearTimeout(this.saveTimer);
+    if (now) void this.flush();
+    else this.saveTimer = setTimeout(() => void this.flush(), 0);
   }
 
   /** Resolves once every scheduled edit is stored (or refused by a conflict or an error). */
   async flush(): Promise<void> {
-    clearTimeout(this.settleTimer);
+    clearTimeout(this.saveTimer);
     while (this.running) await this.running;
     if (!this.latest || this.conflict) return;
     this.running = this.drain();
