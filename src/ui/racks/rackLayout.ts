@@ -64,11 +64,82 @@ export interface Elevation {
   geometry: ElevationGeometry;
 }
 
+/** The racks and row labels of a layout, with what they were computed from (compared by identity). */
+interface RackPart {
+  inputs: unknown[];
+  racks: RackBox[];
+  rows: RowLabel[];
+  width: number;
+  height: number;
+  rackById: Map<string, RackBox>;
+  hardware: Map<string, Plan['hardware'][number]>;
+  /** Each node's box, by the node object it was laid out from: valid while the racks are these. */
+  nodeBoxes: WeakMap<Plan['nodes'][number], NodeBox>;
+}
+
+/** What `layoutElevation` reuses between calls: the last rack part (an edit that moves nodes leaves it valid). */
+export interface LayoutMemo {
+  last: RackPart | null;
+}
+
+const sharedMemo: LayoutMemo = { last: null };
+
 /**
  * Lays racks out front-on: one line of racks per row, rows stacked in a column per room (sites and
  * rooms in the row label). U1 is at the bottom, as data-center staff read it. Pure: no DOM.
+ * The racks are laid out again only when sites, rooms, rows, racks or hardware changed, and a
+ * node's box only when the node did: moving one node of 5,000 builds one box, not 5,000.
  */
-export function layoutElevation(plan: Plan, g: ElevationGeometry = DEFAULT_GEOMETRY): Elevation {
+export function layoutElevation(plan: Plan, g: ElevationGeometry = DEFAULT_GEOMETRY, memo: LayoutMemo = sharedMemo): Elevation {
+  const inputs = [plan.sites, plan.rooms, plan.rows, plan.racks, plan.hardware, g];
+  const last = memo.last;
+  const part = last && inputs.every((x, i) => x === last.inputs[i]) ? last : (memo.last = layoutRacks(plan, g, inputs));
+  const nodes: NodeBox[] = [];
+  const nodesByRack = new Map<string, NodeBox[]>();
+  const nodeById = new Map<string, NodeBox>();
+  for (const node of plan.nodes) {
+    let nodeBox = part.nodeBoxes.get(node);
+    if (!nodeBox) {
+      const box = part.rackById.get(node.rackId);
+      const hw = part.hardware.get(node.hardwareId);
+      if (!box || !hw) continue;
+      const top = node.positionU + hw.heightU - 1;
+      nodeBox = {
+        id: node.id,
+        name: node.name,
+        role: node.role,
+        rackId: node.rackId,
+        x: box.x + 3,
+        y: box.y + (box.heightU - top) * g.uPx + 1,
+        width: g.rackWidth - 6,
+        height: hw.heightU * g.uPx - 2,
+        positionU: node.positionU,
+        heightU: hw.heightU,
+        feeds: node.feeds.join('+'),
+        tors: node.tors.join('+'),
+      };
+      part.nodeBoxes.set(node, nodeBox);
+    }
+    nodes.push(nodeBox);
+    nodeById.set(node.id, nodeBox);
+    let list = nodesByRack.get(node.rackId);
+    if (!list) nodesByRack.set(node.rackId, (list = []));
+    list.push(nodeBox);
+  }
+  return {
+    racks: part.racks,
+    nodes,
+    rows: part.rows,
+    width: Math.max(part.width, 300),
+    height: Math.max(part.height, 200),
+    rackById: part.rackById,
+    nodesByRack,
+    nodeById,
+    geometry: g,
+  };
+}
+
+function layoutRacks(plan: Plan, g: ElevationGeometry, inputs: unknown[]): RackPart {
   const rooms = new Map(plan.rooms.map((r) => [r.id, r]));
   const sites = new Map(plan.sites.map((s) => [s.id, s]));
   const hardware = new Map(plan.hardware.map((h) => [h.id, h]));
@@ -130,33 +201,5 @@ export function layoutElevation(plan: Plan, g: ElevationGeometry = DEFAULT_GEOME
     width = columnX + columnWidth + 8;
     columnX += columnWidth + g.rackGap * 4;
   }
-  const nodes: NodeBox[] = [];
-  const nodesByRack = new Map<string, NodeBox[]>();
-  const nodeById = new Map<string, NodeBox>();
-  for (const node of plan.nodes) {
-    const box = rackPos.get(node.rackId);
-    const hw = hardware.get(node.hardwareId);
-    if (!box || !hw) continue;
-    const top = node.positionU + hw.heightU - 1;
-    const nodeBox: NodeBox = {
-      id: node.id,
-      name: node.name,
-      role: node.role,
-      rackId: node.rackId,
-      x: box.x + 3,
-      y: box.y + (box.heightU - top) * g.uPx + 1,
-      width: g.rackWidth - 6,
-      height: hw.heightU * g.uPx - 2,
-      positionU: node.positionU,
-      heightU: hw.heightU,
-      feeds: node.feeds.join('+'),
-      tors: node.tors.join('+'),
-    };
-    nodes.push(nodeBox);
-    nodeById.set(node.id, nodeBox);
-    let list = nodesByRack.get(node.rackId);
-    if (!list) nodesByRack.set(node.rackId, (list = []));
-    list.push(nodeBox);
-  }
-  return { racks, nodes, rows, width: Math.max(width, 300), height: Math.max(height, 200), rackById: rackPos, nodesByRack, nodeById, geometry: g };
+  return { inputs, racks, rows, width, height, rackById: rackPos, hardware, nodeBoxes: new WeakMap() };
 }
