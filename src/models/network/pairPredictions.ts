@@ -97,7 +97,11 @@ export function predictPairs(topology: Topology): PairPrediction[] {
     site: new Map<string, NodePlace>(),
   };
   const firstSite: NodePlace[] = [];
+  const counts = pairCounts(topology);
+  // Once every class the plan has pairs in has its representative, later nodes change nothing.
+  const present = (Object.keys(counts) as Array<keyof typeof counts>).filter((c) => counts[c] > 0).length;
   for (const p of topology.places) {
+    if (reps.size === present) break;
     const candidates = [firstBy.rack.get(p.rack.id), firstBy.row.get(p.row.id), firstBy.room.get(p.room.id), firstBy.site.get(p.site.id), ...firstSite];
     for (const q of candidates) {
       if (!q) continue;
@@ -112,7 +116,6 @@ export function predictPairs(topology: Topology): PairPrediction[] {
       firstSite.push(p);
     }
   }
-  const counts = pairCounts(topology);
   const order = ['same-rack', 'same-row', 'cross-row', 'cross-room', 'cross-site'] as const;
   const ksFrame = framing(plan.network.mtu, { ...planStack(plan), kubespan: plan.cluster.kubespan.ipFamily });
   return order
@@ -135,20 +138,39 @@ export function predictPairs(topology: Topology): PairPrediction[] {
     });
 }
 
-/** Node pairs per latency class, from group sizes: C(n, 2) per rack, row, room, site and cluster, differenced. */
+/**
+ * Node pairs per latency class, from group sizes: C(n, 2) per rack, row, room, site and cluster,
+ * differenced. Group sizes are summed up from the racks' node counts (racks → rows → rooms →
+ * sites), so the cost is O(racks), not O(nodes).
+ */
 export function pairCounts(topology: Topology): Record<Exclude<LatencyClass, 'same-node'>, number> {
-  const c2 = (n: number) => (n * (n - 1)) / 2;
-  const sum = (key: (p: NodePlace) => string) => {
-    const m = new Map<string, number>();
-    for (const p of topology.places) m.set(key(p), (m.get(key(p)) ?? 0) + 1);
+  const c2 = (n: number) => (n > 1 ? (n * (n - 1)) / 2 : 0);
+  const plan = topology.plan;
+  const perRow = new Map<string, number>();
+  const perRoom = new Map<string, number>();
+  const perSite = new Map<string, number>();
+  let rack = 0;
+  for (const r of plan.racks) {
+    const n = topology.nodesByRack.get(r.id)?.length ?? 0;
+    rack += c2(n);
+    perRow.set(r.rowId, (perRow.get(r.rowId) ?? 0) + n);
+  }
+  for (const [rowId, n] of perRow) {
+    const roomId = topology.rowById.get(rowId)?.roomId ?? '';
+    perRoom.set(roomId, (perRoom.get(roomId) ?? 0) + n);
+  }
+  for (const [roomId, n] of perRoom) {
+    const siteId = topology.roomById.get(roomId)?.siteId ?? '';
+    perSite.set(siteId, (perSite.get(siteId) ?? 0) + n);
+  }
+  const sum = (m: Map<string, number>) => {
     let s = 0;
     for (const n of m.values()) s += c2(n);
     return s;
   };
-  const rack = sum((p) => p.rack.id);
-  const row = sum((p) => p.row.id);
-  const room = sum((p) => p.room.id);
-  const site = sum((p) => p.site.id);
+  const row = sum(perRow);
+  const room = sum(perRoom);
+  const site = sum(perSite);
   const all = c2(topology.places.length);
   return { 'same-rack': rack, 'same-row': row - rack, 'cross-row': room - row, 'cross-room': site - room, 'cross-site': all - site };
 }

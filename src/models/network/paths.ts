@@ -1,5 +1,6 @@
 import type { FeedId, Rack } from '../../plan/schema';
 import type { NodePlace, Topology } from '../topology';
+import { rackMemo } from '../rackMemo';
 
 /**
  * Paths through the fabric. The fabric is the classic tree of the reference architecture:
@@ -293,13 +294,20 @@ export function rackUplinkGbps(rack: Rack): number {
 
 /** Total NIC capacity of the nodes in a rack, Gbit/s: Σ cabled NIC links × link speed. */
 export function rackDownlinkGbps(topology: Topology, rackId: string): number {
+  const rack = topology.rackById.get(rackId);
+  return rack ? rackDownlink(topology, rack) : 0;
+}
+
+// Remembered per rack across plans (see rackMemo): the uplink loads, the bisection and rack-to-rack
+// capacities all ask, and an edit of one node changes it for one rack at most.
+const rackDownlink = rackMemo((_rack, places) => {
   let sum = 0;
-  for (const p of topology.nodesByRack.get(rackId) ?? []) {
+  for (const p of places) {
     const l = nicLinksBySwitch(p);
     sum += (l.A + l.B) * nicLinkGbps(p);
   }
   return sum;
-}
+});
 
 /**
  * The aggregate capacity between two racks, Gbit/s: the most a bulk transfer from every node of

@@ -1,6 +1,7 @@
-import type { Plan, Role } from '../../plan/schema';
+import type { Plan, Rack, Role } from '../../plan/schema';
 import { topFreeU } from '../../plan/validate';
-import { topologyOf } from '../topology';
+import { topologyOf, type NodePlace } from '../topology';
+import { rackMemo } from '../rackMemo';
 import { rackPower, type RackPower } from './rackPower';
 import type { ResolvedFailures } from '../failures';
 import { powerAfterFailures, type PowerAfterFailures } from './powerAfterFailures';
@@ -55,37 +56,7 @@ export function physicalCapacity(plan: Plan, resolved?: ResolvedFailures): Physi
     const room = row && topo.roomById.get(row.roomId);
     return room ? topo.siteById.get(room.siteId) : undefined;
   };
-  const racks = plan.racks.map((rack): RackCapacity => {
-    const places = topo.nodesByRack.get(rack.id) ?? [];
-    const cloud = siteOfRow(rack.rowId)?.kind === 'cloud';
-    const free = new Array<boolean>(topFreeU(rack) + 1).fill(true);
-    let nodeU = 0;
-    for (const p of places) {
-      nodeU += p.hardware.heightU;
-      for (let u = p.node.positionU; u < p.node.positionU + p.hardware.heightU; u++) free[u] = false;
-    }
-    let largest = 0;
-    let run = 0;
-    for (let u = 1; u < free.length; u++) {
-      run = free[u] ? run + 1 : 0;
-      largest = Math.max(largest, run);
-    }
-    const switchU = rack.tor.count * rack.tor.heightU;
-    return {
-      rackId: rack.id,
-      name: rack.name,
-      rowId: rack.rowId,
-      heightU: rack.heightU,
-      nodeU,
-      switchU,
-      freeU: rack.heightU - nodeU - switchU,
-      largestFreeBlockU: largest,
-      nodes: places.length,
-      power: cloud
-        ? { ...rackPower(rack, places, rack.tor.powerW), verdict: 'provider-managed', reasons: ["cloud capacity: power and space are the provider's"] }
-        : rackPower(rack, places, rack.tor.powerW),
-    };
-  });
+  const racks = plan.racks.map((rack) => rackCapacity(topo, rack, siteOfRow(rack.rowId)?.kind === 'cloud'));
 
   const emptyRoles = (): Record<Role, number> => ({ controlplane: 0, worker: 0, storage: 0 });
   const sites = new Map<string, SiteCapacity>(
@@ -146,3 +117,38 @@ export function physicalCapacity(plan: Plan, resolved?: ResolvedFailures): Physi
     afterFailures: resolved ? powerAfterFailures(resolved) : null,
   };
 }
+
+/**
+ * One rack's space and power: U used by nodes and switches, free U, the largest free block, and
+ * `rackPower`. Remembered per rack across plans (see `rackMemo`), so moving one node recomputes
+ * the racks it leaves and enters, not all of them.
+ */
+const rackCapacity = rackMemo((rack: Rack, places: readonly NodePlace[], cloud: boolean): RackCapacity => {
+  const free = new Array<boolean>(topFreeU(rack) + 1).fill(true);
+  let nodeU = 0;
+  for (const p of places) {
+    nodeU += p.hardware.heightU;
+    for (let u = p.node.positionU; u < p.node.positionU + p.hardware.heightU; u++) free[u] = false;
+  }
+  let largest = 0;
+  let run = 0;
+  for (let u = 1; u < free.length; u++) {
+    run = free[u] ? run + 1 : 0;
+    largest = Math.max(largest, run);
+  }
+  const switchU = rack.tor.count * rack.tor.heightU;
+  return {
+    rackId: rack.id,
+    name: rack.name,
+    rowId: rack.rowId,
+    heightU: rack.heightU,
+    nodeU,
+    switchU,
+    freeU: rack.heightU - nodeU - switchU,
+    largestFreeBlockU: largest,
+    nodes: places.length,
+    power: cloud
+      ? { ...rackPower(rack, places, rack.tor.powerW), verdict: 'provider-managed', reasons: ["cloud capacity: power and space are the provider's"] }
+      : rackPower(rack, places, rack.tor.powerW),
+  };
+});

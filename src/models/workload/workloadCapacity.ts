@@ -1,4 +1,4 @@
-import type { Plan, Role } from '../../plan/schema';
+import type { Hardware, Plan, Role } from '../../plan/schema';
 import { DOWN, type ResolvedFailures } from '../failures';
 import { topologyOf } from '../topology';
 import { capacityLeft, lostAllocatable, workloadDemand, type CapacityLeft, type WorkloadDemand } from './capacityLeft';
@@ -72,18 +72,24 @@ export function workloadCapacity(plan: Plan, resolved?: ResolvedFailures): Workl
   const allUp = capacityLeft('all nodes up', basis, demand, none);
   const tightness = (c: CapacityLeft) => Math.max(c.cpuUtilisation ?? Infinity, c.memoryUtilisation ?? Infinity, c.podUtilisation ?? Infinity);
 
-  let largestNodeLost: CapacityLeft | null = null;
+  const lostNode = (i: number) => ({ cpuMillicores: basis.cpuMillicores[i], memoryMiB: basis.memoryMiB[i], podSlots: basis.podSlots[i], nodes: 1 });
+  // The first node whose loss is tightest. A node's allocatable follows from its hardware and
+  // role alone, so the tightness is worked out once per (hardware, role), not once per node.
+  const tightnessOf = new Map<Hardware, Map<Role, number>>();
+  let tightest = -1;
+  let tightestValue = -Infinity;
   for (const p of t.places) {
     if (!basis.schedulable[p.index]) continue;
-    const i = p.index;
-    const c = capacityLeft(`node ${p.node.name} lost`, basis, demand, {
-      cpuMillicores: basis.cpuMillicores[i],
-      memoryMiB: basis.memoryMiB[i],
-      podSlots: basis.podSlots[i],
-      nodes: 1,
-    });
-    if (!largestNodeLost || tightness(c) > tightness(largestNodeLost)) largestNodeLost = c;
+    let byRole = tightnessOf.get(p.hardware);
+    if (!byRole) tightnessOf.set(p.hardware, (byRole = new Map()));
+    let value = byRole.get(p.node.role);
+    if (value === undefined) byRole.set(p.node.role, (value = tightness(capacityLeft('', basis, demand, lostNode(p.index)))));
+    if (tightest < 0 || value > tightestValue) {
+      tightest = p.index;
+      tightestValue = value;
+    }
   }
+  const largestNodeLost = tightest < 0 ? null : capacityLeft(`node ${t.places[tightest].node.name} lost`, basis, demand, lostNode(tightest));
   let largestRackLost: CapacityLeft | null = null;
   for (const rack of plan.racks) {
     const places = t.nodesByRack.get(rack.id) ?? [];

@@ -5,6 +5,8 @@ import { allocatableBasis } from '../../../src/models/workload/nodeAllocatable';
 import { workloadCapacity } from '../../../src/models/workload/workloadCapacity';
 import { referencePlan } from '../../../src/plan/samples/samples';
 import { drillPlanArb } from '../../arbitraries/drills';
+import { validPlanArbWith } from '../../arbitraries/plan';
+import { topologyOf } from '../../../src/models/topology';
 
 describe('workloadCapacity', () => {
   it('workloadDemand(reference) is 300 pods × 250 m and × 512 MiB', () => {
@@ -58,6 +60,31 @@ describe('workloadCapacity', () => {
           expect(large.evictedPods).toBeLessThanOrEqual(demand.pods);
         },
       ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('workloadCapacity(plan).largestNodeLost is the first node whose loss leaves the least headroom, trying every node', () => {
+    fc.assert(
+      fc.property(validPlanArbWith({ maxRacks: 4, maxNodesPerRack: 6 }), (plan) => {
+        const basis = allocatableBasis(plan);
+        const demand = workloadDemand(plan);
+        const tightness = (c: { cpuUtilisation: number | null; memoryUtilisation: number | null; podUtilisation: number | null }) =>
+          Math.max(c.cpuUtilisation ?? Infinity, c.memoryUtilisation ?? Infinity, c.podUtilisation ?? Infinity);
+        let expected = null;
+        for (const p of topologyOf(plan).places) {
+          if (!basis.schedulable[p.index]) continue;
+          const i = p.index;
+          const c = capacityLeft(`node ${p.node.name} lost`, basis, demand, {
+            cpuMillicores: basis.cpuMillicores[i],
+            memoryMiB: basis.memoryMiB[i],
+            podSlots: basis.podSlots[i],
+            nodes: 1,
+          });
+          if (!expected || tightness(c) > tightness(expected)) expected = c;
+        }
+        expect(workloadCapacity(plan).largestNodeLost).toEqual(expected);
+      }),
       { numRuns: 100 },
     );
   });
