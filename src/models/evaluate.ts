@@ -3,6 +3,7 @@ import { STORAGE_ASSUMPTIONS, storageDefaults, type StorageAssumptions } from '.
 import { physicalCapacity } from './physical/physicalCapacity';
 import { networkReport } from './network/networkReport';
 import { controlPlaneReport } from './controlPlane/controlPlaneReport';
+import type { CommitLatencyMemo } from './controlPlane/commitLatency';
 import { storageReport } from './storage/storageReport';
 import { componentId, resolveFailures, unknownComponents, type FailureSet } from './failures';
 import { workloadCapacity } from './workload/workloadCapacity';
@@ -20,6 +21,16 @@ export interface EvaluateOptions {
    * section's `afterFailures`, and `drill`, the health in operators' words). An empty set is no set.
    */
   failures?: FailureSet;
+  /**
+   * Results an incremental evaluator (`createEvaluator`) keeps across plans, reused where their
+   * inputs are equal; a plain `evaluate` has none and computes everything.
+   */
+  memo?: EvaluationMemo;
+}
+
+/** What `createEvaluator` remembers beyond whole sections: commit-latency draws by their numbers. */
+export interface EvaluationMemo {
+  commitLatency: CommitLatencyMemo;
 }
 
 export const DEFAULT_EVALUATE_OPTIONS: EvaluateOptions = { seed: 1, samples: 20_000 };
@@ -46,7 +57,14 @@ export function reportSections(plan: Plan, options: Partial<EvaluateOptions> = {
   return {
     physical: () => physicalCapacity(plan, resolved),
     network: () => networkReport(plan, resolved),
-    controlPlane: () => controlPlaneReport(plan, { seed: opts.seed, samples: opts.samples, assumptions: plan.assumptions?.controlPlane, resolved }),
+    controlPlane: () =>
+      controlPlaneReport(plan, {
+        seed: opts.seed,
+        samples: opts.samples,
+        assumptions: plan.assumptions?.controlPlane,
+        resolved,
+        latencyMemo: opts.memo?.commitLatency,
+      }),
     storage: () => storageReport(plan, { seed: opts.seed, assumptions: storageAssumptions(plan.assumptions?.storage, plan.cluster.storage) }, failures),
     workload: () => workloadCapacity(plan, resolved),
     failures: () => (failures ? { components: failures.components.map(componentId), unknown: unknownComponents(plan, failures) } : null),

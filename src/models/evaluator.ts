@@ -1,5 +1,5 @@
 import type { Plan } from '../plan/schema';
-import { DEFAULT_EVALUATE_OPTIONS, reportSections, type EvaluateOptions, type ReportSection } from './evaluate';
+import { DEFAULT_EVALUATE_OPTIONS, reportSections, type EvaluateOptions, type EvaluationMemo, type ReportSection } from './evaluate';
 import { advise } from './advisor/advise';
 import type { ModelReport, Report } from './report';
 
@@ -62,14 +62,17 @@ const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b
  * An `evaluate` that remembers each section's last inputs and result, and recomputes a section
  * only when what it reads changed (see `sectionKeys`): moving a worker re-runs the physical,
  * network and workload sections but not CRUSH placement nor the commit-latency Monte Carlo.
- * Its reports equal `evaluate(plan, options)` (a property test checks it on generated edits).
+ * Within a section it recomputes, commit-latency draws are reused when their numbers are equal
+ * (`EvaluationMemo`). Its reports equal `evaluate(plan, options)` (a property test checks it on
+ * generated edits).
  * One evaluator per worker: its memory is one report.
  */
 export function createEvaluator() {
   const last = new Map<ReportSection, { key: unknown[]; value: unknown }>();
+  const kept: EvaluationMemo = { commitLatency: new Map() };
   let computed: ReportSection[] = [];
   const sections = (plan: Plan, options: Partial<EvaluateOptions> = {}): SectionThunks => {
-    const opts = { ...DEFAULT_EVALUATE_OPTIONS, ...options };
+    const opts = { ...DEFAULT_EVALUATE_OPTIONS, ...options, memo: kept };
     const thunks = reportSections(plan, opts);
     const keys = sectionKeys(plan, opts);
     const memo = {} as Record<ReportSection, () => unknown>;

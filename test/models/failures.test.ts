@@ -11,6 +11,8 @@ import {
   resolveFailuresNodeByNode,
   siteLinkKey,
   unknownComponents,
+  type Degradation,
+  type DegradationScope,
   type FailedComponent,
   type FailureSet,
 } from '../../src/models/failures';
@@ -178,27 +180,25 @@ describe('failures', () => {
   });
 
   it('resolveFailures(plan, set) equals judging every node afresh (resolveFailuresNodeByNode), degradations included (property)', () => {
-    const scopeArb = (plan: Plan) =>
-      fc.oneof(
-        fc.constantFrom(...plan.nodes.map((n) => ({ kind: 'node' as const, nodeId: n.id }))),
-        fc.constantFrom(...plan.racks.map((r) => ({ kind: 'rack' as const, rackId: r.id }))),
+    // Degradations on any node or rack of the plan (none when it has neither).
+    const degradationsArb = (plan: Plan): fc.Arbitrary<Degradation[]> => {
+      const scopes: DegradationScope[] = [
+        ...plan.nodes.map((n) => ({ kind: 'node' as const, nodeId: n.id })),
+        ...plan.racks.map((r) => ({ kind: 'rack' as const, rackId: r.id })),
+      ];
+      if (scopes.length === 0) return fc.constant([]);
+      const scope = fc.constantFrom(...scopes);
+      return fc.array(
+        fc.oneof(
+          scope.map((sc): Degradation => ({ kind: 'latency', scope: sc, addedMs: 5 })),
+          scope.map((sc): Degradation => ({ kind: 'bandwidth', scope: sc, remainingFraction: 0.5 })),
+        ),
+        { maxLength: 2 },
       );
+    };
     fc.assert(
       fc.property(
-        drillPlanArb.chain((plan) =>
-          fc.tuple(
-            fc.constant(plan),
-            fc.subarray(failableOf(plan), { maxLength: 4 }),
-            fc.array(
-              fc.oneof(
-                scopeArb(plan).map((scope) => ({ kind: 'latency' as const, scope, addedMs: 5 })),
-                scopeArb(plan).map((scope) => ({ kind: 'bandwidth' as const, scope, remainingFraction: 0.5 })),
-              ),
-              { maxLength: 2 },
-            ),
-            fc.boolean(),
-          ),
-        ),
+        drillPlanArb.chain((plan) => fc.tuple(fc.constant(plan), fc.subarray(failableOf(plan), { maxLength: 4 }), degradationsArb(plan), fc.boolean())),
         ([plan, components, degradations, permanent]) => {
           const set: FailureSet = { components, degradations, permanent };
           expect(resolveFailures(plan, set)).toEqual(resolveFailuresNodeByNode(plan, set));

@@ -81,7 +81,18 @@ const at = (a: ArrayLike<number> | undefined, i: number) => (a ? a[i] : 0);
  * RTT, fsync median or per-hop cost raises every sample and never lowers a quantile. Cost: 2n
  * draws and O(k n) selection per sample, so linear in members.
  */
-export function commitLatency(input: CommitLatencyInput): CommitLatency {
+export function commitLatency(input: CommitLatencyInput, memo?: CommitLatencyMemo): CommitLatency {
+  if (!memo) return sampleCommitLatency(input);
+  const key = latencyKey(input);
+  const hit = memo.get(key);
+  if (hit) return withNames(hit, input.names);
+  const result = sampleCommitLatency(input);
+  if (memo.size >= 32) memo.delete(memo.keys().next().value!);
+  memo.set(key, result);
+  return result;
+}
+
+function sampleCommitLatency(input: CommitLatencyInput): CommitLatency {
   const n = input.names.length;
   const q = quorumSize(n);
   const k = q - 1;
@@ -143,6 +154,41 @@ export function commitLatency(input: CommitLatencyInput): CommitLatency {
     anyLeaderWriteMs: summariseBySelection(anyLeader),
     samples: S,
   };
+}
+
+/**
+ * Recent `commitLatency` results by the numbers they were drawn from (not the member names), kept
+ * by an incremental evaluator across plans: an edit that renames a node or a rack, or changes what
+ * the control plane does not sample (workers, storage), asks again with the same numbers and seed
+ * and gets the same draws back without re-sampling. The model is a pure function of those
+ * numbers, so a memo changes no result. At most 32 entries, oldest dropped first.
+ */
+export type CommitLatencyMemo = Map<string, CommitLatency>;
+
+function latencyKey(input: CommitLatencyInput): string {
+  const list = (a: ArrayLike<number> | undefined) => (a ? Array.from(a).join(',') : '-');
+  return [
+    input.names.length,
+    list(input.fsyncMedianMs),
+    list(input.fsyncSigma),
+    list(input.fsyncFloorMs),
+    list(input.leaderCpuMs),
+    list(input.messageMs),
+    list(input.rttMs),
+    input.applyMs,
+    input.rttJitterSigma,
+    input.clientRttMs ?? 0,
+    input.origin ?? 'spread',
+    input.seed,
+    input.samples,
+  ].join('|');
+}
+
+/** A remembered result with the members named as in this input (byLeader follows member order). */
+function withNames(r: CommitLatency, names: readonly string[]): CommitLatency {
+  if (r.byLeader.every((b, i) => b.leader === names[i])) return r;
+  const byLeader = r.byLeader.map((b, i) => ({ ...b, leader: names[i] }));
+  return { ...r, byLeader, best: byLeader[r.byLeader.indexOf(r.best)], worst: byLeader[r.byLeader.indexOf(r.worst)] };
 }
 
 /** The k-th smallest (1-based) of the first m values: k passes of selection, O(k·m), k ≤ 3 for 7 members. */

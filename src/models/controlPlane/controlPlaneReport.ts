@@ -3,7 +3,7 @@ import { Z99 } from '../../plan/diskClasses';
 import { sig } from '../../format/units';
 import { mutatingApiLatency, type ApiLatency } from './apiLatency';
 import { coreEquivalents, CPU_CLASS_SPEED, DEFAULT_CP_ASSUMPTIONS, type ControlPlaneAssumptions } from './assumptions';
-import { commitLatency, expectedCommitMs, type CommitLatency, type CommitLatencyInput } from './commitLatency';
+import { commitLatency, expectedCommitMs, type CommitLatency, type CommitLatencyInput, type CommitLatencyMemo } from './commitLatency';
 import { etcdLoad, type EtcdLoad } from './etcdLoad';
 import { failureDomainTolerance, type LevelTolerance } from './failureDomains';
 import { topologyOf } from '../topology';
@@ -51,6 +51,8 @@ export interface ControlPlaneOptions {
   clientRttMs?: number;
   /** A resolved failure set: the report then also says what it does to quorum (`afterFailures`). */
   resolved?: ResolvedFailures;
+  /** Commit-latency results an incremental evaluator keeps across plans (see `CommitLatencyMemo`). */
+  latencyMemo?: CommitLatencyMemo;
 }
 
 export interface ReadCurve {
@@ -140,7 +142,7 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
   );
   const rtt = rttSummary(members, rttFlat);
   const latencyInput = toLatencyInput(members, rttFlat, a, { ...options, clientRttMs }, origin);
-  const latency = n > 0 ? commitLatency(latencyInput) : null;
+  const latency = n > 0 ? commitLatency(latencyInput, options.latencyMemo) : null;
   const leaderIndex = latency ? latency.byLeader.indexOf(latency.best) : -1;
 
   let load = etcdLoad(plan, a);
@@ -260,6 +262,7 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
             { ...options, clientRttMs, samples: Math.max(1000, Math.floor(options.samples / 4)) },
             origin,
           ),
+          options.latencyMemo,
         );
         oneDownApi = mutatingApiLatency({
           ...overhead,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commitCdf, commitLatency, expectedCommitMs, type CommitLatencyInput } from '../../../src/models/controlPlane/commitLatency';
+import { commitCdf, commitLatency, expectedCommitMs, type CommitLatencyInput, type CommitLatencyMemo } from '../../../src/models/controlPlane/commitLatency';
 import { summariseBySelection } from '../../../src/models/controlPlane/selectSummary';
 import { summarise } from '../../../src/models/stats/quantile';
 import { latencyInputArb } from '../../arbitraries/controlPlane';
@@ -87,6 +87,22 @@ describe('commitLatency', () => {
     fc.assert(
       fc.property(latencyInputArb, (x) => {
         expect(commitLatency(x)).toEqual(commitLatency(x));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('commitLatency(input, memo) remembered from equal numbers under other member names equals sampling afresh under these names', () => {
+    fc.assert(
+      fc.property(latencyInputArb, fc.nat(), (x, salt) => {
+        const memo: CommitLatencyMemo = new Map();
+        commitLatency(x, memo);
+        const renamed = { ...x, names: x.names.map((name, i) => `${name}-${salt}-${i}`) };
+        expect(commitLatency(renamed, memo)).toEqual(commitLatency(renamed));
+        // Other numbers are never answered from the memo.
+        const slower = { ...x, fsyncMedianMs: Array.from(x.fsyncMedianMs, (m) => m * 2) };
+        expect(commitLatency(slower, memo)).toEqual(commitLatency(slower));
+        expect(memo.size).toBe(2);
       }),
       { numRuns: 30 },
     );
