@@ -224,8 +224,9 @@ function kubespanFigure(r: Report): HeadlineFigure {
   const ks = r.network.kubespan;
   const guidance = 100;
   // The KubeSpan rules are the advisor's: RA-KUBESPAN-SIZE, RA-KUBESPAN-THROUGHPUT and KUBESPAN-VERDICT
-  // (a warning when the plan spans sites and KubeSpan is off).
-  const worst = worstFinding(r, ['RA-KUBESPAN-SIZE', 'RA-KUBESPAN-THROUGHPUT', 'KUBESPAN-VERDICT']);
+  // (a warning when the plan spans sites and KubeSpan is off), and the network model's
+  // NET-FLANNEL-FRAGMENTATION, which only fires for Flannel inside KubeSpan.
+  const worst = worstFinding(r, ['NET-FLANNEL-FRAGMENTATION', 'RA-KUBESPAN-SIZE', 'RA-KUBESPAN-THROUGHPUT', 'KUBESPAN-VERDICT']);
   if (!ks.enabled) {
     return fig({
       id: 'kubespan',
@@ -251,7 +252,7 @@ function kubespanFigure(r: Report): HeadlineFigure {
     better: 'lower',
     panel: 'network',
     why:
-      worst && ks.nodes <= guidance
+      worst && (worst.severity === 'error' || ks.nodes <= guidance)
         ? worst.message
         : ks.nodes > guidance
           ? `a full mesh past the ${guidance}-node guidance: ${int(ks.tunnels)} tunnels, ${int(ks.peersPerNode)} peers per node`

@@ -18,12 +18,13 @@ describe('headline', () => {
     expect(h.get('kubespan')).toMatchObject({ verdict: 'info', text: 'off' });
   });
 
-  it('headline(anti-patterns) fails power N-1 and warns that KubeSpan is past the 100-node guidance', () => {
+  it('headline(anti-patterns) fails power N-1, and KubeSpan on the Flannel fragmentation inside it', () => {
     const h = byId('anti-patterns.json');
     expect(h.get('power-n1')?.verdict).toBe('bad');
     // R2-R4 overload their only feed and R5 trips on failover; R1 and Remote are merely on one feed.
     expect(h.get('power-n1')?.text).toBe('4 of 6 fail, 2 on one feed');
-    expect(['warn', 'bad']).toContain(h.get('kubespan')?.verdict);
+    expect(h.get('kubespan')?.verdict).toBe('bad');
+    expect(h.get('kubespan')?.why).toMatch(/Flannel VXLAN inside KubeSpan/);
   });
 
   it('every headline figure of every sample has a unit-bearing text, a word and a why, and never NaN or Infinity', () => {
@@ -79,7 +80,7 @@ const SAME_FACT: Record<string, { rules: string[]; keep?: (f: Finding) => boolea
   'write-p99': { rules: ['ETCD-FSYNC', 'API-SLO', 'API-SLO-ONE-DOWN'] },
   'cp-sizing': { rules: ['RA-CP-SIZE', 'RA-CP-HEADROOM', 'ETCD-FSYNC'] },
   'storage-headroom': { rules: ['STORAGE-REREPLICATE'] },
-  kubespan: { rules: ['RA-KUBESPAN-SIZE', 'RA-KUBESPAN-THROUGHPUT', 'KUBESPAN-VERDICT'] },
+  kubespan: { rules: ['NET-FLANNEL-FRAGMENTATION', 'RA-KUBESPAN-SIZE', 'RA-KUBESPAN-THROUGHPUT', 'KUBESPAN-VERDICT'] },
   'power-n1': { rules: ['POWER-FEED-OVER-CAPACITY', 'POWER-FEED-LOSS'] },
 };
 
