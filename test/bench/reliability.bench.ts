@@ -4,8 +4,11 @@
  * 1. One thread, TypeScript (`simulateTrials`), on the reference and enterprise examples, after a
  *    warm-up run of the same size.
  * 2. The same inner loop in C (test/bench/reliabilityLoop.c, built here with the system's cc -O2)
- *    on the same compiled model and the same random stream: the event counts must agree exactly
- *    (the bench fails if they do not). TypeScript and C runs alternate, five of each, and the
+ *    on the same compiled model and the same random stream: every output of the run (event
+ *    count, per-checkpoint losses and bytes, hours moments, all per-kind fields) must agree to
+ *    1e-9, or the bench fails. Both loops cover exponential repair, a parallel crew and one site
+ *    without links (the examples' setup); lognormal repair, a serial crew and site partitions run
+ *    only in TypeScript, and only for plans that have them. TypeScript and C runs alternate, five of each, and the
  *    ratio is the median of the five pairs' ratios, so a burst of load on the shared machine
  *    slows one pair rather than one side.
  * 3. Worker threads: the same chunks on 1 and on 2 workers, component-years per second per
@@ -19,18 +22,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SAMPLES } from '../../src/plan/samples/samples';
 import { compileSimModel, type SimModel } from '../../src/models/reliability/simModel';
-import {
-  chunkSeed,
-  simulateTrials,
-  KIND_FIELDS,
-  K_DOWN_HOURS,
-  K_NODE_DOWN_HOURS,
-  M_CAPACITY_HOURS,
-  M_QUORUM_HOURS,
-  M_UNAVAILABLE_HOURS,
-  type SimPartial,
-} from '../../src/models/reliability/simulate';
-import { KIND_COUNT } from '../../src/models/reliability/componentKinds';
+import { chunkSeed, simulateTrials, KIND_FIELDS, type SimPartial } from '../../src/models/reliability/simulate';
+import { COMPONENT_KINDS, KIND_COUNT } from '../../src/models/reliability/componentKinds';
 import { figure } from './figures';
 
 const dir = mkdtempSync(join(tmpdir(), 'rackplan-reliability-bench-'));
@@ -39,7 +32,6 @@ execFileSync('cc', ['-O2', '-o', loop, 'test/bench/reliabilityLoop.c', '-lm']);
 
 /** The compiled model as whitespace-separated numbers, in the order reliabilityLoop.c reads them. */
 function modelText(m: SimModel): string {
-  const T = m.checkpointsHours[m.checkpointsHours.length - 1];
   const parts: ArrayLike<number>[] = [
     [
       m.compCount,
@@ -49,7 +41,7 @@ function modelText(m: SimModel): string {
       m.roomCount,
       m.siteCount,
       m.unitCount,
-      T,
+      m.checkpointsHours.length,
       m.needed,
       m.minAvailable,
       m.members,
@@ -57,6 +49,7 @@ function modelText(m: SimModel): string {
       m.coresTotal,
       m.coresNeeded,
     ],
+    m.checkpointsHours,
     m.compKind,
     m.compTarget,
     m.failuresPerHour,
@@ -85,37 +78,55 @@ function modelText(m: SimModel): string {
   return parts.map((a) => Array.from(a, (x) => String(x)).join(' ')).join('\n');
 }
 
-/** What reliabilityLoop.c prints: its counts and hour totals over all trials. */
+/** What reliabilityLoop.c prints: every field of its SimPartial, and its CPU time. */
 interface CLoopResult {
+  trials: number;
   events: number;
-  quorumHours: number;
-  unavailableHours: number;
-  capacityHours: number;
-  componentDownHours: number;
-  nodeDownHours: number;
+  componentHours: number;
+  quorumLossWithin: number[];
+  apiLossWithin: number[];
+  dataLossWithin: number[];
+  capacityShortWithin: number[];
+  bytesLost: number[];
+  bytesLostSq: number[];
+  moments: number[];
+  byKind: number[];
   cpuSeconds: number;
 }
 
+const FIELD_NAMES = [
+  'events',
+  'downHours',
+  'nodeDownHours',
+  'quorumLosses',
+  'quorumHours',
+  'apiHours',
+  'dataLosses',
+  'bytesLost',
+  'unavailableHours',
+  'capacityHours',
+];
+const MOMENT_NAMES = ['quorumHours', 'quorumHours²', 'apiHours', 'apiHours²', 'unavailableHours', 'unavailableHours²', 'capacityHours', 'capacityHours²'];
+
 /**
- * The TypeScript run's totals that the C loop also keeps, paired with the C values: equal to
- * ~1e-9 when both are the same algorithm on the same stream (they differ only in the order of
- * a few additions).
+ * Every output of the TypeScript run paired with the C loop's: each must agree to 1e-9
+ * (relative) when both are the same algorithm on the same stream (the C adds in the same order,
+ * so most agree bit for bit). Returns the pairs that do not.
  */
-function totalsPairs(m: SimModel, p: SimPartial, c: CLoopResult): [string, number, number][] {
-  const years = m.checkpointsHours[m.checkpointsHours.length - 1] / 8766;
-  let down = 0;
-  let nodeDown = 0;
-  for (let k = 0; k < KIND_COUNT; k++) {
-    down += p.byKind[k * KIND_FIELDS + K_DOWN_HOURS];
-    nodeDown += p.byKind[k * KIND_FIELDS + K_NODE_DOWN_HOURS];
-  }
-  return [
-    ['hours without quorum', p.moments[M_QUORUM_HOURS * 2] * years, c.quorumHours],
-    ['hours with a unit unavailable', p.moments[M_UNAVAILABLE_HOURS * 2] * years, c.unavailableHours],
-    ['hours short of capacity', p.moments[M_CAPACITY_HOURS * 2] * years, c.capacityHours],
-    ['component-hours down', down, c.componentDownHours],
-    ['node-hours down', nodeDown, c.nodeDownHours],
+function differingOutputs(m: SimModel, p: SimPartial, c: CLoopResult): [string, number, number][] {
+  const pairs: [string, number, number][] = [
+    ['trials', p.trials, c.trials],
+    ['events', p.events, c.events],
+    ['componentHours', p.componentHours, c.componentHours],
   ];
+  const perCheckpoint = ['quorumLossWithin', 'apiLossWithin', 'dataLossWithin', 'capacityShortWithin', 'bytesLost', 'bytesLostSq'] as const;
+  for (const name of perCheckpoint)
+    for (let i = 0; i < m.checkpointsHours.length; i++) pairs.push([`${name}[${m.checkpointsYears[i]} y]`, p[name][i], c[name][i] ?? NaN]);
+  for (let i = 0; i < p.moments.length; i++) pairs.push([`moments.${MOMENT_NAMES[i]}`, p.moments[i], c.moments[i] ?? NaN]);
+  if (p.byKind.length !== KIND_COUNT * KIND_FIELDS || c.byKind.length !== p.byKind.length) pairs.push(['byKind length', p.byKind.length, c.byKind.length]);
+  for (let i = 0; i < p.byKind.length; i++)
+    pairs.push([`byKind.${COMPONENT_KINDS[Math.floor(i / KIND_FIELDS)]}.${FIELD_NAMES[i % KIND_FIELDS]}`, p.byKind[i], c.byKind[i] ?? NaN]);
+  return pairs.filter(([, a, b]) => !(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a))));
 }
 
 const componentYears = (m: SimModel, trials: number) => (m.compCount * m.checkpointsHours[m.checkpointsHours.length - 1] * trials) / 8766;
@@ -149,7 +160,7 @@ for (const sample of ['reference.json', 'enterprise.json']) {
     cRuns.push(cResult.cpuSeconds);
   }
   const cEvents = cResult!.events;
-  const differing = totalsPairs(m, ts, cResult!).filter(([, a, b]) => Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a)));
+  const differing = differingOutputs(m, ts, cResult!);
   const cy = componentYears(m, trials);
   const tsRate = cy / median(tsRuns);
   const cRate = cy / median(cRuns);
@@ -163,10 +174,10 @@ for (const sample of ['reference.json', 'enterprise.json']) {
       `  TypeScript ${rate(tsRate)} component-years/s (${ts.events} events, median ${median(tsRuns).toFixed(2)} s CPU)\n` +
       `  C -O2      ${rate(cRate)} component-years/s (${cEvents} events, median ${median(cRuns).toFixed(2)} s CPU)\n` +
       `  TypeScript / C = ${ratio.toFixed(2)} (pairs: ${tsRuns.map((t, i) => (cRuns[i] / t).toFixed(2)).join(' ')}; bar: at least 0.5); event counts ${ts.events === cEvents ? 'agree' : `differ by ${Math.abs(ts.events - cEvents)}`}\n` +
-      `  totals (hours without quorum, unavailable, short; component- and node-hours down) ${differing.length === 0 ? 'agree' : `differ: ${differing.map(([name, a, b]) => `${name} ${a} vs ${b}`).join('; ')}`}\n`,
+      `  outputs (every SimPartial field: ${3 + 6 * m.checkpointsHours.length + ts.moments.length + ts.byKind.length} numbers, per checkpoint and per kind) ${differing.length === 0 ? 'all agree to 1e-9' : `differ: ${differing.map(([name, a, b]) => `${name} ${a} vs ${b}`).join('; ')}`}\n`,
   );
-  // Different counts or totals mean the C loop is no longer the same algorithm, and the ratio means nothing.
-  if (ts.events !== cEvents || differing.length > 0) process.exitCode = 1;
+  // Different outputs mean the C loop is no longer the same algorithm, and the ratio means nothing.
+  if (differing.length > 0) process.exitCode = 1;
 }
 
 /** Runs `chunks` chunks of `chunkTrials` on `workers` worker threads (chunks split evenly); returns wall seconds. */

@@ -1,10 +1,16 @@
 /*
- * The reliability Monte Carlo's inner loop (src/models/reliability/simulate.ts, simulateWith) in
- * C, for `npm run bench` to compare speeds: the same indexed heap, the same node, switch, feed,
- * rack, room and site rules, the same per-unit shard counters, the same sfc32 stream
- * (src/models/stats/random.ts) and exponential draws. It covers the paths the benchmark plan
- * takes: exponential repair, a parallel crew, one site (no partition); the TypeScript loop also
- * runs lognormal repair, a serial crew and site partitions.
+ * The reliability Monte Carlo's inner loop (src/models/reliability/simulate.ts, Mission) in C, for
+ * `npm run bench` to compare speeds: the same indexed heap and failure clock, the same node,
+ * switch, feed, rack, room and site rules, the same per-unit shard counters, the same sfc32
+ * stream (src/models/stats/random.ts) and ziggurat exponential draws, and the same outputs: every
+ * field of SimPartial (events, component-hours, per-checkpoint first quorum / API / data /
+ * capacity losses and sums of bytes lost and their squares, sums and squares of the four
+ * hours-per-year figures, and all ten per-kind fields, each risk credited to the kind of the event
+ * that started it). The bench checks every one against TypeScript.
+ * Covered here and in TypeScript's loop for the benchmark examples: exponential repair, a
+ * parallel crew, one site without site links (the API is then lost exactly when quorum is). Not
+ * covered here: lognormal repair, a serial crew and site partitions, which TypeScript runs only
+ * for plans that have them (neither example does, and TypeScript skips their work when absent).
  *   cc -O2 -o /tmp/reliabilityLoop reliabilityLoop.c -lm && /tmp/reliabilityLoop model.txt seed trials
  * The model file is written by test/bench/reliability.bench.ts from compileSimModel.
  */
@@ -99,8 +105,8 @@ static void seedRandom(uint32_t seed) {
   for (int i = 0; i < 12; i++) next01();
 }
 
-static int C, D, H, N, R, ROOMS, SITES, U, needed, minAvailable, members, quorum;
-static double T, coresTotal, coresNeeded;
+static int C, D, H, N, R, ROOMS, SITES, U, CP, needed, minAvailable, members, quorum;
+static double T, coresTotal, coresNeeded, *checkpoints;
 static int *compKind, *compTarget, *nodeRack, *nodeFeedMask, *nodeTorMask, *nodeIsMember, *nodeSched, *nodeDiskStart, *nodeDisks;
 static int *rackRoom, *rackSite, *rackFeedMask, *rackTrip, *rackNodeStart, *rackNodes, *diskNode, *diskUnitStart, *diskUnits, *unitWidth;
 static double *failuresPerHour, *repairMean, *nodeCores, *diskRebuild, *unitBytes;
@@ -142,21 +148,24 @@ static void schedule(int item, double t) {
   if (t < old) siftUp(i); else siftDown(i);
 }
 
+/* Per-kind fields, as simulate.ts's SimPartial.byKind (index = kind * KIND_FIELDS + field). */
+enum { K_EVENTS, K_DOWN_HOURS, K_NODE_DOWN_HOURS, K_QUORUM_LOSSES, K_QUORUM_HOURS, K_API_HOURS, K_DATA_LOSSES, K_BYTES_LOST, K_UNAVAILABLE_HOURS, K_CAPACITY_HOURS, KIND_FIELDS };
+static double byKind[KINDS * KIND_FIELDS];
 static unsigned char *compDown, *nodeFailed, *nodeDown, *nodeDownKind, *torDown, *feedDown, *rackFailed, *roomFailed, *siteFailed, *diskIntact, *unitTracked;
 static int *unitIntact, *unitReach;
 static int compDownByKind[KINDS], nodesDownByKind[KINDS];
 static int membersUp, schedUp, unavailableUnits;
-static double upCores, now, firstQuorum, firstLoss, bytesLost;
-static long long events, quorumLosses;
+static double upCores, now, firstLoss, *trialBytes;
+static long long events;
 /* Down-hours per kind are added when a kind's count changes (count x time since its last change). */
-static double kindDownHours[KINDS], kindNodeHours[KINDS], compDownSince[KINDS], nodesDownSince[KINDS];
+static double compDownSince[KINDS], nodesDownSince[KINDS];
 static void compDownChange(int kind, int delta) {
-  kindDownHours[kind] += compDownByKind[kind] * (now - compDownSince[kind]);
+  byKind[kind * KIND_FIELDS + K_DOWN_HOURS] += compDownByKind[kind] * (now - compDownSince[kind]);
   compDownSince[kind] = now;
   compDownByKind[kind] += delta;
 }
 static void nodesDownChange(int kind, int delta) {
-  kindNodeHours[kind] += nodesDownByKind[kind] * (now - nodesDownSince[kind]);
+  byKind[kind * KIND_FIELDS + K_NODE_DOWN_HOURS] += nodesDownByKind[kind] * (now - nodesDownSince[kind]);
   nodesDownSince[kind] = now;
   nodesDownByKind[kind] += delta;
 }
@@ -195,7 +204,13 @@ static void destroyDisk(int d) {
   for (int j = diskUnitStart[d]; j < diskUnitStart[d + 1]; j++) {
     int u = diskUnits[j];
     if (up) shardGone(u);
-    if (unitIntact[u]-- == needed && unitTracked[u]) { bytesLost += unitBytes[u]; if (now < firstLoss) firstLoss = now; }
+    if (unitIntact[u]-- == needed && unitTracked[u]) {
+      double bytes = unitBytes[u];
+      byKind[DISK * KIND_FIELDS + K_DATA_LOSSES]++;
+      byKind[DISK * KIND_FIELDS + K_BYTES_LOST] += bytes;
+      if (now < firstLoss) firstLoss = now;
+      for (int c = 0; c < CP; c++) if (now <= checkpoints[c]) trialBytes[c] += bytes;
+    }
   }
 }
 static void restoreDisk(int d) {
@@ -254,7 +269,8 @@ int main(int argc, char **argv) {
   uint32_t seed = (uint32_t)strtoul(argv[2], 0, 10);
   int trials = atoi(argv[3]);
   C = (int)num(); D = (int)num(); N = (int)num(); R = (int)num(); ROOMS = (int)num(); SITES = (int)num(); U = (int)num();
-  T = num(); needed = (int)num(); minAvailable = (int)num(); members = (int)num(); quorum = (int)num(); coresTotal = num(); coresNeeded = num();
+  CP = (int)num(); needed = (int)num(); minAvailable = (int)num(); members = (int)num(); quorum = (int)num(); coresTotal = num(); coresNeeded = num();
+  checkpoints = dbls(CP); T = checkpoints[CP - 1];
   compKind = ints(C); compTarget = ints(C); failuresPerHour = dbls(C); repairMean = dbls(C);
   nodeRack = ints(N); nodeFeedMask = ints(N); nodeTorMask = ints(N); nodeIsMember = ints(N); nodeSched = ints(N); nodeCores = dbls(N);
   nodeDiskStart = ints(N + 1); nodeDisks = ints(D);
@@ -306,22 +322,29 @@ int main(int argc, char **argv) {
   seedRandom(seed);
   zigguratTables();
 
+  double *quorumWithin = calloc(CP, sizeof(double)), *apiWithin = calloc(CP, sizeof(double)), *lossWithin = calloc(CP, sizeof(double));
+  double *shortWithin = calloc(CP, sizeof(double)), *bytesLost = calloc(CP, sizeof(double)), *bytesLostSq = calloc(CP, sizeof(double));
+  trialBytes = calloc(CP, sizeof(double));
+  double moments[8] = {0}, componentHours = 0, missionYears = T / 8766;
+  long long trialsDone = 0;
+
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   clock_t cpu0 = clock();
-  double quorumHours = 0, unavailableHours = 0, capacityHours = 0, quorumSince = 0, unavailableSince = 0, capacitySince = 0;
-  long long capacityEvents = 0, dataLossTrials = 0;
-  double totalBytesLost = 0;
   for (int trial = 0; trial < trials; trial++) {
     memset(compDown, 0, C); memset(nodeFailed, 0, N); memset(nodeDown, 0, N); memset(torDown, 0, R); memset(feedDown, 0, R);
     memset(rackFailed, 0, R); memset(roomFailed, 0, ROOMS); memset(siteFailed, 0, SITES); memset(diskIntact, 1, D);
     memset(compDownByKind, 0, sizeof compDownByKind); memset(nodesDownByKind, 0, sizeof nodesDownByKind);
     memset(compDownSince, 0, sizeof compDownSince); memset(nodesDownSince, 0, sizeof nodesDownSince);
-    quorumSince = unavailableSince = capacitySince = 0;
+    memset(trialBytes, 0, sizeof(double) * CP);
     for (int u = 0; u < U; u++) { unitIntact[u] = unitWidth[u]; unitReach[u] = unitWidth[u]; }
     membersUp = members; schedUp = schedTotal; upCores = coresTotal; unavailableUnits = 0;
-    int quorumOk = members == 0 || members >= quorum, unavailable = 0, capacityShort = 0;
-    now = 0; firstQuorum = INFINITY; firstLoss = INFINITY; bytesLost = 0;
+    int quorumOk = members == 0 || members >= quorum, apiOk = quorumOk, unavailable = 0, capacityShort = 0;
+    int quorumKind = 0, apiKind = 0, unavailableKind = 0, capacityKind = 0;
+    double quorumHours = 0, apiHours = 0, unavailableHours = 0, capacityHours = 0;
+    double quorumSince = 0, apiSince = 0, unavailableSince = 0, capacitySince = 0;
+    double firstQuorum = INFINITY, firstApi = INFINITY, firstShort = INFINITY;
+    now = 0; firstLoss = INFINITY;
     for (int i = 0; i < heapSize; i++) { when[heap[i]] = INFINITY; pos[heap[i]] = -1; }
     heapSize = 0;
     memcpy(upList, upListInit, sizeof(int) * C); memcpy(upSlot, upSlotInit, sizeof(int) * C); memcpy(groupUp, groupSize, sizeof(int) * G);
@@ -343,6 +366,7 @@ int main(int argc, char **argv) {
         if (failing) {
           drawClock();
           compDown[c] = 1; compDownChange(kind, 1);
+          byKind[kind * KIND_FIELDS + K_EVENTS]++;
           schedule(c, now + drawRepair(repairMean[c]));
           switch (kind) {
             case DISK:
@@ -373,40 +397,78 @@ int main(int argc, char **argv) {
           }
         }
       }
-      /* A spell without quorum, a unit or capacity adds its hours when it ends (or at T). */
+      /* System states after the event (simulate.ts, settle): a move into a bad state is credited to
+       * the event's kind, and the spell's hours are added when it ends (or at T). With no site
+       * links the API is lost exactly when quorum is, but it is kept as its own figure, as there. */
       int q = members == 0 || membersUp >= quorum;
+      int a = q;
       if (q != quorumOk) {
-        if (!q) { quorumLosses++; if (now < firstQuorum) firstQuorum = now; quorumSince = now; }
-        else quorumHours += now - quorumSince;
+        if (!q) { quorumKind = kind; byKind[kind * KIND_FIELDS + K_QUORUM_LOSSES]++; if (now < firstQuorum) firstQuorum = now; quorumSince = now; }
+        else { quorumHours += now - quorumSince; byKind[quorumKind * KIND_FIELDS + K_QUORUM_HOURS] += now - quorumSince; }
         quorumOk = q;
+      }
+      if (a != apiOk) {
+        if (!a) { apiKind = kind; if (now < firstApi) firstApi = now; apiSince = now; }
+        else { apiHours += now - apiSince; byKind[apiKind * KIND_FIELDS + K_API_HOURS] += now - apiSince; }
+        apiOk = a;
       }
       int un = unavailableUnits > 0;
       if (un != unavailable) {
-        if (un) unavailableSince = now; else unavailableHours += now - unavailableSince;
+        if (un) { unavailableKind = kind; unavailableSince = now; }
+        else { unavailableHours += now - unavailableSince; byKind[unavailableKind * KIND_FIELDS + K_UNAVAILABLE_HOURS] += now - unavailableSince; }
         unavailable = un;
       }
       int shortNow = coresTotal > 0 && upCores < coresNeeded;
       if (shortNow != capacityShort) {
-        if (shortNow) { capacityEvents++; capacitySince = now; } else capacityHours += now - capacitySince;
+        if (shortNow) { capacityKind = kind; if (now < firstShort) firstShort = now; capacitySince = now; }
+        else { capacityHours += now - capacitySince; byKind[capacityKind * KIND_FIELDS + K_CAPACITY_HOURS] += now - capacitySince; }
         capacityShort = shortNow;
       }
-      (void)kind;
     }
+    /* The mission's end (simulate.ts, closeSpells and endTrial). */
     now = T;
-    for (int k = 0; k < KINDS; k++) { compDownChange(k, 0); nodesDownChange(k, 0); }
-    if (!quorumOk) quorumHours += T - quorumSince;
-    if (unavailable) unavailableHours += T - unavailableSince;
-    if (capacityShort) capacityHours += T - capacitySince;
-    totalBytesLost += bytesLost;
-    if (firstLoss <= T) dataLossTrials++;
+    for (int k = 0; k < KINDS; k++) {
+      byKind[k * KIND_FIELDS + K_DOWN_HOURS] += compDownByKind[k] * (T - compDownSince[k]);
+      byKind[k * KIND_FIELDS + K_NODE_DOWN_HOURS] += nodesDownByKind[k] * (T - nodesDownSince[k]);
+    }
+    if (!quorumOk) { quorumHours += T - quorumSince; byKind[quorumKind * KIND_FIELDS + K_QUORUM_HOURS] += T - quorumSince; }
+    if (!apiOk) { apiHours += T - apiSince; byKind[apiKind * KIND_FIELDS + K_API_HOURS] += T - apiSince; }
+    if (unavailable) { unavailableHours += T - unavailableSince; byKind[unavailableKind * KIND_FIELDS + K_UNAVAILABLE_HOURS] += T - unavailableSince; }
+    if (capacityShort) { capacityHours += T - capacitySince; byKind[capacityKind * KIND_FIELDS + K_CAPACITY_HOURS] += T - capacitySince; }
+    trialsDone++;
+    componentHours += C * T;
+    for (int c = 0; c < CP; c++) {
+      double at = checkpoints[c];
+      if (firstQuorum <= at) quorumWithin[c]++;
+      if (firstApi <= at) apiWithin[c]++;
+      if (firstLoss <= at) lossWithin[c]++;
+      if (firstShort <= at) shortWithin[c]++;
+      bytesLost[c] += trialBytes[c];
+      bytesLostSq[c] += trialBytes[c] * trialBytes[c];
+    }
+    double qy = quorumHours / missionYears, ay = apiHours / missionYears, uy = unavailableHours / missionYears, cy = capacityHours / missionYears;
+    moments[0] += qy; moments[1] += qy * qy;
+    moments[2] += ay; moments[3] += ay * ay;
+    moments[4] += uy; moments[5] += uy * uy;
+    moments[6] += cy; moments[7] += cy * cy;
   }
   clock_gettime(CLOCK_MONOTONIC, &t1);
   double seconds = (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
   double cpuSeconds = (double)(clock() - cpu0) / CLOCKS_PER_SEC;
-  /* Every total is printed, so the compiler cannot drop any of the work as unused. */
-  double downHours = 0, nodeDownHours = 0;
-  for (int k = 0; k < KINDS; k++) { downHours += kindDownHours[k]; nodeDownHours += kindNodeHours[k]; }
-  printf("{\"events\": %lld, \"quorumLosses\": %lld, \"quorumHours\": %.6f, \"unavailableHours\": %.6f, \"capacityEvents\": %lld, \"capacityHours\": %.6f, \"componentDownHours\": %.3f, \"nodeDownHours\": %.3f, \"bytesLost\": %.6g, \"dataLossTrials\": %lld, \"seconds\": %.6f, \"cpuSeconds\": %.6f}\n",
-    events, quorumLosses, quorumHours, unavailableHours, capacityEvents, capacityHours, downHours, nodeDownHours, totalBytesLost, dataLossTrials, seconds, cpuSeconds);
+  /* Every output is printed, in SimPartial's names, so the compiler cannot drop any of the work
+   * and the bench can compare each with TypeScript's. */
+  printf("{\"trials\": %lld, \"events\": %lld, \"componentHours\": %.17g", trialsDone, events, componentHours);
+  const char *names[] = {"quorumLossWithin", "apiLossWithin", "dataLossWithin", "capacityShortWithin", "bytesLost", "bytesLostSq"};
+  double *arrays[] = {quorumWithin, apiWithin, lossWithin, shortWithin, bytesLost, bytesLostSq};
+  for (int i = 0; i < 6; i++) {
+    printf(", \"%s\": [", names[i]);
+    for (int c = 0; c < CP; c++) printf("%s%.17g", c ? ", " : "", arrays[i][c]);
+    printf("]");
+  }
+  printf(", \"moments\": [");
+  for (int i = 0; i < 8; i++) printf("%s%.17g", i ? ", " : "", moments[i]);
+  printf("], \"byKind\": [");
+  for (int i = 0; i < KINDS * KIND_FIELDS; i++) printf("%s%.17g", i ? ", " : "", byKind[i]);
+  printf("], \"seconds\": %.6f, \"cpuSeconds\": %.6f}\n", seconds, cpuSeconds);
   return 0;
 }
