@@ -11,10 +11,16 @@
  * - a non-finite figure is a word (`unbounded`, `never`, `no limit`), never `NaN` or `Infinity`.
  */
 
+/**
+ * One formatter for every whole number: `toLocaleString` builds a new one per call, which the
+ * results panels paid for thousands of times after every edit.
+ */
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** A whole number with thousands separators: `int(1234.6)` is `"1,235"`. */
 export function int(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? 'unbounded' : '-';
-  return Math.round(x).toLocaleString('en-US');
+  return WHOLE.format(Math.round(x));
 }
 
 /** Three significant figures, whole from 100 up: `sig(0.052) = "0.052"`, `sig(6.504) = "6.5"`, `sig(1234.5) = "1,235"`. */
