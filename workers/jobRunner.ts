@@ -54,11 +54,18 @@ export function createJobRunner(jobs: JobTable) {
       running.set(jobId, state);
       // Events are fire-and-forget: awaiting the UI thread's answer would slow every chunk.
       const emit = (event: JobEvent) => void Promise.resolve(onEvent?.(event)).catch(() => undefined);
+      // A chunk that reported progress has told the pool it is alive; a second message per
+      // chunk would only cost the UI thread another round trip (comlink answers every call).
+      let reported = false;
       const context: JobContext = {
-        progress: (done, total) => emit({ kind: 'progress', done, total }),
+        progress: (done, total) => {
+          reported = true;
+          emit({ kind: 'progress', done, total });
+        },
         async checkpoint() {
           if (state.cancelled) throw new CancelledError();
-          emit({ kind: 'alive' });
+          if (!reported) emit({ kind: 'alive' });
+          reported = false;
           await nextTask();
           if (state.cancelled) throw new CancelledError();
         },

@@ -14,12 +14,21 @@ function counter(log: number[]) {
 }
 
 describe('createJobRunner(jobs)', () => {
-  it("run(id, name, args, onEvent) resolves with the job's result and reports progress and checkpoints", async () => {
+  it("run(id, name, args, onEvent) resolves with the job's result and reports progress, which tells the pool it is alive", async () => {
     const events: JobEvent[] = [];
     const runner = createJobRunner({ count: counter([]) });
     await expect(runner.run(1, 'count', { chunks: 3 }, (e) => void events.push(e))).resolves.toBe(3);
-    expect(events.filter((e) => e.kind === 'progress')).toEqual([1, 2, 3].map((done) => ({ kind: 'progress', done, total: 3 })));
-    expect(events.filter((e) => e.kind === 'alive')).toHaveLength(3);
+    expect(events).toEqual([1, 2, 3].map((done) => ({ kind: 'progress', done, total: 3 })));
+  });
+
+  it('run(id, name, args, onEvent) of a job that reports no progress says it is alive at each checkpoint', async () => {
+    const events: JobEvent[] = [];
+    const quiet = async (_args: unknown, job: JobContext) => {
+      for (let i = 0; i < 3; i++) await job.checkpoint();
+      return 'done';
+    };
+    await expect(createJobRunner({ quiet }).run(1, 'quiet', {}, (e) => void events.push(e))).resolves.toBe('done');
+    expect(events).toEqual([{ kind: 'alive' }, { kind: 'alive' }, { kind: 'alive' }]);
   });
 
   it('cancel(id) during a run makes the next checkpoint throw CancelledError, after at most one more chunk', async () => {
