@@ -83,18 +83,22 @@ export class AppState {
 
   /**
    * Every document change (edit, undo, redo, open) re-analyses in the worker and autosaves.
-   * Posting a 5,000-node plan to the worker costs ~10 ms of cloning, so it runs as a task of its
-   * own after the edit is drawn, not inside the drop's frame; a burst of changes posts once.
+   * The analysis is posted in a task of its own after the edit is drawn, not inside the drop's
+   * frame; a burst of changes posts once.
    */
   private schedule(plan: Plan): void {
     const scheduled = this.pendingPlan !== null;
     this.pendingPlan = plan;
-    if (scheduled) return;
-    setTimeout(() => {
-      const next = this.pendingPlan;
-      this.pendingPlan = null;
-      if (next) this.onPlanChanged(next);
-    }, 0);
+    if (!scheduled) {
+      setTimeout(() => {
+        const next = this.pendingPlan;
+        this.pendingPlan = null;
+        if (next) void this.analysis.run(next, this.planId);
+      }, 0);
+    }
+    // Marked pending at once, so the status never says "Saved" over an edit not yet stored; the
+    // save itself runs in a task queued after the one above, once the analysis is posted.
+    if (this.planId) this.autosave.schedule(this.planId, plan);
   }
 
   /**
@@ -219,12 +223,6 @@ export class AppState {
         );
       }
     }
-  }
-
-  /** Called on every document change (edit, undo, redo, open): re-analyse in the worker and autosave. */
-  private onPlanChanged(plan: Plan): void {
-    void this.analysis.run(plan, this.planId);
-    if (this.planId) this.autosave.schedule(this.planId, plan);
   }
 
   async openExample(file: string): Promise<void> {
