@@ -43,31 +43,30 @@ export function workloadCapacity(plan: Plan, resolved?: ResolvedFailures): Workl
   const t = topologyOf(plan);
   const basis = allocatableBasis(plan);
   const demand = workloadDemand(plan);
-  const roles: RoleCapacity[] = (['controlplane', 'worker', 'storage'] as const).map((role) => {
-    const rc: RoleCapacity = {
-      role,
-      nodes: 0,
-      schedulableNodes: 0,
-      cpuCores: 0,
-      memoryGiB: 0,
-      allocatableCpuCores: 0,
-      allocatableMemoryGiB: 0,
-      podSlots: 0,
-      reservations: reservations(plan, role),
-    };
-    for (const p of t.places) {
-      if (p.node.role !== role) continue;
-      rc.nodes++;
-      rc.cpuCores += p.hardware.cores;
-      rc.memoryGiB += p.hardware.memoryGiB;
-      if (!basis.schedulable[p.index]) continue;
-      rc.schedulableNodes++;
-      rc.allocatableCpuCores += basis.cpuMillicores[p.index] / 1000;
-      rc.allocatableMemoryGiB += basis.memoryMiB[p.index] / 1024;
-      rc.podSlots += basis.podSlots[p.index];
-    }
-    return rc;
-  });
+  const roles: RoleCapacity[] = (['controlplane', 'worker', 'storage'] as const).map((role) => ({
+    role,
+    nodes: 0,
+    schedulableNodes: 0,
+    cpuCores: 0,
+    memoryGiB: 0,
+    allocatableCpuCores: 0,
+    allocatableMemoryGiB: 0,
+    podSlots: 0,
+    reservations: reservations(plan, role),
+  }));
+  // One pass over the nodes for all three roles (each role's sums still run in node order).
+  const byRole = { controlplane: roles[0], worker: roles[1], storage: roles[2] };
+  for (const p of t.places) {
+    const rc = byRole[p.node.role];
+    rc.nodes++;
+    rc.cpuCores += p.hardware.cores;
+    rc.memoryGiB += p.hardware.memoryGiB;
+    if (!basis.schedulable[p.index]) continue;
+    rc.schedulableNodes++;
+    rc.allocatableCpuCores += basis.cpuMillicores[p.index] / 1000;
+    rc.allocatableMemoryGiB += basis.memoryMiB[p.index] / 1024;
+    rc.podSlots += basis.podSlots[p.index];
+  }
   const none = { cpuMillicores: 0, memoryMiB: 0, podSlots: 0, nodes: 0 };
   const allUp = capacityLeft('all nodes up', basis, demand, none);
   const tightness = (c: CapacityLeft) => Math.max(c.cpuUtilisation ?? Infinity, c.memoryUtilisation ?? Infinity, c.podUtilisation ?? Infinity);

@@ -47,9 +47,9 @@ export const workers: PlanRule = {
         subjects: { nodes: workerIds },
       });
     }
-    const topo = topologyOf(plan);
-    const heights = workerIds.map((id) => topo.placeById.get(id)?.hardware.heightU ?? 1);
-    const smallest = Math.min(...heights);
+    // The shortest worker, from the topology's places (one pass, no spread of thousands of arguments).
+    let smallest = Infinity;
+    for (const p of topologyOf(plan).places) if (p.node.role === 'worker') smallest = Math.min(smallest, p.hardware.heightU);
     if (racksWithRoom(input, smallest, new Set()).length === 0) {
       out.push({
         ruleId: ID,
