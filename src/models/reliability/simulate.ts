@@ -229,6 +229,13 @@ class Mission {
   private unavailableKind = 0;
   private capacityKind = 0;
   private readonly capacityMatters: boolean;
+  // Features a plan may not use, decided once per mission so their per-event work is skipped
+  // when absent (the reliability bench's examples use none of them): a serial crew's queue,
+  // lognormal repair draws, and the per-site counters and partition search that only site
+  // links need (with no link, every live member can reach every other).
+  private readonly serial: boolean;
+  private readonly lognormal: boolean;
+  private readonly partitions: boolean;
 
   constructor(
     private readonly m: SimModel,
@@ -332,6 +339,9 @@ class Mission {
     this.groupMembers = new Int32Array(m.siteCount);
     this.groupSched = new Int32Array(m.siteCount);
     this.capacityMatters = m.coresTotal > 0;
+    this.serial = m.serialRepair;
+    this.lognormal = m.repairSigma.some((s) => s !== 0);
+    this.partitions = m.siteLinkA.length > 0;
   }
 
   private siftUp(i: number): void {
@@ -418,7 +428,7 @@ class Mission {
   private scheduleRepair(item: number, c: number, rebuild: number): void {
     const m = this.m;
     const mean = rebuild ? m.diskRebuildHours[item - this.C] : m.repairMeanHours[c];
-    const s = m.repairSigma[c];
+    const s = this.lognormal ? m.repairSigma[c] : 0;
     const hours = s === 0 ? mean * this.exponential() : mean * Math.exp(-0.5 * s * s + s * this.rng.normal());
     this.when[item] = this.v[NOW] + hours;
     this.insert(item);
@@ -534,13 +544,14 @@ class Mission {
       this.nodeDownKind[n] = kind;
       this.nodesDownChange(kind, 1);
     } else this.nodesDownChange(this.nodeDownKind[n], -1);
-    const site = m.nodeSite[n];
+    const partitions = this.partitions,
+      site = m.nodeSite[n];
     if (m.nodeIsMember[n]) {
-      this.siteMembersUp[site] += delta;
+      if (partitions) this.siteMembersUp[site] += delta;
       this.membersUp += delta;
     }
     if (m.nodeSchedulable[n]) {
-      this.siteSchedUp[site] += delta;
+      if (partitions) this.siteSchedUp[site] += delta;
       this.schedUp += delta;
       this.v[UP_CORES] += delta * m.nodeCores[n];
     }
@@ -716,7 +727,7 @@ class Mission {
   }
 
   private startRepair(c: number): void {
-    if (this.m.serialRepair) {
+    if (this.serial) {
       if (this.crewBusy) {
         this.queue[(this.qHead + this.qLen) % (this.C + 1)] = c;
         this.qLen++;
@@ -773,7 +784,7 @@ class Mission {
     this.compDownChange(kind, -1);
     this.remove(c);
     this.rejoin(c);
-    if (m.serialRepair) {
+    if (this.serial) {
       if (this.qLen > 0) {
         const next = this.queue[this.qHead];
         this.qHead = (this.qHead + 1) % (C + 1);
@@ -878,9 +889,16 @@ class Mission {
       v = this.v,
       byKind = this.out.byKind,
       now = v[NOW];
-    this.lastQuorumSched = this.schedUp;
-    const q = this.quorumNow();
-    const a = q && !(this.linksDown > 0 && this.lastQuorumSched === 0 && this.schedUp > 0);
+    let q: boolean, a: boolean;
+    if (this.partitions) {
+      this.lastQuorumSched = this.schedUp;
+      q = this.quorumNow();
+      a = q && !(this.linksDown > 0 && this.lastQuorumSched === 0 && this.schedUp > 0);
+    } else {
+      // One connected whole: quorum is a count, and the API stands or falls with it.
+      q = m.members === 0 || this.membersUp >= m.quorum;
+      a = q;
+    }
     if (q !== this.quorumOk) {
       if (!q) {
         this.quorumKind = kind;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FailureSpec, Plan } from '../../../src/plan/schema';
-import { referencePlan } from '../../../src/plan/samples/samples';
+import { referencePlan, SAMPLES } from '../../../src/plan/samples/samples';
 import { exactQuorum } from '../../../src/models/reliability/exactFigures';
 import { probabilityBadWithin } from '../../../src/models/reliability/markov';
 import { replicaGroupChain } from '../../../src/models/reliability/replicaGroup';
 import { meanEstimate, wilson } from '../../../src/models/reliability/reliabilityFigures';
-import { compileSimModel, type SimModel } from '../../../src/models/reliability/simModel';
+import { compileSimModel, SITE_LINK, type SimModel } from '../../../src/models/reliability/simModel';
 import { mergePartials, simulateTrials, emptyPartial, M_QUORUM_HOURS, type SimPartial } from '../../../src/models/reliability/simulate';
 
 const off: FailureSpec = { annualFailureRate: 0, repairHours: 1, repairDistribution: 'exponential', repairSigma: 1 };
@@ -164,5 +164,21 @@ describe('simulateTrials(model, seed, chunk, trials) properties', () => {
     ]) {
       expect(Math.abs(p.byKind[kind * 10] - expected)).toBeLessThan(5 * Math.sqrt(expected));
     }
+  });
+
+  it('simulateTrials(model without site links) gives what the partition-aware path gives when no link can fail (hybrid-burst, two sites)', () => {
+    // The loop skips per-site counters and the partition search when a plan has no site links;
+    // with links that never fail, the partition-aware path must find one connected whole and
+    // agree with it on every output, draw for draw.
+    const linked = compileSimModel(SAMPLES['hybrid-burst.json']());
+    expect(linked.siteCount).toBe(2);
+    expect(linked.siteLinkA.length).toBeGreaterThan(0);
+    const failuresPerHour = Float64Array.from(linked.failuresPerHour, (rate, c) => (linked.compKind[c] === SITE_LINK ? 0 : rate));
+    const withLinks: SimModel = { ...linked, failuresPerHour };
+    const withoutLinks: SimModel = { ...withLinks, siteLinkA: new Int32Array(0), siteLinkB: new Int32Array(0) };
+    const a = simulateTrials(withLinks, 5, 0, 300);
+    const b = simulateTrials(withoutLinks, 5, 0, 300);
+    expect(a.events).toBeGreaterThan(0);
+    expect(b).toEqual(a);
   });
 });
