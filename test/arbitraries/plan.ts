@@ -603,6 +603,12 @@ const REFERENCES: [string, string][] = [
 ];
 const COLLECTIONS = ['sites', 'rooms', 'rows', 'racks', 'hardware', 'nodes'];
 
+/** The indices of the items of `list` that are objects (none when `list` is not an array). */
+function objectIndices(list: unknown): number[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, i) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? [i] : []));
+}
+
 /**
  * Applies one mutation to a deep copy of `doc` (a valid plan or an already mutated one).
  * Returns the new document and, for breaking kinds, the path that validation must report.
@@ -649,22 +655,25 @@ export function applyMutation(doc: unknown, m: Mutation): MutationResult {
       return { doc: out, path: fieldPath(target) };
     }
     case 'duplicateId': {
-      const collection = choose(COLLECTIONS.filter((c) => Array.isArray(plan[c]) && plan[c]!.length >= 2));
+      // An earlier mutation may have replaced a list, or items in it, by non-objects.
+      const collection = choose(COLLECTIONS.filter((c) => objectIndices(plan[c]).length >= 2));
       if (!collection) return none;
       const items = plan[collection] as { id: unknown }[];
-      const i = m.pick % items.length;
-      const j = (i + 1 + (m.other % (items.length - 1))) % items.length;
-      const [first, later] = i < j ? [i, j] : [j, i];
+      const at = objectIndices(items);
+      const i = m.pick % at.length;
+      const j = (i + 1 + (m.other % (at.length - 1))) % at.length;
+      const [first, later] = at[i] < at[j] ? [at[i], at[j]] : [at[j], at[i]];
       items[later].id = items[first].id;
       return { doc: out, path: `${collection}[${later}].id` };
     }
     case 'overlap': {
-      const nodes = (plan.nodes ?? []) as { rackId: unknown; positionU: unknown }[];
-      if (nodes.length < 2) return none;
-      const i = m.pick % nodes.length;
-      const j = (i + 1 + (m.other % (nodes.length - 1))) % nodes.length;
-      nodes[j].rackId = nodes[i].rackId;
-      nodes[j].positionU = nodes[i].positionU;
+      const nodes = plan.nodes as { rackId: unknown; positionU: unknown }[] | undefined;
+      const at = objectIndices(nodes);
+      if (at.length < 2) return none;
+      const i = at[m.pick % at.length];
+      const j = at[(at.indexOf(i) + 1 + (m.other % (at.length - 1))) % at.length];
+      nodes![j].rackId = nodes![i].rackId;
+      nodes![j].positionU = nodes![i].positionU;
       return { doc: out, path: `nodes[${Math.max(i, j)}].positionU` };
     }
     case 'delete': {

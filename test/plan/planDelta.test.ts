@@ -4,8 +4,7 @@ import { shiftNodes } from '../../src/editor/actions/nodes';
 import { applyPlanDelta, isEmptyDelta, planDelta } from '../../src/plan/planDelta';
 import { hyperscalePlan, referencePlan } from '../../src/plan/samples/samples';
 import type { Plan } from '../../src/plan/schema';
-import { mutationArb, validPlanArbWith } from '../arbitraries/plan';
-import { mutated } from '../arbitraries/mutated';
+import { mutationArb, validPlanArbWith, applyMutation } from '../arbitraries/plan';
 import { sharePlan } from '../../workers/sharePlan';
 
 describe('planDelta(prev, next)', () => {
@@ -31,7 +30,7 @@ describe('planDelta(prev, next)', () => {
         // The receiving side holds its own copy, as a worker does after a structured clone.
         let held = structuredClone(start) as unknown;
         for (const m of mutations) {
-          const next = sharePlan(prev, mutated(prev, m) as Plan);
+          const next = sharePlan(prev, applyMutation(prev, m).doc as Plan);
           const received = applyPlanDelta(held, planDelta(prev, next)) as Record<string, unknown>;
           expect(received).toEqual(next);
           for (const key of Object.keys(received)) {

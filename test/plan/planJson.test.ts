@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { shiftNodes } from '../../src/editor/actions/nodes';
 import { planJson } from '../../src/plan/planJson';
 import { enterprisePlan } from '../../src/plan/samples/samples';
-import { mutationArb, validPlanArbWith } from '../arbitraries/plan';
-import { mutated } from '../arbitraries/mutated';
+import { mutationArb, validPlanArbWith, applyMutation } from '../arbitraries/plan';
 import type { Plan } from '../../src/plan/schema';
 
 describe('planJson(plan)', () => {
@@ -15,7 +14,7 @@ describe('planJson(plan)', () => {
         expect(planJson(plan)).toBe(JSON.stringify(plan));
         for (const m of mutations) {
           // Changed parts are new objects; the rest are the previous plan's (as after an edit).
-          const next = mutated(plan, m) as Record<string, unknown>;
+          const next = applyMutation(plan, m).doc as Record<string, unknown>;
           for (const key of Object.keys(next))
             if (JSON.stringify(next[key]) === JSON.stringify((plan as unknown as Record<string, unknown>)[key]))
               next[key] = (plan as unknown as Record<string, unknown>)[key];

@@ -6,8 +6,7 @@ import { applyPlanDelta, planDelta } from '../../src/plan/planDelta';
 import { enterprisePlan } from '../../src/plan/samples/samples';
 import type { Plan } from '../../src/plan/schema';
 import { validatePlan } from '../../src/plan/validate';
-import { mutationArb, validPlanArbWith } from '../arbitraries/plan';
-import { mutated } from '../arbitraries/mutated';
+import { mutationArb, validPlanArbWith, applyMutation } from '../arbitraries/plan';
 import { sharePlan } from '../../workers/sharePlan';
 
 type Doc = Record<string, unknown>;
@@ -34,7 +33,7 @@ const changeArb = fc.oneof(
   mutationArb.map(
     (m) =>
       (doc: Doc): Doc =>
-        sharePlan(doc, mutated(doc, m) as Doc),
+        sharePlan(doc, applyMutation(doc, m).doc as Doc),
   ),
 );
 

@@ -42,6 +42,15 @@ describe('validatePlan(mutated plan)', () => {
     );
   });
 
+  it('applyMutation(doc, m) applies to any document earlier mutations left (items replaced by non-objects) without throwing', () => {
+    fc.assert(
+      fc.property(validPlanArbWith({ maxRacks: 4, maxNodesPerRack: 3 }), fc.array(mutationArb, { minLength: 1, maxLength: 6 }), (plan, mutations) => {
+        mutations.reduce<unknown>((doc, m) => applyMutation(doc, m).doc, plan);
+      }),
+      { numRuns: 150 },
+    );
+  }, 30_000);
+
   it('validatePlan(plan with one breaking mutation) is rejected naming the broken field', () => {
     const breaking = fc.record({ mutation: mutationArb, kind: fc.constantFrom(...BREAKING_KINDS) }).map(({ mutation, kind }) => ({ ...mutation, kind }));
     fc.assert(
