@@ -324,6 +324,7 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
 
 const ETCD_FAQ =
   'etcd FAQ and hardware guide: WAL fsync p99 should stay below 10 ms; the backend quota defaults to 2 GiB with 8 GiB the suggested maximum (https://etcd.io/docs/v3.5/faq/, https://etcd.io/docs/v3.5/dev-guide/limit/)';
+const ETCD_HARDWARE = 'etcd hardware recommendations: CPU, memory, disk IOPS and size by cluster class (https://etcd.io/docs/v3.5/op-guide/hardware/)';
 const API_SLO =
   'Kubernetes scalability SLO: mutating API calls p99 ≤ 1 s (https://github.com/kubernetes/community/blob/master/sig-scalability/slos/api_call_latency.md)';
 
@@ -403,6 +404,25 @@ function controlPlaneFindings(r: ControlPlaneReport, memberIds: readonly string[
     });
   }
   for (const t of r.timers?.findings ?? []) f.push({ ...t, subjects: { ...t.subjects, nodes } });
+  // Sizing checks no other rule states (the rest are RA-CP-SIZE, RA-CP-HEADROOM and ETCD-FSYNC), so
+  // every verdict below "fits" on hardware in use has a finding behind it.
+  for (const v of r.sizing.verdicts) {
+    const own = v.inUse ? v.shortfalls.filter((x) => x.ruleId === 'CP-SIZING') : [];
+    if (own.length === 0) continue;
+    const on = r.members.filter((m) => m.hardwareId === v.hardwareId);
+    const severity = own.some((x) => x.severity === 'error') ? 'error' : 'warning';
+    f.push({
+      ruleId: 'CP-SIZING',
+      severity,
+      message: `${on.map((m) => m.name).join(', ')} (${v.name}): ${own.map((x) => x.why).join('; ')}`,
+      why:
+        severity === 'error'
+          ? 'etcd writes its WAL and backend on every write: a disk that cannot hold the quota with a defragmentation copy, or cannot sustain the write IOPS, stalls the whole control plane'
+          : "etcd's hardware guide sizes CPU and memory by cluster class; below it the node runs, but a failover or a burst of churn leaves no margin",
+      source: ETCD_HARDWARE,
+      subjects: { nodes: on.map((m) => m.id) },
+    });
+  }
   return f;
 }
 

@@ -235,6 +235,22 @@ export interface HardwareVerdict {
   cpuUse: { allUp: number; oneDown: number };
   memoryUse: { allUp: number; oneDown: number };
   reasons: string[];
+  /** Each check the profile misses, with the severity it costs and the rule that files it as a finding. */
+  shortfalls: SizingShortfall[];
+}
+
+/**
+ * One sizing check a profile misses. `ruleId` is the finding that states the same fact, so the
+ * sizing verdict and the Findings tab never disagree: RA-CP-SIZE (below the minimum cores,
+ * memory or disk), ETCD-FSYNC (WAL fsync p99 over 10 ms), RA-CP-HEADROOM (over 60 % busy), and
+ * CP-SIZING for what only sizing checks (disk below what etcd's quota needs, too few write IOPS,
+ * a spinning disk, fewer cores or GB than etcd's hardware class advises).
+ */
+export interface SizingShortfall {
+  resource: Requirement['resource'];
+  severity: 'error' | 'warning';
+  why: string;
+  ruleId: 'RA-CP-SIZE' | 'ETCD-FSYNC' | 'RA-CP-HEADROOM' | 'CP-SIZING';
 }
 
 /**
@@ -255,22 +271,25 @@ export function hardwareVerdict(h: Hardware, d: ControlPlaneDemand, a: ControlPl
   const disk = etcdDisk(h.disks);
   const spec = diskSpec(disk);
   const need = (r: Requirement['resource']) => reqs.find((x) => x.resource === r)?.value ?? 0;
-  const failures: { resource: Requirement['resource']; why: string }[] = [];
-  if (h.cores < min.cores) failures.push({ resource: 'cpu', why: `${h.cores} cores, below the ${min.cores}-core minimum (${min.source})` });
-  if (memGB < min.memoryGB) failures.push({ resource: 'memory', why: `${fmt(memGB)} GB, below the ${min.memoryGB} GB minimum (${min.source})` });
+  const failures: SizingShortfall[] = [];
+  const fail = (resource: Requirement['resource'], ruleId: SizingShortfall['ruleId'], why: string) =>
+    failures.push({ resource, severity: 'error', why, ruleId });
+  if (h.cores < min.cores) fail('cpu', 'RA-CP-SIZE', `${h.cores} cores, below the ${min.cores}-core minimum (${min.source})`);
+  if (memGB < min.memoryGB) fail('memory', 'RA-CP-SIZE', `${fmt(memGB)} GB, below the ${min.memoryGB} GB minimum (${min.source})`);
   if (walFsyncTooSlow(spec.fsyncP99Ms) || !spec.solidState)
-    failures.push({
-      resource: 'fsync',
-      why: `${spec.label}${spec.measured ? ' (measured)' : ''}: fsync p99 ${fmt(spec.fsyncP99Ms)} ms, etcd needs < ${MAX_FSYNC_P99_MS} ms on solid state`,
-    });
-  if (disk.capacityGB < need('disk')) failures.push({ resource: 'disk', why: `system disk ${disk.capacityGB} GB, needs ${fmt(need('disk'))} GB` });
-  if (spec.randWriteIops < need('iops')) failures.push({ resource: 'iops', why: `${spec.randWriteIops} write IOPS, needs ${fmt(need('iops'))}` });
-  if (cpuUse.allUp > HEADROOM) failures.push({ resource: 'cpu', why: `CPU ${pct(cpuUse.allUp)} busy with every node up, over 60 % (RA-CP-HEADROOM)` });
-  if (memoryUse.allUp > HEADROOM)
-    failures.push({ resource: 'memory', why: `memory ${pct(memoryUse.allUp)} used with every node up, over 60 % (RA-CP-HEADROOM)` });
+    fail(
+      'fsync',
+      walFsyncTooSlow(spec.fsyncP99Ms) ? 'ETCD-FSYNC' : 'CP-SIZING',
+      `${spec.label}${spec.measured ? ' (measured)' : ''}: fsync p99 ${fmt(spec.fsyncP99Ms)} ms, etcd needs < ${MAX_FSYNC_P99_MS} ms on solid state`,
+    );
+  if (disk.capacityGB < need('disk'))
+    fail('disk', disk.capacityGB < min.diskGB ? 'RA-CP-SIZE' : 'CP-SIZING', `system disk ${disk.capacityGB} GB, needs ${fmt(need('disk'))} GB`);
+  if (spec.randWriteIops < need('iops')) fail('iops', 'CP-SIZING', `${spec.randWriteIops} write IOPS, needs ${fmt(need('iops'))}`);
+  if (cpuUse.allUp > HEADROOM) fail('cpu', 'RA-CP-HEADROOM', `CPU ${pct(cpuUse.allUp)} busy with every node up, over 60 % (RA-CP-HEADROOM)`);
+  if (memoryUse.allUp > HEADROOM) fail('memory', 'RA-CP-HEADROOM', `memory ${pct(memoryUse.allUp)} used with every node up, over 60 % (RA-CP-HEADROOM)`);
   const reasons = failures.map((f) => f.why);
   if (failures.length > 0) {
-    return { hardwareId: h.id, name: h.name, verdict: 'too-small', deciding: failures[0].resource, cpuUse, memoryUse, reasons };
+    return { hardwareId: h.id, name: h.name, verdict: 'too-small', deciding: failures[0].resource, cpuUse, memoryUse, reasons, shortfalls: failures };
   }
   const deciding = cpuUse.oneDown >= memoryUse.oneDown ? 'cpu' : 'memory';
   const tight = Math.max(cpuUse.oneDown, memoryUse.oneDown);
@@ -278,11 +297,15 @@ export function hardwareVerdict(h: Hardware, d: ControlPlaneDemand, a: ControlPl
   const shortCpu = cores < need('cpu');
   const shortMemory = memGB < need('memory');
   const verdict: Verdict = tight > HEADROOM || shortCpu || shortMemory ? 'fits-without-n1-headroom' : 'fits';
-  reasons.push(
-    `${deciding === 'cpu' ? 'CPU' : 'memory'} ${pct(tight)} used on the leader node with one control plane down${tight > HEADROOM ? ', over the 60 % headroom' : ''}`,
-  );
-  if (shortCpu) reasons.push(`${fmt(cores)} balanced cores, below the ${fmt(need('cpu'))} the etcd class and headroom ask for`);
-  if (shortMemory) reasons.push(`${fmt(memGB)} GB, below the ${fmt(need('memory'))} GB the etcd class and headroom ask for`);
+  const shortfalls: SizingShortfall[] = [];
+  const warn = (resource: Requirement['resource'], ruleId: SizingShortfall['ruleId'], why: string) =>
+    shortfalls.push({ resource, severity: 'warning', why, ruleId });
+  const tightWhy = `${deciding === 'cpu' ? 'CPU' : 'memory'} ${pct(tight)} used on the leader node with one control plane down${tight > HEADROOM ? ', over the 60 % headroom' : ''}`;
+  reasons.push(tightWhy);
+  if (tight > HEADROOM) warn(deciding, 'RA-CP-HEADROOM', tightWhy);
+  if (shortCpu) warn('cpu', 'CP-SIZING', `${fmt(cores)} balanced cores, below the ${fmt(need('cpu'))} the etcd class and headroom ask for`);
+  if (shortMemory) warn('memory', 'CP-SIZING', `${fmt(memGB)} GB, below the ${fmt(need('memory'))} GB the etcd class and headroom ask for`);
+  reasons.push(...shortfalls.filter((x) => x.ruleId === 'CP-SIZING').map((x) => x.why));
   if (disk.class !== 'nvme-enterprise' && disk.class !== 'nvme-consumer') reasons.push(`${spec.label}: RA-CP-DISK asks for local NVMe`);
-  return { hardwareId: h.id, name: h.name, verdict, deciding, cpuUse, memoryUse, reasons };
+  return { hardwareId: h.id, name: h.name, verdict, deciding, cpuUse, memoryUse, reasons, shortfalls };
 }

@@ -6,6 +6,9 @@ import type { Hardware } from '../../../src/plan/schema';
 import { SAMPLE_HARDWARE } from '../../../src/plan/samples/catalogue';
 import { controlPlaneReport } from '../../../src/models/controlPlane/controlPlaneReport';
 import { clusterPlan } from '../publishedPlans';
+import { evaluate } from '../../../src/models/evaluate';
+import { headline } from '../../../src/models/headline/headline';
+import { referencePlan } from '../../../src/plan/samples/samples';
 
 /** Only serializable reads: CPU per node = 0.5 + (6000 / s) x (1 ms + 129 µs). */
 const readsOnly: ControlPlaneDemand = {
@@ -152,5 +155,40 @@ describe('sizing', () => {
     expect(etcdClassOf(800, 400e6, 200)).toBe('medium');
     expect(etcdClassOf(5000, 0.9e9, 900)).toBe('large');
     expect(etcdClassOf(100, 50e6, 5000)).toBe('xlarge');
+  });
+});
+
+describe('CP-SIZING', () => {
+  const cpOf = (patch: Partial<Hardware>) => {
+    const plan = referencePlan();
+    const report = evaluate({ ...plan, hardware: plan.hardware.map((h) => (h.id === 'cp-1u-nvme' ? { ...h, ...patch } : h)) }, { samples: 200 });
+    return {
+      verdict: report.controlPlane.sizing.verdicts.find((v) => v.hardwareId === 'cp-1u-nvme')!,
+      findings: report.findings.filter((f) => ['CP-SIZING', 'RA-CP-SIZE', 'RA-CP-HEADROOM', 'ETCD-FSYNC'].includes(f.ruleId)),
+      figure: headline(report).find((f) => f.id === 'cp-sizing')!,
+    };
+  };
+
+  it('controlPlaneReport(reference with a 60 GB system disk) is too small for etcd (needs about 103 GB) and files CP-SIZING, not RA-CP-SIZE (60 GB is above its 40 GB minimum)', () => {
+    const { verdict, findings, figure } = cpOf({ disks: [{ class: 'nvme-enterprise', capacityGB: 60, count: 2, purpose: 'system' }] });
+    expect(verdict.verdict).toBe('too-small');
+    expect(verdict.shortfalls.map((s) => [s.resource, s.ruleId])).toEqual([['disk', 'CP-SIZING']]);
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['CP-SIZING', 'error']]);
+    expect(findings[0].message).toMatch(/system disk 60 GB, needs 10\d GB/);
+    expect(figure.verdict).toBe('bad');
+  });
+
+  it('controlPlaneReport(reference with 4-core control planes) fits without N-1 headroom (4 < the 4.9 cores etcd and headroom ask for) and warns CP-SIZING', () => {
+    const { verdict, findings, figure } = cpOf({ cores: 4 });
+    expect(verdict.verdict).toBe('fits-without-n1-headroom');
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['CP-SIZING', 'warning']]);
+    expect(figure.verdict).toBe('warn');
+  });
+
+  it('controlPlaneReport(reference with 2-core control planes) leaves the shortfall to RA-CP-SIZE: no CP-SIZING finding states it twice', () => {
+    const { verdict, findings } = cpOf({ cores: 2 });
+    expect(verdict.verdict).toBe('too-small');
+    expect(findings.map((f) => f.ruleId)).toContain('RA-CP-SIZE');
+    expect(findings.map((f) => f.ruleId)).not.toContain('CP-SIZING');
   });
 });
