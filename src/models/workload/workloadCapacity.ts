@@ -27,9 +27,11 @@ export interface WorkloadCapacityReport {
   allUp: CapacityLeft;
   largestNodeLost: CapacityLeft | null;
   largestRackLost: CapacityLeft | null;
+  /** Ids of the node and the rack those two lose (null with them). */
+  largestNodeLostId: string | null;
+  largestRackLostId: string | null;
   /** The capacity left after the failure set `evaluate` was given (null without one). */
   afterFailures: CapacityLeft | null;
-  notes: string[];
 }
 
 /**
@@ -90,6 +92,7 @@ export function workloadCapacity(plan: Plan, resolved?: ResolvedFailures): Workl
   }
   const largestNodeLost = tightest < 0 ? null : capacityLeft(`node ${t.places[tightest].node.name} lost`, basis, demand, lostNode(tightest));
   let largestRackLost: CapacityLeft | null = null;
+  let largestRackLostId: string | null = null;
   for (const rack of plan.racks) {
     const places = t.nodesByRack.get(rack.id) ?? [];
     if (!places.some((p) => basis.schedulable[p.index])) continue;
@@ -102,7 +105,10 @@ export function workloadCapacity(plan: Plan, resolved?: ResolvedFailures): Workl
       lost.nodes++;
     }
     const c = capacityLeft(`rack ${rack.name} lost`, basis, demand, lost);
-    if (!largestRackLost || tightness(c) > tightness(largestRackLost)) largestRackLost = c;
+    if (!largestRackLost || tightness(c) > tightness(largestRackLost)) {
+      largestRackLost = c;
+      largestRackLostId = rack.id;
+    }
   }
   const afterFailures =
     resolved && resolved.failures.components.length + (resolved.failures.degradations?.length ?? 0) > 0
@@ -114,17 +120,17 @@ export function workloadCapacity(plan: Plan, resolved?: ResolvedFailures): Workl
         )
       : null;
 
-  const notes: string[] = [];
-  if (basis.schedulableNodes === 0 && demand.pods > 0)
-    notes.push(`No node takes regular pods (control planes are tainted and workloads are off there): ${demand.pods} pods have nowhere to run.`);
   const meanPodsPerNode = basis.schedulableNodes > 0 ? demand.pods / basis.schedulableNodes : 0;
-  if (meanPodsPerNode > plan.cluster.kubelet.maxPods)
-    notes.push(`${Math.ceil(meanPodsPerNode)} pods per node on average exceed the kubelet's maxPods of ${plan.cluster.kubelet.maxPods}.`);
-  if (largestNodeLost && !largestNodeLost.fits)
-    notes.push(
-      `Not N+1: after losing ${largestNodeLost.label.replace(/ lost$/, '')} the evicted pods cannot all be rescheduled (${largestNodeLost.short.join('; ')}).`,
-    );
-  if (largestRackLost && !largestRackLost.fits)
-    notes.push(`Losing ${largestRackLost.label.replace(/ lost$/, '')} leaves too little for every pod (${largestRackLost.short.join('; ')}).`);
-  return { roles, demand, maxPodsPerNode: plan.cluster.kubelet.maxPods, meanPodsPerNode, allUp, largestNodeLost, largestRackLost, afterFailures, notes };
+  return {
+    roles,
+    demand,
+    maxPodsPerNode: plan.cluster.kubelet.maxPods,
+    meanPodsPerNode,
+    allUp,
+    largestNodeLost,
+    largestRackLost,
+    largestNodeLostId: tightest < 0 ? null : t.places[tightest].node.id,
+    largestRackLostId,
+    afterFailures,
+  };
 }

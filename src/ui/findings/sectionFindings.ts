@@ -2,7 +2,7 @@ import type { Finding } from '../../models/finding';
 
 /** Which rule ids each results panel lists under its own figures (the Findings tab lists them all). */
 const SECTION_PREFIXES: Record<string, readonly string[]> = {
-  capacity: ['POWER-', 'RA-UPS', 'RA-WORKERS'],
+  capacity: ['POWER-', 'RA-UPS', 'RA-WORKERS', 'WORKLOAD-'],
   network: ['NET-', 'RA-CNI', 'RA-KUBESPAN', 'KUBESPAN-'],
   'control-plane': ['RA-CP-', 'CP-', 'ETCD-', 'API-', 'RA-KUBEPRISM', 'RA-ETCD-BACKUP'],
   storage: ['STORAGE-', 'RA-STORAGE-'],

@@ -132,4 +132,19 @@ describe('advisor rules', () => {
     const cilium = editCluster(off, () => ({ cni: { name: 'cilium', mode: 'native' } }));
     expect(findingsOf(cilium).some((f) => f.ruleId === 'NET-FLANNEL-FRAGMENTATION')).toBe(false);
   });
+
+  it("RA-WORKERS and RA-UPGRADES count pods against the plan's kubelet maxPods, not a fixed 110", () => {
+    const maxPods = (p: Plan, n: number) => editCluster(p, (c) => ({ kubelet: { ...c.kubelet, maxPods: n } }));
+    const ids = (p: Plan) =>
+      findingsOf(p)
+        .filter((f) => f.severity !== 'info')
+        .map((f) => f.ruleId);
+    // 661 pods on 6 workers: 111 per worker breaks the default 110 but not 250.
+    expect(ids(workload(ref(), { pods: 661 }))).toContain('RA-WORKERS');
+    expect(ids(maxPods(workload(ref(), { pods: 661 }), 250))).not.toContain('RA-WORKERS');
+    // 300 pods on 6 workers: 60 per worker, 60 with one drained: breaks maxPods 55, not 110.
+    const drained = (p: Plan) => broken(p, 'RA-UPGRADES').filter((f) => f.message.startsWith('draining'));
+    expect(drained(maxPods(workload(ref(), { pods: 300 }), 55)).map((f) => f.message)).toEqual(['draining one of 6 workers leaves 60 pods per worker']);
+    expect(drained(workload(ref(), { pods: 300 }))).toEqual([]);
+  });
 });

@@ -25,6 +25,7 @@ import { ups } from './ups';
 import { upgrades } from './upgrades';
 import { workers } from './workers';
 import { powerFeeds } from '../model/powerFeeds';
+import { workloadCapacity } from '../model/workloadCapacity';
 
 /** Every reference-architecture rule a plan can break, one module each, in the document's order. */
 export const RA_RULES: readonly PlanRule[] = [
@@ -58,4 +59,4 @@ export const RA_RULES: readonly PlanRule[] = [
 ];
 
 /** Findings that are not RA rules but read the same report: verdicts and model checks with their own ids. */
-export const MODEL_RULES: readonly PlanRule[] = [cpSingleFailure, kubespanVerdict, powerFeeds];
+export const MODEL_RULES: readonly PlanRule[] = [cpSingleFailure, kubespanVerdict, powerFeeds, workloadCapacity];

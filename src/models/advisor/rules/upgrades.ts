@@ -1,5 +1,4 @@
 import type { Finding } from '../../finding';
-import { KUBELET_MAX_PODS } from './workers';
 import { raSource, type PlanRule } from '../rule';
 
 const ID = 'RA-UPGRADES';
@@ -34,13 +33,14 @@ export const upgrades: PlanRule = {
     }
     const workers = report.physical.nodesByRole.worker;
     const pods = plan.workload.pods;
-    if (workers >= 2 && pods / workers <= KUBELET_MAX_PODS && pods / (workers - 1) > KUBELET_MAX_PODS) {
+    const maxPods = plan.cluster.kubelet.maxPods;
+    if (workers >= 2 && pods / workers <= maxPods && pods / (workers - 1) > maxPods) {
       out.push({
         ruleId: ID,
         severity: 'warning',
         source: this.source,
         message: `draining one of ${workers} workers leaves ${Math.ceil(pods / (workers - 1))} pods per worker`,
-        why: `above kubelet's ${KUBELET_MAX_PODS} pods per node, so pods stay Pending during every rolling upgrade`,
+        why: `above the ${maxPods} pods per node the kubelet admits (cluster.kubelet.maxPods), so pods stay Pending during every rolling upgrade`,
         figure: { label: 'pods per worker, one drained', value: Math.ceil(pods / (workers - 1)), unit: 'pods' },
       });
     }

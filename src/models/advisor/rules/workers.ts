@@ -4,13 +4,11 @@ import { racksWithRoom } from '../fixTargets';
 import { raSource, type PlanRule } from '../rule';
 
 const ID = 'RA-WORKERS';
-/** kubelet's default `maxPods`: pods one node accepts (Kubernetes "Considerations for large clusters"). */
-export const KUBELET_MAX_PODS = 110;
 
 /**
  * RA-WORKERS: workers sized for the workload and able to grow. Reads the physical report: no
- * workers (with control planes kept free) is an error; more pods per worker than kubelet's
- * default 110 is an error; no rack with room for one more worker is a warning.
+ * workers (with control planes kept free) is an error; more pods per worker than the plan's kubelet
+ * maxPods (default 110) is an error; no rack with room for one more worker is a warning.
  */
 export const workers: PlanRule = {
   id: ID,
@@ -36,13 +34,14 @@ export const workers: PlanRule = {
       return out;
     }
     const perWorker = pods / count;
-    if (perWorker > KUBELET_MAX_PODS) {
+    const maxPods = plan.cluster.kubelet.maxPods;
+    if (perWorker > maxPods) {
       out.push({
         ruleId: ID,
         severity: 'error',
         source: this.source,
         message: `${pods.toLocaleString('en-US')} pods on ${count} workers: ${Math.ceil(perWorker)} pods per worker`,
-        why: `kubelet accepts ${KUBELET_MAX_PODS} pods per node by default, so ${(pods - KUBELET_MAX_PODS * count).toLocaleString('en-US')} pods stay Pending`,
+        why: `kubelet admits ${maxPods} pods per node (cluster.kubelet.maxPods), so ${(pods - maxPods * count).toLocaleString('en-US')} pods stay Pending`,
         figure: { label: 'pods per worker', value: Math.ceil(perWorker), unit: 'pods' },
         subjects: { nodes: workerIds },
       });
