@@ -4,7 +4,8 @@ import { storageInventory } from './inventory';
 import { cephShards } from './ceph';
 import type { Placement } from './placement';
 import { rebuildEstimate, type RebuildOptions } from './rebuild';
-import { transferTime, type Transfer, type TransferEstimate } from './transfers';
+import { TransferList } from './transferList';
+import { transferTime, type TransferEstimate } from './transfers';
 
 export interface RebalanceEstimate extends TransferEstimate {
   change: 'add-nodes' | 'drain-node';
@@ -55,7 +56,8 @@ export function rebalanceAddNodes(plan: Plan, placement: Placement, count: numbe
   const bigger = planWithAddedStorageNodes(plan, count);
   const inv2 = storageInventory(bigger);
   const added = inv2.nodes.slice(placement.inventory.nodes.length).map((n) => n.id);
-  const transfers: Transfer[] = [];
+  const transfers = new TransferList();
+  const from1 = new Int32Array(1);
   let note: string;
   const s = plan.cluster.storage;
   if (s.provider === 'ceph') {
@@ -76,7 +78,9 @@ export function rebalanceAddNodes(plan: Plan, placement: Placement, count: numbe
       }
       arriving.forEach((d, i) => {
         const from = leaving[i] ?? before.find((x) => x >= 0);
-        if (from !== undefined && from >= 0) transfers.push({ sources: [from], target: d, bytes: placement.shardBytes[u] * stride, unit: u });
+        if (from === undefined || from < 0) return;
+        from1[0] = from;
+        transfers.add(from1, 1, d, placement.shardBytes[u] * stride, u);
       });
     });
     note = `CRUSH remaps PGs onto the new OSDs (pg_num kept at ${placement.unitCount}; the autoscaler may later split PGs and move more)${stride > 1 ? `; estimated from every ${stride}th PG` : ''}`;

@@ -10,7 +10,8 @@ import { longhornRebuildStartS } from './longhorn';
 import { mayastorRebuildStartS } from './mayastor';
 import type { Placement } from './placement';
 import { bytesPerDisk } from './placement';
-import { transferTime, type Transfer, type TransferEstimate, type TransferOptions } from './transfers';
+import { TransferList } from './transferList';
+import { transferTime, type TransferEstimate, type TransferOptions } from './transfers';
 import { unitsOnFailedDisks } from './unitIndex';
 
 /** The timeline a drill draws: degraded at t0 = 0, rebuild starts at t1, redundancy restored at t2 (s). */
@@ -59,9 +60,9 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
   const sourceDown = options.drain ? new Uint8Array(inv.disks.length) : state.diskDown;
   // Ceph keeps a rack in when every one of its OSDs is down (mon_osd_down_out_subtree_limit = rack).
   const rackDown = new Set<string>();
-  const rackNodes = new Map<string, number[]>();
-  for (const n of inv.nodes) rackNodes.set(n.rackId, [...(rackNodes.get(n.rackId) ?? []), n.index]);
-  for (const [rack, nodes] of rackNodes) if (nodes.every((i) => state.nodeDown[i])) rackDown.add(rack);
+  const rackUp = new Map<string, boolean>();
+  for (const n of inv.nodes) rackUp.set(n.rackId, (rackUp.get(n.rackId) ?? false) || !state.nodeDown[n.index]);
+  for (const [rack, up] of rackUp) if (!up) rackDown.add(rack);
   const stuckDisk = (d: number) =>
     s.provider === 'ceph' &&
     !options.operatorAction &&
@@ -97,7 +98,7 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
     reason = 'planned drain: copies start at once';
   }
 
-  const transfers: Transfer[] = [];
+  const transfers = new TransferList();
   let stuck = 0;
   const level = separationLevel(placement);
   const { blocking } = capacityThresholds(plan);
@@ -114,25 +115,29 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
   const live = new Int32Array(width);
   const missing = new Int32Array(width);
   const missingSlot = new Int32Array(width);
+  const sources = new Int32Array(width);
   const used: string[] = [];
   const usedBuckets = new Int32Array(width);
   // Only units with a shard down have anything to rebuild; the index lists them in unit order.
   const touched = unitsOnFailedDisks(placement, state);
   // A failure that touches very many units (a room of PGs) is estimated from a systematic sample of
   // at most 4096 of them, bytes scaled by the stride; smaller failures are worked out unit by unit.
+  // Only the sampled units are read in full below: listing the affected ones first keeps a room
+  // failure from reading all 16,384 PGs shard by shard to use a quarter of them.
+  const affectedUnits = new Int32Array(touched.length);
   let affected = 0;
   for (const u of touched) {
     for (let k = 0; k < placement.unitWidth[u]; k++) {
       const d = shards[u * width + k];
       if (d >= 0 && state.diskDown[d]) {
-        affected++;
+        affectedUnits[affected++] = u;
         break;
       }
     }
   }
   const stride = Math.max(1, Math.ceil(affected / 4096));
-  let seen = 0;
-  for (const u of touched) {
+  for (let sample = 0; sample < affected; sample += stride) {
+    const u = affectedUnits[sample];
     let liveCount = 0,
       missingCount = 0,
       intact = 0;
@@ -146,13 +151,12 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
         missingSlot[missingCount++] = k;
       }
     }
-    if (missingCount === 0) continue;
-    if (seen++ % stride !== 0 || intact < placement.needed) continue;
+    if (intact < placement.needed) continue;
     const bytes = placement.shardBytes[u] * stride;
-    const sources: number[] = [];
-    for (let i = 0; i < liveCount; i++) if (!sourceDown[live[i]]) sources.push(live[i]);
-    if (options.drain) for (let i = 0; i < missingCount; i++) if (!state.diskDestroyed[missing[i]]) sources.push(missing[i]);
-    if (startS === null || sources.length < placement.needed) {
+    let sourceCount = 0;
+    for (let i = 0; i < liveCount; i++) if (!sourceDown[live[i]]) sources[sourceCount++] = live[i];
+    if (options.drain) for (let i = 0; i < missingCount; i++) if (!state.diskDestroyed[missing[i]]) sources[sourceCount++] = missing[i];
+    if (startS === null || sourceCount < placement.needed) {
       stuck += missingCount * bytes;
       continue;
     }
@@ -205,18 +209,18 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
       if (!crush) used.push(domainOf(inv.nodes[tn], level));
       nodeBytes[tn] += bytes;
       diskBytes[target] += bytes;
-      transfers.push({ sources: sources.slice(0, placement.needed), target, bytes, unit: u });
+      transfers.add(sources, Math.min(sourceCount, placement.needed), target, bytes, u);
     }
   }
   if (s.provider === 'ceph' && !options.drain && !options.operatorAction && rackDown.size > 0 && stuck > 0) {
     reason = `Ceph does not mark out a rack that is down as a whole (mon_osd_down_out_subtree_limit = rack): ${[...rackDown].join(', ')} wait for repair or an operator`;
   }
-  if (s.provider !== 'ceph' && startS !== null && !options.drain && transfers.length === 0 && stuck > 0) {
+  if (s.provider !== 'ceph' && startS !== null && !options.drain && transfers.count === 0 && stuck > 0) {
     reason = `no eligible node for the missing replicas: every live node already holds one (hard node anti-affinity) or is past ${blocking.name}`;
   }
   const estimate = transferTime(plan, placement, transfers, options);
-  const automatic = startS !== null && transfers.length > 0;
-  const rebuildStartS = transfers.length > 0 ? startS : null;
+  const automatic = startS !== null && transfers.count > 0;
+  const rebuildStartS = transfers.count > 0 ? startS : null;
   const restoredAtS = rebuildStartS !== null && stuck === 0 && estimate.unitsOverCeiling === 0 ? rebuildStartS + estimate.seconds : null;
   return {
     ...estimate,

@@ -47,12 +47,25 @@ export function diskUnitIndex(p: Placement): DiskUnitIndex {
   return index;
 }
 
+const failedUnits = new WeakMap<Uint8Array, { placement: Placement; diskDestroyed: Uint8Array; units: Int32Array }>();
+
 /**
  * The units with a shard on a disk that is down or destroyed, plus `extra` units, ascending and
  * without repeats: the same order a scan over every unit would visit them in, so sums and
- * sampling come out identical.
+ * sampling come out identical. Without extras the list is kept per failure state (its `diskDown`
+ * array, which states never change once built), since impact, rebuild, the operator's rebuild
+ * and exposure all ask for it; treat it as read-only.
  */
 export function unitsOnFailedDisks(p: Placement, state: Pick<FailureState, 'diskDown' | 'diskDestroyed'>, extra?: Int32Array): Int32Array {
+  if (extra && extra.length > 0) return listUnitsOnFailedDisks(p, state, extra);
+  const hit = failedUnits.get(state.diskDown);
+  if (hit && hit.placement === p && hit.diskDestroyed === state.diskDestroyed) return hit.units;
+  const units = listUnitsOnFailedDisks(p, state, undefined);
+  failedUnits.set(state.diskDown, { placement: p, diskDestroyed: state.diskDestroyed, units });
+  return units;
+}
+
+function listUnitsOnFailedDisks(p: Placement, state: Pick<FailureState, 'diskDown' | 'diskDestroyed'>, extra: Int32Array | undefined): Int32Array {
   const { start, units } = diskUnitIndex(p);
   const mark = new Uint8Array(p.unitCount);
   let count = 0;
