@@ -102,8 +102,11 @@ static void schedule(int item, double t) {
 /* Per-kind fields, as simulate.ts's SimPartial.byKind (index = kind * KIND_FIELDS + field). */
 enum { K_EVENTS, K_DOWN_HOURS, K_NODE_DOWN_HOURS, K_QUORUM_LOSSES, K_QUORUM_HOURS, K_API_HOURS, K_DATA_LOSSES, K_BYTES_LOST, K_UNAVAILABLE_HOURS, K_CAPACITY_HOURS, KIND_FIELDS };
 static double byKind[KINDS * KIND_FIELDS];
-static unsigned char *compDown, *nodeFailed, *nodeDown, *nodeDownKind, *torDown, *feedDown, *rackFailed, *roomFailed, *siteFailed, *diskIntact, *unitTracked;
-static int *unitIntact, *unitReach;
+static unsigned char *compDown, *nodeFailed, *nodeDown, *nodeDownKind, *torDown, *feedDown, *rackFailed, *roomFailed, *siteFailed, *diskIntact;
+/* Storage shards as in simulate.ts: shards[u] counts unit u's shards on live nodes' intact disks,
+ * shards[U + u] its intact shards, and shards[diskShardStart[d] ...] lists the units disk d holds a
+ * shard of (units narrower than needed or minAvailable left out). */
+static int *shards, *shardCountsStart, *diskShardStart;
 static int compDownByKind[KINDS], nodesDownByKind[KINDS];
 static int membersUp, schedUp, unavailableUnits;
 static double upCores, now, firstLoss, *trialBytes;
@@ -121,8 +124,6 @@ static void nodesDownChange(int kind, int delta) {
   nodesDownByKind[kind] += delta;
 }
 
-static void shardGone(int u) { if (unitTracked[u] && unitReach[u]-- == minAvailable) unavailableUnits++; }
-static void shardBack(int u) { if (unitTracked[u] && ++unitReach[u] == minAvailable) unavailableUnits--; }
 static void setNode(int n, int down, int kind) {
   nodeDown[n] = down;
   int delta = down ? -1 : 1;
@@ -132,30 +133,44 @@ static void setNode(int n, int down, int kind) {
   for (int i = nodeDiskStart[n]; i < nodeDiskStart[n + 1]; i++) {
     int d = nodeDisks[i];
     if (!diskIntact[d]) continue;
-    for (int j = diskUnitStart[d]; j < diskUnitStart[d + 1]; j++) { if (down) shardGone(diskUnits[j]); else shardBack(diskUnits[j]); }
+    int f = diskShardStart[d + 1];
+    if (down) { for (int j = diskShardStart[d]; j < f; j++) if (shards[shards[j]]-- == minAvailable) unavailableUnits++; }
+    else for (int j = diskShardStart[d]; j < f; j++) if (++shards[shards[j]] == minAvailable) unavailableUnits--;
   }
 }
-static int nodeIsDown(int n) {
-  if (nodeFailed[n]) return 1;
-  int r = nodeRack[n];
+/* Rack r's own state, read once for all its nodes (simulate.ts, rackIsDown), and a node's in a rack that stands. */
+static int rackIsDown(int r) {
   if (rackFailed[r] || roomFailed[rackRoom[r]] || siteFailed[rackSite[r]]) return 1;
   int fd = feedDown[r];
-  if (fd != 0 && ((rackFeedMask[r] & ~fd) == 0 || (rackTrip[r] & fd) != 0)) return 1;
-  int fm = nodeFeedMask[n];
-  if (fm != 0 && (fm & ~fd) == 0) return 1;
-  int tm = nodeTorMask[n];
-  if (tm != 0 && (tm & ~torDown[r]) == 0) return 1;
-  return 0;
+  return fd != 0 && ((rackFeedMask[r] & ~fd) == 0 || (rackTrip[r] & fd) != 0);
 }
-static void refreshNode(int n, int kind) { int down = nodeIsDown(n); if (down != nodeDown[n]) setNode(n, down, kind); }
-static void refreshRack(int r, int kind) { for (int i = rackNodeStart[r]; i < rackNodeStart[r + 1]; i++) refreshNode(rackNodes[i], kind); }
+static int nodeIsDown(int n, int feedsDown, int torsDown) {
+  if (nodeFailed[n]) return 1;
+  int fm = nodeFeedMask[n];
+  if (fm != 0 && (fm & ~feedsDown) == 0) return 1;
+  int tm = nodeTorMask[n];
+  return tm != 0 && (tm & ~torsDown) == 0;
+}
+static void refreshNode(int n, int kind) {
+  int r = nodeRack[n];
+  int down = rackIsDown(r) || nodeIsDown(n, feedDown[r], torDown[r]);
+  if (down != nodeDown[n]) setNode(n, down, kind);
+}
+static void refreshRack(int r, int kind) {
+  int rackDown = rackIsDown(r), feedsDown = feedDown[r], torsDown = torDown[r];
+  for (int i = rackNodeStart[r], e = rackNodeStart[r + 1]; i < e; i++) {
+    int n = rackNodes[i];
+    int down = rackDown || nodeIsDown(n, feedsDown, torsDown);
+    if (down != nodeDown[n]) setNode(n, down, kind);
+  }
+}
 static void destroyDisk(int d) {
   diskIntact[d] = 0;
   int up = !nodeDown[diskNode[d]];
-  for (int j = diskUnitStart[d]; j < diskUnitStart[d + 1]; j++) {
-    int u = diskUnits[j];
-    if (up) shardGone(u);
-    if (unitIntact[u]-- == needed && unitTracked[u]) {
+  for (int j = diskShardStart[d], f = diskShardStart[d + 1]; j < f; j++) {
+    int u = shards[j];
+    if (up && shards[u]-- == minAvailable) unavailableUnits++;
+    if (shards[U + u]-- == needed) {
       double bytes = unitBytes[u];
       byKind[DISK * KIND_FIELDS + K_DATA_LOSSES]++;
       byKind[DISK * KIND_FIELDS + K_BYTES_LOST] += bytes;
@@ -167,7 +182,7 @@ static void destroyDisk(int d) {
 static void restoreDisk(int d) {
   diskIntact[d] = 1;
   int up = !nodeDown[diskNode[d]];
-  for (int j = diskUnitStart[d]; j < diskUnitStart[d + 1]; j++) { int u = diskUnits[j]; unitIntact[u]++; if (up) shardBack(u); }
+  for (int j = diskShardStart[d], f = diskShardStart[d + 1]; j < f; j++) { int u = shards[j]; shards[U + u]++; if (up && ++shards[u] == minAvailable) unavailableUnits--; }
 }
 static double exponential(void) { return standardExponential(); }
 static double drawRepair(double mean) { return mean * exponential(); }
@@ -265,9 +280,20 @@ int main(int argc, char **argv) {
   for (int g = 0; g < G; g++) { canFail += groupSize[g]; allUpRate += groupSize[g] * groupRate[g]; }
   compDown = calloc(C, 1); nodeFailed = calloc(N, 1); nodeDown = calloc(N, 1); nodeDownKind = calloc(N, 1);
   torDown = calloc(R, 1); feedDown = calloc(R, 1); rackFailed = calloc(R, 1); roomFailed = calloc(ROOMS, 1); siteFailed = calloc(SITES, 1);
-  diskIntact = calloc(D, 1); unitTracked = calloc(U > 0 ? U : 1, 1);
-  unitIntact = calloc(U > 0 ? U : 1, sizeof(int)); unitReach = calloc(U > 0 ? U : 1, sizeof(int));
-  for (int u = 0; u < U; u++) unitTracked[u] = unitWidth[u] >= needed && unitWidth[u] >= minAvailable;
+  diskIntact = calloc(D, 1);
+  shards = malloc(sizeof(int) * (2 * U + diskUnitStart[D] + 1)); shardCountsStart = malloc(sizeof(int) * (2 * U + 1)); diskShardStart = malloc(sizeof(int) * (D + 1));
+  for (int u = 0; u < U; u++) shardCountsStart[u] = shardCountsStart[U + u] = unitWidth[u];
+  {
+    int at = 2 * U;
+    for (int d = 0; d < D; d++) {
+      diskShardStart[d] = at;
+      for (int j = diskUnitStart[d]; j < diskUnitStart[d + 1]; j++) {
+        int u = diskUnits[j];
+        if (unitWidth[u] >= needed && unitWidth[u] >= minAvailable) shards[at++] = u;
+      }
+    }
+    diskShardStart[D] = at;
+  }
   int schedTotal = 0;
   for (int n = 0; n < N; n++) schedTotal += nodeSched[n];
   seedRandom(seed);
@@ -288,7 +314,7 @@ int main(int argc, char **argv) {
     memset(compDownByKind, 0, sizeof compDownByKind); memset(nodesDownByKind, 0, sizeof nodesDownByKind);
     memset(compDownSince, 0, sizeof compDownSince); memset(nodesDownSince, 0, sizeof nodesDownSince);
     memset(trialBytes, 0, sizeof(double) * CP);
-    for (int u = 0; u < U; u++) { unitIntact[u] = unitWidth[u]; unitReach[u] = unitWidth[u]; }
+    memcpy(shards, shardCountsStart, sizeof(int) * 2 * U);
     membersUp = members; schedUp = schedTotal; upCores = coresTotal; unavailableUnits = 0;
     int quorumOk = members == 0 || members >= quorum, apiOk = quorumOk, unavailable = 0, capacityShort = 0;
     int quorumKind = 0, apiKind = 0, unavailableKind = 0, capacityKind = 0;

@@ -140,6 +140,25 @@ const NOW = 0,
   C_SINCE = 14,
   V_LENGTH = 15;
 
+// The model's per-node and per-rack integers, packed by record in `Mission.nodeInfo` and
+// `Mission.rackInfo` (node n's field f at n · NODE_FIELDS + f).
+const N_RACK = 0,
+  N_SITE = 1,
+  N_FEEDS = 2,
+  N_TORS = 3,
+  N_MEMBER = 4,
+  N_SCHED = 5,
+  N_DISKS = 6,
+  N_DISKS_END = 7,
+  NODE_FIELDS = 8;
+const R_ROOM = 0,
+  R_SITE = 1,
+  R_FEEDS = 2,
+  R_TRIP = 3,
+  R_NODES = 4,
+  R_NODES_END = 5,
+  RACK_FIELDS = 6;
+
 /**
  * One chunk's simulation state and its event loop. A class, not closures inside `simulateWith`:
  * closures made afresh on every call are new call targets, so the optimised code of the previous
@@ -198,9 +217,21 @@ class Mission {
   private readonly linkDown: Uint8Array;
   private linksDown = 0;
   private readonly diskIntact: Uint8Array;
-  private readonly unitIntact: Int32Array;
-  private readonly unitReach: Int32Array;
-  private readonly unitTracked: Uint8Array;
+  // Storage shards, all in one Int32Array: shards[u] counts unit u's shards on live nodes' intact
+  // disks, shards[U + u] its intact shards, and shards[diskShardStart[d] …] lists the units disk
+  // d holds a shard of, as indices of the first part. One array, because V8's optimised code
+  // checks the map and reloads the length and data pointer of every typed array a loop touches
+  // on every iteration (--print-opt-code), and the shard loops are the bulk of a large plan's
+  // work. Units narrower than `needed` or `minAvailable` are never available nor lost: left out.
+  // A node's or rack's model fields in one Int32Array record rather than one array per field:
+  // each typed array an optimised function touches costs V8 a map check, a bounds check and
+  // loads of its length and data pointer, and a node change read eight arrays.
+  private readonly nodeInfo: Int32Array;
+  private readonly rackInfo: Int32Array;
+  private readonly U: number;
+  private readonly shards: Int32Array;
+  private readonly shardCountsStart: Int32Array;
+  private readonly diskShardStart: Int32Array;
   private readonly siteMembersUp: Int32Array;
   private readonly siteSchedUp: Int32Array;
   private schedTotal = 0;
@@ -278,9 +309,9 @@ class Mission {
     }
     this.canFail = canFail;
     this.allUpRate = allUpRate;
-    // Every per-trial array is a view of one of three buffers (bytes, int32s, doubles), and each
-    // buffer has a starting image, so a trial starts with three block copies: the call overhead
-    // of a dozen small fills was a visible share of a trial on a small plan.
+    // Every per-trial array is a view of one of three buffers (bytes, int32s, doubles), or is the
+    // head of `shards`, and each has a starting image, so a trial starts with four block copies:
+    // the call overhead of a dozen small fills was a visible share of a trial on a small plan.
     const U = m.unitCount,
       S = m.siteCount;
     this.flags = new Uint8Array(C + 2 * m.nodeCount + 3 * m.rackCount + m.roomCount + S + m.siteLinkA.length + m.diskCount);
@@ -296,20 +327,59 @@ class Mission {
       this.linkDown,
       this.diskIntact,
     ] = views(this.flags, [C, m.nodeCount, m.nodeCount, m.rackCount, m.rackCount, m.rackCount, m.roomCount, S, m.siteLinkA.length, m.diskCount]);
-    this.ints = new Int32Array(2 * KIND_COUNT + 2 * U + 2 * S + 2 * C + G);
-    [this.compDownByKind, this.nodesDownByKind, this.unitIntact, this.unitReach, this.siteMembersUp, this.siteSchedUp, this.upList, this.upSlot, this.groupUp] =
-      views(this.ints, [KIND_COUNT, KIND_COUNT, U, U, S, S, C, C, G]);
+    this.ints = new Int32Array(2 * KIND_COUNT + 2 * S + 2 * C + G);
+    [this.compDownByKind, this.nodesDownByKind, this.siteMembersUp, this.siteSchedUp, this.upList, this.upSlot, this.groupUp] = views(this.ints, [
+      KIND_COUNT,
+      KIND_COUNT,
+      S,
+      S,
+      C,
+      C,
+      G,
+    ]);
     this.doubles = new Float64Array(V_LENGTH + 2 * KIND_COUNT + this.CP);
     [this.v, this.compDownSince, this.nodesDownSince, this.trialBytes] = views(this.doubles, [V_LENGTH, KIND_COUNT, KIND_COUNT, this.CP]);
     this.queue = new Int32Array(C + 1);
     this.nodeDownKind = new Uint8Array(m.nodeCount);
-    this.unitTracked = new Uint8Array(U);
-    for (let u = 0; u < U; u++) this.unitTracked[u] = m.unitWidth[u] >= m.needed && m.unitWidth[u] >= m.minAvailable ? 1 : 0;
+    this.nodeInfo = new Int32Array(m.nodeCount * NODE_FIELDS);
+    for (let n = 0; n < m.nodeCount; n++) {
+      const at = n * NODE_FIELDS;
+      this.nodeInfo[at + N_RACK] = m.nodeRack[n];
+      this.nodeInfo[at + N_SITE] = m.nodeSite[n];
+      this.nodeInfo[at + N_FEEDS] = m.nodeFeedMask[n];
+      this.nodeInfo[at + N_TORS] = m.nodeTorMask[n];
+      this.nodeInfo[at + N_MEMBER] = m.nodeIsMember[n];
+      this.nodeInfo[at + N_SCHED] = m.nodeSchedulable[n];
+      this.nodeInfo[at + N_DISKS] = m.nodeDiskStart[n];
+      this.nodeInfo[at + N_DISKS_END] = m.nodeDiskStart[n + 1];
+    }
+    this.rackInfo = new Int32Array(m.rackCount * RACK_FIELDS);
+    for (let r = 0; r < m.rackCount; r++) {
+      const at = r * RACK_FIELDS;
+      this.rackInfo[at + R_ROOM] = m.rackRoom[r];
+      this.rackInfo[at + R_SITE] = m.rackSite[r];
+      this.rackInfo[at + R_FEEDS] = m.rackFeedMask[r];
+      this.rackInfo[at + R_TRIP] = m.rackTrip[r];
+      this.rackInfo[at + R_NODES] = m.rackNodeStart[r];
+      this.rackInfo[at + R_NODES_END] = m.rackNodeStart[r + 1];
+    }
+    this.U = U;
+    const tracked = (u: number) => m.unitWidth[u] >= m.needed && m.unitWidth[u] >= m.minAvailable;
+    const diskShards: number[] = [];
+    this.diskShardStart = new Int32Array(m.diskCount + 1);
+    for (let d = 0; d < m.diskCount; d++) {
+      this.diskShardStart[d] = 2 * U + diskShards.length;
+      for (let j = m.diskUnitStart[d]; j < m.diskUnitStart[d + 1]; j++) if (tracked(m.diskUnits[j])) diskShards.push(m.diskUnits[j]);
+    }
+    this.diskShardStart[m.diskCount] = 2 * U + diskShards.length;
+    this.shards = new Int32Array(2 * U + diskShards.length);
+    this.shards.set(diskShards, 2 * U);
 
     // The starting state: everything up and intact, each group's components in component order.
     this.diskIntact.fill(1);
-    this.unitIntact.set(m.unitWidth);
-    this.unitReach.set(m.unitWidth);
+    this.shards.set(m.unitWidth);
+    this.shards.set(m.unitWidth, U);
+    this.shardCountsStart = this.shards.slice(0, 2 * U);
     for (let n = 0; n < m.nodeCount; n++) {
       this.siteMembersUp[m.nodeSite[n]] += m.nodeIsMember[n];
       this.siteSchedUp[m.nodeSite[n]] += m.nodeSchedulable[n];
@@ -526,16 +596,6 @@ class Mission {
     return x;
   }
 
-  private unitShardGone(u: number): void {
-    if (!this.unitTracked[u]) return;
-    if (this.unitReach[u]-- === this.m.minAvailable) this.unavailableUnits++;
-  }
-
-  private unitShardBack(u: number): void {
-    if (!this.unitTracked[u]) return;
-    if (++this.unitReach[u] === this.m.minAvailable) this.unavailableUnits--;
-  }
-
   private setNode(n: number, down: number, kind: number): void {
     const m = this.m;
     this.nodeDown[n] = down;
@@ -544,67 +604,81 @@ class Mission {
       this.nodeDownKind[n] = kind;
       this.nodesDownChange(kind, 1);
     } else this.nodesDownChange(this.nodeDownKind[n], -1);
-    const partitions = this.partitions,
-      site = m.nodeSite[n];
-    if (m.nodeIsMember[n]) {
-      if (partitions) this.siteMembersUp[site] += delta;
+    const info = this.nodeInfo,
+      at = n * NODE_FIELDS,
+      partitions = this.partitions;
+    if (info[at + N_MEMBER]) {
+      if (partitions) this.siteMembersUp[info[at + N_SITE]] += delta;
       this.membersUp += delta;
     }
-    if (m.nodeSchedulable[n]) {
-      if (partitions) this.siteSchedUp[site] += delta;
+    if (info[at + N_SCHED]) {
+      if (partitions) this.siteSchedUp[info[at + N_SITE]] += delta;
       this.schedUp += delta;
       this.v[UP_CORES] += delta * m.nodeCores[n];
     }
-    // The shard loop reads its arrays from locals and counts in a local: through `this` V8
-    // reloads every array's header after each typed-array store, per shard.
+    // The shard loops read their arrays from locals and count in a local: through `this` V8
+    // reloads every array's header after each typed-array store, per shard. One loop per
+    // direction, so the loop tests no flag per shard.
     const diskIntact = this.diskIntact,
-      diskUnitStart = m.diskUnitStart,
-      diskUnits = m.diskUnits,
+      diskShardStart = this.diskShardStart,
       nodeDisks = m.nodeDisks,
-      unitTracked = this.unitTracked,
-      unitReach = this.unitReach,
+      disksEnd = info[at + N_DISKS_END],
+      shards = this.shards,
       minAvailable = m.minAvailable;
     let unavailableUnits = this.unavailableUnits;
-    for (let i = m.nodeDiskStart[n], e = m.nodeDiskStart[n + 1]; i < e; i++) {
+    for (let i = info[at + N_DISKS]; i < disksEnd; i++) {
       const d = nodeDisks[i];
       if (!diskIntact[d]) continue;
-      for (let j = diskUnitStart[d], f = diskUnitStart[d + 1]; j < f; j++) {
-        const u = diskUnits[j];
-        if (!unitTracked[u]) continue;
-        if (down) {
-          if (unitReach[u]-- === minAvailable) unavailableUnits++;
-        } else if (++unitReach[u] === minAvailable) unavailableUnits--;
-      }
+      const f = diskShardStart[d + 1];
+      if (down) {
+        for (let j = diskShardStart[d]; j < f; j++) if (shards[shards[j]]-- === minAvailable) unavailableUnits++;
+      } else for (let j = diskShardStart[d]; j < f; j++) if (++shards[shards[j]] === minAvailable) unavailableUnits--;
     }
     this.unavailableUnits = unavailableUnits;
   }
 
-  private nodeIsDown(n: number): number {
-    const m = this.m;
-    if (this.nodeFailed[n]) return 1;
-    const r = m.nodeRack[n];
-    if (this.rackFailed[r] || this.roomFailed[m.rackRoom[r]] || this.siteFailed[m.rackSite[r]]) return 1;
+  /**
+   * Whether all of rack r is down: the rack, its room or its site failed, or its power is out
+   * (every feed it draws from is dark, or a lost feed tripped the other's breaker).
+   */
+  private rackIsDown(r: number): number {
+    const info = this.rackInfo,
+      at = r * RACK_FIELDS;
+    if (this.rackFailed[r] || this.roomFailed[info[at + R_ROOM]] || this.siteFailed[info[at + R_SITE]]) return 1;
     const fd = this.feedDown[r];
-    if (fd !== 0 && ((m.rackFeedMask[r] & ~fd) === 0 || (m.rackTrip[r] & fd) !== 0)) return 1;
-    const fm = m.nodeFeedMask[n];
-    if (fm !== 0 && (fm & ~fd) === 0) return 1;
-    const tm = m.nodeTorMask[n];
-    if (tm !== 0 && (tm & ~this.torDown[r]) === 0) return 1;
-    return 0;
+    return fd !== 0 && ((info[at + R_FEEDS] & ~fd) === 0 || (info[at + R_TRIP] & fd) !== 0) ? 1 : 0;
+  }
+
+  /**
+   * Whether node n is down in a rack that stands, with the rack's feeds `feedsDown` and switches
+   * `torsDown` out (bit masks): it failed, every feed it draws from is dark, or every switch it
+   * is cabled to is down.
+   */
+  private nodeIsDown(n: number, feedsDown: number, torsDown: number): number {
+    if (this.nodeFailed[n]) return 1;
+    const fm = this.nodeInfo[n * NODE_FIELDS + N_FEEDS];
+    if (fm !== 0 && (fm & ~feedsDown) === 0) return 1;
+    const tm = this.nodeInfo[n * NODE_FIELDS + N_TORS];
+    return tm !== 0 && (tm & ~torsDown) === 0 ? 1 : 0;
   }
 
   private refreshNode(n: number, kind: number): void {
-    const down = this.nodeIsDown(n);
+    const r = this.nodeInfo[n * NODE_FIELDS + N_RACK];
+    const down = this.rackIsDown(r) || this.nodeIsDown(n, this.feedDown[r], this.torDown[r]);
     if (down !== this.nodeDown[n]) this.setNode(n, down, kind);
   }
 
+  /** The rack's own state is read once for all its nodes, not once per node. */
   private refreshRack(r: number, kind: number): void {
     const m = this.m,
       rackNodes = m.rackNodes,
-      nodeDown = this.nodeDown;
-    for (let i = m.rackNodeStart[r], e = m.rackNodeStart[r + 1]; i < e; i++) {
+      nodeDown = this.nodeDown,
+      rackDown = this.rackIsDown(r),
+      feedsDown = this.feedDown[r],
+      torsDown = this.torDown[r];
+    for (let i = this.rackInfo[r * RACK_FIELDS + R_NODES], e = this.rackInfo[r * RACK_FIELDS + R_NODES_END]; i < e; i++) {
       const n = rackNodes[i];
-      const down = this.nodeIsDown(n);
+      const down = rackDown || this.nodeIsDown(n, feedsDown, torsDown);
       if (down !== nodeDown[n]) this.setNode(n, down, kind);
     }
   }
@@ -612,16 +686,17 @@ class Mission {
   private destroyDisk(d: number): void {
     const m = this.m,
       byKind = this.out.byKind,
-      diskUnits = m.diskUnits,
-      unitIntact = this.unitIntact,
-      unitTracked = this.unitTracked,
-      needed = m.needed;
+      shards = this.shards,
+      U = this.U,
+      needed = m.needed,
+      minAvailable = m.minAvailable;
     this.diskIntact[d] = 0;
     const up = !this.nodeDown[m.diskNode[d]];
-    for (let j = m.diskUnitStart[d], f = m.diskUnitStart[d + 1]; j < f; j++) {
-      const u = diskUnits[j];
-      if (up) this.unitShardGone(u);
-      if (unitIntact[u]-- === needed && unitTracked[u]) {
+    let unavailableUnits = this.unavailableUnits;
+    for (let j = this.diskShardStart[d], f = this.diskShardStart[d + 1]; j < f; j++) {
+      const u = shards[j];
+      if (up && shards[u]-- === minAvailable) unavailableUnits++;
+      if (shards[U + u]-- === needed) {
         const bytes = m.unitBytes[u];
         byKind[DISK * KIND_FIELDS + K_DATA_LOSSES]++;
         byKind[DISK * KIND_FIELDS + K_BYTES_LOST] += bytes;
@@ -630,19 +705,23 @@ class Mission {
         for (let c = 0; c < this.CP; c++) if (now <= m.checkpointsHours[c]) this.trialBytes[c] += bytes;
       }
     }
+    this.unavailableUnits = unavailableUnits;
   }
 
   private restoreDisk(d: number): void {
     const m = this.m,
-      diskUnits = m.diskUnits,
-      unitIntact = this.unitIntact;
+      shards = this.shards,
+      U = this.U,
+      minAvailable = m.minAvailable;
     this.diskIntact[d] = 1;
     const up = !this.nodeDown[m.diskNode[d]];
-    for (let j = m.diskUnitStart[d], f = m.diskUnitStart[d + 1]; j < f; j++) {
-      const u = diskUnits[j];
-      unitIntact[u]++;
-      if (up) this.unitShardBack(u);
+    let unavailableUnits = this.unavailableUnits;
+    for (let j = this.diskShardStart[d], f = this.diskShardStart[d + 1]; j < f; j++) {
+      const u = shards[j];
+      shards[U + u]++;
+      if (up && ++shards[u] === minAvailable) unavailableUnits--;
     }
+    this.unavailableUnits = unavailableUnits;
   }
 
   private quorumNow(): boolean {
@@ -744,6 +823,7 @@ class Mission {
     this.flags.set(this.flagsStart);
     this.ints.set(this.intsStart);
     this.doubles.set(this.doublesStart);
+    this.shards.set(this.shardCountsStart);
     this.membersUp = m.members;
     this.schedUp = this.schedTotal;
     this.unavailableUnits = 0;
