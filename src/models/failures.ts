@@ -268,6 +268,20 @@ export function resolveFailures(plan: Plan, failures: FailureSet = NO_FAILURES):
   return value;
 }
 
+/** What `resolveFailuresOf` says: `ResolvedFailures`' verdicts on the listed nodes, and what is down around them. */
+export type ResolvedNodes = Pick<ResolvedFailures, 'failures' | 'nodeStatus' | 'destroyedDisks' | 'torsDown' | 'racksDown'>;
+
+/**
+ * `resolveFailures(plan, failures)` judged for the listed nodes only (indices in plan order):
+ * their `nodeStatus` entries (every other entry reads UP), with the destroyed disks and the
+ * switches and racks down, by the same rules. A model that reads a few nodes (storage reads its
+ * 120 of 5,000) then skips the plan-wide baseline that `resolveFailures` builds for the rest.
+ * Cost: O(listed nodes + racks + components).
+ */
+export function resolveFailuresOf(plan: Plan, failures: FailureSet, nodes: readonly number[]): ResolvedNodes {
+  return resolveUncached(topologyOf(plan), failures, false, nodes);
+}
+
 /** `resolveFailures` judging every node afresh, without the baseline: the reference its shortcut is tested against. */
 export function resolveFailuresNodeByNode(plan: Plan, failures: FailureSet): ResolvedFailures {
   return resolveUncached(topologyOf(plan), failures, false);
@@ -280,7 +294,7 @@ export function failureSetKey(f: FailureSet): string {
   return `${f.permanent ? 'P' : ''}${ids.join(',')}${deg.length ? `;${deg.join(',')}` : ''}`;
 }
 
-function resolveUncached(t: Topology, failures: FailureSet, fromBaseline = true): ResolvedFailures {
+function resolveUncached(t: Topology, failures: FailureSet, fromBaseline = true, only?: readonly number[]): ResolvedFailures {
   const plan = t.plan;
   const n = t.places.length;
   const nodeStatus = new Uint8Array(n);
@@ -403,7 +417,8 @@ function resolveUncached(t: Topology, failures: FailureSet, fromBaseline = true)
   // Reasons by node index, so the map lists them in plan order whichever path found them.
   const reasonAt = new Map<number, string>();
   if (baseline) for (const [id, why] of baseline.nodeReason) reasonAt.set(t.placeById.get(id)!.index, why);
-  for (let i = 0; i < n; i++) {
+  for (let j = 0, count = only ? only.length : n; j < count; j++) {
+    const i = only ? only[j] : j;
     if (visit && !visit[i]) continue;
     const p = t.places[i];
     if (baseline) {

@@ -9,6 +9,7 @@ import {
   parseComponentId,
   resolveFailures,
   resolveFailuresNodeByNode,
+  resolveFailuresOf,
   siteLinkKey,
   unknownComponents,
   type Degradation,
@@ -204,6 +205,25 @@ describe('failures', () => {
           expect(resolveFailures(plan, set)).toEqual(resolveFailuresNodeByNode(plan, set));
           // Map order too: reasons are listed in plan order either way.
           expect([...resolveFailures(plan, set).nodeReason.keys()]).toEqual([...resolveFailuresNodeByNode(plan, set).nodeReason.keys()]);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+  it('resolveFailuresOf(plan, set, nodes) gives the listed nodes the status resolveFailures gives them, and the same switches, racks and disks down (property)', () => {
+    fc.assert(
+      fc.property(
+        drillPlanArb.chain((plan) =>
+          fc.tuple(fc.constant(plan), fc.subarray(failableOf(plan), { maxLength: 4 }), fc.boolean(), fc.subarray(plan.nodes.map((_, i) => i))),
+        ),
+        ([plan, components, permanent, nodes]) => {
+          const set: FailureSet = { components, permanent };
+          const all = resolveFailures(plan, set);
+          const some = resolveFailuresOf(plan, set, nodes);
+          for (const i of nodes) expect(some.nodeStatus[i]).toBe(all.nodeStatus[i]);
+          expect(some.torsDown).toEqual(all.torsDown);
+          expect(some.racksDown).toEqual(all.racksDown);
+          expect(some.destroyedDisks).toEqual(all.destroyedDisks);
         },
       ),
       { numRuns: 80 },

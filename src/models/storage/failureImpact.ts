@@ -1,4 +1,5 @@
-import { DOWN, resolveFailures, type FailureSet, type ResolvedFailures } from '../failures';
+import { DOWN, resolveFailuresOf, type FailureSet, type ResolvedNodes } from '../failures';
+import type { Inventory } from './inventory';
 import type { Placement } from './placement';
 import { diskUnitIndex, unitsOnFailedDisks } from './unitIndex';
 
@@ -20,14 +21,24 @@ export interface FailureState {
  * storage node is down when the shared resolver says its node is DOWN (failed, its rack, row, room
  * or site failed, no power including a breaker tripped after failover, or every switch it is
  * cabled to down). Failed disks are destroyed; with `permanent`, so is every disk of a node that
- * failed outright.
+ * failed outright. Only the storage nodes are judged (`resolveFailuresOf`), not the whole plan.
  */
 export function resolveFailure(placement: Placement, failure: FailureSet): FailureState {
-  return storageFailureState(placement, resolveFailures(placement.inventory.plan, failure));
+  const inv = placement.inventory;
+  return storageFailureState(placement, resolveFailuresOf(inv.plan, failure, storagePlanIndices(inv)));
+}
+
+const planIndices = new WeakMap<Inventory, number[]>();
+
+/** The plan indices of an inventory's storage nodes, ascending (kept per inventory). */
+function storagePlanIndices(inv: Inventory): number[] {
+  let list = planIndices.get(inv);
+  if (!list) planIndices.set(inv, (list = inv.nodes.map((n) => n.place.index).sort((a, b) => a - b)));
+  return list;
 }
 
 /** The storage view of an already resolved failure set (see `resolveFailure`). Cost: O(storage nodes + disks). */
-export function storageFailureState(placement: Placement, resolved: ResolvedFailures): FailureState {
+export function storageFailureState(placement: Placement, resolved: ResolvedNodes): FailureState {
   const inv = placement.inventory;
   const nodeDown = new Uint8Array(inv.nodes.length);
   const diskDown = new Uint8Array(inv.disks.length);
