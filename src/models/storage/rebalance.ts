@@ -1,6 +1,6 @@
 import type { Plan, PlanNode } from '../../plan/schema';
 import { topologyWithAppendedNodes } from '../topology';
-import { storageInventory } from './inventory';
+import { inventoryWithAppendedNodes, storageInventory } from './inventory';
 import { cephShards } from './ceph';
 import type { Placement } from './placement';
 import { rebuildEstimate, type RebuildOptions } from './rebuild';
@@ -54,7 +54,7 @@ export function planWithAddedStorageNodes(plan: Plan, count: number): Plan {
  */
 export function rebalanceAddNodes(plan: Plan, placement: Placement, count: number, seed: number, options: RebuildOptions = {}): RebalanceEstimate {
   const bigger = planWithAddedStorageNodes(plan, count);
-  const inv2 = storageInventory(bigger);
+  const inv2 = inventoryWithAppendedNodes(plan, bigger);
   const added = inv2.nodes.slice(placement.inventory.nodes.length).map((n) => n.id);
   const transfers = new TransferList();
   const from1 = new Int32Array(1);
