@@ -1,9 +1,15 @@
-import { latencyClassOf, liveSwitches, pathLinks, type LatencyClass, type PathLink } from '../network/paths';
-import type { Topology } from '../topology';
+import { liveSwitches, pathLinks, type LatencyClass, type PathLink } from '../network/paths';
+import type { NodePlace, Topology } from '../topology';
 import type { Inventory, StorageNode } from './inventory';
 
 /** The lowest tier two nodes share, which decides the links each half of a path climbs (0: a common switch). */
 const TIERS: Array<LatencyClass | 'switch'> = ['switch', 'same-node', 'same-rack', 'same-row', 'cross-row', 'cross-room', 'cross-site'];
+
+const SAME_RACK = TIERS.indexOf('same-rack');
+const SAME_ROW = TIERS.indexOf('same-row');
+const CROSS_ROW = TIERS.indexOf('cross-row');
+const CROSS_ROOM = TIERS.indexOf('cross-room');
+const CROSS_SITE = TIERS.indexOf('cross-site');
 
 /** Live-switch masks: bit 1 for switch A, bit 2 for B. */
 const A = 1;
@@ -12,156 +18,164 @@ const B = 2;
 /**
  * Every link node-to-node copies on one inventory cross, numbered: its resource id
  * (`rack/tor-A+B:up`), kind, Gbit/s before scaling, and whether a node shared with workloads sits
- * at its end (its NIC then loses the workload's east-west traffic). Routes of node pairs are kept
- * in flat arrays: pair p loads `pairLinks[pairStart[p] .. pairStart[p] + pairLength[p])`.
+ * at its end (its NIC then loses the workload's east-west traffic).
  *
- * One table serves every failure set of the inventory: a path depends on the failed switches only
- * through the live switches of its two ends, so a pair is keyed by its nodes and their live-switch
- * masks, and a storage report's dozen failures and rebalances share the routes of every pair whose
- * racks lost no switch (the copies of a rack or room outage run between surviving racks).
+ * A path is the source's NIC, the links up from the source's rack to the lowest tier the two
+ * nodes share, the links down from there to the target's rack, and the target's NIC
+ * (`pathLinks`). Each half depends only on its own rack, the switches its node can use and that
+ * tier, and a NIC only on its node and those switches, so halves are resolved once per such key
+ * and NICs once per node: copies spread over 120 nodes in 60 racks ask `pathLinks` a few hundred
+ * times instead of once per node pair, and a route is put together from its parts per copy
+ * without a table of node pairs. One table serves every failure set of the inventory: a path
+ * depends on the failed switches only through the live switches of its two ends.
  */
 export class RouteTable {
   ids: string[] = [];
   kind: Array<'link' | 'kubespan'> = [];
   gbps: number[] = [];
   sharedEnd: boolean[] = [];
-  pairStart = new Int32Array(256);
-  pairLength = new Uint8Array(256);
-  /** The pair's copies leave the rack (cross a ToR uplink). */
-  pairRacks = new Uint8Array(256);
-  pairLinks = new Int32Array(2048);
   /** Copies cross KubeSpan (it is on for the whole cluster or not at all). */
   readonly crosses: boolean;
-  private pairCount = 0;
-  private linkCount = 0;
-  private readonly nodeCount: number;
+  /** Whether the route last written by `route` leaves the rack (crosses a ToR uplink). */
+  lastLeavesRack = false;
   private readonly number = new Map<string, number>();
-  /** Live-switch mask of each node with no switch down. */
+  private readonly places: NodePlace[];
+  /** Per node: its live-switch mask with no switch down, and numbers for its rack, row, room and site. */
   private readonly cabled: Uint8Array;
-  /** Pairs whose two ends have all their switches: pair number by s × nodes + t (-1 unseen). */
-  private readonly plainPairs: Int32Array | undefined;
-  private readonly otherPairs = new Map<number, number>();
-  private readonly ups = new Map<number, { links: number[]; racks: boolean }>();
-  private readonly downs = new Map<number, { links: number[]; racks: boolean }>();
-  private readonly nicUp = new Map<number, number>();
-  private readonly nicDown = new Map<number, number>();
-  private readonly rackNumber = new Map<string, number>();
+  private readonly rackNo: Int32Array;
+  private readonly placeRackNo: Int32Array;
+  private readonly rowNo: Int32Array;
+  private readonly roomNo: Int32Array;
+  private readonly siteNo: Int32Array;
+  /** Path halves by (rack × 4 + live mask) × tiers + tier: links `halfLinks[start .. start + length)`, start -1 until resolved. */
+  private readonly upStart: Int32Array;
+  private readonly downStart: Int32Array;
+  private readonly upLength: Uint8Array;
+  private readonly downLength: Uint8Array;
+  private readonly upRacks: Uint8Array;
+  private readonly downRacks: Uint8Array;
+  private halfLinks = new Int32Array(256);
+  private halfLinkCount = 0;
+  /** NIC links by node × 4 + live mask (-1 until resolved); KubeSpan links by node. */
+  private readonly nicUp: Int32Array;
+  private readonly nicDown: Int32Array;
+  private readonly kubeTx: Int32Array;
+  private readonly kubeRx: Int32Array;
 
   constructor(
-    private readonly topology: Topology,
+    topology: Topology,
     private readonly inventory: Inventory,
   ) {
     const n = inventory.nodes.length;
-    this.nodeCount = n;
     this.crosses = topology.plan.cluster.kubespan.enabled;
-    this.cabled = Uint8Array.from(inventory.nodes, (node) => maskOf(liveSwitches(this.placeOf(node), undefined)));
-    // A flat table while nodes² stays small (120 storage nodes: 14,400), else only the map.
-    this.plainPairs = n * n <= 1 << 20 ? new Int32Array(n * n).fill(-1) : undefined;
+    // Places in the plan the estimate was asked about (whose racks and links may differ from the inventory's).
+    this.places = inventory.nodes.map((node) => topology.placeById.get(node.id) ?? node.place);
+    this.cabled = Uint8Array.from(this.places, (place) => maskOf(liveSwitches(place, undefined)));
+    // The inventory's racks key the halves (as its nodes sit); the places' ids decide the tier (as `latencyClassOf` does).
+    this.rackNo = numbered(inventory.nodes.map((node) => node.rackId));
+    this.placeRackNo = numbered(this.places.map((p) => p.rack.id));
+    this.rowNo = numbered(this.places.map((p) => p.row.id));
+    this.roomNo = numbered(this.places.map((p) => p.room.id));
+    this.siteNo = numbered(this.places.map((p) => p.site.id));
+    const halves = (Math.max(0, ...this.rackNo) + 1) * 4 * TIERS.length;
+    this.upStart = new Int32Array(halves).fill(-1);
+    this.downStart = new Int32Array(halves).fill(-1);
+    this.upLength = new Uint8Array(halves);
+    this.downLength = new Uint8Array(halves);
+    this.upRacks = new Uint8Array(halves);
+    this.downRacks = new Uint8Array(halves);
+    this.nicUp = new Int32Array(n * 4).fill(-1);
+    this.nicDown = new Int32Array(n * 4).fill(-1);
+    this.kubeTx = new Int32Array(n).fill(-1);
+    this.kubeRx = new Int32Array(n).fill(-1);
   }
 
   /** Each node's live-switch mask with `failedTors` down (the same as `liveSwitches`). */
   liveMasks(failedTors: ReadonlySet<string> | undefined): Uint8Array {
     if (!failedTors || failedTors.size === 0) return this.cabled;
-    return Uint8Array.from(this.inventory.nodes, (node, i) => {
-      const rackId = this.placeOf(node).rack.id;
+    return Uint8Array.from(this.places, (place, i) => {
+      const rackId = place.rack.id;
       return this.cabled[i] & ~((failedTors.has(`${rackId}/A`) ? A : 0) | (failedTors.has(`${rackId}/B`) ? B : 0));
     });
   }
 
   /**
-   * The number of the route from storage node s to storage node t (two different nodes) while
-   * `masks` (from `liveMasks(failedTors)`) are their live switches, resolved on first use.
+   * Writes the link numbers of the copy from storage node s to storage node t (two different
+   * nodes) into `out` (room for 12) while `masks` (from `liveMasks(failedTors)`) are their live
+   * switches, and returns how many; `lastLeavesRack` then says whether it leaves the rack.
    */
-  pair(s: number, t: number, masks: Uint8Array, failedTors: ReadonlySet<string> | undefined): number {
+  route(s: number, t: number, masks: Uint8Array, failedTors: ReadonlySet<string> | undefined, out: Int32Array): number {
     const ms = masks[s],
       mt = masks[t];
-    const plain = ms === this.cabled[s] && mt === this.cabled[t];
-    const key = plain ? s * this.nodeCount + t : ((s * 4 + ms) * this.nodeCount + t) * 4 + mt;
-    const hit = plain && this.plainPairs ? this.plainPairs[key] : (this.otherPairs.get(plain ? -1 - key : key) ?? -1);
-    if (hit >= 0) return hit;
-    const p = this.resolvePair(this.inventory.nodes[s], this.inventory.nodes[t], ms, mt, failedTors);
-    if (plain && this.plainPairs) this.plainPairs[key] = p;
-    else this.otherPairs.set(plain ? -1 - key : key, p);
-    return p;
-  }
-
-  /**
-   * Resolves the links of a copy from one node to another (`pathLinks`, the links of
-   * `pathBetween`). A path is the source's NIC, the links up from the source's rack to the lowest
-   * tier the two nodes share, the links down from there to the target's rack, and the target's
-   * NIC. Each half depends only on its own rack, the switches its node can use and that tier, so
-   * halves are resolved once per such key and NICs once per node and mask: copies spread over 120
-   * nodes in 60 racks then ask `pathLinks` a few hundred times instead of once per node pair.
-   */
-  private resolvePair(sNode: StorageNode, tNode: StorageNode, ms: number, mt: number, failedTors: ReadonlySet<string> | undefined): number {
-    const sideS = this.rackOf(sNode) * 4 + ms,
-      sideT = this.rackOf(tNode) * 4 + mt;
     // Two nodes of one rack on a common live switch stay on it: no fabric links at all.
-    const tier = sNode.rackId === tNode.rackId && (ms & mt) !== 0 ? 0 : TIERS.indexOf(latencyClassOf(this.placeOf(sNode), this.placeOf(tNode)));
-    const upKey = sideS * TIERS.length + tier;
-    const downKey = sideT * TIERS.length + tier;
-    let upHalf = this.ups.get(upKey),
-      downHalf = this.downs.get(downKey);
-    let nicS = this.nicUp.get(sNode.index * 4 + ms),
-      nicT = this.nicDown.get(tNode.index * 4 + mt);
-    if (!upHalf || !downHalf || nicS === undefined || nicT === undefined) {
-      // The links alone: a copy loads them, and their RTT (an override lookup per pair) plays no part.
-      const path = pathLinks(this.placeOf(sNode), this.placeOf(tNode), failedTors);
-      const half = path.links.length / 2;
-      const last = path.links.length - 1;
-      const halfOf = (from: number, to: number, up: boolean) => {
-        const h = { links: [] as number[], racks: false };
-        for (let i = from; i < to; i++) {
-          if (path.links[i].kind === 'tor') h.racks = true;
-          h.links.push(this.linkResource(path.links[i], up, undefined));
-        }
-        return h;
-      };
-      nicS ??= this.linkResource(path.links[0], true, sNode);
-      this.nicUp.set(sNode.index * 4 + ms, nicS);
-      if (!upHalf) this.ups.set(upKey, (upHalf = halfOf(1, half, true)));
-      if (!downHalf) this.downs.set(downKey, (downHalf = halfOf(half, last, false)));
-      nicT ??= this.linkResource(path.links[last], false, tNode);
-      this.nicDown.set(tNode.index * 4 + mt, nicT);
+    const tier = this.rackNo[s] === this.rackNo[t] && (ms & mt) !== 0 ? 0 : this.tierOf(s, t);
+    const upKey = (this.rackNo[s] * 4 + ms) * TIERS.length + tier;
+    const downKey = (this.rackNo[t] * 4 + mt) * TIERS.length + tier;
+    if (this.upStart[upKey] < 0 || this.downStart[downKey] < 0 || this.nicUp[s * 4 + ms] < 0 || this.nicDown[t * 4 + mt] < 0) {
+      this.resolve(s, t, failedTors, upKey, downKey, s * 4 + ms, t * 4 + mt);
     }
-    const length = 2 + upHalf.links.length + downHalf.links.length + (this.crosses ? 2 : 0);
-    const p = this.pairCount++;
-    if (p === this.pairStart.length) {
-      this.pairStart = grown(this.pairStart, p * 2);
-      this.pairLength = grown(this.pairLength, p * 2);
-      this.pairRacks = grown(this.pairRacks, p * 2);
-    }
-    const start = p === 0 ? 0 : this.pairStart[p - 1] + this.pairLength[p - 1];
-    if (start + length > this.pairLinks.length) this.pairLinks = grown(this.pairLinks, (start + length) * 2);
-    let at = start;
-    this.pairLinks[at++] = nicS;
-    for (const g of upHalf.links) this.pairLinks[at++] = g;
-    for (const g of downHalf.links) this.pairLinks[at++] = g;
-    this.pairLinks[at++] = nicT;
+    let count = 0;
+    out[count++] = this.nicUp[s * 4 + ms];
+    for (let i = this.upStart[upKey], end = i + this.upLength[upKey]; i < end; i++) out[count++] = this.halfLinks[i];
+    for (let i = this.downStart[downKey], end = i + this.downLength[downKey]; i < end; i++) out[count++] = this.halfLinks[i];
+    out[count++] = this.nicDown[t * 4 + mt];
     if (this.crosses) {
-      this.pairLinks[at++] = this.linkNumber(`kubespan-tx:${sNode.id}`, 'kubespan', 0, false);
-      this.pairLinks[at++] = this.linkNumber(`kubespan-rx:${tNode.id}`, 'kubespan', 0, false);
+      if (this.kubeTx[s] < 0) this.kubeTx[s] = this.linkNumber(`kubespan-tx:${this.inventory.nodes[s].id}`, 'kubespan', 0, false);
+      if (this.kubeRx[t] < 0) this.kubeRx[t] = this.linkNumber(`kubespan-rx:${this.inventory.nodes[t].id}`, 'kubespan', 0, false);
+      out[count++] = this.kubeTx[s];
+      out[count++] = this.kubeRx[t];
     }
-    this.pairStart[p] = start;
-    this.pairLength[p] = length;
-    this.pairRacks[p] = upHalf.racks || downHalf.racks ? 1 : 0;
-    return p;
+    this.lastLeavesRack = this.upRacks[upKey] === 1 || this.downRacks[downKey] === 1;
+    return count;
   }
 
   /** How many links are numbered so far (every link number is below it). */
   get links(): number {
-    return this.linkCount;
+    return this.ids.length;
   }
 
-  /** Places in the plan the estimate was asked about (whose racks and links may differ from the inventory's). */
-  private placeOf(n: StorageNode) {
-    return this.topology.placeById.get(n.id) ?? n.place;
+  /** `TIERS.indexOf(latencyClassOf(place s, place t))` for two different nodes. */
+  private tierOf(s: number, t: number): number {
+    if (this.placeRackNo[s] === this.placeRackNo[t]) return SAME_RACK;
+    if (this.rowNo[s] === this.rowNo[t]) return SAME_ROW;
+    if (this.roomNo[s] === this.roomNo[t]) return CROSS_ROW;
+    if (this.siteNo[s] === this.siteNo[t]) return CROSS_ROOM;
+    return CROSS_SITE;
   }
 
-  private rackOf(n: StorageNode): number {
-    let r = this.rackNumber.get(n.rackId);
-    if (r === undefined) this.rackNumber.set(n.rackId, (r = this.rackNumber.size));
-    return r;
+  /** Resolves the missing halves and NICs of the copy s → t from its `pathLinks`. */
+  private resolve(s: number, t: number, failedTors: ReadonlySet<string> | undefined, upKey: number, downKey: number, nicS: number, nicT: number): void {
+    // The links alone: a copy loads them, and their RTT (an override lookup per pair) plays no part.
+    const path = pathLinks(this.places[s], this.places[t], failedTors);
+    const half = path.links.length / 2;
+    const last = path.links.length - 1;
+    if (this.nicUp[nicS] < 0) this.nicUp[nicS] = this.linkResource(path.links[0], true, this.inventory.nodes[s]);
+    if (this.upStart[upKey] < 0) {
+      this.upStart[upKey] = this.halfLinkCount;
+      this.upLength[upKey] = half - 1;
+      this.upRacks[upKey] = this.addHalf(path.links, 1, half, true);
+    }
+    if (this.downStart[downKey] < 0) {
+      this.downStart[downKey] = this.halfLinkCount;
+      this.downLength[downKey] = last - half;
+      this.downRacks[downKey] = this.addHalf(path.links, half, last, false);
+    }
+    if (this.nicDown[nicT] < 0) this.nicDown[nicT] = this.linkResource(path.links[last], false, this.inventory.nodes[t]);
+  }
+
+  /** Appends links[from .. to) to `halfLinks`; 1 when one of them is a ToR uplink. */
+  private addHalf(links: PathLink[], from: number, to: number, up: boolean): number {
+    if (this.halfLinkCount + (to - from) > this.halfLinks.length) {
+      const grown = new Int32Array(Math.max(this.halfLinks.length * 2, this.halfLinkCount + (to - from)));
+      grown.set(this.halfLinks);
+      this.halfLinks = grown;
+    }
+    let racks = 0;
+    for (let i = from; i < to; i++) {
+      if (links[i].kind === 'tor') racks = 1;
+      this.halfLinks[this.halfLinkCount++] = this.linkResource(links[i], up, undefined);
+    }
+    return racks;
   }
 
   private linkResource(link: PathLink, up: boolean, nodeAtEnd: StorageNode | undefined): number {
@@ -176,7 +190,7 @@ export class RouteTable {
     const key = `${id}|${linkGbps}|${shared ? 1 : 0}`;
     let g = this.number.get(key);
     if (g === undefined) {
-      g = this.linkCount++;
+      g = this.ids.length;
       this.number.set(key, g);
       this.ids.push(id);
       this.kind.push(kind);
@@ -187,14 +201,18 @@ export class RouteTable {
   }
 }
 
-function maskOf(live: readonly string[]): number {
-  return (live.includes('A') ? A : 0) | (live.includes('B') ? B : 0);
+/** Numbers for ids, in order of first appearance: equal ids, equal numbers. */
+function numbered(ids: string[]): Int32Array {
+  const seen = new Map<string, number>();
+  return Int32Array.from(ids, (id) => {
+    let k = seen.get(id);
+    if (k === undefined) seen.set(id, (k = seen.size));
+    return k;
+  });
 }
 
-function grown<T extends Int32Array | Uint8Array>(a: T, size: number): T {
-  const out = new (a.constructor as new (n: number) => T)(size);
-  out.set(a);
-  return out;
+function maskOf(live: readonly string[]): number {
+  return (live.includes('A') ? A : 0) | (live.includes('B') ? B : 0);
 }
 
 const routeTables = new WeakMap<Topology, WeakMap<Inventory, RouteTable>>();

@@ -129,6 +129,7 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
   const routes = routeTable(topologyOf(plan), inv);
   const failedTors = options.failedTors && options.failedTors.size > 0 ? options.failedTors : undefined;
   const masks = routes.liveMasks(failedTors);
+  const route = new Int32Array(12);
   // Route links are numbered per inventory; number them again per call, in the order this call
   // first loads them, so resources come out in the same order as by id.
   let local = new Int32Array(Math.max(0x100, routes.links)).fill(-1);
@@ -170,13 +171,12 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
       if (trackUnits) touchUnit(unit, readOf[src]);
       bytesRead += bytes;
       if (sNode.index === tNode.index) continue;
-      const p = routes.pair(sNode.index, tNode.index, masks, failedTors);
+      const count = routes.route(sNode.index, tNode.index, masks, failedTors, route);
       networkBytes += bytes;
       if (routes.crosses) crossesKubeSpan = true;
-      if (routes.pairRacks[p]) crossesRacks = true;
-      const links = routes.pairLinks;
-      for (let i = routes.pairStart[p], end = i + routes.pairLength[p]; i < end; i++) {
-        const g = links[i];
+      if (routes.lastLeavesRack) crossesRacks = true;
+      for (let i = 0; i < count; i++) {
+        const g = route[i];
         if (g >= local.length) {
           const grown = new Int32Array(Math.max(g + 1, local.length * 2)).fill(-1);
           grown.set(local);
