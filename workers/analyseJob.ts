@@ -57,8 +57,9 @@ export const analysisMemory = (): AnalysisMemory => ({
 });
 
 /**
- * Plans kept as bases. The bridge bases a delta on the last plan whose analysis it received, and
- * analyses superseded since then may have reached the worker (each leaving its plan here) or not.
+ * Plans kept as bases, least recently used first out. The bridge bases a delta on the last plan
+ * whose analysis it received, and analyses superseded since then may have reached the worker
+ * (each leaving its plan here) or not.
  */
 const INPUTS_KEPT = 8;
 
@@ -125,6 +126,12 @@ export async function analyseJob(
   if (delta) {
     if (!memory.inputs.has(delta.base)) return { baseMissing: true };
     const base = memory.inputs.get(delta.base);
+    // The base stays until it is the oldest used: during a burst of edits every delta names the
+    // same base (no analysis has come back yet), while each superseded analysis that reached the
+    // worker adds its plan. Evicted by arrival order, the base fell out after eight of them, and
+    // the next delta cost a 5,000-node plan sent whole and validated cold (about 200 ms).
+    memory.inputs.delete(delta.base);
+    memory.inputs.set(delta.base, base);
     input = isEmptyDelta(delta.changes) ? base : applyPlanDelta(base, delta.changes);
   }
   if (version !== undefined) {

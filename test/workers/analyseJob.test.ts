@@ -61,6 +61,21 @@ describe('analyseJob({ plan }, job)', () => {
     expect(result).toEqual({ ok: true, report, headline: headline(report), elapsedMs: 0 });
   });
 
+  it('analyseJob({ delta }) keeps the base every delta of a burst names, however many plans arrive on it', async () => {
+    const memory = analysisMemory();
+    const plan = enterprisePlan();
+    await analyseJob({ plan, version: 1 }, idle(), () => 0, memory);
+    const worker = plan.nodes.find((n) => n.role === 'worker' && shiftNodes(plan, { ids: [n.id], deltaU: 1 }).ok)!;
+    const up = shiftNodes(plan, { ids: [worker.id], deltaU: 1 });
+    if (!up.ok) throw new Error(up.reason);
+    // Twenty edits, each a delta on plan 1 (none of their analyses came back to the bridge).
+    for (let version = 2; version <= 21; version++) {
+      const edited = version % 2 ? plan : up.plan;
+      const result = await analyseJob({ delta: { base: 1, changes: planDelta(plan, edited) }, version }, idle(), () => 0, memory);
+      expect(result).toEqual(expect.objectContaining({ ok: true }));
+    }
+  });
+
   it('analyseJob(quick options) after a full pass: sections whose inputs did not change come with full samples; the rest quick', async () => {
     const memory = analysisMemory();
     const plan = enterprisePlan();
