@@ -12,7 +12,19 @@ import type { JobContext } from './jobRunner';
 import { sharePlan } from './sharePlan';
 
 /** What the engine says about a plan: its problems, and the report when it has none. */
-export type Analysis = { ok: true; report: Report; headline: HeadlineFigure[]; elapsedMs: number } | { ok: false; issues: PlanIssue[] };
+export type Analysis =
+  | {
+      ok: true;
+      report: Report;
+      headline: HeadlineFigure[];
+      elapsedMs: number;
+      /**
+       * Every section was computed with the default options (or came from their memo), so this
+       * answer equals the full pass's and a refining pass would only send it again.
+       */
+      final: boolean;
+    }
+  | { ok: false; issues: PlanIssue[] };
 
 export interface AnalyseArgs {
   /** The whole plan: anything (it came from an editor or a file), validated here. */
@@ -77,6 +89,11 @@ function evaluatorFor(memory: AnalysisMemory, options: Partial<EvaluateOptions>)
 }
 
 type SectionThunks = { [K in ReportSection]: () => unknown };
+/** A pass's section thunks, and whether any section it ran so far used the caller's options rather than the defaults. */
+interface PassSections {
+  thunks: SectionThunks;
+  usedOptions(): boolean;
+}
 const sameKey = (a: readonly unknown[] | undefined, b: readonly unknown[]) => a !== undefined && a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 
 /**
@@ -84,15 +101,16 @@ const sameKey = (a: readonly unknown[] | undefined, b: readonly unknown[]) => a 
  * quick pass (fewer samples) takes from the full pass's memo every section that does not read
  * what its options change (its inputs are the same under both), and every sampled section whose
  * inputs have not changed since the full pass computed it: moving a worker then shows the full
- * control-plane figures at once, and the refining pass finds nothing left to compute. Only the
- * remaining sections are computed with the quick options.
+ * control-plane figures at once, and the answer is marked `final` so no refining pass is asked
+ * for. Only the remaining sections are computed with the quick options.
  */
-function passSections(memory: AnalysisMemory, plan: Plan, options: Partial<EvaluateOptions>): SectionThunks {
+function passSections(memory: AnalysisMemory, plan: Plan, options: Partial<EvaluateOptions>): PassSections {
   const full = evaluatorFor(memory, {}).sections(plan, {});
   const fullKeys = sectionKeys(plan, DEFAULT_EVALUATE_OPTIONS);
   const quick = Object.keys(options).length === 0 ? null : evaluatorFor(memory, options).sections(plan, options);
   const quickKeys = quick && sectionKeys(plan, { ...DEFAULT_EVALUATE_OPTIONS, ...options });
   const thunks = {} as SectionThunks;
+  let used = false;
   for (const name of Object.keys(full) as ReportSection[]) {
     thunks[name] = () => {
       const key = fullKeys[name]();
@@ -100,10 +118,11 @@ function passSections(memory: AnalysisMemory, plan: Plan, options: Partial<Evalu
         memory.fullKeys.set(name, key);
         return full[name]();
       }
+      used = true;
       return quick[name]();
     };
   }
-  return thunks;
+  return { thunks, usedOptions: () => used };
 }
 
 /**
@@ -143,7 +162,8 @@ export async function analyseJob(
   if (!valid.ok) return { ok: false, issues: valid.issues };
   const shared = memory.plan ? sharePlan(memory.plan, valid.plan) : valid.plan;
   memory.plan = shared;
-  const sections = passSections(memory, shared, options);
+  const pass = passSections(memory, shared, options);
+  const sections = pass.thunks;
   const names = Object.keys(sections) as ReportSection[];
   const total = names.length + 1;
   job.progress(1, total);
@@ -159,5 +179,5 @@ export async function analyseJob(
   // The plan is not sent back: the caller holds it already, and copying 5,000 nodes back
   // would cost the main thread a deserialisation per edit.
   // The headline is derived here too, so the main thread only draws it.
-  return { ok: true, report, headline: headline(report), elapsedMs: now() - started };
+  return { ok: true, report, headline: headline(report), elapsedMs: now() - started, final: !pass.usedOptions() };
 }

@@ -33,6 +33,9 @@ export class AnalysisState {
   /**
    * Analyses `plan`: a quick pass with fewer samples first (shown at once), then the full pass in
    * the background, in the same latest-wins slot, so the next edit cancels whichever is running.
+   * When the quick pass says it is final (every section it needed came with full samples, as
+   * after moving a worker), there is no full pass: it would only send the same report again and
+   * have every panel draw it a second time.
    */
   async run(plan: Plan, planKey = ''): Promise<void> {
     this.requested = plan;
@@ -43,7 +46,7 @@ export class AnalysisState {
     try {
       const quick = await this.engine.analyse(plan, QUICK_EVALUATE_OPTIONS, (p) => (this.progress = p.fraction));
       this.show(quick, plan, planKey);
-      if (!quick.ok) return;
+      if (!quick.ok || quick.final) return;
       this.refining = true;
       const full = await this.engine.analyse(plan, {});
       this.refining = false;

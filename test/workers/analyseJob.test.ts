@@ -21,7 +21,7 @@ describe('analyseJob({ plan }, job)', () => {
     const progress: [number, number][] = [];
     const result = await analyseJob({ plan: referencePlan() }, idle(progress), () => 0);
     const report = evaluate(referencePlan());
-    expect(result).toEqual({ ok: true, report, headline: headline(report), elapsedMs: 0 });
+    expect(result).toEqual({ ok: true, report, headline: headline(report), elapsedMs: 0, final: true });
     expect(STEPS).toBe(8);
     expect(progress).toEqual(Array.from({ length: STEPS }, (_, i) => [i + 1, STEPS]));
   });
@@ -58,7 +58,7 @@ describe('analyseJob({ plan }, job)', () => {
     const changes = structuredClone(planDelta(plan, moved.plan));
     const result = await analyseJob({ delta: { base: 1, changes }, version: 2 }, idle(), () => 0, memory);
     const report = evaluate(moved.plan);
-    expect(result).toEqual({ ok: true, report, headline: headline(report), elapsedMs: 0 });
+    expect(result).toEqual({ ok: true, report, headline: headline(report), elapsedMs: 0, final: true });
   });
 
   it('analyseJob({ delta }) keeps the base every delta of a burst names, however many plans arrive on it', async () => {
@@ -76,7 +76,7 @@ describe('analyseJob({ plan }, job)', () => {
     }
   });
 
-  it('analyseJob(quick options) after a full pass: sections whose inputs did not change come with full samples; the rest quick', async () => {
+  it('analyseJob(quick options) after a full pass: sections whose inputs did not change come with full samples, the rest quick; final only when none was quick', async () => {
     const memory = analysisMemory();
     const plan = enterprisePlan();
     await analyseJob({ plan, version: 1 }, idle(), () => 0, memory);
@@ -86,6 +86,7 @@ describe('analyseJob({ plan }, job)', () => {
     // Moving a worker leaves the control plane's inputs alone: the quick pass is the full report.
     const quick = await analyseJob({ plan: moved.plan, version: 2, options: QUICK_EVALUATE_OPTIONS }, idle(), () => 0, memory);
     expect(quick.ok && quick.report).toEqual(evaluate(moved.plan));
+    expect(quick.ok && quick.final).toBe(true);
     // Making it a control plane changes them: the quick pass samples the control plane anew, with fewer samples.
     const promoted = setRole(moved.plan, { ids: [worker.id], role: 'controlplane' });
     if (!promoted.ok) throw new Error(promoted.reason);
@@ -93,5 +94,6 @@ describe('analyseJob({ plan }, job)', () => {
     const cold = evaluate(promoted.plan, QUICK_EVALUATE_OPTIONS);
     expect(second.ok && second.report.controlPlane).toEqual(cold.controlPlane);
     expect(second.ok && second.report.physical).toEqual(cold.physical);
+    expect(second.ok && second.final).toBe(false);
   });
 });
