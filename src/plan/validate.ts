@@ -208,7 +208,8 @@ export function crossCheckSettings(plan: Pick<Plan, 'cluster' | 'workload'>): Pl
   return issues;
 }
 
-function checkNodeFits(node: PlanNode, i: number, rack: Rack, hw: Hardware, issues: PlanIssue[]): void {
+/** Pushes the issues of one node against its rack: fits below the switches, names the rack's feeds and switches, lists none twice. */
+export function checkNodeFits(node: PlanNode, i: number, rack: Rack, hw: Hardware, issues: PlanIssue[]): void {
   const top = node.positionU + hw.heightU - 1;
   const limit = topFreeU(rack);
   if (top > limit) {

@@ -17,19 +17,33 @@ type Doc = Record<string, unknown>;
  * another node), or any mutation of the plan tests (most break it), sharing the untouched parts.
  */
 const changeArb = fc.oneof(
-  fc.record({ node: fc.nat(), edit: fc.constantFrom('up', 'down', 'rename', 'role') }).map(({ node, edit }) => (doc: Doc): Doc => {
-    const nodes = doc.nodes as Doc[] | undefined;
-    if (!Array.isArray(nodes) || nodes.length === 0) return doc;
-    const i = node % nodes.length;
-    const n = nodes[i];
-    const patch =
-      edit === 'up' || edit === 'down'
-        ? { positionU: (n.positionU as number) + (edit === 'up' ? 1 : -1) }
-        : edit === 'rename'
-          ? { name: `${String(n.name)}x` }
-          : { role: n.role === 'worker' ? 'storage' : 'worker' };
-    return { ...doc, nodes: nodes.map((m, j) => (j === i ? { ...m, ...patch } : m)) };
-  }),
+  fc
+    .record({ node: fc.nat(), other: fc.nat(), edit: fc.constantFrom('up', 'down', 'rename', 'role', 'controlplane', 'rack', 'sameId', 'sameName', 'newId') })
+    .map(({ node, other, edit }) => (doc: Doc): Doc => {
+      const nodes = doc.nodes as Doc[] | undefined;
+      if (!Array.isArray(nodes) || nodes.length === 0) return doc;
+      const i = node % nodes.length;
+      const n = nodes[i];
+      const o = nodes[other % nodes.length];
+      const racks = Array.isArray(doc.racks) ? (doc.racks as Doc[]) : [];
+      const patch =
+        edit === 'up' || edit === 'down'
+          ? { positionU: (n.positionU as number) + (edit === 'up' ? 1 : -1) }
+          : edit === 'rename'
+            ? { name: `${String(n.name)}x` }
+            : edit === 'role'
+              ? { role: n.role === 'worker' ? 'storage' : 'worker' }
+              : edit === 'controlplane'
+                ? { role: 'controlplane' }
+                : edit === 'rack'
+                  ? { rackId: racks.length > 0 ? racks[other % racks.length].id : n.rackId }
+                  : edit === 'sameId'
+                    ? { id: o.id }
+                    : edit === 'sameName'
+                      ? { name: o.name }
+                      : { id: `${String(n.id)}-b` };
+      return { ...doc, nodes: nodes.map((m, j) => (j === i ? { ...m, ...patch } : m)) };
+    }),
   mutationArb.map(
     (m) =>
       (doc: Doc): Doc =>
@@ -40,7 +54,7 @@ const changeArb = fc.oneof(
 describe('createPlanValidator()', () => {
   it('validate(doc) after any sequence of changes, each sent as a delta, equals validatePlan(doc) (property)', () => {
     fc.assert(
-      fc.property(validPlanArbWith({ maxRacks: 4, maxNodesPerRack: 4 }), fc.array(changeArb, { minLength: 1, maxLength: 5 }), (start, changes) => {
+      fc.property(validPlanArbWith({ maxRacks: 4, maxNodesPerRack: 4 }), fc.array(changeArb, { minLength: 1, maxLength: 8 }), (start, changes) => {
         const validate = createPlanValidator();
         let sent = start as unknown as Doc;
         let held = structuredClone(sent);
@@ -52,7 +66,7 @@ describe('createPlanValidator()', () => {
           sent = next;
         }
       }),
-      { numRuns: 80 },
+      { numRuns: 150 },
     );
   });
 
@@ -69,5 +83,18 @@ describe('createPlanValidator()', () => {
     expect(second.plan.nodes[i].positionU).toBe(worker.positionU + 1);
     expect(second.plan.nodes.filter((n, j) => j !== i && n !== first.plan.nodes[j])).toEqual([]);
     expect(second.plan.cluster).toBe(first.plan.cluster);
+  });
+
+  it('validate(plan with an eighth control plane) after one with seven refuses it as validatePlan does', () => {
+    const validate = createPlanValidator();
+    const plan = enterprisePlan();
+    let promoted = plan.nodes.filter((n) => n.role === 'controlplane').length;
+    const seven = { ...plan, nodes: plan.nodes.map((n) => (n.role === 'worker' && promoted < 7 && ++promoted ? { ...n, role: 'controlplane' as const } : n)) };
+    expect(validate(seven)).toEqual(validatePlan(seven));
+    expect(validate(seven).ok).toBe(true);
+    const i = seven.nodes.findIndex((n) => n.role === 'worker');
+    const eight = { ...seven, nodes: seven.nodes.map((n, j) => (j === i ? { ...n, role: 'controlplane' as const } : n)) };
+    expect(validate(eight)).toEqual(validatePlan(eight));
+    expect(validate(eight).ok).toBe(false);
   });
 });
