@@ -9,6 +9,7 @@ import { createPlanValidator } from '../src/plan/planValidator';
 import { applyPlanDelta, isEmptyDelta, type PlanDelta } from '../src/plan/planDelta';
 import type { ValidationResult } from '../src/plan/validate';
 import type { JobContext } from './jobRunner';
+import { sameData } from './sameData';
 import { sharePlan } from './sharePlan';
 
 /** What the engine says about a plan: its problems, and the report when it has none. */
@@ -23,6 +24,13 @@ export type Analysis =
        * answer equals the full pass's and a refining pass would only send it again.
        */
       final: boolean;
+      /** This report's name, for the sender's next `known`. */
+      reportId?: string;
+      /**
+       * Sections left out of `report` because they equal those of the report `known` named (the
+       * sender holds them already). The bridge puts them back: the UI never sees a partial report.
+       */
+      unchanged?: (keyof Report)[];
     }
   | { ok: false; issues: PlanIssue[] };
 
@@ -37,6 +45,8 @@ export interface AnalyseArgs {
   /** The sender's number for this plan, which a later delta names as its base. */
   version?: number;
   options?: Partial<EvaluateOptions>;
+  /** The `reportId` of the last answer the sender received: sections equal to its report are not sent again. */
+  known?: string;
 }
 
 /** The answer to a delta whose base this worker does not hold (a fresh worker, or another of the pool's): send the plan whole. */
@@ -58,6 +68,11 @@ export interface AnalysisMemory {
   evaluators: Map<string, Evaluator>;
   /** What each section last read in the full pass's evaluator, i.e. what its memo holds. */
   fullKeys: Map<ReportSection, unknown[]>;
+  /** The last few reports sent, by id: the sender names the one it holds as `known`. */
+  sent: Map<string, Report>;
+  /** Tells this worker's report ids from another's, so a `known` from another worker of the pool matches nothing. */
+  sender: string;
+  reportCount: number;
 }
 
 export const analysisMemory = (): AnalysisMemory => ({
@@ -66,7 +81,41 @@ export const analysisMemory = (): AnalysisMemory => ({
   plan: null,
   evaluators: new Map(),
   fullKeys: new Map(),
+  sent: new Map(),
+  // Not a model: the id only has to differ between the pool's workers.
+  sender: Math.random().toString(36).slice(2),
+  reportCount: 0,
 });
+
+/** Reports kept for `known`: the sender holds the last one it received, and a few sent since may have been superseded. */
+const REPORTS_KEPT = 4;
+
+/**
+ * The answer's report without the sections equal to `known`'s (which keep `known`'s objects in
+ * the report kept here, so the next comparison is by identity). A one-U move of a worker on the
+ * 5,000-node plan changes only the physical section: about 90 KB of a 300 KB report is sent.
+ */
+function sendable(memory: AnalysisMemory, report: Report, known: string | undefined): { report: Report; reportId: string; unchanged: (keyof Report)[] } {
+  const before = known === undefined ? undefined : memory.sent.get(known);
+  const kept = { ...report };
+  const sent = { ...report } as Partial<Report>;
+  const unchanged: (keyof Report)[] = [];
+  if (before) {
+    // Kept while the sender names it: during a burst of edits it holds no newer report.
+    memory.sent.delete(known!);
+    memory.sent.set(known!, before);
+    for (const key of Object.keys(report) as (keyof Report)[]) {
+      if (!sameData(before[key], report[key])) continue;
+      (kept as Record<string, unknown>)[key] = before[key];
+      delete sent[key];
+      unchanged.push(key);
+    }
+  }
+  const reportId = `${memory.sender}:${++memory.reportCount}`;
+  memory.sent.set(reportId, kept);
+  if (memory.sent.size > REPORTS_KEPT) memory.sent.delete(memory.sent.keys().next().value!);
+  return { report: sent as Report, reportId, unchanged };
+}
 
 /**
  * Plans kept as bases, least recently used first out. The bridge bases a delta on the last plan
@@ -135,7 +184,7 @@ function passSections(memory: AnalysisMemory, plan: Plan, options: Partial<Evalu
 export async function analyseJob(args: AnalyseArgs & { delta?: undefined }, job: JobContext, now?: () => number, memory?: AnalysisMemory): Promise<Analysis>;
 export async function analyseJob(args: AnalyseArgs, job: JobContext, now?: () => number, memory?: AnalysisMemory): Promise<Analysis | BaseMissing>;
 export async function analyseJob(
-  { plan, delta, version, options = {} }: AnalyseArgs,
+  { plan, delta, version, options = {}, known }: AnalyseArgs,
   job: JobContext,
   now: () => number = () => performance.now(),
   memory: AnalysisMemory = analysisMemory(),
@@ -179,5 +228,5 @@ export async function analyseJob(
   // The plan is not sent back: the caller holds it already, and copying 5,000 nodes back
   // would cost the main thread a deserialisation per edit.
   // The headline is derived here too, so the main thread only draws it.
-  return { ok: true, report, headline: headline(report), elapsedMs: now() - started, final: !pass.usedOptions() };
+  return { ok: true, headline: headline(report), elapsedMs: now() - started, final: !pass.usedOptions(), ...sendable(memory, report, known) };
 }

@@ -5,6 +5,7 @@ import type { ImportAnswers } from '../export/omni/importTemplate';
 import type { PlanFormat } from '../plan/io';
 import { planDelta, type PlanDelta } from '../plan/planDelta';
 import type { Plan } from '../plan/schema';
+import type { Report } from '../models/report';
 import { StaleRequestError, WorkerPool, type JobProgress, type PoolOptions } from './workerPool';
 
 export type { Analysis, JobProgress };
@@ -33,6 +34,8 @@ export class EngineBridge {
    * (Analyses superseded since may never have reached the worker: the pool drops queued ones.)
    */
   private received: { plan: Plan; version: number } | null = null;
+  /** The last report received whole (sections put back), and the worker's id for it. */
+  private report: { id: string; report: Report } | null = null;
 
   constructor(factory: () => Worker = engineWorker, options: PoolOptions = {}) {
     this.pool = new WorkerPool<EngineJobs>(factory, options);
@@ -44,18 +47,31 @@ export class EngineBridge {
    * 5,000-node plan for every edit and for its refining pass cost the main thread tens of ms
    * each time. A worker that does not hold the delta's base (a fresh one, or another worker of
    * the pool) says so, and the plan is sent whole once.
+   * The answer, too, leaves out the report sections equal to those of the last report received
+   * (most of them after a small edit); they are put back here from that report, so the UI gets
+   * whole reports whose unchanged sections keep their objects.
    */
   async analyse(plan: unknown, options: Partial<EvaluateOptions> = {}, onProgress?: (progress: JobProgress) => void): Promise<Analysis> {
-    const args = this.analyseArgs(plan, options);
+    const known = this.report;
+    const args = { ...this.analyseArgs(plan, options), known: known?.id };
     let answer: Analysis | BaseMissing = await this.pool.run('analyse', args, { slot: 'analyse', onProgress });
     if ('baseMissing' in answer) {
       // A newer analysis was asked for meanwhile: it owns the slot, and this one is stale.
       if (this.latest?.version !== args.version) throw new StaleRequestError();
-      answer = await this.pool.run('analyse', { plan, version: args.version, options }, { slot: 'analyse', onProgress });
+      answer = await this.pool.run('analyse', { plan, version: args.version, options, known: known?.id }, { slot: 'analyse', onProgress });
       if ('baseMissing' in answer) throw new Error('the engine asked for a base it was just sent');
     }
     if (isDocument(plan) && args.version !== undefined) this.received = { plan, version: args.version };
-    return answer;
+    if (!answer.ok) return answer;
+    const { reportId, unchanged = [], ...analysis } = answer;
+    if (unchanged.length > 0) {
+      if (!known) throw new Error('the engine left out sections of a report this side does not hold');
+      const report = { ...analysis.report } as Record<keyof Report, unknown>;
+      for (const key of unchanged) report[key] = known.report[key];
+      analysis.report = report as Report;
+    }
+    if (reportId !== undefined) this.report = { id: reportId, report: analysis.report };
+    return analysis;
   }
 
   private analyseArgs(plan: unknown, options: Partial<EvaluateOptions>): AnalyseArgs {

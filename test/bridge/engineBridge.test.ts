@@ -101,6 +101,33 @@ describe('EngineBridge', () => {
     bridge.dispose();
   });
 
+  it('analyse(edited plan) receives only the sections that changed and answers the whole report, unchanged sections keeping their objects', async () => {
+    const replies: unknown[] = [];
+    const memory = analysisMemory();
+    const jobs = {
+      ...ENGINE_JOBS,
+      analyse: async (args: AnalyseArgs, job: JobContext) => {
+        const reply = await analyseJob(args, job, undefined, memory);
+        replies.push(reply);
+        return reply;
+      },
+    };
+    const bridge = new EngineBridge(() => channelWorker(jobs), { size: 1 });
+    const plan = enterprisePlan();
+    const first = await bridge.analyse(plan);
+    const worker = plan.nodes.find((n) => n.role === 'worker' && shiftNodes(plan, { ids: [n.id], deltaU: 1 }).ok)!;
+    const moved = shiftNodes(plan, { ids: [worker.id], deltaU: 1 });
+    if (!moved.ok || !first.ok) throw new Error('the enterprise sample should be valid and its worker move');
+    const result = await bridge.analyse(moved.plan);
+    if (!result.ok) throw new Error('the moved plan should be valid');
+    const unchanged = (replies[1] as { unchanged: (keyof typeof result.report)[] }).unchanged;
+    expect(unchanged).toContain('controlPlane');
+    expect(result.report).toEqual(evaluate(moved.plan));
+    for (const key of unchanged) expect(result.report[key]).toBe(first.report[key]);
+    expect(result).not.toHaveProperty('unchanged');
+    bridge.dispose();
+  });
+
   it('analyse(edited plan) on a worker that lost the plan before it: the plan is sent whole once, and the answer is right', async () => {
     const posted: AnalyseArgs[] = [];
     // A worker that forgets every plan, as a fresh worker of the pool would.

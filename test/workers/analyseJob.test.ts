@@ -21,7 +21,7 @@ describe('analyseJob({ plan }, job)', () => {
     const progress: [number, number][] = [];
     const result = await analyseJob({ plan: referencePlan() }, idle(progress), () => 0);
     const report = evaluate(referencePlan());
-    expect(result).toEqual({ ok: true, report, headline: headline(report), elapsedMs: 0, final: true });
+    expect(result).toEqual({ ok: true, report, headline: headline(report), elapsedMs: 0, final: true, reportId: expect.any(String), unchanged: [] });
     expect(STEPS).toBe(8);
     expect(progress).toEqual(Array.from({ length: STEPS }, (_, i) => [i + 1, STEPS]));
   });
@@ -58,7 +58,7 @@ describe('analyseJob({ plan }, job)', () => {
     const changes = structuredClone(planDelta(plan, moved.plan));
     const result = await analyseJob({ delta: { base: 1, changes }, version: 2 }, idle(), () => 0, memory);
     const report = evaluate(moved.plan);
-    expect(result).toEqual({ ok: true, report, headline: headline(report), elapsedMs: 0, final: true });
+    expect(result).toEqual({ ok: true, report, headline: headline(report), elapsedMs: 0, final: true, reportId: expect.any(String), unchanged: [] });
   });
 
   it('analyseJob({ delta }) keeps the base every delta of a burst names, however many plans arrive on it', async () => {
@@ -95,5 +95,31 @@ describe('analyseJob({ plan }, job)', () => {
     expect(second.ok && second.report.controlPlane).toEqual(cold.controlPlane);
     expect(second.ok && second.report.physical).toEqual(cold.physical);
     expect(second.ok && second.final).toBe(false);
+  });
+
+  it('analyseJob({ known }) leaves out the sections equal to the known report’s, and only those', async () => {
+    const memory = analysisMemory();
+    const plan = enterprisePlan();
+    const first = await analyseJob({ plan, version: 1 }, idle(), () => 0, memory);
+    if (!first.ok) throw new Error('the enterprise sample should be valid');
+    const worker = plan.nodes.find((n) => n.role === 'worker' && shiftNodes(plan, { ids: [n.id], deltaU: 1 }).ok)!;
+    const moved = shiftNodes(plan, { ids: [worker.id], deltaU: 1 });
+    if (!moved.ok) throw new Error(moved.reason);
+    const second = await analyseJob({ plan: moved.plan, version: 2, known: first.reportId }, idle(), () => 0, memory);
+    if (!second.ok) throw new Error('the moved plan should be valid');
+    const cold = evaluate(moved.plan);
+    const keys = Object.keys(cold) as (keyof typeof cold)[];
+    // Each section is either sent, equal to the cold one, or left out, equal to the first report's.
+    expect(second.unchanged!.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      if (second.unchanged!.includes(key)) {
+        expect(key in second.report).toBe(false);
+        expect(first.report[key]).toEqual(cold[key]);
+      } else expect(second.report[key]).toEqual(cold[key]);
+    }
+    // A report id this worker never sent (another worker's) leaves nothing out.
+    const third = await analyseJob({ plan, version: 3, known: 'another:1' }, idle(), () => 0, memory);
+    expect(third.ok && third.unchanged).toEqual([]);
+    expect(third.ok && third.report).toEqual(evaluate(plan));
   });
 });
