@@ -34,10 +34,20 @@ export type JobTable = Record<string, JobFunction>;
 
 /**
  * A macrotask boundary. A resolved promise would not do: comlink delivers `cancel` as a message,
- * and messages are only dispatched between tasks, never between microtasks.
+ * and messages are only dispatched between tasks, never between microtasks. A message on a
+ * channel of our own rather than `setTimeout(0)`: timers nested more than five deep wait at
+ * least 4 ms (HTML timer clamping), and an analysis yields eight times in a row, so it spent
+ * about 10 ms of each edit idle in a Chromium trace of the 5,000-node plan.
  */
 function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /**
