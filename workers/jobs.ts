@@ -15,6 +15,10 @@ import { reliabilitySummaryJob, reliabilityTrialsJob, reliabilityVariantJob } fr
  * here; `WorkerPool<EngineJobs>` then types its arguments and result on the UI side.
  */
 // One memory per worker: consecutive analyses of an edited plan recompute only what changed.
+// The pool sends the next analysis right behind the cancel of the one before, so that one may
+// still be paused at a checkpoint when the next starts; the cancel arrives first, so it throws
+// there without touching the memory again, and the two never interleave on it. (Jobs that keep
+// state between calls must likewise change it only between checkpoints.)
 const memory = analysisMemory();
 
 export const ENGINE_JOBS = {

@@ -87,7 +87,8 @@ interface Handle {
   api: Comlink.Remote<JobRunner>;
   task: Task | null;
   stallTimer: ReturnType<typeof setTimeout> | undefined;
-  graceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancelled jobs still winding down in this worker, each with the timer that terminates the worker if it does not stop. */
+  draining: Map<Task, ReturnType<typeof setTimeout>>;
 }
 
 const defaultSize = () => Math.max(1, ((globalThis.navigator?.hardwareConcurrency as number | undefined) ?? 2) - 1);
@@ -98,9 +99,10 @@ const defaultSize = () => Math.max(1, ((globalThis.navigator?.hardwareConcurrenc
  *
  * - **Latest wins per slot.** `run(name, args, { slot })` rejects the slot's previous job at once
  *   with StaleRequestError and sends its worker `cancel`; the job stops at its next
- *   `job.checkpoint()` (within one chunk) and the worker, with its caches, serves the next job. A
- *   job that does not reach a checkpoint within `cancelGraceMs` has its worker terminated and a
- *   fresh one started (models are pure, so nothing is lost but caches).
+ *   `job.checkpoint()` (within one chunk) and the worker, with its caches, serves the next job,
+ *   which is sent right behind the cancel. A job that does not reach a checkpoint within
+ *   `cancelGraceMs` has its worker terminated and a fresh one started (models are pure, so
+ *   nothing is lost but caches); a job sent behind it runs again on the fresh worker.
  * - **Failures are errors, never silence.** A job that throws rejects with EngineFailure
  *   `threw`; a worker that dies (script error, failed load) with `crashed`; a worker that sends
  *   nothing for `stallMs` is terminated and the job rejects with `stalled`. Callers show the
@@ -214,6 +216,7 @@ export class WorkerPool<J extends JobTable> {
   }
 
   private pump(): void {
+    if (this.disposed) return;
     while (this.queue.length > 0) {
       const handle = this.handles.find((h) => h.task === null) ?? (this.handles.length < this.size ? this.spawn() : null);
       if (!handle) return;
@@ -223,7 +226,7 @@ export class WorkerPool<J extends JobTable> {
 
   private spawn(): Handle {
     const worker = this.factory();
-    const handle: Handle = { worker, api: Comlink.wrap<JobRunner>(worker), task: null, stallTimer: undefined, graceTimer: undefined };
+    const handle: Handle = { worker, api: Comlink.wrap<JobRunner>(worker), task: null, stallTimer: undefined, draining: new Map() };
     const died = (event: Event) => {
       event.preventDefault();
       const message = (event as ErrorEvent).message || 'its script failed to load or threw outside a job';
@@ -251,6 +254,14 @@ export class WorkerPool<J extends JobTable> {
   }
 
   private settle(handle: Handle, task: Task, error: Error | null, result: unknown): void {
+    // A cancelled job has stopped (its group was rejected when it was cancelled).
+    const drain = handle.draining.get(task);
+    if (drain !== undefined) {
+      clearTimeout(drain);
+      handle.draining.delete(task);
+      task.settled = true;
+      return;
+    }
     // A terminated worker's late answer, or one for a task this handle no longer runs, is ignored.
     if (handle.task !== task) return;
     this.release(handle);
@@ -289,13 +300,25 @@ export class WorkerPool<J extends JobTable> {
         const i = this.queue.indexOf(task);
         if (i >= 0) this.queue.splice(i, 1);
         task.settled = true;
-      } else if (handle.task === task && handle.graceTimer === undefined) {
+      } else if (handle.task === task) {
         void handle.api.cancel(task.id).catch(() => undefined);
-        handle.graceTimer = setTimeout(() => {
-          if (handle.task === task) this.replace(handle);
-        }, this.cancelGraceMs);
+        // The worker is free for the next job at once: its message queues behind the cancel, so
+        // the cancelled job has been told before the next one starts, and stops at its next
+        // checkpoint (jobs share state only between checkpoints: see ENGINE_JOBS). Waiting for
+        // the cancelled job's answer first cost a round trip through this thread, which during a
+        // burst of edits on the 5,000-node plan was busy drawing the last one for 20-40 ms.
+        clearTimeout(handle.stallTimer);
+        handle.stallTimer = undefined;
+        handle.task = null;
+        handle.draining.set(
+          task,
+          setTimeout(() => {
+            if (handle.draining.has(task)) this.replace(handle, true);
+          }, this.cancelGraceMs),
+        );
       }
     }
+    this.pump();
   }
 
   private progress(task: Task, done: number, total: number): void {
@@ -324,20 +347,30 @@ export class WorkerPool<J extends JobTable> {
   /** A worker failed: its job's group rejects with `failure`, and the worker is replaced. */
   private fail(handle: Handle, failure: EngineFailure): void {
     const task = handle.task;
-    this.replace(handle);
+    this.replace(handle, false);
     if (task) this.stop(task.group, failure);
   }
 
-  /** Terminates a worker; the next job that needs one starts a fresh worker. */
-  private replace(handle: Handle): void {
+  /**
+   * Terminates a worker; the next job that needs one starts a fresh worker. With `requeue`, the
+   * job it was running (one that only shared the worker with a cancelled job that would not stop)
+   * goes back to the front of the queue: models are pure, so running it again is safe.
+   */
+  private replace(handle: Handle, requeue: boolean): void {
     const task = handle.task;
     this.terminate(handle);
-    if (task) task.settled = true;
+    if (task && requeue && !task.group.done) {
+      task.handle = null;
+      this.queue.unshift(task);
+    } else if (task) task.settled = true;
+    for (const cancelled of handle.draining.keys()) cancelled.settled = true;
+    handle.draining.clear();
     this.pump();
   }
 
   private terminate(handle: Handle): void {
     this.release(handle);
+    for (const timer of handle.draining.values()) clearTimeout(timer);
     const i = this.handles.indexOf(handle);
     if (i >= 0) this.handles.splice(i, 1);
     handle.worker.terminate();
@@ -345,9 +378,7 @@ export class WorkerPool<J extends JobTable> {
 
   private release(handle: Handle): void {
     clearTimeout(handle.stallTimer);
-    clearTimeout(handle.graceTimer);
     handle.stallTimer = undefined;
-    handle.graceTimer = undefined;
     handle.task = null;
   }
 }

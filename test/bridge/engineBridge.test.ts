@@ -142,7 +142,7 @@ describe('EngineBridge', () => {
     bridge.dispose();
   });
 
-  it('analyse(a), then b, c, d at once (c dropped from the queue unsent): d still travels as a delta the worker can apply', async () => {
+  it('analyse(a), then b, c, d at once (each sent behind the cancel of the one before): d still travels as a delta the worker can apply', async () => {
     const posted: AnalyseArgs[] = [];
     const memory = analysisMemory();
     const jobs = { ...ENGINE_JOBS, analyse: (args: AnalyseArgs, job: JobContext) => (posted.push(args), analyseJob(args, job, undefined, memory)) };
@@ -153,7 +153,7 @@ describe('EngineBridge', () => {
     const stale = [bridge.analyse(b), bridge.analyse(c)].map((p) => p.catch((e: unknown) => e));
     const result = await bridge.analyse(d);
     for (const e of await Promise.all(stale)) expect(e).toBeInstanceOf(StaleRequestError);
-    expect(posted.map((p) => (p.plan ? 'whole' : 'delta'))).toEqual(['whole', 'delta', 'delta']);
+    expect(posted.map((p) => (p.plan ? 'whole' : 'delta'))).toEqual(['whole', 'delta', 'delta', 'delta']);
     expect(result.ok && result.report.planName).toBe('D');
     bridge.dispose();
   });

@@ -17,6 +17,8 @@ function jobsFor(worker: number, log: string[]) {
     },
     /** Never checkpoints and never answers: a hung model. */
     hang: () => new Promise<never>(() => undefined),
+    /** Hangs on the first worker only (as a job would behind another that blocks it), answers on any other. */
+    hangOnFirst: () => (worker === 1 ? new Promise<never>(() => undefined) : `answered on ${worker}`),
     throws: ({ message }: { message: string }) => {
       throw new Error(message);
     },
@@ -62,12 +64,24 @@ describe('WorkerPool', () => {
     pool.dispose();
   });
 
-  it('run(…) of a job that ignores its cancel has its worker terminated after cancelGraceMs; the next job gets a fresh worker', async () => {
+  it('run(…) of a job that ignores its cancel has its worker terminated after cancelGraceMs; the next job is sent to it at once meanwhile', async () => {
     const { pool, workers } = testPool({ cancelGraceMs: 20 });
     const hung = pool.run('hang', undefined, { slot: 's' });
     const next = pool.run('chunks', { tag: 'next', chunks: 1 }, { slot: 's' });
     await expect(hung).rejects.toBeInstanceOf(StaleRequestError);
-    await expect(next).resolves.toBe('next done on 2');
+    await expect(next).resolves.toBe('next done on 1');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(workers[0].terminated).toBe(true);
+    await expect(pool.run('chunks', { tag: 'later', chunks: 1 })).resolves.toBe('later done on 2');
+    pool.dispose();
+  });
+
+  it('run(…) sent behind a cancelled job that never stops runs again on a fresh worker when that worker is terminated', async () => {
+    const { pool, workers } = testPool({ cancelGraceMs: 20 });
+    const hung = pool.run('hang', undefined, { slot: 's' });
+    const next = pool.run('hangOnFirst', undefined, { slot: 's' });
+    await expect(hung).rejects.toBeInstanceOf(StaleRequestError);
+    await expect(next).resolves.toBe('answered on 2');
     expect(workers[0].terminated).toBe(true);
     pool.dispose();
   });
