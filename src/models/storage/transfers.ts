@@ -4,6 +4,7 @@ import { topologyOf } from '../topology';
 import type { Placement } from './placement';
 import { routeTable } from './routeTable';
 import { TransferList } from './transferList';
+import { volumeName } from './volumes';
 
 /** One copy job: read `bytes` from each source disk, write `bytes` to the target disk. */
 export interface Transfer {
@@ -208,7 +209,7 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
     if (unitS > longestUnitS) longestUnitS = unitS;
     if (unitS > seconds) {
       seconds = unitS;
-      bottleneck = { id: `stream:${placement.volumes.names[unit] ?? unit}`, kind: 'stream', seconds: unitS };
+      bottleneck = { id: `stream:${volumeName(placement.volumes, unit) ?? unit}`, kind: 'stream', seconds: unitS };
     }
   }
   let diskLeft = 1,

@@ -4,7 +4,8 @@ import { seededRandom } from '../stats/random';
 /** The plan's persistent volumes, as parallel arrays so 20,000 of them stay cheap. */
 export interface VolumeSet {
   count: number;
-  names: string[];
+  /** Names of the explicitly listed volumes, which come first; sampled volumes are `pvc-1`, `pvc-2`, … (see `volumeName`). */
+  listedNames: string[];
   /** Provisioned size, bytes. */
   sizeBytes: Float64Array;
   /** Data actually written (size × fill), bytes: what a rebuild copies. */
@@ -29,12 +30,12 @@ export function volumeSet(plan: Plan, seed: number): VolumeSet {
   const list = plan.workload.volumes.list;
   const agg = plan.workload.volumes.aggregate;
   const n = list.length + (agg?.count ?? 0);
-  const names: string[] = new Array(n);
+  const listedNames: string[] = new Array(list.length);
   const sizeBytes = new Float64Array(n);
   const usedBytes = new Float64Array(n);
   const replicas = new Uint8Array(n);
   list.forEach((v, i) => {
-    names[i] = v.name;
+    listedNames[i] = v.name;
     sizeBytes[i] = v.sizeGB * 1e9;
     usedBytes[i] = (sizeBytes[i] * v.fillPct) / 100;
     replicas[i] = v.replicas ?? 0;
@@ -46,12 +47,20 @@ export function volumeSet(plan: Plan, seed: number): VolumeSet {
     const median = agg.meanSizeGB / Math.sqrt(1 + agg.sizeSpread ** 2);
     for (let j = 0; j < agg.count; j++) {
       const i = list.length + j;
-      names[i] = `pvc-${j + 1}`;
       sizeBytes[i] = random.lognormal(median, sigma) * 1e9;
       usedBytes[i] = (sizeBytes[i] * agg.fillPct) / 100;
     }
   }
-  return { count: n, names, sizeBytes, usedBytes, replicas, sampled: (agg?.count ?? 0) > 0 };
+  return { count: n, listedNames, sizeBytes, usedBytes, replicas, sampled: (agg?.count ?? 0) > 0 };
+}
+
+/**
+ * The name of volume i (undefined past the last): a sampled volume is named when asked, since
+ * only a report's bottleneck ever names one and 20,000 names would be garbage on every evaluate.
+ */
+export function volumeName(volumes: VolumeSet, i: number): string | undefined {
+  if (!(i >= 0 && i < volumes.count && Number.isInteger(i))) return undefined;
+  return i < volumes.listedNames.length ? volumes.listedNames[i] : `pvc-${i - volumes.listedNames.length + 1}`;
 }
 
 /** Σ used bytes of a volume set. */
