@@ -16,7 +16,7 @@ export function formatControlPlane(cp: ControlPlaneReport): string[] {
     const l = cp.latency;
     lines.push(
       '',
-      `Write latency (${int(l.samples)} samples; RTT max ${ms(cp.rtt.maxMs)}):`,
+      `Write latency (exact distribution, integrated numerically; RTT max ${ms(cp.rtt.maxMs)}):`,
       `  best leader ${l.best.leader}:  p50 ${ms(l.best.writeMs.p50)}  p90 ${ms(l.best.writeMs.p90)}  p99 ${ms(l.best.writeMs.p99)}  (exact mean ${ms(l.best.expectedWriteMs)})`,
       `  worst leader ${l.worst.leader}: p50 ${ms(l.worst.writeMs.p50)}  p90 ${ms(l.worst.writeMs.p90)}  p99 ${ms(l.worst.writeMs.p99)}`,
     );

@@ -59,8 +59,6 @@ export function reportSections(plan: Plan, options: Partial<EvaluateOptions> = {
     network: () => networkReport(plan, resolved),
     controlPlane: () =>
       controlPlaneReport(plan, {
-        seed: opts.seed,
-        samples: opts.samples,
         assumptions: plan.assumptions?.controlPlane,
         resolved,
         latencyMemo: opts.memo?.commitLatency,

@@ -3,7 +3,8 @@
  *
  *   memberLayoutArb      1-7 etcd members placed over racks, rows, rooms and sites, each cabled to
  *                        one or two switches and fed from one or two feeds (feeds may share a circuit).
- *   latencyInputArb      a commit-latency input: 1-7 members, fsync lognormals, a symmetric RTT matrix.
+ *   latencyInputArb      a commit-latency input: 1-7 members, fsync lognormals (with or without IOPS floors),
+ *                        a symmetric RTT matrix, leader CPU and message costs or none, writes spread or to the leader.
  *   throughputInputArb   a throughput input: leader and followers with cores, NIC, disk.
  *   member(...)          one hand-made member for unit tests.
  */
@@ -100,9 +101,13 @@ export const latencyInputArb: fc.Arbitrary<CommitLatencyInput> = fc.integer({ mi
       fsyncMedianMs: fc.array(positive(0.01, 20), { minLength: n, maxLength: n }),
       fsyncSigma: fc.array(positive(0, 1.2), { minLength: n, maxLength: n }),
       upper: fc.array(positive(0, 50), { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }),
-      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      // IOPS floors (a throttled volume, an HDD: often above the median), leader CPU and message costs, or none.
+      fsyncFloorMs: fc.option(fc.array(positive(0, 15), { minLength: n, maxLength: n }), { nil: undefined }),
+      leaderCpuMs: fc.option(fc.array(positive(0, 0.5), { minLength: n, maxLength: n }), { nil: undefined }),
+      messageMs: fc.option(fc.array(positive(0, 0.1), { minLength: n, maxLength: n }), { nil: undefined }),
+      origin: fc.constantFrom<'spread' | 'leader'>('spread', 'leader'),
     })
-    .map(({ fsyncMedianMs, fsyncSigma, upper, seed }): CommitLatencyInput => {
+    .map(({ fsyncMedianMs, fsyncSigma, upper, fsyncFloorMs, leaderCpuMs, messageMs, origin }): CommitLatencyInput => {
       const rttMs = new Float64Array(n * n);
       let k = 0;
       for (let i = 0; i < n; i++)
@@ -116,10 +121,12 @@ export const latencyInputArb: fc.Arbitrary<CommitLatencyInput> = fc.integer({ mi
         fsyncMedianMs,
         fsyncSigma,
         rttMs,
+        fsyncFloorMs,
+        leaderCpuMs,
+        messageMs,
         applyMs: 0.05,
         rttJitterSigma: 0.1,
-        seed,
-        samples: 400,
+        origin,
       };
     }),
 );

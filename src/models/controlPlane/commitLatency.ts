@@ -1,8 +1,6 @@
-import type { Distribution } from '../stats/quantile';
-import { lognormalCdf } from './normal';
+import { normalQuadrature, type NormalQuadrature } from '../stats/gaussHermite';
+import { normalCdfFast } from './normalCdfFast';
 import { quorumSize } from './quorum';
-import { summariseBySelection } from './selectSummary';
-import { seededRandom } from '../stats/random';
 
 /** What the commit-latency model needs: plain numbers, so tests can hand-build it. */
 export interface CommitLatencyInput {
@@ -29,16 +27,22 @@ export interface CommitLatencyInput {
    * talks to its local etcd; a benchmark with --target-leader=false), or `leader`.
    */
   origin?: 'spread' | 'leader';
-  seed: number;
-  samples: number;
+}
+
+/** Quantiles and mean of a latency, ms. */
+export interface LatencyQuantiles {
+  p50: number;
+  p90: number;
+  p99: number;
+  mean: number;
 }
 
 export interface LeaderLatency {
   leader: string;
   /** Raft commit time with this leader, ms: leader CPU + max(leader fsync, (q−1)-th fastest follower round). */
-  commitMs: Distribution;
+  commitMs: LatencyQuantiles;
   /** What a client sees: commit + forwarding by a follower + client RTT + apply, ms. */
-  writeMs: Distribution;
+  writeMs: LatencyQuantiles;
   /** Exact E[commit] with RTTs at their class values (no jitter), ms; see `expectedCommitMs`. */
   expectedCommitMs: number;
   /** Exact E[write] with no jitter, ms. */
@@ -53,93 +57,150 @@ export interface CommitLatency {
   best: LeaderLatency;
   worst: LeaderLatency;
   /** Write latency with the leader equally likely to be any member, ms. */
-  anyLeaderWriteMs: Distribution;
-  /** Samples drawn in all; each leader gets an equal share. */
-  samples: number;
+  anyLeaderWriteMs: LatencyQuantiles;
+  /** How the figures were found: the exact distribution, integrated numerically (no sampling). */
+  method: CommitLatencyMethod;
+}
+
+/** The numerical method behind every figure, with its resolution (see `commitLatency`). */
+export interface CommitLatencyMethod {
+  kind: 'numerical';
+  /** Points of each leader's commit CDF grid. */
+  gridPoints: number;
+  /** Gauss–Hermite nodes per jitter or fsync integral. */
+  quadratureNodes: number;
 }
 
 const at = (a: ArrayLike<number> | undefined, i: number) => (a ? a[i] : 0);
 
+/** The resolution the report uses: grid points per leader's commit CDF, Gauss–Hermite nodes per integral. */
+export const COMMIT_LATENCY_RESOLUTION: Readonly<Omit<CommitLatencyMethod, 'kind'>> = { gridPoints: 128, quadratureNodes: 12 };
+
+/** Standard-normal tail where the ranges stop: P(|Z| > 7) ≈ 2.6e-12. */
+const TAIL_Z = 7;
+/** z of the 99th percentile: a spread is the 1-99 % range. */
+const Z_SPREAD = 2.3263478740408408;
+/** Equally likely atoms that stand for a leader's commit time where it is the narrower term of a sum. */
+const COMMIT_ATOMS = 64;
+/** The most a CDF may rise across one grid cell before the cell is halved. */
+const MAX_RISE = 0.01;
+/** A quantile of p is the smallest value whose CDF reaches p less this (sums of probabilities round). */
+const PROBABILITY_SLACK = 1e-12;
+/** Root finding stops when the bracket is this narrow, relative. */
+const ROOT_TOLERANCE = 1e-7;
+
+/** One member's WAL fsync: lognormal (median ms, log-space sigma) never below its floor (ms). */
+interface Fsync {
+  median: number;
+  sigma: number;
+  floor: number;
+}
+
 /**
- * Distribution of an etcd write's latency, by Monte Carlo (seeded), for each choice of leader.
+ * Spreads narrower than this, relative to the value, are taken as none: a fsync with σ below it
+ * is fixed at its median, an RTT whose jitter spreads it less is a fixed shift. Moves a figure by
+ * at most a few parts per million, and spares the grid a cliff it cannot resolve.
+ */
+const NEGLIGIBLE = 1e-6;
+
+const fsyncOf = (median: number, sigma: number, floor: number): Fsync => ({ median, sigma: sigma < NEGLIGIBLE ? 0 : sigma, floor });
+
+/** A follower's round for one leader: hop (fixed ms) + rtt · jitter + its fsync. */
+interface Round {
+  hopMs: number;
+  rttMs: number;
+  fsync: Fsync;
+  /** The RTT jitter spreads the round (else the RTT is a fixed shift and the round keeps the fsync's point masses). */
+  jittered: boolean;
+  /** True: integrate over the fsync (the narrower term; `atoms` hold its values at the nodes); false: over the RTT jitter. */
+  overFsync: boolean;
+  atoms: Float64Array;
+}
+
+/** Values a double treats as equal when it places a point mass: sums of the same terms may round apart. */
+const SAME = 1e-12;
+
+const fsyncAt = (f: Fsync, z: number) => Math.max(f.floor, f.median * Math.exp(f.sigma * z));
+
+/** P(fsync ≤ x): the lognormal CDF, with no mass below the floor. */
+function fsyncCdfOf(f: Fsync, x: number): number {
+  if (x < f.floor * (1 - SAME) || x <= 0) return 0;
+  if (f.sigma === 0) return x >= Math.max(f.floor, f.median) * (1 - SAME) ? 1 : 0;
+  return normalCdfFast(Math.log(x / f.median) / f.sigma);
+}
+
+/** Where a fsync has a point mass: a fixed fsync at its value, a floored one at the floor. */
+function fsyncPointMasses(f: Fsync): number[] {
+  if (f.sigma === 0) return [Math.max(f.floor, f.median)];
+  return f.floor > 0 ? [f.floor] : [];
+}
+
+/**
+ * Distribution of an etcd write's latency for each choice of leader, computed exactly up to
+ * numerical integration (no sampling; see `src/models/README.md`, "Control plane").
  *
- * Sample s takes leader L = s mod n (each leader gets an equal share of the samples) and draws
- * every member's fsync from its lognormal (never below its IOPS floor) and a lognormal jitter for
- * the n − 1 RTTs from L and for the origin's path. Then (etcd-io/raft README; Raft thesis §10.2.1:
- * the leader fsyncs its WAL in parallel with replicating):
+ * For leader L every member's fsync is lognormal (never below its IOPS floor) and every RTT
+ * carries its own lognormal jitter, all independent. Then (etcd-io/raft README; Raft thesis
+ * §10.2.1: the leader fsyncs its WAL in parallel with replicating):
  *
  *   hop_j  = RTT_Lj + 2 (m_L + m_j)             append out and ack back, each sent and received
  *   commit = cpu_L + max(fsync_L, k-th smallest over followers j of (hop_j + fsync_j)),  k = q − 1
  *   write  = commit + [o ≠ L] (RTT_oL + 2 (m_o + m_L)) + client RTT + apply
  *
  * cpu_L is the leader's request-path CPU (gRPC, proposal, apply notify: unbatched at one client),
- * m the per-message handling; o is the member the client reaches (spread evenly, o = ⌊s / n⌋ mod n,
- * so every (origin, leader) pair recurs; or the leader itself). A follower forwards the proposal
- * to the leader and learns the commit one round trip later.
+ * m the per-message handling; o is the member the client reaches (spread evenly over members, or
+ * the leader itself). A follower forwards the proposal to the leader and learns the commit one
+ * round trip later. With V = commit − cpu_L and p_j(v) = P(hop_j + fsync_j ≤ v):
  *
- * All draws are made in a fixed order whatever the values, so one seed couples runs: raising any
- * RTT, fsync median or per-hop cost raises every sample and never lowers a quantile. Cost: 2n
- * draws and O(k n) selection per sample, so linear in members.
+ *   P(V ≤ v) = F_L(v) · P(at least k of the followers have their round ≤ v)
+ *
+ * the second factor a Poisson-binomial tail over the p_j (a DP over followers, capped at k). Each
+ * p_j is a sum of two independent terms, the jittered RTT and the fsync: it is integrated over the
+ * narrower of the two (smaller 10-90 % range) with Gauss–Hermite nodes, the other's CDF being
+ * smooth on that scale. P(V ≤ v) is tabulated on a log-spaced grid between its 7σ bounds; commit
+ * quantiles are found on the grid and refined by bisection on the CDF itself, the mean is
+ * ∫ (1 − F) dt (trapezoids, cells with a step subdivided). The write adds the forwarding hop
+ * mixed over origins: P(W ≤ t) = (1/n) Σ_o P(V + D_o ≤ t − cpu_L − client RTT − apply), each
+ * term a Gauss–Hermite integral over the hop's jitter against the tabulated P(V ≤ ·), or, when
+ * the hop is the wider term, over 64 equally likely quantiles of V; quantiles by bisection, the
+ * mean exactly by linearity. Any leader: the mixture of the leaders' write CDFs.
+ *
+ * Raising any RTT, fsync median or per-hop cost moves every term's CDF down, so no quantile or
+ * mean falls. Cost: O(n² · (grid + quantile steps) · nodes), no allocation in the inner loops.
  */
 export function commitLatency(input: CommitLatencyInput, memo?: CommitLatencyMemo): CommitLatency {
-  if (!memo) return sampleCommitLatency(input);
+  if (!memo) return exactCommitLatency(input, COMMIT_LATENCY_RESOLUTION);
   const key = latencyKey(input);
   const hit = memo.get(key);
   if (hit) return withNames(hit, input.names);
-  const result = sampleCommitLatency(input);
+  const result = exactCommitLatency(input, COMMIT_LATENCY_RESOLUTION);
   if (memo.size >= 32) memo.delete(memo.keys().next().value!);
   memo.set(key, result);
   return result;
 }
 
-function sampleCommitLatency(input: CommitLatencyInput): CommitLatency {
+/** `commitLatency` at a chosen resolution (tests compare the default with a finer one). */
+export function exactCommitLatency(input: CommitLatencyInput, resolution: Omit<CommitLatencyMethod, 'kind'>): CommitLatency {
   const n = input.names.length;
-  const q = quorumSize(n);
-  const k = q - 1;
-  const S = Math.max(n, Math.floor(input.samples));
-  const perLeader = Math.ceil(S / n);
-  const rng = seededRandom(input.seed);
   const clientRtt = input.clientRttMs ?? 0;
   const toLeader = input.origin === 'leader';
-  const commit = Array.from({ length: n }, () => new Float64Array(perLeader));
-  const write = Array.from({ length: n }, () => new Float64Array(perLeader));
-  const filled = new Int32Array(n);
-  const anyLeader = new Float64Array(S);
-  // Local typed copies keep the hot loop monomorphic whatever array type the caller passed.
-  const median = Float64Array.from(input.fsyncMedianMs);
-  const sigma = Float64Array.from(input.fsyncSigma);
-  const floor = Float64Array.from({ length: n }, (_, i) => at(input.fsyncFloorMs, i));
-  const cpu = Float64Array.from({ length: n }, (_, i) => at(input.leaderCpuMs, i));
-  const msg = Float64Array.from({ length: n }, (_, i) => at(input.messageMs, i));
-  const rttClass = Float64Array.from(input.rttMs);
-  const jitter = input.rttJitterSigma;
-  const fixedMs = clientRtt + input.applyMs;
-  const fsync = new Float64Array(n);
-  const followers = new Float64Array(Math.max(1, n - 1));
-  for (let s = 0; s < S; s++) {
-    const L = s % n;
-    for (let i = 0; i < n; i++) fsync[i] = Math.max(floor[i], median[i] * Math.exp(sigma[i] * rng.normal()));
-    let m = 0;
-    for (let j = 0; j < n; j++) {
-      if (j === L) continue;
-      followers[m++] = rttClass[L * n + j] * Math.exp(jitter * rng.normal()) + 2 * (msg[L] + msg[j]) + fsync[j];
-    }
-    const originJitter = Math.exp(jitter * rng.normal());
-    const o = toLeader ? L : Math.floor(s / n) % n;
-    const c = cpu[L] + (k === 0 ? fsync[L] : Math.max(fsync[L], kthSmallest(followers, m, k)));
-    const w = c + (o === L ? 0 : rttClass[o * n + L] * originJitter + 2 * (msg[o] + msg[L])) + fixedMs;
-    commit[L][filled[L]] = c;
-    write[L][filled[L]++] = w;
-    anyLeader[s] = w;
-  }
+  const msg = (i: number) => at(input.messageMs, i);
+  const rtt = (a: number, b: number) => input.rttMs[a * n + b];
+  const { leaders, writes, anyLeader } = distributions(input, resolution);
+  // Leaders that share a commit distribution share its jitter-free expectation too.
+  const expectations = new Map<CommitCdf, number>();
   const byLeader = input.names.map((name, L): LeaderLatency => {
-    const expected = expectedCommitMs(input, L);
+    const c = leaders[L];
+    const w = writes[L];
+    const cpu = at(input.leaderCpuMs, L);
+    let expected = expectations.get(c);
+    if (expected === undefined) expectations.set(c, (expected = expectedCommitMs(input, L)));
     let forward = 0;
-    if (!toLeader) for (let o = 0; o < n; o++) if (o !== L) forward += rttClass[o * n + L] + 2 * (msg[o] + msg[L]);
+    if (!toLeader) for (let o = 0; o < n; o++) if (o !== L) forward += rtt(o, L) + 2 * (msg(o) + msg(L));
     return {
       leader: name,
-      commitMs: summariseBySelection(commit[L].subarray(0, filled[L])),
-      writeMs: summariseBySelection(write[L].subarray(0, filled[L])),
+      commitMs: { p50: cpu + c.quantile(0.5), p90: cpu + c.quantile(0.9), p99: cpu + c.quantile(0.99), mean: cpu + c.mean() },
+      writeMs: { p50: w.quantile(0.5), p90: w.quantile(0.9), p99: w.quantile(0.99), mean: w.mean() },
       expectedCommitMs: expected,
       expectedWriteMs: expected + forward / n + clientRtt + input.applyMs,
     };
@@ -147,21 +208,474 @@ function sampleCommitLatency(input: CommitLatencyInput): CommitLatency {
   const order = [...byLeader].sort((a, b) => a.writeMs.p99 - b.writeMs.p99 || a.writeMs.mean - b.writeMs.mean);
   return {
     members: n,
-    quorum: q,
+    quorum: quorumSize(n),
     byLeader,
     best: order[0],
     worst: order[order.length - 1],
-    anyLeaderWriteMs: summariseBySelection(anyLeader),
-    samples: S,
+    anyLeaderWriteMs: {
+      p50: anyLeader.quantile(0.5),
+      p90: anyLeader.quantile(0.9),
+      p99: anyLeader.quantile(0.99),
+      mean: byLeader.reduce((s, b) => s + b.writeMs.mean, 0) / n,
+    },
+    method: { kind: 'numerical', ...resolution },
   };
 }
 
+/** The CDFs behind `exactCommitLatency` at a resolution, ms → probability (tests check quantiles against a finer resolution's CDF). */
+export function commitLatencyCdfs(input: CommitLatencyInput, resolution: Omit<CommitLatencyMethod, 'kind'>) {
+  const { leaders, writes, anyLeader } = distributions(input, resolution);
+  return {
+    commit: (leader: number, t: number) => leaders[leader].cdf(t - at(input.leaderCpuMs, leader)),
+    write: (leader: number, t: number) => writes[leader].cdf(t),
+    anyLeader: (t: number) => anyLeader.cdf(t),
+  };
+}
+
+/** Each leader's commit (less its CPU) and write distributions, equal ones shared, and the any-leader mixture. */
+function distributions(input: CommitLatencyInput, resolution: Omit<CommitLatencyMethod, 'kind'>) {
+  const n = input.names.length;
+  const k = quorumSize(n) - 1;
+  const rule = normalQuadrature(resolution.quadratureNodes);
+  const jitter = input.rttJitterSigma;
+  const clientRtt = input.clientRttMs ?? 0;
+  const toLeader = input.origin === 'leader';
+  const fixedMs = clientRtt + input.applyMs;
+  const fsync: Fsync[] = Array.from({ length: n }, (_, i) => fsyncOf(input.fsyncMedianMs[i], input.fsyncSigma[i], at(input.fsyncFloorMs, i)));
+  const msg = (i: number) => at(input.messageMs, i);
+  const rtt = (a: number, b: number) => input.rttMs[a * n + b];
+  // Members with equal numbers make equal leaders (a symmetric plan has one): each distinct
+  // commit and write distribution is integrated once.
+  const commits = new Map<string, CommitCdf>();
+  const leaders = fsync.map((_, L) => {
+    const rounds: Round[] = [];
+    for (let j = 0; j < n; j++) if (j !== L) rounds.push(round(fsync[j], rtt(L, j), 2 * (msg(L) + msg(j)), jitter, rule.z));
+    const key = [fsyncKey(fsync[L]), ...rounds.map((r) => `${r.hopMs},${r.rttMs},${fsyncKey(r.fsync)}`).sort()].join('|');
+    let c = commits.get(key);
+    if (!c) commits.set(key, (c = new CommitCdf(fsync[L], rounds, k, jitter, rule, resolution.gridPoints)));
+    return c;
+  });
+  // The forwarding integrals read V from its grid (no CDF evaluations), so twice the nodes cost
+  // little; they keep a skewed V (a heavy-tailed fsync) accurate where its CDF is steep.
+  const forwardRule = normalQuadrature(2 * resolution.quadratureNodes);
+  const writeCdfs = new Map<string, WriteCdf>();
+  const writes = leaders.map((c, L) => {
+    const forwards: Forward[] = [];
+    if (toLeader) forwards.push({ hopMs: 0, rttMs: 0 });
+    else for (let o = 0; o < n; o++) forwards.push(o === L ? { hopMs: 0, rttMs: 0 } : { hopMs: 2 * (msg(o) + msg(L)), rttMs: rtt(o, L) });
+    const shiftMs = at(input.leaderCpuMs, L) + fixedMs;
+    const key = [shiftMs, ...forwards.map((f) => `${f.hopMs},${f.rttMs}`).sort()].join('|');
+    let w = writeCdfs.get(key);
+    if (!w || w.commit !== c) writeCdfs.set(key, (w = new WriteCdf(c, shiftMs, forwards, jitter, forwardRule)));
+    return w;
+  });
+
+  // The any-leader mixture weighs each distinct write distribution by the leaders that share it.
+  const distinct = [...new Set(writes)];
+  const weight = distinct.map((w) => writes.filter((x) => x === w).length / n);
+  const cdf = (t: number) => {
+    let sum = 0;
+    for (let i = 0; i < distinct.length; i++) sum += weight[i] * distinct[i].cdf(t);
+    return sum;
+  };
+  const low = Math.min(...distinct.map((w) => w.lowMs));
+  const high = Math.max(...distinct.map((w) => w.highMs));
+  const anyLeader = { cdf, quantile: (p: number) => (distinct.length === 1 ? distinct[0].quantile(p) : invertCdf(cdf, p, low, high)) };
+  return { leaders, writes, anyLeader };
+}
+
+const fsyncKey = (f: Fsync) => `${f.median},${f.sigma},${f.floor}`;
+
+/** The forwarding hop from one origin to the leader: fixed message handling plus a jittered RTT (both 0 from the leader itself). */
+interface Forward {
+  hopMs: number;
+  rttMs: number;
+}
+
+/** A follower round, with its quadrature atoms over whichever term is narrower. */
+function round(fsync: Fsync, rttMs: number, hopMs: number, jitter: number, z: Float64Array): Round {
+  const jittered = rttMs * jitter > NEGLIGIBLE * (rttMs + hopMs + Math.max(fsync.floor, fsync.median));
+  // The 1-99 % ranges: the quadrature's nodes stand for the integrated term, so any staircase
+  // they leave spans its range; a floor may hide most of a fsync's 10-90 % range, not its tail.
+  const fsyncSpread = fsyncAt(fsync, Z_SPREAD) - fsyncAt(fsync, -Z_SPREAD);
+  const rttSpread = rttMs * (Math.exp(jitter * Z_SPREAD) - Math.exp(-jitter * Z_SPREAD));
+  const overFsync = fsyncSpread <= rttSpread;
+  const atoms = Float64Array.from(z, (zi) => (overFsync ? fsyncAt(fsync, zi) : rttMs * Math.exp(jitter * zi)));
+  return { hopMs, rttMs, fsync, jittered, overFsync, atoms };
+}
+
+/** P(round ≤ u): the jittered RTT plus the fsync, integrated over the narrower of the two. */
+function roundCdf(r: Round, jitter: number, w: Float64Array, u: number): number {
+  const x = u - r.hopMs;
+  if (x <= 0) return 0;
+  if (!r.jittered) return fsyncCdfOf(r.fsync, x - r.rttMs);
+  let p = 0;
+  if (r.overFsync) {
+    for (let i = 0; i < w.length; i++) {
+      const y = x - r.atoms[i];
+      if (y > 0) p += w[i] * normalCdfFast(Math.log(y / r.rttMs) / jitter);
+    }
+  } else {
+    for (let i = 0; i < w.length; i++) p += w[i] * fsyncCdfOf(r.fsync, x - r.atoms[i]);
+  }
+  return p;
+}
+
 /**
- * Recent `commitLatency` results by the numbers they were drawn from (not the member names), kept
- * by an incremental evaluator across plans: an edit that renames a node or a rack, or changes what
- * the control plane does not sample (workers, storage), asks again with the same numbers and seed
- * and gets the same draws back without re-sampling. The model is a pure function of those
- * numbers, so a memo changes no result. At most 32 entries, oldest dropped first.
+ * V = max(fsync_L, k-th smallest follower round) for one leader: its CDF exactly (up to the
+ * quadrature), split into point masses (a fixed or floored fsync that no jitter spreads) and a
+ * continuous rest tabulated on a log-spaced grid between V's 7σ bounds.
+ */
+class CommitCdf {
+  readonly lowMs: number;
+  readonly highMs: number;
+  /** Point masses of V: where, and how much. */
+  readonly massAt: Float64Array;
+  readonly mass: Float64Array;
+  /** Grid points, ms, and their logarithms (the interpolation variable). */
+  private readonly grid: Float64Array;
+  private readonly logGrid: Float64Array;
+  /** The continuous part of the CDF at the grid points: P(V ≤ v) less the point masses up to v. */
+  private readonly smooth: Float64Array;
+  /** Slopes of the continuous part in log v (Fritsch–Butland: monotone, so the interpolant never overshoots). */
+  private readonly slopes: Float64Array;
+  private readonly dist: Float64Array;
+  private atomsCache: Float64Array | null = null;
+  private meanCache: number | null = null;
+  private readonly quantiles = new Map<number, number>();
+
+  constructor(
+    private readonly leader: Fsync,
+    private readonly rounds: readonly Round[],
+    private readonly k: number,
+    private readonly jitter: number,
+    private readonly rule: NormalQuadrature,
+    points: number,
+  ) {
+    this.dist = new Float64Array(k + 1);
+    const roundAt = (r: Round, z: number) => r.hopMs + r.rttMs * Math.exp(z * jitter) + fsyncAt(r.fsync, z);
+    const lows = rounds.map((r) => roundAt(r, -TAIL_Z)).sort((a, b) => a - b);
+    const highs = rounds.map((r) => roundAt(r, TAIL_Z)).sort((a, b) => a - b);
+    const low = Math.max(fsyncAt(leader, -TAIL_Z), k > 0 ? lows[k - 1] : 0);
+    const high = Math.max(fsyncAt(leader, TAIL_Z), k > 0 ? highs[k - 1] : 0);
+    this.highMs = high;
+    this.lowMs = low > 0 ? Math.min(low, high) : high * 1e-12;
+    // Point masses of V can only sit where the leader's fsync or an unjittered round has one.
+    const candidates = [...fsyncPointMasses(leader)];
+    for (const r of rounds) if (!r.jittered) for (const m of fsyncPointMasses(r.fsync)) candidates.push(r.hopMs + r.rttMs + m);
+    candidates.sort((a, b) => a - b);
+    const massAt: number[] = [];
+    const mass: number[] = [];
+    let previous = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      // Candidates a double cannot tell apart (sums that round apart) are one point mass, at the highest.
+      const at = candidates[i];
+      if (i + 1 < candidates.length && candidates[i + 1] <= at * (1 + SAME)) continue;
+      if (at < this.lowMs * (1 - SAME) || at > high * (1 + SAME)) continue;
+      // The mass is the CDF's rise just below `at` (never reaching back past the previous candidate).
+      const m = this.cdf(at) - this.cdf(Math.max(previous, at * (1 - 1e-9)));
+      previous = at;
+      if (m > 1e-12) {
+        massAt.push(at);
+        mass.push(m);
+      }
+    }
+    this.massAt = Float64Array.from(massAt);
+    this.mass = Float64Array.from(mass);
+    // A V with no spread needs no grid: its point masses hold it all.
+    const size = high > this.lowMs * (1 + SAME) ? points : 1;
+    const x: number[] = [];
+    const f: number[] = [];
+    const smoothAt = (logV: number) => {
+      const v = Math.exp(logV);
+      return this.cdf(v) - this.pointMassUpTo(v);
+    };
+    const x0 = Math.log(this.lowMs);
+    const step = size > 1 ? (Math.log(high) - x0) / (size - 1) : 0;
+    x.push(x0);
+    f.push(size > 1 ? smoothAt(x0) : 0);
+    // Log-spaced, and a cell that rises by more than MAX_RISE (a narrow term: an RTT with little
+    // jitter, a nearly fixed fsync) is halved until it does not, so interpolation never spans a cliff.
+    let budget = 3 * size;
+    const refine = (xa: number, fa: number, xb: number, fb: number) => {
+      if (fb - fa > MAX_RISE && xb - xa > 1e-9 && budget-- > 0) {
+        const xm = (xa + xb) / 2;
+        const fm = Math.min(fb, Math.max(fa, smoothAt(xm)));
+        refine(xa, fa, xm, fm);
+        refine(xm, fm, xb, fb);
+      } else {
+        x.push(xb);
+        f.push(fb);
+      }
+    };
+    for (let i = 1; i < size; i++) {
+      const xb = i === size - 1 ? Math.log(high) : x0 + i * step;
+      refine(x[x.length - 1], f[f.length - 1], xb, Math.max(f[f.length - 1], smoothAt(xb)));
+    }
+    this.logGrid = Float64Array.from(x);
+    this.grid = Float64Array.from(x, Math.exp);
+    this.smooth = Float64Array.from(f);
+    this.slopes = monotoneSlopes(this.logGrid, this.smooth);
+  }
+
+  /** P(V ≤ v), computed afresh. */
+  cdf(v: number): number {
+    const fl = fsyncCdfOf(this.leader, v);
+    if (this.k === 0 || fl === 0) return fl;
+    // dist[c] = P(exactly c of the rounds seen so far are done by v), capped at k.
+    const dist = this.dist;
+    const k = this.k;
+    dist.fill(0);
+    dist[0] = 1;
+    for (const r of this.rounds) {
+      const p = roundCdf(r, this.jitter, this.rule.w, v);
+      if (p === 0) continue;
+      for (let c = k; c >= 0; c--) dist[c] = (c === k ? dist[c] : dist[c] * (1 - p)) + (c > 0 ? dist[c - 1] * p : 0);
+    }
+    return fl * dist[k];
+  }
+
+  /** The point masses at or below v. */
+  pointMassUpTo(v: number): number {
+    let sum = 0;
+    for (let i = 0; i < this.massAt.length && this.massAt[i] <= v * (1 + SAME); i++) sum += this.mass[i];
+    return sum;
+  }
+
+  /** The continuous part of P(V ≤ v), interpolated on the grid: a monotone cubic in log v. */
+  smoothLookup(v: number): number {
+    const g = this.grid;
+    const last = g.length - 1;
+    if (v < g[0] || last === 0) return 0;
+    if (v >= g[last]) return this.smooth[last];
+    // The cell holding v, by bisection on the grid.
+    let lo = 0;
+    let hi = last;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (g[mid] <= v) lo = mid;
+      else hi = mid;
+    }
+    const x = this.logGrid;
+    const h = x[hi] - x[lo];
+    return hermite(this.smooth[lo], this.slopes[lo] * h, this.smooth[hi], this.slopes[hi] * h, (Math.log(v) - x[lo]) / h);
+  }
+
+  /** P(V ≤ v) from the grid and the point masses. */
+  lookup(v: number): number {
+    return this.smoothLookup(v) + this.pointMassUpTo(v);
+  }
+
+  /** The p-quantile of V: root finding on the exact CDF, snapped to a point mass it lands on. */
+  quantile(p: number): number {
+    let x = this.quantiles.get(p);
+    if (x === undefined) this.quantiles.set(p, (x = this.findQuantile(p)));
+    return x;
+  }
+
+  private findQuantile(p: number): number {
+    const g = this.grid;
+    // Bracket from the grid (a cell, or the whole range when there is none), then refine.
+    let lo = this.lowMs;
+    let hi = this.highMs;
+    if (g.length > 1) {
+      let i = 0;
+      while (i < g.length && this.smooth[i] + this.pointMassUpTo(g[i]) < p - PROBABILITY_SLACK) i++;
+      if (i === 0) return g[0];
+      lo = g[i - 1];
+      hi = i < g.length ? g[i] : this.highMs;
+    }
+    for (let i = 0; i < this.massAt.length; i++) {
+      const a = this.massAt[i];
+      if (a >= lo * (1 - SAME) && a <= hi * (1 + SAME) && this.cdf(a) >= p - PROBABILITY_SLACK && this.cdf(a * (1 - 1e-9)) < p - PROBABILITY_SLACK) return a;
+    }
+    return invertCdf((v) => this.cdf(v), p, lo, hi);
+  }
+
+  /** The p-quantile of V from the grid alone (for the equally likely atoms and the spread). */
+  gridQuantile(p: number): number {
+    return invertCdf((v) => this.lookup(v), p, this.lowMs, this.highMs);
+  }
+
+  /** E[V] = ∫ (1 − F) dv: F = 0 below the grid; per cell Simpson's rule in log v on the continuous part, the point masses exactly. */
+  mean(): number {
+    this.meanCache ??= this.integrateMean();
+    return this.meanCache;
+  }
+
+  private integrateMean(): number {
+    const g = this.grid;
+    const f = this.smooth;
+    const last = g.length - 1;
+    let sum = g[0];
+    for (let i = 1; i <= last; i++) {
+      const h = this.logGrid[i] - this.logGrid[i - 1];
+      const mid = hermite(f[i - 1], this.slopes[i - 1] * h, f[i], this.slopes[i] * h, 0.5);
+      sum += (h / 6) * ((1 - f[i - 1]) * g[i - 1] + 4 * (1 - mid) * Math.sqrt(g[i - 1] * g[i]) + (1 - f[i]) * g[i]);
+    }
+    // ∫ over the grid of the point masses' steps: each counts from where it sits to the top.
+    for (let i = 0; i < this.massAt.length; i++) sum -= this.mass[i] * (g[last] - Math.max(g[0], this.massAt[i]));
+    return sum;
+  }
+
+  /** 64 equally likely values of V (quantiles at (i + ½) / 64), for sums where V is the narrower term. */
+  atoms(): Float64Array {
+    this.atomsCache ??= Float64Array.from({ length: COMMIT_ATOMS }, (_, i) => this.gridQuantile((i + 0.5) / COMMIT_ATOMS));
+    return this.atomsCache;
+  }
+
+  /** The 1-99 % range of V, ms. */
+  spread(): number {
+    return this.gridQuantile(0.99) - this.gridQuantile(0.01);
+  }
+}
+
+/** W = shift + V + D_o with the origin o equally likely among `forwards`, D_o = hop + RTT · jitter (0 for the leader). */
+class WriteCdf {
+  readonly lowMs: number;
+  readonly highMs: number;
+  /** Per origin: the RTT is jittered (else a fixed shift), and then whether to integrate over the jitter (else over V's atoms). */
+  private readonly jittered: boolean[];
+  private readonly overJitter: boolean[];
+  private readonly jitterAtoms: Float64Array[];
+  private readonly quantiles = new Map<number, number>();
+
+  constructor(
+    readonly commit: CommitCdf,
+    private readonly shiftMs: number,
+    private readonly forwards: readonly Forward[],
+    private readonly jitter: number,
+    private readonly rule: NormalQuadrature,
+  ) {
+    this.jittered = forwards.map((f) => f.rttMs * jitter > NEGLIGIBLE * (f.rttMs + f.hopMs + commit.lowMs));
+    const spread = this.jittered.some(Boolean) ? commit.spread() : 0;
+    this.overJitter = forwards.map((f) => f.rttMs * (Math.exp(jitter * Z_SPREAD) - Math.exp(-jitter * Z_SPREAD)) <= spread);
+    this.jitterAtoms = forwards.map((f) => Float64Array.from(rule.z, (z) => f.hopMs + f.rttMs * Math.exp(jitter * z)));
+    const lows = forwards.map((f) => f.hopMs + f.rttMs * Math.exp(-TAIL_Z * jitter));
+    const highs = forwards.map((f) => f.hopMs + f.rttMs * Math.exp(TAIL_Z * jitter));
+    this.lowMs = shiftMs + commit.lowMs + Math.min(...lows);
+    this.highMs = shiftMs + commit.highMs + Math.max(...highs);
+  }
+
+  cdf(t: number): number {
+    const y = t - this.shiftMs;
+    const c = this.commit;
+    let sum = 0;
+    for (let o = 0; o < this.forwards.length; o++) {
+      const f = this.forwards[o];
+      if (!this.jittered[o]) sum += c.lookup(y - f.hopMs - f.rttMs);
+      else if (this.overJitter[o]) {
+        // E over the hop's jitter: Gauss–Hermite on V's continuous part, V's point masses exactly.
+        const d = this.jitterAtoms[o];
+        const w = this.rule.w;
+        for (let i = 0; i < w.length; i++) sum += w[i] * c.smoothLookup(y - d[i]);
+        for (let i = 0; i < c.massAt.length; i++) {
+          const x = y - f.hopMs - c.massAt[i];
+          if (x > 0) sum += c.mass[i] * normalCdfFast(Math.log(x / f.rttMs) / this.jitter);
+        }
+      } else {
+        const v = c.atoms();
+        let p = 0;
+        for (let i = 0; i < v.length; i++) {
+          const x = y - f.hopMs - v[i];
+          if (x > 0) p += normalCdfFast(Math.log(x / f.rttMs) / this.jitter);
+        }
+        sum += p / v.length;
+      }
+    }
+    return sum / this.forwards.length;
+  }
+
+  quantile(p: number): number {
+    let x = this.quantiles.get(p);
+    if (x === undefined) {
+      // Writes that all start at the leader add a fixed shift: V's own quantile, found on its exact CDF.
+      const atLeader = this.forwards.every((f) => f.hopMs === 0 && f.rttMs === 0);
+      x = atLeader ? this.shiftMs + this.commit.quantile(p) : invertCdf((t) => this.cdf(t), p, this.lowMs, this.highMs);
+      this.quantiles.set(p, x);
+    }
+    return x;
+  }
+
+  /** E[W] by linearity: shift + E[V] + the mean hop (a lognormal jitter has mean exp(σ² / 2)). */
+  mean(): number {
+    let hop = 0;
+    for (const f of this.forwards) hop += f.hopMs + f.rttMs * Math.exp((this.jitter * this.jitter) / 2);
+    return this.shiftMs + this.commit.mean() + hop / this.forwards.length;
+  }
+}
+
+/** Cubic Hermite interpolation on [0, 1] between values y0, y1 with slopes d0, d1 (per unit step). */
+function hermite(y0: number, d0: number, y1: number, d1: number, t: number): number {
+  const t2 = t * t;
+  const t3 = t2 * t;
+  return (2 * t3 - 3 * t2 + 1) * y0 + (t3 - 2 * t2 + t) * d0 + (3 * t2 - 2 * t3) * y1 + (t3 - t2) * d1;
+}
+
+/**
+ * Slopes dy/dx for a monotone cubic through ascending values y at increasing x: the weighted
+ * harmonic mean of the neighbouring secants, 0 where either is flat (Fritsch and Butland 1984).
+ */
+function monotoneSlopes(x: Float64Array, y: Float64Array): Float64Array {
+  const n = y.length;
+  const d = new Float64Array(n);
+  if (n < 2) return d;
+  d[0] = (y[1] - y[0]) / (x[1] - x[0]);
+  d[n - 1] = (y[n - 1] - y[n - 2]) / (x[n - 1] - x[n - 2]);
+  for (let i = 1; i < n - 1; i++) {
+    const h0 = x[i] - x[i - 1];
+    const h1 = x[i + 1] - x[i];
+    const s0 = (y[i] - y[i - 1]) / h0;
+    const s1 = (y[i + 1] - y[i]) / h1;
+    d[i] = s0 > 0 && s1 > 0 ? (3 * (h0 + h1)) / ((2 * h1 + h0) / s0 + (h1 + 2 * h0) / s1) : 0;
+  }
+  return d;
+}
+
+/**
+ * The smallest t in [lo, hi] with cdf(t) ≥ p: Illinois false position (superlinear on a smooth
+ * CDF) with every third step a bisection (geometric while the bracket spans decades), so a step
+ * or a flat stretch of the CDF cannot stall the bracket.
+ */
+function invertCdf(cdf: (t: number) => number, target: number, lo: number, hi: number): number {
+  // A CDF that sits at exactly p over an interval (point masses summing to p) has every point of it
+  // as a p-quantile; rounding must not pick one end here and the other after a small change.
+  const p = target - PROBABILITY_SLACK;
+  let a = lo;
+  let b = hi;
+  let fa = cdf(a) - p;
+  if (fa >= 0) return a;
+  let fb = cdf(b) - p;
+  if (fb < 0) return b;
+  let side = 0;
+  // Relative to the quantile and to the bracket: a narrow distribution far from 0 needs both.
+  const width = hi - lo;
+  for (let i = 0; i < 200 && b - a > ROOT_TOLERANCE * Math.min(b, width); i++) {
+    let c = i % 3 === 2 ? (a > 0 && b > 4 * a ? Math.sqrt(a * b) : (a + b) / 2) : b - (fb * (b - a)) / (fb - fa);
+    if (!(c > a && c < b)) c = (a + b) / 2;
+    const fc = cdf(c) - p;
+    if (Math.abs(fc) < 1e-13) return c;
+    if (fc > 0) {
+      b = c;
+      fb = fc;
+      if (side === 1) fa /= 2;
+      side = 1;
+    } else {
+      a = c;
+      fa = fc;
+      if (side === -1) fb /= 2;
+      side = -1;
+    }
+  }
+  return b;
+}
+
+/**
+ * Recent `commitLatency` results by the numbers they were computed from (not the member names),
+ * kept by an incremental evaluator across plans: an edit that renames a node or a rack, or changes
+ * what the commit latency does not read (workers, storage), asks again with the same numbers and
+ * gets the result back without integrating again. The model is a pure function of those numbers,
+ * so a memo changes no result. At most 32 entries, oldest dropped first.
  */
 export type CommitLatencyMemo = Map<string, CommitLatency>;
 
@@ -179,8 +693,6 @@ function latencyKey(input: CommitLatencyInput): string {
     input.rttJitterSigma,
     input.clientRttMs ?? 0,
     input.origin ?? 'spread',
-    input.seed,
-    input.samples,
   ].join('|');
 }
 
@@ -191,78 +703,21 @@ function withNames(r: CommitLatency, names: readonly string[]): CommitLatency {
   return { ...r, byLeader, best: byLeader[r.byLeader.indexOf(r.best)], worst: byLeader[r.byLeader.indexOf(r.worst)] };
 }
 
-/** The k-th smallest (1-based) of the first m values: k passes of selection, O(k·m), k ≤ 3 for 7 members. */
-function kthSmallest(values: Float64Array, m: number, k: number): number {
-  for (let i = 0; i < k; i++) {
-    let min = i;
-    for (let j = i + 1; j < m; j++) if (values[j] < values[min]) min = j;
-    const t = values[i];
-    values[i] = values[min];
-    values[min] = t;
-  }
-  return values[k - 1];
-}
-
-/** CDF of one member's fsync at t ms: the lognormal, with no mass below the IOPS floor. */
-function fsyncCdf(input: CommitLatencyInput, j: number, t: number): number {
-  return t < at(input.fsyncFloorMs, j) ? 0 : lognormalCdf(t, input.fsyncMedianMs[j], input.fsyncSigma[j]);
-}
-
 /**
- * Exact CDF of the commit time with leader L and RTTs fixed (no jitter), at t ms: with
- * u = t − cpu_L, P(C ≤ t) = F_L(u) · P(at least k = q − 1 followers have hop_j + fsync_j ≤ u),
- * the second factor a Poisson-binomial tail over p_j = F_j(u − hop_j), computed by the usual DP.
- */
-export function commitCdf(input: CommitLatencyInput, leader: number, t: number): number {
-  const n = input.names.length;
-  const k = quorumSize(n) - 1;
-  const u = t - at(input.leaderCpuMs, leader);
-  const fl = fsyncCdf(input, leader, u);
-  if (k === 0 || fl === 0) return fl;
-  // dist[c] = P(exactly c of the followers seen so far are done by t), capped at k.
-  const dist = new Float64Array(k + 1);
-  dist[0] = 1;
-  for (let j = 0; j < n; j++) {
-    if (j === leader) continue;
-    const hop = input.rttMs[leader * n + j] + 2 * (at(input.messageMs, leader) + at(input.messageMs, j));
-    const p = fsyncCdf(input, j, u - hop);
-    for (let c = k; c >= 0; c--) {
-      const stay = c === k ? dist[c] : dist[c] * (1 - p);
-      dist[c] = stay + (c > 0 ? dist[c - 1] * p : 0);
-    }
-  }
-  return fl * dist[k];
-}
-
-/**
- * E[commit] for leader L with fixed RTTs, ms, from the exact CDF: E[C] = ∫₀^∞ (1 − P(C ≤ t)) dt,
- * integrated by the trapezoid rule on a log-spaced grid (1,200 points from 1e-6 of the smallest
- * scale to far past the largest tail). With one member it reduces to the lognormal mean
- * median · exp(σ² / 2).
+ * E[commit] for leader L with RTTs at their class values (no jitter), ms: cpu_L + ∫ (1 − P(V ≤ v)) dv
+ * over the same grid as `commitLatency` (exact up to the trapezoid rule). With one member it
+ * reduces to the lognormal mean median · exp(σ² / 2).
  */
 export function expectedCommitMs(input: CommitLatencyInput, leader: number): number {
   const n = input.names.length;
-  let lo = Infinity;
-  let hi = 0;
-  const shift = at(input.leaderCpuMs, leader);
+  const rule = normalQuadrature(COMMIT_LATENCY_RESOLUTION.quadratureNodes);
+  const fsync = (i: number): Fsync => fsyncOf(input.fsyncMedianMs[i], input.fsyncSigma[i], at(input.fsyncFloorMs, i));
+  const rounds: Round[] = [];
   for (let j = 0; j < n; j++) {
-    const m = input.fsyncMedianMs[j];
-    const hop = j === leader ? 0 : input.rttMs[leader * n + j] + 2 * (at(input.messageMs, leader) + at(input.messageMs, j));
-    lo = Math.min(lo, m);
-    hi = Math.max(hi, shift + hop + Math.max(at(input.fsyncFloorMs, j), m * Math.exp(9 * input.fsyncSigma[j])));
+    if (j === leader) continue;
+    const hopMs = 2 * (at(input.messageMs, leader) + at(input.messageMs, j));
+    rounds.push(round(fsync(j), input.rttMs[leader * n + j], hopMs, 0, rule.z));
   }
-  const t0 = lo * 1e-6;
-  const steps = 1200;
-  const ratio = Math.pow((hi * 2) / t0, 1 / steps);
-  let sum = t0; // the survival function is ~1 on [0, t0]
-  let tPrev = t0;
-  let fPrev = 1 - commitCdf(input, leader, t0);
-  for (let i = 1; i <= steps; i++) {
-    const t = t0 * Math.pow(ratio, i);
-    const f = 1 - commitCdf(input, leader, t);
-    sum += ((f + fPrev) / 2) * (t - tPrev);
-    tPrev = t;
-    fPrev = f;
-  }
-  return sum;
+  const v = new CommitCdf(fsync(leader), rounds, quorumSize(n) - 1, 0, rule, COMMIT_LATENCY_RESOLUTION.gridPoints);
+  return at(input.leaderCpuMs, leader) + v.mean();
 }

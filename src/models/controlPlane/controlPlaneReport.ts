@@ -44,8 +44,6 @@ import { quorumAfterFailures, type QuorumAfterFailures } from './quorumAfterFail
 import type { Finding } from '../finding';
 
 export interface ControlPlaneOptions {
-  seed: number;
-  samples: number;
   assumptions?: Partial<ControlPlaneAssumptions>;
   /** RTT from the client to the member it talks to, ms; default the profile's `clientRttMs`, else 0 (kube-apiserver uses its local etcd). */
   clientRttMs?: number;
@@ -123,7 +121,7 @@ export const MEMBER_COUNTS = [1, 3, 5, 7] as const;
 
 /**
  * The control-plane section of the report: quorum and placement-aware tolerance, commit latency
- * by leader placement (seeded Monte Carlo), throughput curves (the plan's members and 1/3/5/7
+ * by leader placement (exact distribution, integrated numerically), throughput curves (the plan's members and 1/3/5/7
  * members on the leader's hardware), etcd load and DB size, mutating API latency against the
  * 1 s SLO, timer advice and sizing verdicts for every hardware profile. Each part is its own
  * model in this folder; see `src/models/README.md` ("Control plane") for the equations.
@@ -141,7 +139,7 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
     members.map((m) => m.place),
   );
   const rtt = rttSummary(members, rttFlat);
-  const latencyInput = toLatencyInput(members, rttFlat, a, { ...options, clientRttMs }, origin);
+  const latencyInput = toLatencyInput(members, rttFlat, a, clientRttMs, origin);
   const latency = n > 0 ? commitLatency(latencyInput, options.latencyMemo) : null;
   const leaderIndex = latency ? latency.byLeader.indexOf(latency.best) : -1;
 
@@ -259,7 +257,7 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
               survivors.map((m) => m.place),
             ),
             a,
-            { ...options, clientRttMs, samples: Math.max(1000, Math.floor(options.samples / 4)) },
+            clientRttMs,
             origin,
           ),
           options.latencyMemo,
@@ -439,7 +437,7 @@ function toLatencyInput(
   members: readonly EtcdMember[],
   rttMs: Float64Array,
   a: ControlPlaneAssumptions,
-  o: ControlPlaneOptions,
+  clientRttMs: number,
   origin: 'spread' | 'leader',
 ): CommitLatencyInput {
   return {
@@ -452,10 +450,8 @@ function toLatencyInput(
     rttMs,
     applyMs: a.applyMs,
     rttJitterSigma: a.rttJitterSigma,
-    clientRttMs: o.clientRttMs ?? 0,
+    clientRttMs,
     origin,
-    seed: o.seed,
-    samples: o.samples,
   };
 }
 
@@ -488,8 +484,6 @@ function uniformLatencyInput(
     rttJitterSigma: 0,
     clientRttMs,
     origin,
-    seed: 1,
-    samples: 1,
   };
 }
 

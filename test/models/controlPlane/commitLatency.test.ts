@@ -1,9 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commitCdf, commitLatency, expectedCommitMs, type CommitLatencyInput, type CommitLatencyMemo } from '../../../src/models/controlPlane/commitLatency';
-import { summariseBySelection } from '../../../src/models/controlPlane/selectSummary';
-import { summarise } from '../../../src/models/stats/quantile';
+import {
+  commitLatency,
+  commitLatencyCdfs,
+  COMMIT_LATENCY_RESOLUTION,
+  exactCommitLatency,
+  expectedCommitMs,
+  type CommitLatency,
+  type CommitLatencyInput,
+  type CommitLatencyMemo,
+  type LatencyQuantiles,
+} from '../../../src/models/controlPlane/commitLatency';
+import { normalCdf } from '../../../src/models/controlPlane/normal';
 import { latencyInputArb } from '../../arbitraries/controlPlane';
+import { sampleCommitLatency } from './sampleCommitLatency';
 
 /** A symmetric RTT matrix from its upper triangle, row by row. */
 function rtt(n: number, upper: number[]): Float64Array {
@@ -26,51 +36,206 @@ function input(medians: number[], sigmas: number[], upper: number[], extra: Part
     rttMs: rtt(n, upper),
     applyMs: 0.05,
     rttJitterSigma: 0,
-    seed: 7,
-    samples: 3000,
     ...extra,
   };
 }
+
+/** Φ⁻¹(p) by bisection on the normal CDF (test-side, independent of the model's table). */
+function normalQuantile(p: number): number {
+  let lo = -10;
+  let hi = 10;
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if (normalCdf(mid) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** z of a two-sided 1 − 5.7e-7 interval: with ~40 figures in each of 40 runs, a false alarm about once in 1,000 test runs. */
+const Z = 5;
+/** The stated numerical accuracy of the integration (README, "Control plane"): means within 0.1 %, quantiles within 2e-3 in probability (the worst generated extremes; typical plans 1e-5). */
+const ACCURACY = 1e-3;
+const PROBABILITY_ACCURACY = 2e-3;
+
+/** The Monte Carlo's confidence interval for the p-quantile of sorted samples: order statistics N p ± Z √(N p (1 − p)). */
+function quantileInterval(sorted: Float64Array, p: number): [number, number] {
+  const n = sorted.length;
+  const half = Z * Math.sqrt(n * p * (1 - p));
+  return [sorted[Math.max(0, Math.floor(n * p - half) - 1)], sorted[Math.min(n - 1, Math.ceil(n * p + half))]];
+}
+
+/** The Monte Carlo's confidence interval for the mean: sample mean ± (Z + 1) standard errors (heavy lognormal tails skew it). */
+function meanInterval(sorted: Float64Array): [number, number] {
+  const n = sorted.length;
+  let sum = 0;
+  let sq = 0;
+  for (const x of sorted) sum += x;
+  const mean = sum / n;
+  for (const x of sorted) sq += (x - mean) ** 2;
+  const se = Math.sqrt(sq / (n - 1) / n);
+  return [mean - (Z + 1) * se, mean + (Z + 1) * se];
+}
+
+function expectWithin(label: string, value: number, [lo, hi]: [number, number]) {
+  expect(value, `${label} ${value} outside [${lo}, ${hi}]`).toBeGreaterThanOrEqual(lo * (1 - ACCURACY) - 1e-12);
+  expect(value, `${label} ${value} outside [${lo}, ${hi}]`).toBeLessThanOrEqual(hi * (1 + ACCURACY) + 1e-12);
+}
+
+function expectInsideMonteCarlo(exact: LatencyQuantiles, sampled: { sorted: Float64Array }, label: string) {
+  for (const [key, p] of [
+    ['p50', 0.5],
+    ['p90', 0.9],
+    ['p99', 0.99],
+  ] as const)
+    expectWithin(`${label} ${key}`, exact[key], quantileInterval(sampled.sorted, p));
+  expectWithin(`${label} mean`, exact.mean, meanInterval(sampled.sorted));
+}
+
+const figures = (r: CommitLatency): number[] =>
+  [...r.byLeader.flatMap((b) => [b.commitMs, b.writeMs]), r.anyLeaderWriteMs].flatMap((d) => [d.p50, d.p90, d.p99, d.mean]);
 
 describe('commitLatency', () => {
   it('commitLatency(3 fixed members) commits at the faster follower: max(1, min(0.5 + 2, 0.5 + 3))', () => {
     const r = commitLatency(input([1, 2, 3], [0, 0, 0], [0.5, 0.5, 0.5]));
     const leader1 = r.byLeader[0];
-    expect(leader1.commitMs.p50).toBeCloseTo(Math.max(1, Math.min(0.5 + 2, 0.5 + 3)), 12);
+    expect(leader1.commitMs.p50).toBeCloseTo(Math.max(1, Math.min(0.5 + 2, 0.5 + 3)), 6);
     // Clients on cp-2 and cp-3 go through the leader (+ one RTT); a third of clients are local.
-    expect(leader1.writeMs.mean).toBeCloseTo(2.5 + (0 + 0.5 + 0.5) / 3 + 0.05, 2);
+    expect(leader1.writeMs.mean).toBeCloseTo(2.5 + (0 + 0.5 + 0.5) / 3 + 0.05, 6);
+    // Two thirds of writes take 2.5 + 0.5 + 0.05: the p50 and p90 are that, the fastest third 2.55.
+    expect(leader1.writeMs.p50).toBeCloseTo(2.5 + 0.5 + 0.05, 6);
     // Leader cp-2: followers 0.5 + 1 and 0.5 + 3 → the faster is 1.5, but the leader's own fsync is 2.
-    expect(r.byLeader[1].commitMs.p50).toBeCloseTo(Math.max(2, 0.5 + 1), 12);
+    expect(r.byLeader[1].commitMs.p50).toBeCloseTo(Math.max(2, 0.5 + 1), 6);
   });
 
   it('commitLatency(5 fixed members) commits at the 2nd fastest follower (q - 1 = 2)', () => {
     // Leader cp-1 with RTTs 0.1, 0.2, 0.3, 0.4 to the others, every fsync 1 ms.
     const r = commitLatency(input([1, 1, 1, 1, 1], [0, 0, 0, 0, 0], [0.1, 0.2, 0.3, 0.4, 0, 0, 0, 0, 0, 0]));
-    expect(r.byLeader[0].commitMs.p50).toBeCloseTo(Math.max(1, 1 + 0.2), 12);
+    expect(r.byLeader[0].commitMs.p50).toBeCloseTo(Math.max(1, 1 + 0.2), 6);
+    expect(r.byLeader[0].commitMs.p99).toBeCloseTo(Math.max(1, 1 + 0.2), 6);
   });
 
-  it('commitLatency(1 member) is the leader fsync alone; its exact mean is median · exp(σ² / 2)', () => {
-    const one = input([0.04], [0.5], []);
-    expect(expectedCommitMs(one, 0)).toBeCloseTo(0.04 * Math.exp(0.5 ** 2 / 2), 5);
-    const r = commitLatency({ ...one, samples: 20_000 });
-    expect(r.byLeader[0].commitMs.mean).toBeCloseTo(0.04 * Math.exp(0.5 ** 2 / 2), 3);
+  it('commitLatency(1 member) is the lognormal fsync: quantiles median · exp(σ z_p), mean median · exp(σ² / 2)', () => {
+    const one = input([0.04], [0.5], [], { leaderCpuMs: [0.18], clientRttMs: 0.3 });
+    const c = commitLatency(one).byLeader[0];
+    for (const [key, p] of [
+      ['p50', 0.5],
+      ['p90', 0.9],
+      ['p99', 0.99],
+    ] as const) {
+      expect(c.commitMs[key] / (0.18 + 0.04 * Math.exp(0.5 * normalQuantile(p))) - 1).toBeCloseTo(0, 5);
+      expect(c.writeMs[key] / (0.18 + 0.04 * Math.exp(0.5 * normalQuantile(p)) + 0.3 + 0.05) - 1).toBeCloseTo(0, 5);
+    }
+    expect(c.commitMs.mean / (0.18 + 0.04 * Math.exp(0.5 ** 2 / 2)) - 1).toBeCloseTo(0, 5);
+    expect(expectedCommitMs(one, 0) / (0.18 + 0.04 * Math.exp(0.5 ** 2 / 2)) - 1).toBeCloseTo(0, 5);
   });
 
-  it('commitLatency(plan) mean agrees with the exact integral of the commit CDF within 1.5 %', () => {
-    // Independent cross-check: Monte Carlo against ∫(1 − F_L(t) · P(≥ k followers by t)) dt.
-    const x = input([0.04, 0.4, 1.5, 0.04, 9], [0.57, 0.57, 0.82, 0.57, 0.82], [0.1, 0.2, 0.5, 10, 0.1, 0.2, 0.5, 0.3, 0.4, 0.6], { samples: 20_000 });
-    const r = commitLatency(x);
-    for (let L = 0; L < 5; L++) {
-      const exact = expectedCommitMs(x, L);
-      expect(Math.abs(r.byLeader[L].commitMs.mean - exact) / exact).toBeLessThan(0.015);
+  it('commitLatency(1 member with an IOPS floor above its median) commits at the floor half the time and more: p50 is the floor', () => {
+    // Floor 0.06 ms over a 0.04 ms median: P(fsync ≤ 0.06) = Φ(ln 1.5 / 0.5) = 0.79, so p50 is the floor.
+    const c = commitLatency(input([0.04], [0.5], [], { fsyncFloorMs: [0.06] })).byLeader[0].commitMs;
+    expect(c.p50).toBeCloseTo(0.06, 9);
+    expect(c.p99 / (0.04 * Math.exp(0.5 * normalQuantile(0.99))) - 1).toBeCloseTo(0, 5);
+  });
+
+  it('commitLatency(3 identical members, no RTT) has the closed form P(V ≤ v) = G(v) · (1 − (1 − G(v))²)', () => {
+    // Leader and the faster of two followers, all fsyncs iid lognormal(0.4 ms, 0.6): with x = G(v)
+    // the quantile p solves 2x² − x³ = p.
+    const r = commitLatency(input([0.4, 0.4, 0.4], [0.6, 0.6, 0.6], [0, 0, 0], { rttJitterSigma: 0.1 }));
+    for (const [key, p] of [
+      ['p50', 0.5],
+      ['p90', 0.9],
+      ['p99', 0.99],
+    ] as const) {
+      let lo = 0;
+      let hi = 1;
+      for (let i = 0; i < 100; i++) {
+        const x = (lo + hi) / 2;
+        if (2 * x * x - x ** 3 < p) lo = x;
+        else hi = x;
+      }
+      const v = 0.4 * Math.exp(0.6 * normalQuantile(lo));
+      for (const b of r.byLeader) expect(b.commitMs[key] / v - 1).toBeCloseTo(0, 5);
     }
   });
 
-  it('commitCdf(input, L, t) at the MC p99 is close to 0.99', () => {
-    const x = input([0.4, 0.4, 0.4], [0.57, 0.57, 0.57], [0.2, 0.2, 0.2], { samples: 40_000 });
-    const r = commitLatency(x);
-    expect(commitCdf(x, 0, r.byLeader[0].commitMs.p99)).toBeCloseTo(0.99, 2);
-    expect(commitCdf(x, 0, r.byLeader[0].commitMs.p50)).toBeCloseTo(0.5, 1);
+  it('commitLatency(input) lies within the Monte Carlo confidence interval (20,000 draws) of every figure on generated members', () => {
+    fc.assert(
+      fc.property(latencyInputArb, fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.boolean(), (x, seed, jitterOff) => {
+        const exact = commitLatency({ ...x, rttJitterSigma: jitterOff ? 0 : x.rttJitterSigma });
+        const sampled = sampleCommitLatency({ ...x, rttJitterSigma: jitterOff ? 0 : x.rttJitterSigma, seed, samples: 20_000 });
+        exact.byLeader.forEach((b, L) => {
+          expectInsideMonteCarlo(b.commitMs, sampled.byLeader[L].commitMs, `leader ${L} commit`);
+          expectInsideMonteCarlo(b.writeMs, sampled.byLeader[L].writeMs, `leader ${L} write`);
+        });
+        expectInsideMonteCarlo(exact.anyLeaderWriteMs, sampled.anyLeaderWriteMs, 'any leader write');
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('commitLatency(plan) within the Monte Carlo interval on a mixed five-member plan (NVMe to HDD, one member 10 ms away, IOPS floors)', () => {
+    const x = input([0.04, 0.4, 1.5, 0.04, 9], [0.57, 0.57, 0.82, 0.57, 0.82], [0.1, 0.2, 0.5, 10, 0.1, 0.2, 0.5, 0.3, 0.4, 0.6], {
+      rttJitterSigma: 0.1,
+      fsyncFloorMs: [0.01, 0.05, 0.67, 0.01, 11],
+      leaderCpuMs: [0.18, 0.18, 0.3, 0.14, 0.18],
+      messageMs: [0.04, 0.04, 0.07, 0.03, 0.04],
+      clientRttMs: 0.2,
+    });
+    const exact = commitLatency(x);
+    const sampled = sampleCommitLatency({ ...x, seed: 11, samples: 200_000 });
+    exact.byLeader.forEach((b, L) => {
+      expectInsideMonteCarlo(b.commitMs, sampled.byLeader[L].commitMs, `leader ${L} commit`);
+      expectInsideMonteCarlo(b.writeMs, sampled.byLeader[L].writeMs, `leader ${L} write`);
+    });
+    expectInsideMonteCarlo(exact.anyLeaderWriteMs, sampled.anyLeaderWriteMs, 'any leader write');
+  });
+
+  it('commitLatency(2 HDD members with the IOPS floor above the median) within the Monte Carlo interval (the anti-patterns plan)', () => {
+    // 7200 rpm class: median 9 ms, p99 60 ms; 180 IOPS at 2 IOs per commit floors every fsync at 11.1 ms,
+    // a point mass of 60 % that the RTT jitter barely spreads.
+    const sigma = Math.log(60 / 9) / 2.326;
+    const x = input([9, 9], [sigma, sigma], [0.05], {
+      rttJitterSigma: 0.1,
+      fsyncFloorMs: [2000 / 180, 2000 / 180],
+      leaderCpuMs: [0.18, 0.18],
+      messageMs: [0.04, 0.04],
+    });
+    const exact = commitLatency(x);
+    const sampled = sampleCommitLatency({ ...x, seed: 3, samples: 400_000 });
+    exact.byLeader.forEach((b, L) => {
+      expectInsideMonteCarlo(b.commitMs, sampled.byLeader[L].commitMs, `leader ${L} commit`);
+      expectInsideMonteCarlo(b.writeMs, sampled.byLeader[L].writeMs, `leader ${L} write`);
+    });
+  });
+
+  it('commitLatency(input) quantiles sit within 2e-3 in probability, and means within 0.1 %, of an 8× finer grid with 4× the quadrature nodes', () => {
+    fc.assert(
+      fc.property(latencyInputArb, (x) => {
+        const r = commitLatency(x);
+        const finer = { gridPoints: 8 * COMMIT_LATENCY_RESOLUTION.gridPoints, quadratureNodes: 4 * COMMIT_LATENCY_RESOLUTION.quadratureNodes };
+        const fine = exactCommitLatency(x, finer);
+        const cdf = commitLatencyCdfs(x, finer);
+        // A quantile q of p is right when the finer CDF reaches p at q and has not passed p just below it.
+        const expectQuantiles = (d: LatencyQuantiles, at: (t: number) => number) => {
+          for (const [key, p] of [
+            ['p50', 0.5],
+            ['p90', 0.9],
+            ['p99', 0.99],
+          ] as const) {
+            expect(at(d[key])).toBeGreaterThanOrEqual(p - PROBABILITY_ACCURACY);
+            expect(at(d[key] * (1 - 1e-6))).toBeLessThanOrEqual(p + PROBABILITY_ACCURACY);
+          }
+        };
+        r.byLeader.forEach((b, L) => {
+          expectQuantiles(b.commitMs, (t) => cdf.commit(L, t));
+          expectQuantiles(b.writeMs, (t) => cdf.write(L, t));
+          expect(Math.abs(b.commitMs.mean / fine.byLeader[L].commitMs.mean - 1)).toBeLessThanOrEqual(ACCURACY);
+          expect(Math.abs(b.writeMs.mean / fine.byLeader[L].writeMs.mean - 1)).toBeLessThanOrEqual(ACCURACY);
+        });
+        expectQuantiles(r.anyLeaderWriteMs, cdf.anyLeader);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('commitLatency(plan) names the distant member as the worst leader', () => {
@@ -83,16 +248,24 @@ describe('commitLatency', () => {
     expect(r.best.writeMs.p99).toBeGreaterThan(10);
   });
 
-  it('same seed, same distribution', () => {
+  it('commitLatency(input) reports finite, ordered figures: p50 ≤ p90 ≤ p99, commit ≤ write', () => {
     fc.assert(
       fc.property(latencyInputArb, (x) => {
-        expect(commitLatency(x)).toEqual(commitLatency(x));
+        const r = commitLatency(x);
+        for (const v of figures(r)) expect(Number.isFinite(v) && v >= 0).toBe(true);
+        for (const b of r.byLeader)
+          for (const d of [b.commitMs, b.writeMs]) {
+            // Root finding stops within 1e-7 of the quantile: equal quantiles (a point mass) may differ by that.
+            expect(d.p50).toBeLessThanOrEqual(d.p90 * (1 + 1e-6));
+            expect(d.p90).toBeLessThanOrEqual(d.p99 * (1 + 1e-6));
+          }
+        for (const b of r.byLeader) expect(b.commitMs.p99).toBeLessThanOrEqual(b.writeMs.p99 * (1 + ACCURACY));
       }),
-      { numRuns: 30 },
+      { numRuns: 40 },
     );
   });
 
-  it('commitLatency(input, memo) remembered from equal numbers under other member names equals sampling afresh under these names', () => {
+  it('commitLatency(input, memo) remembered from equal numbers under other member names equals computing afresh under these names', () => {
     fc.assert(
       fc.property(latencyInputArb, fc.nat(), (x, salt) => {
         const memo: CommitLatencyMemo = new Map();
@@ -108,12 +281,12 @@ describe('commitLatency', () => {
     );
   });
 
-  it('latency never falls when any RTT or fsync median rises', () => {
+  it('latency never falls (beyond the 0.1 % numerical accuracy) when any RTT or fsync median rises', () => {
     fc.assert(
       fc.property(latencyInputArb, fc.nat(), fc.double({ min: 0.001, max: 20, noNaN: true }), fc.boolean(), (x, pick, add, rttNotFsync) => {
         const n = x.names.length;
         const before = commitLatency(x);
-        let after: ReturnType<typeof commitLatency>;
+        let after: CommitLatency;
         if (rttNotFsync && n > 1) {
           const i = pick % n;
           const j = (i + 1 + (Math.floor(pick / n) % (n - 1))) % n;
@@ -128,24 +301,14 @@ describe('commitLatency', () => {
         }
         for (let L = 0; L < n; L++) {
           for (const q of ['p50', 'p90', 'p99', 'mean'] as const) {
-            expect(after.byLeader[L].writeMs[q]).toBeGreaterThanOrEqual(before.byLeader[L].writeMs[q] - 1e-12);
+            expect(after.byLeader[L].commitMs[q]).toBeGreaterThanOrEqual(before.byLeader[L].commitMs[q] * (1 - ACCURACY) - 1e-12);
+            expect(after.byLeader[L].writeMs[q]).toBeGreaterThanOrEqual(before.byLeader[L].writeMs[q] * (1 - ACCURACY) - 1e-12);
+            expect(after.anyLeaderWriteMs[q]).toBeGreaterThanOrEqual(before.anyLeaderWriteMs[q] * (1 - ACCURACY) - 1e-12);
           }
         }
-        expect(after.best.writeMs.p99).toBeGreaterThanOrEqual(before.best.writeMs.p99 - 1e-12);
+        expect(after.best.writeMs.p99).toBeGreaterThanOrEqual(before.best.writeMs.p99 * (1 - ACCURACY) - 1e-12);
       }),
       { numRuns: 60 },
-    );
-  });
-
-  it('summariseBySelection(values) equals summarise(values)', () => {
-    fc.assert(
-      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }), (values) => {
-        const a = summarise(Float64Array.from(values));
-        const b = summariseBySelection(Float64Array.from(values));
-        // `+ 0` folds -0 into 0: a sort and a selection may legitimately pick either zero first.
-        for (const k of ['p50', 'p90', 'p99', 'min', 'max'] as const) expect(b[k] + 0).toBe(a[k] + 0);
-        expect(b.mean).toBeCloseTo(a.mean, 6);
-      }),
     );
   });
 });

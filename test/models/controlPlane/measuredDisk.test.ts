@@ -22,7 +22,7 @@ const cpHardware = classPlan.nodes.find((n) => n.role === 'controlplane')!.hardw
 const step = setDiskMeasurement(classPlan, { id: cpHardware, index: 0, measured: fio.measured });
 if (!step.ok) throw new Error(step.reason);
 const measuredPlan: Plan = step.plan;
-const report = (plan: Plan) => controlPlaneReport(plan, { seed: 1, samples: 20_000 });
+const report = (plan: Plan) => controlPlaneReport(plan, {});
 
 describe('a fio measurement on the control-plane disk', () => {
   it('etcdMembers(plan with the fio fixture) read the measured fsync instead of the class default', () => {
