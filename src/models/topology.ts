@@ -15,7 +15,7 @@ export interface NodePlace {
 export interface Topology {
   plan: Plan;
   places: NodePlace[];
-  placeById: Map<string, NodePlace>;
+  placeById: ReadonlyMap<string, NodePlace>;
   hardwareById: Map<string, Hardware>;
   rackById: Map<string, Rack>;
   rowById: Map<string, Row>;
@@ -71,8 +71,9 @@ export function topologyWithAppendedNodes(base: Plan, extended: Plan): Topology 
   if (hit) return hit;
   const from = topologyOf(base);
   const places = from.places.slice();
-  const placeById = new Map(from.placeById);
-  const nodesByRack = new Map([...from.nodesByRack].map(([id, list]) => [id, list.slice()]));
+  const added = new Map<string, NodePlace>();
+  // Racks keep their lists, except those that get a node, which get a copy.
+  const nodesByRack = new Map(from.nodesByRack);
   for (let index = base.nodes.length; index < extended.nodes.length; index++) {
     const node = extended.nodes[index];
     const rack = must(from.rackById.get(node.rackId), node.rackId);
@@ -80,13 +81,60 @@ export function topologyWithAppendedNodes(base: Plan, extended: Plan): Topology 
     const room = must(from.roomById.get(row.roomId), row.roomId);
     const site = must(from.siteById.get(room.siteId), room.siteId);
     const place = { node, index, hardware: must(from.hardwareById.get(node.hardwareId), node.hardwareId), rack, row, room, site };
-    nodesByRack.get(rack.id)?.push(place);
+    const list = nodesByRack.get(rack.id);
+    if (list) nodesByRack.set(rack.id, [...list, place]);
     places.push(place);
-    placeById.set(node.id, place);
+    added.set(node.id, place);
   }
-  const topology: Topology = { ...from, plan: extended, places, placeById, nodesByRack };
+  const topology: Topology = { ...from, plan: extended, places, placeById: new OverlayMap(from.placeById, added), nodesByRack };
   cache.set(extended, topology);
   return topology;
+}
+
+/**
+ * A read-only map of `base`'s entries plus `added`'s (which win), without copying `base`: the
+ * topology of a plan with a node appended looks its 5,000 other nodes up in the original's map.
+ */
+class OverlayMap<K, V> implements ReadonlyMap<K, V> {
+  constructor(
+    private readonly base: ReadonlyMap<K, V>,
+    private readonly added: ReadonlyMap<K, V>,
+  ) {}
+
+  get size(): number {
+    let size = this.base.size;
+    for (const k of this.added.keys()) if (!this.base.has(k)) size++;
+    return size;
+  }
+
+  get(key: K): V | undefined {
+    return this.added.has(key) ? this.added.get(key) : this.base.get(key);
+  }
+
+  has(key: K): boolean {
+    return this.added.has(key) || this.base.has(key);
+  }
+
+  forEach(fn: (value: V, key: K, map: ReadonlyMap<K, V>) => void): void {
+    for (const [k, v] of this) fn(v, k, this);
+  }
+
+  *entries(): MapIterator<[K, V]> {
+    for (const [k, v] of this.base) yield [k, this.added.has(k) ? this.added.get(k)! : v];
+    for (const [k, v] of this.added) if (!this.base.has(k)) yield [k, v];
+  }
+
+  *keys(): MapIterator<K> {
+    for (const [k] of this.entries()) yield k;
+  }
+
+  *values(): MapIterator<V> {
+    for (const [, v] of this.entries()) yield v;
+  }
+
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
 }
 
 function must<T>(value: T | undefined, id: string): T {

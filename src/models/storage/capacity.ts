@@ -1,7 +1,7 @@
 import type { Plan } from '../../plan/schema';
 import { domainOf, type DomainLevel, type Inventory, type StorageNode } from './inventory';
 import { longhornSchedulableBytes } from './longhorn';
-import type { Placement } from './placement';
+import { storedPhysicalBytes, type Placement } from './placement';
 import { failureImpact } from './failureImpact';
 
 /** A fill level at which a provider changes behaviour. */
@@ -159,11 +159,8 @@ export function storageCapacity(plan: Plan, placement: Placement): CapacityRepor
   // With fewer domains than shards each unit places fewer copies; usable still counts the intended redundancy.
   const usable = Math.min(maxPhysical, ratio * inv.rawBytes) * efficiency;
   let storedLogical = 0;
-  let storedPhysical = 0;
-  for (let u = 0; u < placement.unitCount; u++) {
-    storedLogical += placement.unitLogicalBytes[u];
-    for (let k = 0; k < placement.unitWidth[u]; k++) if (placement.shards[u * width + k] >= 0) storedPhysical += placement.shardBytes[u];
-  }
+  for (let u = 0; u < placement.unitCount; u++) storedLogical += placement.unitLogicalBytes[u];
+  const storedPhysical = storedPhysicalBytes(placement);
   let provisioned = 0;
   const vols = placement.volumes;
   const replicas = Math.round(1 / efficiency);

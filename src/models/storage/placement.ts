@@ -131,3 +131,18 @@ function sumBytesPerDisk(p: Placement): Float64Array {
 export function physicalBytes(p: Placement): number {
   return bytesPerDisk(p).reduce((s, b) => s + b, 0);
 }
+
+const physicalCache = new WeakMap<Placement, number>();
+
+/**
+ * Σ bytes of every placed shard, in unit order, bytes; cached per placement, since capacity and
+ * both rebalances ask for it. (`physicalBytes` sums the same bytes disk by disk.)
+ */
+export function storedPhysicalBytes(p: Placement): number {
+  const hit = physicalCache.get(p);
+  if (hit !== undefined) return hit;
+  let s = 0;
+  for (let u = 0; u < p.unitCount; u++) for (let k = 0; k < p.unitWidth[u]; k++) if (p.shards[u * p.width + k] >= 0) s += p.shardBytes[u];
+  physicalCache.set(p, s);
+  return s;
+}

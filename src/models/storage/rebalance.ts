@@ -2,7 +2,7 @@ import type { Plan, PlanNode } from '../../plan/schema';
 import { topologyWithAppendedNodes } from '../topology';
 import { inventoryWithAppendedNodes, storageInventory } from './inventory';
 import { cephShards } from './ceph';
-import type { Placement } from './placement';
+import { storedPhysicalBytes, type Placement } from './placement';
 import { rebuildEstimate, type RebuildOptions } from './rebuild';
 import { TransferList } from './transferList';
 import { transferTime, type TransferEstimate } from './transfers';
@@ -94,7 +94,7 @@ export function rebalanceAddNodes(plan: Plan, placement: Placement, count: numbe
     note = 'existing volumes stay where they are (no automatic rebalancing)';
   }
   const est = transferTime(bigger, { ...placement, inventory: inv2 }, transfers, options);
-  const storedPhysical = sumPhysical(placement);
+  const storedPhysical = storedPhysicalBytes(placement);
   return {
     ...est,
     change: 'add-nodes',
@@ -114,7 +114,7 @@ export function rebalanceAddNodes(plan: Plan, placement: Placement, count: numbe
  */
 export function rebalanceDrainNode(plan: Plan, placement: Placement, nodeId: string, seed: number, options: RebuildOptions = {}): RebalanceEstimate {
   const est = rebuildEstimate(plan, placement, { components: [{ kind: 'node', nodeId }] }, { ...options, seed, drain: true });
-  const storedPhysical = sumPhysical(placement);
+  const storedPhysical = storedPhysicalBytes(placement);
   return {
     ...est,
     change: 'drain-node',
@@ -126,16 +126,4 @@ export function rebalanceDrainNode(plan: Plan, placement: Placement, nodeId: str
         ? `${(est.stuckBytes / 1e12).toFixed(2)} TB has nowhere to go (too few nodes or domains, or too full)`
         : 'every shard on the node finds a new home',
   };
-}
-
-const physicalCache = new WeakMap<Placement, number>();
-
-/** Σ bytes of every placed shard, in unit order; cached per placement, since both rebalances ask. */
-function sumPhysical(p: Placement): number {
-  const hit = physicalCache.get(p);
-  if (hit !== undefined) return hit;
-  let s = 0;
-  for (let u = 0; u < p.unitCount; u++) for (let k = 0; k < p.unitWidth[u]; k++) if (p.shards[u * p.width + k] >= 0) s += p.shardBytes[u];
-  physicalCache.set(p, s);
-  return s;
 }

@@ -1,6 +1,7 @@
 import type { DiskClass, Plan } from '../../plan/schema';
 import { storageDefaults, type StorageAssumptions } from './assumptions';
 import { topologyOf } from '../topology';
+import type { Inventory } from './inventory';
 import type { Placement } from './placement';
 import { routeTable } from './routeTable';
 import { TransferList } from './transferList';
@@ -128,6 +129,7 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
   const writeOf = new Int32Array(inv.disks.length).fill(-1);
   const streamsOf = new Int32Array(inv.nodes.length).fill(-1);
   const routes = routeTable(topologyOf(plan), inv);
+  const diskIds = diskResourceIds(inv);
   const failedTors = options.failedTors && options.failedTors.size > 0 ? options.failedTors : undefined;
   const masks = routes.liveMasks(failedTors);
   const route = new Int32Array(12);
@@ -152,8 +154,7 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
     const targetDisk = list.target[t];
     const target = inv.disks[targetDisk];
     const tNode = inv.nodes[target.nodeIndex];
-    if (writeOf[targetDisk] < 0)
-      writeOf[targetDisk] = resource(`write:${tNode.id}#${target.slot}`, 'disk-write', bandwidth(target) * diskShare, bandwidth(target));
+    if (writeOf[targetDisk] < 0) writeOf[targetDisk] = resource(diskIds.write[targetDisk], 'disk-write', bandwidth(target) * diskShare, bandwidth(target));
     load[writeOf[targetDisk]] += bytes;
     if (trackUnits) touchUnit(unit, writeOf[targetDisk]);
     bytesWritten += bytes;
@@ -167,7 +168,7 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
       const src = sources[j];
       const sd = inv.disks[src];
       const sNode = inv.nodes[sd.nodeIndex];
-      if (readOf[src] < 0) readOf[src] = resource(`read:${sNode.id}#${sd.slot}`, 'disk-read', bandwidth(sd) * diskShare, bandwidth(sd));
+      if (readOf[src] < 0) readOf[src] = resource(diskIds.read[src], 'disk-read', bandwidth(sd) * diskShare, bandwidth(sd));
       load[readOf[src]] += bytes;
       if (trackUnits) touchUnit(unit, readOf[src]);
       bytesRead += bytes;
@@ -234,4 +235,19 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
     crossesKubeSpan,
     crossesRacks,
   };
+}
+
+const diskIdCache = new WeakMap<Inventory, { read: string[]; write: string[] }>();
+
+/** Resource ids of every disk's reads and writes (`read:node#slot`), made once per inventory: every estimate names them. */
+function diskResourceIds(inv: Inventory): { read: string[]; write: string[] } {
+  let ids = diskIdCache.get(inv);
+  if (!ids) {
+    ids = {
+      read: inv.disks.map((d) => `read:${inv.nodes[d.nodeIndex].id}#${d.slot}`),
+      write: inv.disks.map((d) => `write:${inv.nodes[d.nodeIndex].id}#${d.slot}`),
+    };
+    diskIdCache.set(inv, ids);
+  }
+  return ids;
 }
