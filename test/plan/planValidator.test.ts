@@ -10,6 +10,7 @@ import { mutationArb, validPlanArbWith, applyMutation } from '../arbitraries/pla
 import { sharePlan } from '../../workers/sharePlan';
 
 type Doc = Record<string, unknown>;
+const isDoc = (x: unknown): x is Doc => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
  * One change to a plan document as the worker receives it: a node replaced by an edited copy
@@ -24,7 +25,9 @@ const changeArb = fc.oneof(
       if (!Array.isArray(nodes) || nodes.length === 0) return doc;
       const i = node % nodes.length;
       const n = nodes[i];
+      // An earlier mutation may have left a node that is not an object (null, a number).
       const o = nodes[other % nodes.length];
+      if (!isDoc(n) || !isDoc(o)) return doc;
       const racks = Array.isArray(doc.racks) ? (doc.racks as Doc[]) : [];
       const patch =
         edit === 'up' || edit === 'down'
