@@ -1,5 +1,5 @@
-import { DEFAULT_EVALUATE_OPTIONS, type EvaluateOptions, type ReportSection } from '../src/models/evaluate';
-import { createEvaluator, sectionKeys, type Evaluator } from '../src/models/evaluator';
+import type { EvaluateOptions, ReportSection } from '../src/models/evaluate';
+import { createEvaluator, type Evaluator } from '../src/models/evaluator';
 import type { Plan } from '../src/plan/schema';
 import type { ModelReport, Report } from '../src/models/report';
 import { advise } from '../src/models/advisor/advise';
@@ -19,11 +19,6 @@ export type Analysis =
       report: Report;
       headline: HeadlineFigure[];
       elapsedMs: number;
-      /**
-       * Every section was computed with the default options (or came from their memo), so this
-       * answer equals the full pass's and a refining pass would only send it again.
-       */
-      final: boolean;
       /** This report's name, for the sender's next `known`. */
       reportId?: string;
       /**
@@ -57,8 +52,7 @@ export interface BaseMissing {
 /**
  * What a worker keeps between analyses: the last plan as received (deltas apply to it) and its
  * number, the validator's memo of it, the last validated plan (to share its parts), and one
- * section memo per set of options: the quick pass and the refining pass each keep their own, so
- * neither evicts the other's sampled sections on every edit (see `passSections`).
+ * section memo per set of options (the app asks with the defaults; other callers keep their own).
  */
 export interface AnalysisMemory {
   /** The last few plans as received, by the sender's number: a delta may name any of them as its base. */
@@ -66,8 +60,6 @@ export interface AnalysisMemory {
   validate: (input: unknown) => ValidationResult;
   plan: Plan | null;
   evaluators: Map<string, Evaluator>;
-  /** What each section last read in the full pass's evaluator, i.e. what its memo holds. */
-  fullKeys: Map<ReportSection, unknown[]>;
   /** The last few reports sent, by id: the sender names the one it holds as `known`. */
   sent: Map<string, Report>;
   /** Tells this worker's report ids from another's, so a `known` from another worker of the pool matches nothing. */
@@ -80,7 +72,6 @@ export const analysisMemory = (): AnalysisMemory => ({
   validate: createPlanValidator(),
   plan: null,
   evaluators: new Map(),
-  fullKeys: new Map(),
   sent: new Map(),
   // Not a model: the id only has to differ between the pool's workers.
   sender: Math.random().toString(36).slice(2),
@@ -124,7 +115,7 @@ function sendable(memory: AnalysisMemory, report: Report, known: string | undefi
  */
 const INPUTS_KEPT = 8;
 
-/** The quick and the full pass, and room for a caller with other options. */
+/** The default options, and room for callers with other options. */
 const EVALUATORS_KEPT = 4;
 
 function evaluatorFor(memory: AnalysisMemory, options: Partial<EvaluateOptions>): Evaluator {
@@ -135,43 +126,6 @@ function evaluatorFor(memory: AnalysisMemory, options: Partial<EvaluateOptions>)
     memory.evaluators.set(key, (evaluator = createEvaluator()));
   }
   return evaluator;
-}
-
-type SectionThunks = { [K in ReportSection]: () => unknown };
-/** A pass's section thunks, and whether any section it ran so far used the caller's options rather than the defaults. */
-interface PassSections {
-  thunks: SectionThunks;
-  usedOptions(): boolean;
-}
-const sameKey = (a: readonly unknown[] | undefined, b: readonly unknown[]) => a !== undefined && a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
-
-/**
- * The sections of a pass with `options`. The full pass (default options) uses its own memo. A
- * quick pass (fewer samples) takes from the full pass's memo every section that does not read
- * what its options change (its inputs are the same under both), and every sampled section whose
- * inputs have not changed since the full pass computed it: moving a worker then shows the full
- * control-plane figures at once, and the answer is marked `final` so no refining pass is asked
- * for. Only the remaining sections are computed with the quick options.
- */
-function passSections(memory: AnalysisMemory, plan: Plan, options: Partial<EvaluateOptions>): PassSections {
-  const full = evaluatorFor(memory, {}).sections(plan, {});
-  const fullKeys = sectionKeys(plan, DEFAULT_EVALUATE_OPTIONS);
-  const quick = Object.keys(options).length === 0 ? null : evaluatorFor(memory, options).sections(plan, options);
-  const quickKeys = quick && sectionKeys(plan, { ...DEFAULT_EVALUATE_OPTIONS, ...options });
-  const thunks = {} as SectionThunks;
-  let used = false;
-  for (const name of Object.keys(full) as ReportSection[]) {
-    thunks[name] = () => {
-      const key = fullKeys[name]();
-      if (!quick || !quickKeys || sameKey(quickKeys[name](), key) || sameKey(memory.fullKeys.get(name), key)) {
-        memory.fullKeys.set(name, key);
-        return full[name]();
-      }
-      used = true;
-      return quick[name]();
-    };
-  }
-  return { thunks, usedOptions: () => used };
 }
 
 /**
@@ -211,8 +165,7 @@ export async function analyseJob(
   if (!valid.ok) return { ok: false, issues: valid.issues };
   const shared = memory.plan ? sharePlan(memory.plan, valid.plan) : valid.plan;
   memory.plan = shared;
-  const pass = passSections(memory, shared, options);
-  const sections = pass.thunks;
+  const sections = evaluatorFor(memory, options).sections(shared, options);
   const names = Object.keys(sections) as ReportSection[];
   const total = names.length + 1;
   job.progress(1, total);
@@ -228,5 +181,5 @@ export async function analyseJob(
   // The plan is not sent back: the caller holds it already, and copying 5,000 nodes back
   // would cost the main thread a deserialisation per edit.
   // The headline is derived here too, so the main thread only draws it.
-  return { ok: true, headline: headline(report), elapsedMs: now() - started, final: !pass.usedOptions(), ...sendable(memory, report, known) };
+  return { ok: true, headline: headline(report), elapsedMs: now() - started, ...sendable(memory, report, known) };
 }

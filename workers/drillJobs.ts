@@ -12,7 +12,7 @@ import type { JobContext } from './jobRunner';
 
 /** One drill: the plan evaluated after the failures, its timeline and its Chaos Mesh export. */
 export function drillJob({ plan, failures, name, repairAtS }: { plan: Plan; failures: FailureSet; name: string; repairAtS?: number }): DrillResult {
-  const report = evaluate(plan, { failures, samples: 2000 });
+  const report = evaluate(plan, { failures });
   const resolved = resolveFailures(plan, failures);
   const ids = (status: number) => plan.nodes.filter((_, i) => resolved.nodeStatus[i] === status).map((n) => n.id);
   return {

@@ -44,7 +44,7 @@ export class EngineBridge {
   /**
    * Analyses a plan in the worker. After the first analysis only a delta travels (what changed
    * since the last plan whose analysis came back, compared by identity): structured-cloning a
-   * 5,000-node plan for every edit and for its refining pass cost the main thread tens of ms
+   * 5,000-node plan for every edit cost the main thread tens of ms
    * each time. A worker that does not hold the delta's base (a fresh one, or another worker of
    * the pool) says so, and the plan is sent whole once.
    * The answer, too, leaves out the report sections equal to those of the last report received

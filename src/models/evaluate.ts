@@ -12,10 +12,8 @@ import type { ModelReport, Report } from './report';
 import { advise } from './advisor/advise';
 
 export interface EvaluateOptions {
-  /** Seed for every sampled model, so the same plan and seed give the same report. */
+  /** Seed for every sampled model (storage placement, drills), so the same plan and seed give the same report. */
   seed: number;
-  /** Monte Carlo samples per sampled distribution. */
-  samples: number;
   /**
    * A failure set: the report is then also the plan as it would be after those failures (each
    * section's `afterFailures`, and `drill`, the health in operators' words). An empty set is no set.
@@ -33,15 +31,7 @@ export interface EvaluationMemo {
   commitLatency: CommitLatencyMemo;
 }
 
-export const DEFAULT_EVALUATE_OPTIONS: EvaluateOptions = { seed: 1, samples: 20_000 };
-
-/**
- * A first look while the user edits: a tenth of the samples. The commit-latency p99 then rests
- * on about 20 tail samples instead of 200, so it may move by a few per cent; the UI shows this
- * answer at once and replaces it with a pass at the default sample count (only the sampled
- * section is recomputed).
- */
-export const QUICK_EVALUATE_OPTIONS: Partial<EvaluateOptions> = { samples: 2_000 };
+export const DEFAULT_EVALUATE_OPTIONS: EvaluateOptions = { seed: 1 };
 
 /** The report's sections, computed one at a time (a cancellable job checks in between them). */
 export type ReportSection = Exclude<keyof ModelReport, 'planName'>;

@@ -46,9 +46,7 @@ export function sectionKeys(plan: Plan, options: EvaluateOptions): Record<Report
   return {
     physical: allNodes,
     network: allNodes,
-    // Only the control plane samples, so only its key holds the sample count: a refining pass
-    // with more samples recomputes it alone.
-    controlPlane: () => [options.samples, ...(failing ? allNodes() : nodesWhere((n) => n.role === 'controlplane'))],
+    controlPlane: () => (failing ? allNodes() : nodesWhere((n) => n.role === 'controlplane')),
     storage,
     workload: allNodes,
     failures: allNodes,

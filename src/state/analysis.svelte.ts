@@ -1,5 +1,4 @@
 import { EngineFailure, StaleRequestError, type Analysis, type EngineBridge } from '../bridge/engineBridge';
-import { QUICK_EVALUATE_OPTIONS } from '../models/evaluate';
 import type { Plan } from '../plan/schema';
 
 /**
@@ -14,8 +13,6 @@ export class AnalysisState {
   lastGood = $state.raw<(Extract<Analysis, { ok: true }> & { plan: Plan; planKey: string }) | null>(null);
   /** Why the last analysis gave no answer, in words the results pane shows. */
   error = $state<string | null>(null);
-  /** Whether the shown results are the quick pass and the full-sample pass is still running. */
-  refining = $state(false);
   /** How far the running analysis is, 0-1. */
   progress = $state(0);
   /** The plan the latest analysis was asked for: what `retry` analyses again. */
@@ -31,29 +28,20 @@ export class AnalysisState {
   }
 
   /**
-   * Analyses `plan`: a quick pass with fewer samples first (shown at once), then the full pass in
-   * the background, in the same latest-wins slot, so the next edit cancels whichever is running.
-   * When the quick pass says it is final (every section it needed came with full samples, as
-   * after moving a worker), there is no full pass: it would only send the same report again and
-   * have every panel draw it a second time.
+   * Analyses `plan` in the latest-wins slot, so the next edit cancels it if it is still running.
+   * One pass: no section samples any more (commit latency is integrated numerically), so a quick
+   * first pass would give the same report and have every panel draw it twice.
    */
   async run(plan: Plan, planKey = ''): Promise<void> {
     this.requested = plan;
     this.requestedKey = planKey;
     this.status = 'running';
-    this.refining = false;
     this.progress = 0;
     try {
-      const quick = await this.engine.analyse(plan, QUICK_EVALUATE_OPTIONS, (p) => (this.progress = p.fraction));
-      this.show(quick, plan, planKey);
-      if (!quick.ok || quick.final) return;
-      this.refining = true;
-      const full = await this.engine.analyse(plan, {});
-      this.refining = false;
-      this.show(full, plan, planKey);
+      const result = await this.engine.analyse(plan, {}, (p) => (this.progress = p.fraction));
+      this.show(result, plan, planKey);
     } catch (e) {
       if (e instanceof StaleRequestError) return;
-      this.refining = false;
       this.status = 'error';
       this.error = e instanceof EngineFailure ? e.message : `the analysis failed: ${(e as Error).message}`;
     }

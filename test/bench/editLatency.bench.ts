@@ -1,7 +1,7 @@
 // Edit to updated results in headless Chromium on the built app: a 1,000-node plan (the first
 // 1,000 nodes of the hyperscale sample) and the 5,000-node sample. Each edit moves one selected
 // worker one U (Shift+Arrow); "updated" is the moment the toolbar stops saying "computing…"
-// (the quick pass has arrived and the panels are drawn). Then ten edits 30 ms apart: how long
+// (the analysis has arrived and the panels are drawn). Then ten edits 30 ms apart: how long
 // after the last one the results settle, against a single edit's median.
 // Run: npm run bench editLatency (needs the build; `npm run bench` builds first).
 import { chromium, type Page } from '@playwright/test';
@@ -58,13 +58,7 @@ async function openPlan(page: Page, name: string, json: string) {
   await page.waitForFunction((n) => (document.querySelector('input[aria-label="Plan name"]') as HTMLInputElement | null)?.value === n, name, {
     timeout: 60_000,
   });
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('header [role=status]')?.textContent?.includes('computing') &&
-      !document.querySelector('header [role=status]')?.textContent?.includes('refining'),
-    undefined,
-    { timeout: 60_000 },
-  );
+  await page.waitForFunction(() => !document.querySelector('header [role=status]')?.textContent?.includes('computing'), undefined, { timeout: 60_000 });
 }
 
 /**
@@ -108,7 +102,7 @@ async function measurePlan(page: Page, label: string, plan: Plan) {
   for (let i = 0; i < 40; i++) {
     const r = (await page.evaluate(`${EDITS}({ keys: ['${i % 2 ? back : there}'], gapMs: 0 })`)) as { fromLastMs: number };
     single.push(r.fromLastMs);
-    // Let the refining pass finish, as a user pausing between edits would.
+    // Let the analysis settle, as a user pausing between edits would.
     await page.waitForTimeout(300);
   }
   const bursts: { fromFirstMs: number; fromLastMs: number }[] = [];

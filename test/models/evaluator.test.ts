@@ -10,7 +10,7 @@ import { sharePlan } from '../../workers/sharePlan';
 import { validPlanArbWith } from '../arbitraries/plan';
 import { editArb } from '../arbitraries/edits';
 
-const OPTIONS = { seed: 7, samples: 400 };
+const OPTIONS = { seed: 7 };
 describe('createEvaluator()', () => {
   it('evaluate(plan) after any sequence of edits equals a cold evaluate(plan) (property)', () => {
     fc.assert(

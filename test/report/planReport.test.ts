@@ -8,7 +8,7 @@ import { planReportData } from '../../src/report/reportData';
 import { antiPatternsPlan, referencePlan } from '../../src/plan/samples/samples';
 import type { Plan } from '../../src/plan/schema';
 
-const data = (plan: Plan) => planReportData(plan, evaluate(plan, { samples: 400 }));
+const data = (plan: Plan) => planReportData(plan, evaluate(plan));
 
 describe('plan report', () => {
   it('planReportData(reference) bill of materials: 3 x $9,000 + 6 x $22,000 + 3 x $38,000, 21 U, switches unpriced', () => {

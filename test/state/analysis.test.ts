@@ -24,35 +24,25 @@ describe('AnalysisState.run(plan, planKey) then isForAnotherPlan(key)', () => {
   });
 });
 
-/** An engine that records the options of each analysis and answers with `final` as given for a quick pass. */
-const recordingEngine = (quickFinal: boolean) => {
+/** An engine that records the options of each analysis and answers with an empty report. */
+const recordingEngine = () => {
   const calls: Partial<EvaluateOptions>[] = [];
   const engine = {
     analyse: async (_plan: unknown, options: Partial<EvaluateOptions> = {}) => {
       calls.push(options);
-      const quick = Object.keys(options).length > 0;
-      return { ok: true, report: { planName: quick ? 'quick' : 'full' }, headline: [], elapsedMs: 0, final: quick ? quickFinal : true } as unknown as Analysis;
+      return { ok: true, report: { planName: 'full' }, headline: [], elapsedMs: 0, final: true } as unknown as Analysis;
     },
   } as unknown as EngineBridge;
   return { engine, calls };
 };
 
 describe('AnalysisState.run(plan)', () => {
-  it('shows a final quick pass and asks for no full pass', async () => {
-    const { engine, calls } = recordingEngine(true);
+  it('asks the engine once, with the default options, and shows that answer', async () => {
+    const { engine, calls } = recordingEngine();
     const state = new AnalysisState(engine);
     await state.run(referencePlan(), 'a');
-    expect(calls.length).toBe(1);
-    expect(state.lastGood?.report.planName).toBe('quick');
-    expect([state.status, state.refining]).toEqual(['done', false]);
-  });
-
-  it('replaces a quick pass that is not final with the full pass', async () => {
-    const { engine, calls } = recordingEngine(false);
-    const state = new AnalysisState(engine);
-    await state.run(referencePlan(), 'a');
-    expect(calls).toEqual([expect.objectContaining({ samples: expect.any(Number) }), {}]);
+    expect(calls).toEqual([{}]);
     expect(state.lastGood?.report.planName).toBe('full');
-    expect([state.status, state.refining]).toEqual(['done', false]);
+    expect(state.status).toBe('done');
   });
 });

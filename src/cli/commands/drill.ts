@@ -65,7 +65,7 @@ export const drillCommand: CliCommand = {
     const repairAtS = repairText === undefined ? undefined : Number(repairText);
     if (repairAtS !== undefined && !(Number.isFinite(repairAtS) && repairAtS >= 0))
       throw new CliExit(EXIT_USAGE, `--repair-after ${repairText}: give seconds, 0 or more`);
-    const report = evaluate(plan, { failures, samples: 2000 });
+    const report = evaluate(plan, { failures });
     const health = report.drill;
     if (!health) throw new CliExit(EXIT_USAGE, 'drill needs at least one --fail KIND:ID');
     const timeline = drillTimeline(plan, report, repairAtS);

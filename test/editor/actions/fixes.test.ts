@@ -11,7 +11,7 @@ import { validatePlan } from '../../../src/plan/validate';
 import { validPlanArbWith } from '../../arbitraries/plan';
 import { withoutVolumes } from '../../models/advisor/planEdits';
 
-const findings = (plan: Plan) => evaluate(plan, { samples: 200 }).findings;
+const findings = (plan: Plan) => evaluate(plan).findings;
 const same = (a: Finding, b: Finding) => a.ruleId === b.ruleId && a.message === b.message;
 
 /**
@@ -66,7 +66,7 @@ describe('applyFix(plan, { fix })', () => {
 
   it('applyFix names the change: "Move cp-02 to rack R…" and "Add a third control plane … in R…", the emptiest data-center rack of the site', () => {
     const plan = antiPatternsPlan();
-    const report = evaluate(plan, { samples: 200 });
+    const report = evaluate(plan);
     // The emptiest rack of DC 1 that holds no control plane (the physical report's largest free block).
     const dc1 = new Set(plan.rows.filter((r) => r.roomId === 'closet').map((r) => r.id));
     const target = report.physical.racks.filter((r) => dc1.has(r.rowId) && r.rackId !== 'r1').sort((a, b) => b.largestFreeBlockU - a.largestFreeBlockU)[0];

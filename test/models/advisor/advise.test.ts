@@ -53,7 +53,7 @@ describe('advise(plan, report) through evaluate', () => {
 
   it('evaluate(sample).findings are sorted most severe first, and every figure is finite with a unit', () => {
     for (const build of Object.values(SAMPLES)) {
-      const f = evaluate(build(), { samples: 400 }).findings;
+      const f = evaluate(build()).findings;
       expect([...f].sort(compareFindings)).toEqual(f);
       for (const x of f)
         if (x.figure) {
@@ -64,7 +64,7 @@ describe('advise(plan, report) through evaluate', () => {
   });
 
   it('evaluate(reference).guidance answers every guidance item, none as fine when the plan does not say', () => {
-    const g = evaluate(referencePlan(), { samples: 400 }).guidance;
+    const g = evaluate(referencePlan()).guidance;
     expect(g.map((x) => x.id)).toEqual(['RA-CP-MONITOR', 'RA-LB', 'RA-MONITORING', 'RA-OIDC', 'RA-PSS', 'RA-GITOPS', 'RA-TENANCY', 'RA-MULTICLUSTER']);
     expect(g.find((x) => x.id === 'RA-MONITORING')!.answer).toBe('monitoring stack: not specified in the plan');
     expect(g.every((x) => !x.answered)).toBe(true);
@@ -74,7 +74,7 @@ describe('advise(plan, report) through evaluate', () => {
     // Volumes are dropped: storage placement dominates the cost and plays no part in quorum.
     fc.assert(
       fc.property(validPlanArbWith({ maxRacks: 4, maxNodesPerRack: 3 }).map(withoutVolumes), (plan) => {
-        const report = evaluate(plan, { samples: 100 });
+        const report = evaluate(plan);
         const topo = topologyOf(plan);
         const wholeSite = (level: string, id: string) => {
           // A row or room that holds every node of its site is the site itself: the reference

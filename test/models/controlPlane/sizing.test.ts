@@ -161,7 +161,7 @@ describe('sizing', () => {
 describe('CP-SIZING', () => {
   const cpOf = (patch: Partial<Hardware>) => {
     const plan = referencePlan();
-    const report = evaluate({ ...plan, hardware: plan.hardware.map((h) => (h.id === 'cp-1u-nvme' ? { ...h, ...patch } : h)) }, { samples: 200 });
+    const report = evaluate({ ...plan, hardware: plan.hardware.map((h) => (h.id === 'cp-1u-nvme' ? { ...h, ...patch } : h)) });
     return {
       verdict: report.controlPlane.sizing.verdicts.find((v) => v.hardwareId === 'cp-1u-nvme')!,
       findings: report.findings.filter((f) => ['CP-SIZING', 'RA-CP-SIZE', 'RA-CP-HEADROOM', 'ETCD-FSYNC'].includes(f.ruleId)),

@@ -6,7 +6,7 @@ import { referencePlan } from '../../../src/plan/samples/samples';
 import type { Plan } from '../../../src/plan/schema';
 
 const rackR1 = { components: [{ kind: 'rack' as const, rackId: 'r1' }] };
-const report = (plan: Plan) => evaluate(plan, { samples: 300, failures: rackR1 });
+const report = (plan: Plan) => evaluate(plan, { failures: rackR1 });
 const at = (t: ReturnType<typeof drillTimeline>, kind: string) => t.events.find((e) => e.kind === kind)?.atS;
 
 describe('drillTimeline', () => {
@@ -37,7 +37,7 @@ describe('drillTimeline', () => {
         const base = referencePlan();
         const storage = base.cluster.storage.provider === 'longhorn' ? { ...base.cluster.storage, replenishmentWaitS: waitS } : base.cluster.storage;
         const plan: Plan = { ...base, cluster: { ...base.cluster, storage } };
-        const t = drillTimeline(plan, evaluate(plan, { samples: 300, failures: { components: [{ kind: 'disk', nodeId: 'st-01', slot: 0 }] } }));
+        const t = drillTimeline(plan, evaluate(plan, { failures: { components: [{ kind: 'disk', nodeId: 'st-01', slot: 0 }] } }));
         expect(at(t, 'rebuild-start')).toBe(waitS);
         expect(at(t, 'redundancy-restored')).toBeGreaterThan(waitS);
         expect(at(t, 'not-ready')).toBeUndefined();

@@ -8,7 +8,7 @@ import { fioMeasurement } from '../../../src/plan/fioMeasurement';
 import { referencePlan, SAMPLES } from '../../../src/plan/samples/samples';
 import type { Plan } from '../../../src/plan/schema';
 
-const byId = (file: keyof typeof SAMPLES) => new Map(headline(evaluate(SAMPLES[file](), { samples: 200 })).map((f) => [f.id, f]));
+const byId = (file: keyof typeof SAMPLES) => new Map(headline(evaluate(SAMPLES[file]())).map((f) => [f.id, f]));
 
 describe('headline', () => {
   it('headline(reference) reads a 2-of-3 quorum, all racks surviving a feed loss and KubeSpan off', () => {
@@ -45,7 +45,7 @@ describe('headline', () => {
     const plan = referencePlan();
     const step = setDiskMeasurement(plan, { id: plan.nodes.find((n) => n.role === 'controlplane')!.hardwareId, index: 0, measured: fio.measured });
     if (!step.ok) throw new Error(step.reason);
-    const report = evaluate(step.plan, { samples: 200 });
+    const report = evaluate(step.plan);
     const h = new Map(headline(report).map((f) => [f.id, f]));
     // Commit p99 (≈ 21 ms) is far inside the API's 1 s SLO; etcd's own 10 ms WAL bar is what fails.
     expect(h.get('write-p99')).toMatchObject({ verdict: 'bad', word: 'fails' });
@@ -62,7 +62,7 @@ describe('headline', () => {
   it('headline(reference with every storage node in rack R1) fails storage: losing R1 takes every replica offline, an error in the findings too', () => {
     const plan: Plan = referencePlan();
     plan.nodes = plan.nodes.map((n) => (n.role === 'storage' ? { ...n, rackId: 'r1' } : n));
-    const report = evaluate(plan, { samples: 200 });
+    const report = evaluate(plan);
     const h = new Map(headline(report).map((f) => [f.id, f]));
     expect(h.get('storage-headroom')).toMatchObject({ verdict: 'bad', text: 'data goes offline' });
     expect(report.findings.filter((f) => f.ruleId === 'STORAGE-REREPLICATE').map((f) => f.severity)).toContain('error');
@@ -99,7 +99,7 @@ function expectedVerdict(figure: HeadlineFigure, findings: readonly Finding[]): 
 describe('headline agrees with the findings', () => {
   for (const file of Object.keys(SAMPLES)) {
     it(`headline(${file}) gives every figure the severity its findings give the same fact, and counts the same errors`, () => {
-      const report = evaluate(SAMPLES[file](), { samples: 200 });
+      const report = evaluate(SAMPLES[file]());
       const figures = headline(report);
       for (const f of figures) {
         if (f.id === 'findings') {

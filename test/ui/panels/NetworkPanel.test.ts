@@ -10,7 +10,7 @@ describe('NetworkPanel', () => {
   for (const [file, build] of Object.entries(SAMPLES)) {
     it(`NetworkPanel({ plan: ${file} }) draws three mesh charts (tunnels, peers, kbit/s), the on/off comparison and the uplink chart`, () => {
       const plan = build();
-      const report = evaluate(plan, { samples: 200 });
+      const report = evaluate(plan);
       const target = document.createElement('div');
       document.body.append(target);
       const app = mount(NetworkPanel, { target, props: { plan, report } });

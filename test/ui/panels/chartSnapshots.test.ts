@@ -19,7 +19,7 @@ const rounded = (svg: string) =>
 
 function charts(panel: Component<PanelProps>, file: keyof typeof SAMPLES) {
   const plan = SAMPLES[file]();
-  const report = evaluate(plan, { samples: 200 });
+  const report = evaluate(plan);
   const target = document.createElement('div');
   document.body.append(target);
   const app = mount(panel, { target, props: { plan, report } });

@@ -11,7 +11,7 @@ const withPods = (pods: number): Plan => {
 
 /** The workload findings of a plan and the verdict of its "Workload N+1" headline figure. */
 function workloadOf(plan: Plan) {
-  const report = evaluate(plan, { samples: 200 });
+  const report = evaluate(plan);
   const figure = headline(report).find((f) => f.id === 'workload-n1');
   return { findings: report.findings.filter((f) => f.ruleId.startsWith('WORKLOAD-')), verdict: figure?.verdict };
 }
