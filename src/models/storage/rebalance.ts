@@ -67,22 +67,34 @@ export function rebalanceAddNodes(plan: Plan, placement: Placement, count: numbe
     const pgs: number[] = [];
     for (let pg = 0; pg < placement.unitCount; pg += stride) pgs.push(pg);
     const { shards } = cephShards(s, inv2, seed, pgs);
-    pgs.forEach((u, row) => {
-      const before = placement.shards.subarray(u * w, u * w + w);
-      const now = shards.subarray(row * w, row * w + w);
-      const leaving: number[] = [];
-      const arriving: number[] = [];
+    // Per PG: shards on an OSD the new map dropped leave, shards on an OSD it added arrive; each
+    // arriving shard is copied from the OSD the i-th leaving one sat on (else the first placed one).
+    const before = placement.shards;
+    const leaving = new Int32Array(w);
+    const arriving = new Int32Array(w);
+    const holds = (a: Int32Array, start: number, disk: number) => {
+      for (let k = 0; k < w; k++) if (a[start + k] === disk) return true;
+      return false;
+    };
+    for (let row = 0; row < pgs.length; row++) {
+      const u = pgs[row];
+      const b = u * w,
+        n = row * w;
+      let leavingCount = 0,
+        arrivingCount = 0;
       for (let k = 0; k < w; k++) {
-        if (before[k] >= 0 && !now.includes(before[k])) leaving.push(before[k]);
-        if (now[k] >= 0 && !before.includes(now[k])) arriving.push(now[k]);
+        if (before[b + k] >= 0 && !holds(shards, n, before[b + k])) leaving[leavingCount++] = before[b + k];
+        if (shards[n + k] >= 0 && !holds(before, b, shards[n + k])) arriving[arrivingCount++] = shards[n + k];
       }
-      arriving.forEach((d, i) => {
-        const from = leaving[i] ?? before.find((x) => x >= 0);
-        if (from === undefined || from < 0) return;
+      let firstPlaced = -1;
+      for (let k = 0; k < w && firstPlaced < 0; k++) if (before[b + k] >= 0) firstPlaced = before[b + k];
+      for (let i = 0; i < arrivingCount; i++) {
+        const from = i < leavingCount ? leaving[i] : firstPlaced;
+        if (from < 0) continue;
         from1[0] = from;
-        transfers.add(from1, 1, d, placement.shardBytes[u] * stride, u);
-      });
-    });
+        transfers.add(from1, 1, arriving[i], placement.shardBytes[u] * stride, u);
+      }
+    }
     note = `CRUSH remaps PGs onto the new OSDs (pg_num kept at ${placement.unitCount}; the autoscaler may later split PGs and move more)${stride > 1 ? `; estimated from every ${stride}th PG` : ''}`;
   } else if (s.provider === 'longhorn') {
     const total = inv2.rawBytes;
