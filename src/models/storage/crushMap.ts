@@ -1,4 +1,4 @@
-import { domainOf, type Inventory } from './inventory';
+import { domainOf, type Inventory, type StorageDisk } from './inventory';
 import { hash32After as hash32AfterExport, hashPrefix as hashPrefixExport, straw2 as straw2Export, stringId, unitOfHash as unitOfHashExport } from './hash';
 
 // Local bindings: in dev and test runners an imported function is read through a module getter on
@@ -237,6 +237,34 @@ function modulo(hash: number, n: number): number {
   return n < 32768 ? ((((hash >>> 16) % n) << 16) + (hash & 0xffff)) % n : hash % n;
 }
 
+/**
+ * `modulo(hash32After(prefix, c, d), n)`, kept as one small function so the 32-bit hash never
+ * leaves it: returned from a call that V8 did not inline, a hash above 2^30 is boxed as a heap
+ * number, and the placement of 16,384 PGs picked 98,304 OSDs this way.
+ */
+function hashModulo(prefix: number, c: number, d: number, n: number): number {
+  return modulo(hash32After(prefix, c, d), n);
+}
+
+/**
+ * The live OSD of a host with the largest hash32After(prefix, hostHash, slot + 1) (first on
+ * ties), or -1: the straw2 winner among equal weights. Its own function for the reason
+ * `hashModulo` is: the hashes stay inside.
+ */
+function largestHashOsd(disks: readonly StorageDisk[], prefix: number, hostHash: number, diskDown: Uint8Array | undefined): number {
+  let top = -1;
+  let disk = -1;
+  for (const d of disks) {
+    if (diskDown?.[d.index]) continue;
+    const h = hash32After(prefix, hostHash, d.slot + 1);
+    if (h > top) {
+      top = h;
+      disk = d.index;
+    }
+  }
+  return disk;
+}
+
 /** Where `crushChoose` put a shard: the disk index (-1 when none) and the failure-domain bucket it used. */
 export interface CrushChoice {
   disk: number;
@@ -281,22 +309,14 @@ export function crushChoose(
     if (!diskDown && map.uniformHost[nodeIndex]) {
       // Equal weights: straw2's winner is uniform over the disks, so one hash picks it.
       const first = map.nodeDiskStart[nodeIndex];
-      out.disk = map.nodeDisks[first + modulo(hash32After(prefix, map.hashId[leaf], rr), map.nodeDiskStart[nodeIndex + 1] - first)];
+      out.disk = map.nodeDisks[first + hashModulo(prefix, map.hashId[leaf], rr, map.nodeDiskStart[nodeIndex + 1] - first)];
       out.domain = b;
       if (level === OSD_LEVEL && !settleOsd(out, used, usedCount)) continue;
       return;
     }
     if (map.uniformHost[nodeIndex] && nodes[nodeIndex].disks[0].capacityBytes > 0) {
       // Equal weights: the straw2 winner among the live OSDs is the one with the largest hash (first on ties).
-      let top = -1;
-      for (const d of nodes[nodeIndex].disks) {
-        if (diskDown?.[d.index]) continue;
-        const h = hash32After(prefix, map.hashId[leaf], d.slot + 1);
-        if (h > top) {
-          top = h;
-          out.disk = d.index;
-        }
-      }
+      out.disk = largestHashOsd(nodes[nodeIndex].disks, prefix, map.hashId[leaf], diskDown);
       if (out.disk >= 0) {
         out.domain = b;
         if (level === OSD_LEVEL && !settleOsd(out, used, usedCount)) continue;
