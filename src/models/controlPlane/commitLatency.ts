@@ -156,14 +156,17 @@ function fsyncPointMasses(f: Fsync): number[] {
  *
  * the second factor a Poisson-binomial tail over the p_j (a DP over followers, capped at k). Each
  * p_j is a sum of two independent terms, the jittered RTT and the fsync: it is integrated over the
- * narrower of the two (smaller 10-90 % range) with Gauss–Hermite nodes, the other's CDF being
- * smooth on that scale. P(V ≤ v) is tabulated on a log-spaced grid between its 7σ bounds; commit
- * quantiles are found on the grid and refined by bisection on the CDF itself, the mean is
- * ∫ (1 − F) dt (trapezoids, cells with a step subdivided). The write adds the forwarding hop
- * mixed over origins: P(W ≤ t) = (1/n) Σ_o P(V + D_o ≤ t − cpu_L − client RTT − apply), each
- * term a Gauss–Hermite integral over the hop's jitter against the tabulated P(V ≤ ·), or, when
- * the hop is the wider term, over 64 equally likely quantiles of V; quantiles by bisection, the
- * mean exactly by linearity. Any leader: the mixture of the leaders' write CDFs.
+ * narrower of the two (smaller 1-99 % range) with Gauss–Hermite nodes, the other's CDF being
+ * smooth on that scale. Point masses of V (a fixed or floored fsync no jitter spreads) are kept
+ * apart; the rest of P(V ≤ v) is tabulated on a log-spaced grid between V's 7σ bounds, refined
+ * where it rises steeply, and interpolated by a monotone cubic. Commit quantiles: the grid's cell,
+ * then root finding on the CDF itself; the mean is ∫ (1 − F) dv (Simpson per cell, point masses
+ * exactly). The write adds the forwarding hop mixed over origins:
+ * P(W ≤ t) = (1/n) Σ_o P(V + D_o ≤ t − cpu_L − client RTT − apply), each term a Gauss–Hermite
+ * integral over the hop's jitter against the tabulated P(V ≤ ·), or, when the hop is the wider
+ * term, over 64 equally likely quantiles of V; quantiles by root finding, the mean exactly by
+ * linearity. Any leader: the mixture of the leaders' write CDFs. Accuracy and cost: see
+ * `src/models/README.md` ("Control plane", "Commit latency").
  *
  * Raising any RTT, fsync median or per-hop cost moves every term's CDF down, so no quantile or
  * mean falls. Cost: O(n² · (grid + quantile steps) · nodes), no allocation in the inner loops.
@@ -255,9 +258,9 @@ function distributions(input: CommitLatencyInput, resolution: Omit<CommitLatency
     if (!c) commits.set(key, (c = new CommitCdf(fsync[L], rounds, k, jitter, rule, resolution.gridPoints)));
     return c;
   });
-  // The forwarding integrals read V from its grid (no CDF evaluations), so twice the nodes cost
+  // The forwarding integrals read V from its grid (no CDF evaluations), so four times the nodes cost
   // little; they keep a skewed V (a heavy-tailed fsync) accurate where its CDF is steep.
-  const forwardRule = normalQuadrature(2 * resolution.quadratureNodes);
+  const forwardRule = normalQuadrature(4 * resolution.quadratureNodes);
   const writeCdfs = new Map<string, WriteCdf>();
   const writes = leaders.map((c, L) => {
     const forwards: Forward[] = [];
@@ -278,9 +281,13 @@ function distributions(input: CommitLatencyInput, resolution: Omit<CommitLatency
     for (let i = 0; i < distinct.length; i++) sum += weight[i] * distinct[i].cdf(t);
     return sum;
   };
-  const low = Math.min(...distinct.map((w) => w.lowMs));
-  const high = Math.max(...distinct.map((w) => w.highMs));
-  const anyLeader = { cdf, quantile: (p: number) => (distinct.length === 1 ? distinct[0].quantile(p) : invertCdf(cdf, p, low, high)) };
+  // A mixture's quantile lies between its components' quantiles.
+  const quantile = (p: number) => {
+    if (distinct.length === 1) return distinct[0].quantile(p);
+    const each = distinct.map((w) => w.quantile(p));
+    return invertCdf(cdf, p, Math.min(...each), Math.max(...each));
+  };
+  const anyLeader = { cdf, quantile };
   return { leaders, writes, anyLeader };
 }
 
@@ -492,9 +499,19 @@ class CommitCdf {
     return invertCdf((v) => this.cdf(v), p, lo, hi);
   }
 
-  /** The p-quantile of V from the grid alone (for the equally likely atoms and the spread). */
+  /** The p-quantile of V from the grid alone (for the equally likely atoms and the spread): the cell by bisection, then root finding in it. */
   gridQuantile(p: number): number {
-    return invertCdf((v) => this.lookup(v), p, this.lowMs, this.highMs);
+    const g = this.grid;
+    if (g.length === 1) return invertCdf((v) => this.lookup(v), p, this.lowMs, this.highMs);
+    let lo = 0;
+    let hi = g.length - 1;
+    if (this.lookup(g[hi]) < p) return invertCdf((v) => this.lookup(v), p, g[hi], this.highMs);
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (this.lookup(g[mid]) >= p) hi = mid;
+      else lo = mid;
+    }
+    return invertCdf((v) => this.lookup(v), p, g[lo], g[hi]);
   }
 
   /** E[V] = ∫ (1 − F) dv: F = 0 below the grid; per cell Simpson's rule in log v on the continuous part, the point masses exactly. */
@@ -539,6 +556,9 @@ class WriteCdf {
   private readonly overJitter: boolean[];
   private readonly jitterAtoms: Float64Array[];
   private readonly quantiles = new Map<number, number>();
+  /** The forwarding hop's smallest and largest 7σ bounds over origins, ms. */
+  private readonly hopLowMs: number;
+  private readonly hopHighMs: number;
 
   constructor(
     readonly commit: CommitCdf,
@@ -553,8 +573,10 @@ class WriteCdf {
     this.jitterAtoms = forwards.map((f) => Float64Array.from(rule.z, (z) => f.hopMs + f.rttMs * Math.exp(jitter * z)));
     const lows = forwards.map((f) => f.hopMs + f.rttMs * Math.exp(-TAIL_Z * jitter));
     const highs = forwards.map((f) => f.hopMs + f.rttMs * Math.exp(TAIL_Z * jitter));
-    this.lowMs = shiftMs + commit.lowMs + Math.min(...lows);
-    this.highMs = shiftMs + commit.highMs + Math.max(...highs);
+    this.hopLowMs = Math.min(...lows);
+    this.hopHighMs = Math.max(...highs);
+    this.lowMs = shiftMs + commit.lowMs + this.hopLowMs;
+    this.highMs = shiftMs + commit.highMs + this.hopHighMs;
   }
 
   cdf(t: number): number {
@@ -591,7 +613,10 @@ class WriteCdf {
     if (x === undefined) {
       // Writes that all start at the leader add a fixed shift: V's own quantile, found on its exact CDF.
       const atLeader = this.forwards.every((f) => f.hopMs === 0 && f.rttMs === 0);
-      x = atLeader ? this.shiftMs + this.commit.quantile(p) : invertCdf((t) => this.cdf(t), p, this.lowMs, this.highMs);
+      const v = this.shiftMs + this.commit.quantile(p);
+      // W = V + D with D between its smallest and largest 7σ bounds, so its quantile lies
+      // between V's plus those (a bracket a few RTTs wide instead of V's whole range).
+      x = atLeader ? v : invertCdf((t) => this.cdf(t), p, Math.max(this.lowMs, v + this.hopLowMs), Math.min(this.highMs, v + this.hopHighMs));
       this.quantiles.set(p, x);
     }
     return x;
