@@ -18,10 +18,3 @@ export function normalCdf(x: number): number {
     );
   return x >= 0 ? 1 - erfc / 2 : erfc / 2;
 }
-
-/** CDF of a lognormal with the given median and log-space sigma at t (0 for t ≤ 0). */
-export function lognormalCdf(t: number, median: number, sigma: number): number {
-  if (t <= 0) return 0;
-  if (sigma === 0) return t >= median ? 1 : 0;
-  return normalCdf(Math.log(t / median) / sigma);
-}
