@@ -647,8 +647,12 @@ export function applyMutation(doc: unknown, m: Mutation): MutationResult {
           if (item !== null && typeof item === 'object' && field in item) candidates.push([collection, i, field]);
         });
       }
-      const network = out.network as { rttOverrides?: unknown[] } | undefined;
-      network?.rttOverrides?.forEach((_, i) => candidates.push(['network', 'rttOverrides', i, m.other % 2 === 0 ? 'from' : 'to']));
+      // An earlier mutation may have replaced the network, its overrides or one of them by a non-object.
+      const network = out.network as { rttOverrides?: unknown } | undefined;
+      const overrides = network !== null && typeof network === 'object' && Array.isArray(network.rttOverrides) ? (network.rttOverrides as unknown[]) : [];
+      overrides.forEach((o, i) => {
+        if (o !== null && typeof o === 'object' && !Array.isArray(o)) candidates.push(['network', 'rttOverrides', i, m.other % 2 === 0 ? 'from' : 'to']);
+      });
       const target = choose(candidates);
       if (!target) return none;
       setAt(out, target, DANGLING_ID);
