@@ -28,33 +28,13 @@ static double num(void) { double x; if (fscanf(in, "%lf", &x) != 1) { fprintf(st
 static int *ints(int n) { int *a = malloc(sizeof(int) * (n > 0 ? n : 1)); for (int i = 0; i < n; i++) a[i] = (int)num(); return a; }
 static double *dbls(int n) { double *a = malloc(sizeof(double) * (n > 0 ? n : 1)); for (int i = 0; i < n; i++) a[i] = num(); return a; }
 
-static uint32_t ra, rb, rc, rd;
-static uint32_t word(void) {
-  uint32_t t = ra + rb + rd++;
-  ra = rb ^ (rb >> 9);
-  rb = rc + (rc << 3);
-  rc = ((rc << 21) | (rc >> 11)) + t;
-  return t;
-}
+/* The sfc32 stream of src/models/stats/random.ts, seeded as seededRandom(seed). */
+#include "../models/stats/sfc32.h"
 static double next01(void) { return word() / 4294967296.0; }
 
 /* The exponential ziggurat of src/models/stats/ziggurat.ts and random.ts (standardExponential),
  * shared with the generator's own C reference: the same bits as TypeScript. */
 #include "../models/stats/ziggurat.h"
-
-static void seedRandom(uint32_t seed) {
-  uint32_t s = seed;
-  uint32_t v[4];
-  for (int i = 0; i < 4; i++) {
-    s += 0x9e3779b9u;
-    uint32_t z = s;
-    z = (z ^ (z >> 16)) * 0x85ebca6bu;
-    z = (z ^ (z >> 13)) * 0xc2b2ae35u;
-    v[i] = z ^ (z >> 16);
-  }
-  ra = v[0]; rb = v[1]; rc = v[2]; rd = v[3];
-  for (int i = 0; i < 12; i++) next01();
-}
 
 static int C, D, H, N, R, ROOMS, SITES, U, CP, needed, minAvailable, members, quorum;
 static double T, coresTotal, coresNeeded, *checkpoints;
@@ -296,7 +276,7 @@ int main(int argc, char **argv) {
   }
   int schedTotal = 0;
   for (int n = 0; n < N; n++) schedTotal += nodeSched[n];
-  seedRandom(seed);
+  seedSfc32(seed);
   zigguratTables();
 
   double *quorumWithin = calloc(CP, sizeof(double)), *apiWithin = calloc(CP, sizeof(double)), *lossWithin = calloc(CP, sizeof(double));

@@ -3,7 +3,7 @@
  * J. Stat. Software 5(8), 2000), with the portable e^x and ln x of
  * src/models/stats/portableMath.ts, for the C programs that must draw the same bits as
  * TypeScript: test/models/stats/zigguratReference.c and test/bench/reliabilityLoop.c.
- * The including file defines `static uint32_t word(void)` (the sfc32 stream) first; a uniform
+ * The including file includes sfc32.h (the stream, `word()`) first; a uniform
  * in [0, 1) is word() / 2^32, as in random.ts.
  */
 #include <math.h>
