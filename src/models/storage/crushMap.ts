@@ -35,8 +35,6 @@ export interface CrushMap {
   hashId: Int32Array;
   /** Σ capacity of the live OSDs below, bytes (CRUSH weight). */
   weight: Float64Array;
-  /** All children weigh the same (and more than 0): the straw2 winner is then simply the largest hash. */
-  evenChildren: Uint8Array;
   /**
    * Children grouped by equal weight, numbered per bucket from 0 in order of first appearance
    * (-1 for a child of weight 0); `groupCount[b]` groups under bucket b. Within a group the
@@ -44,14 +42,21 @@ export interface CrushMap {
    */
   childGroup: Int32Array;
   groupCount: Int32Array;
-  /** Scratch for `straw2Child`: each group's largest hash and the child slot holding it. */
+  /** Scratch for `straw2Uneven`: each group's largest hash and the child slot holding it. */
   groupTop: Float64Array;
   groupWin: Int32Array;
   /** Children of bucket b are `children[childStart[b] .. childStart[b + 1])`. */
   childStart: Int32Array;
   children: Int32Array;
-  /** `hashId` of each entry of `children`, side by side so the straw2 loop reads one array. */
-  childHash: Int32Array;
+  /**
+   * The descent's view of bucket b in one array, four numbers each: its children's range
+   * [from, to), its level, and how straw2 picks among them (`ONE_CHILD`, `NO_CHILD`, `EVEN`,
+   * `UNEVEN`). Each typed array a loop reads costs V8 a map check and loads of its length and data
+   * pointer, so a level of the descent reads this and `kids` instead of five arrays.
+   */
+  shape: Int32Array;
+  /** `children` with their hash ids interleaved, side by side so the straw2 scan reads one array: entry i of `children` is kids[2i], its `hashId` kids[2i + 1]. */
+  kids: Int32Array;
   /** Storage node of a host bucket, else -1. */
   hostNode: Int32Array;
   /** `bucketOf[level × nodes + node]`: the bucket of that level a node sits in. */
@@ -113,14 +118,14 @@ function buildStructure(inventory: Inventory): CrushMap {
     level: Uint8Array.from(level),
     hashId: Int32Array.from(ids, (id, b) => (b === 0 ? 0 : stringId(id) | 0)),
     weight: new Float64Array(ids.length),
-    evenChildren: new Uint8Array(ids.length),
     childGroup: new Int32Array(kids.flat().length),
     groupCount: new Int32Array(ids.length),
     groupTop: new Float64Array(Math.max(1, ...kids.map((k) => k.length))),
     groupWin: new Int32Array(Math.max(1, ...kids.map((k) => k.length))),
     childStart,
     children: Int32Array.from(kids.flat()),
-    childHash: new Int32Array(0),
+    shape: new Int32Array(4 * ids.length),
+    kids: new Int32Array(0),
     hostNode: Int32Array.from(hostNode),
     bucketOf,
     uniformHost: Uint8Array.from(nodes, (n) => (n.disks.length > 0 && n.disks.every((d) => d.capacityBytes === n.disks[0].capacityBytes) ? 1 : 0)),
@@ -130,7 +135,11 @@ function buildStructure(inventory: Inventory): CrushMap {
   nodes.forEach((n, i) => {
     map.nodeDiskStart[i + 1] = map.nodeDiskStart[i] + n.disks.length;
   });
-  map.childHash = map.children.map((c) => map.hashId[c]);
+  map.kids = new Int32Array(2 * map.children.length);
+  map.children.forEach((c, i) => {
+    map.kids[2 * i] = c;
+    map.kids[2 * i + 1] = map.hashId[c];
+  });
   computeWeights(map, undefined);
   return map;
 }
@@ -139,9 +148,9 @@ function reweighted(map: CrushMap, diskDown: Uint8Array): CrushMap {
   const copy = {
     ...map,
     weight: new Float64Array(map.weight.length),
-    evenChildren: new Uint8Array(map.evenChildren.length),
     childGroup: new Int32Array(map.childGroup.length),
     groupCount: new Int32Array(map.groupCount.length),
+    shape: new Int32Array(map.shape.length),
   };
   computeWeights(copy, diskDown);
   return copy;
@@ -160,7 +169,6 @@ function computeWeights(map: CrushMap, diskDown: Uint8Array | undefined): void {
       to = map.childStart[b + 1];
     let even = to > from;
     for (let i = from; i < to && even; i++) even = map.weight[map.children[i]] > 0 && map.weight[map.children[i]] === map.weight[map.children[from]];
-    map.evenChildren[b] = even ? 1 : 0;
     let groups = 0;
     for (let i = from; i < to; i++) {
       const w = map.weight[map.children[i]];
@@ -169,34 +177,55 @@ function computeWeights(map: CrushMap, diskDown: Uint8Array | undefined): void {
       map.childGroup[i] = w <= 0 ? -1 : g >= 0 ? g : groups++;
     }
     map.groupCount[b] = groups;
+    const at = 4 * b;
+    map.shape[at] = from;
+    map.shape[at + 1] = to;
+    map.shape[at + 2] = map.level[b];
+    map.shape[at + 3] = to - from === 1 ? (map.weight[map.children[from]] > 0 ? ONE_CHILD : NO_CHILD) : even ? EVEN : UNEVEN;
   }
 }
 
-/** Straw2 choice among a bucket's children for (pg, r), `prefix` being `hashPrefix(seed, pg)`: the child with the largest ln(u) / weight, or -1. */
-function straw2Child(map: CrushMap, bucket: number, prefix: number, r: number): number {
-  const from = map.childStart[bucket],
-    to = map.childStart[bucket + 1];
-  const { children, weight } = map;
-  if (to - from === 1) return weight[children[from]] > 0 ? children[from] : -1;
-  if (map.evenChildren[bucket]) {
-    const childHash = map.childHash;
-    let top = 0;
-    let win = from;
-    for (let i = from; i < to; i++) {
-      const h = hash32After(prefix, childHash[i], r);
-      if (h > top || i === from) {
-        top = h;
-        win = i;
+/** How straw2 picks among a bucket's children (`CrushMap.shape`). */
+const ONE_CHILD = 0,
+  NO_CHILD = 1,
+  EVEN = 2,
+  UNEVEN = 3;
+
+/**
+ * From bucket b down to the first bucket of level `target` by straw2 draws for (pg, r), `prefix`
+ * being `hashPrefix(seed, pg)`: the bucket, or -1 when some bucket on the way has no live child.
+ * Equal weights: the winner is the largest hash (first on ties), as the full straw2 would pick.
+ */
+function descend(map: CrushMap, b: number, target: number, prefix: number, r: number): number {
+  const shape = map.shape,
+    kids = map.kids;
+  while (b >= 0) {
+    const at = b << 2;
+    if (shape[at + 2] === target) return b;
+    const from = shape[at],
+      to = shape[at + 1],
+      kind = shape[at + 3];
+    if (kind === EVEN) {
+      let win = from;
+      let top = hashOrder(prefix, kids[2 * from + 1], r);
+      for (let i = from + 1; i < to; i++) {
+        const h = hashOrder(prefix, kids[2 * i + 1], r);
+        if (h > top) {
+          top = h;
+          win = i;
+        }
       }
-    }
-    return children[win];
+      b = kids[2 * win];
+    } else if (kind === ONE_CHILD) b = kids[2 * from];
+    else if (kind === NO_CHILD) return -1;
+    else b = straw2Uneven(map, from, to, map.groupCount[b], prefix, r);
   }
-  return straw2Uneven(map, from, to, map.groupCount[bucket], prefix, r);
+  return b;
 }
 
 /**
  * Straw2 among children[from .. to) of unequal weights, or -1 when none weighs more than 0. Kept
- * apart from `straw2Child` so the common even case stays small enough for V8 to inline.
+ * apart from `descend` so the common even case stays small enough for V8 to inline.
  */
 function straw2Uneven(map: CrushMap, from: number, to: number, groups: number, prefix: number, r: number): number {
   const { children, hashId, weight } = map;
@@ -226,6 +255,23 @@ function straw2Uneven(map: CrushMap, from: number, to: number, groups: number, p
     }
   }
   return best < 0 ? -1 : children[best];
+}
+
+/**
+ * `hash32After(prefix, c, d) − 2^31` as a signed 32-bit integer: it orders exactly as the unsigned
+ * hash does, but stays a small integer in V8, where an unsigned hash above 2^31 is a double and
+ * every comparison of the straw2 scan becomes a floating-point one.
+ */
+function hashOrder(prefix: number, c: number, d: number): number {
+  let h = prefix;
+  h = Math.imul(h ^ (h >>> 16) ^ c, 0x27d4eb2f);
+  h = Math.imul(h ^ (h >>> 15) ^ d, 0x165667b1);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h ^ -0x80000000;
 }
 
 /**
@@ -297,13 +343,10 @@ export function crushChoose(
   const nodes = map.inventory.nodes;
   attempts: for (let attempt = 0; attempt < 50; attempt++) {
     const rr = r + attempt * width;
-    let b = 0;
-    const target = level === OSD_LEVEL ? HOST : level;
-    while (b >= 0 && map.level[b] !== target) b = straw2Child(map, b, prefix, rr);
+    const b = descend(map, 0, level === OSD_LEVEL ? HOST : level, prefix, rr);
     if (b < 0) return;
     if (level !== OSD_LEVEL) for (let i = 0; i < usedCount; i++) if (used[i] === b) continue attempts;
-    let leaf = b;
-    while (leaf >= 0 && map.level[leaf] !== HOST) leaf = straw2Child(map, leaf, prefix, rr);
+    const leaf = descend(map, b, HOST, prefix, rr);
     const nodeIndex = leaf >= 0 ? map.hostNode[leaf] : -1;
     if (nodeIndex < 0) continue;
     if (!diskDown && map.uniformHost[nodeIndex]) {
