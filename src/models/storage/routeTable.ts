@@ -34,6 +34,12 @@ export class RouteTable {
   kind: Array<'link' | 'kubespan'> = [];
   gbps: number[] = [];
   sharedEnd: boolean[] = [];
+  /**
+   * Per link number, the number of its id among distinct ids: with a switch down a link keeps its
+   * id but gets a second number for its lower capacity, and an estimate loads one resource per id.
+   */
+  idNo: number[] = [];
+  private readonly idIndex = new Map<string, number>();
   /** Copies cross KubeSpan (it is on for the whole cluster or not at all). */
   readonly crosses: boolean;
   /** Whether the route last written by `route` leaves the rack (crosses a ToR uplink). */
@@ -134,6 +140,11 @@ export class RouteTable {
     return this.ids.length;
   }
 
+  /** How many distinct link ids are numbered so far (every `idNo` is below it). */
+  get linkIds(): number {
+    return this.idIndex.size;
+  }
+
   /** `TIERS.indexOf(latencyClassOf(place s, place t))` for two different nodes. */
   private tierOf(s: number, t: number): number {
     if (this.placeRackNo[s] === this.placeRackNo[t]) return SAME_RACK;
@@ -196,6 +207,9 @@ export class RouteTable {
       this.kind.push(kind);
       this.gbps.push(linkGbps);
       this.sharedEnd.push(shared);
+      let i = this.idIndex.get(id);
+      if (i === undefined) this.idIndex.set(id, (i = this.idIndex.size));
+      this.idNo.push(i);
     }
     return g;
   }

@@ -87,23 +87,28 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
     netShare = a.mayastorRebuildEfficiency;
   }
 
-  const ids = new Map<string, number>();
-  const load: number[] = [];
-  const cap: number[] = [];
-  const raw: number[] = [];
+  // Resources in first-use order. Every id is keyed once by number below (disk, node, link id),
+  // so they are appended without a lookup by id: a report of the 5,000-node plan registers about
+  // 15,000 resources over its estimates, and a map of their id strings was most of this
+  // function's garbage. Loads are a typed array because `load[r] += bytes` runs for every link of
+  // every copy's route (about 23,000 routes per report).
+  let resources = 0;
+  let load = new Float64Array(256);
+  let cap = new Float64Array(256);
+  let raw = new Float64Array(256);
   const kinds: ResourceKind[] = [];
   const names: string[] = [];
   const resource = (id: string, kind: ResourceKind, capacity: number, rawCapacity: number) => {
-    let i = ids.get(id);
-    if (i === undefined) {
-      i = load.length;
-      ids.set(id, i);
-      load.push(0);
-      cap.push(capacity);
-      raw.push(rawCapacity);
-      kinds.push(kind);
-      names.push(id);
+    const i = resources++;
+    if (i === load.length) {
+      load = grown(load);
+      cap = grown(cap);
+      raw = grown(raw);
     }
+    cap[i] = capacity;
+    raw[i] = rawCapacity;
+    kinds.push(kind);
+    names.push(id);
     return i;
   };
   const trackUnits = Number.isFinite(streamBps);
@@ -133,9 +138,9 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
   const failedTors = options.failedTors && options.failedTors.size > 0 ? options.failedTors : undefined;
   const masks = routes.liveMasks(failedTors);
   const route = new Int32Array(12);
-  // Route links are numbered per inventory; number them again per call, in the order this call
-  // first loads them, so resources come out in the same order as by id.
-  let local = new Int32Array(Math.max(0x100, routes.links)).fill(-1);
+  // Route links are numbered per inventory; their ids get a resource per call, in the order this
+  // call first loads them, so resources come out in the same order as by id.
+  let local = new Int32Array(Math.max(0x100, routes.linkIds)).fill(-1);
   const goodput = plan.cluster.kubespan.enabled ? a.kubespanGoodput : a.tcpGoodput;
   const crypto = plan.cluster.kubespan.cryptoGBpsPerCore * 1e9 * a.kubespanCryptoCores;
   const linkResource = (g: number) => {
@@ -179,13 +184,14 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
       if (routes.lastLeavesRack) crossesRacks = true;
       for (let i = 0; i < count; i++) {
         const g = route[i];
-        if (g >= local.length) {
-          const grown = new Int32Array(Math.max(g + 1, local.length * 2)).fill(-1);
-          grown.set(local);
-          local = grown;
+        const idNo = routes.idNo[g];
+        if (idNo >= local.length) {
+          const more = new Int32Array(Math.max(idNo + 1, local.length * 2)).fill(-1);
+          more.set(local);
+          local = more;
         }
-        let r = local[g];
-        if (r < 0) r = local[g] = linkResource(g);
+        let r = local[idNo];
+        if (r < 0) r = local[idNo] = linkResource(g);
         load[r] += bytes;
         if (trackUnits) touchUnit(unit, r);
       }
@@ -193,7 +199,8 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
   }
   let seconds = 0;
   let bottleneck: TransferEstimate['bottleneck'] = null;
-  const resourceSeconds = load.map((l, i) => (cap[i] > 0 ? l / cap[i] : Infinity));
+  const resourceSeconds = new Float64Array(resources);
+  for (let i = 0; i < resources; i++) resourceSeconds[i] = cap[i] > 0 ? load[i] / cap[i] : Infinity;
   resourceSeconds.forEach((sec, i) => {
     if (sec > seconds) {
       seconds = sec;
@@ -216,11 +223,11 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
   let diskLeft = 1,
     netLeft = 1;
   if (seconds > 0) {
-    load.forEach((l, i) => {
-      const used = l / seconds / raw[i];
+    for (let i = 0; i < resources; i++) {
+      const used = load[i] / seconds / raw[i];
       if (kinds[i] === 'disk-read' || kinds[i] === 'disk-write') diskLeft = Math.min(diskLeft, 1 - used);
       else if (kinds[i] === 'link') netLeft = Math.min(netLeft, 1 - used);
-    });
+    }
   }
   return {
     seconds,
@@ -235,6 +242,13 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
     crossesKubeSpan,
     crossesRacks,
   };
+}
+
+/** `a` in an array twice its length. */
+function grown(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const more = new Float64Array(a.length * 2);
+  more.set(a);
+  return more;
 }
 
 const diskIdCache = new WeakMap<Inventory, { read: string[]; write: string[] }>();
