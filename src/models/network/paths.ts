@@ -75,12 +75,29 @@ export function nicLinkGbps(place: NodePlace): number {
  * A node cabled to one switch bonds all its NICs to it. Switches the rack does not have are
  * ignored (validation reports them).
  */
-export function nicLinksBySwitch(place: NodePlace): Record<FeedId, number> {
-  const tors = place.node.tors.filter((t) => t === 'A' || place.rack.tor.count === 2);
+export function nicLinksBySwitch(place: NodePlace): Readonly<Record<FeedId, number>> {
+  // Counted without a filtered array, and answered from shared frozen splits: the models ask for
+  // every node of the plan several times per report.
+  const bothPresent = place.rack.tor.count === 2;
+  let usable = 0;
+  let only: FeedId = 'A';
+  for (const t of place.node.tors) {
+    if (t !== 'A' && !bothPresent) continue;
+    if (usable++ === 0) only = t;
+  }
   const n = place.hardware.nics.count;
-  if (tors.length === 2) return n >= 2 ? { A: Math.ceil(n / 2), B: Math.floor(n / 2) } : { A: 1, B: 0 };
-  const only = tors[0] ?? 'A';
-  return only === 'A' ? { A: n, B: 0 } : { A: 0, B: n };
+  if (usable === 2) return n >= 2 ? split(Math.ceil(n / 2), Math.floor(n / 2)) : split(1, 0);
+  return only === 'A' ? split(n, 0) : split(0, n);
+}
+
+const splits = new Map<number, Readonly<Record<FeedId, number>>>();
+
+/** The frozen record { A: a, B: b }, one per pair of counts. */
+function split(a: number, b: number): Readonly<Record<FeedId, number>> {
+  const key = a * 65536 + b;
+  let record = splits.get(key);
+  if (!record) splits.set(key, (record = Object.freeze({ A: a, B: b })));
+  return record;
 }
 
 /** Switches of a node that are up and carry at least one of its NIC links. */
