@@ -99,7 +99,9 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
   }
 
   const transfers = new TransferList();
-  let stuck = 0;
+  // A sum in a typed array, not a local: V8 boxed a local double on every += in this long loop
+  // (one heap number per PG of a room failure; measured with the sampling heap profiler).
+  const stuckSum = new Float64Array(1);
   const level = separationLevel(placement);
   const { blocking } = capacityThresholds(plan);
   const diskBytes = bytesPerDisk(placement);
@@ -157,7 +159,7 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
     for (let i = 0; i < liveCount; i++) if (!sourceDown[live[i]]) sources[sourceCount++] = live[i];
     if (options.drain) for (let i = 0; i < missingCount; i++) if (!state.diskDestroyed[missing[i]]) sources[sourceCount++] = missing[i];
     if (startS === null || sourceCount < placement.needed) {
-      stuck += missingCount * bytes;
+      stuckSum[0] += missingCount * bytes;
       continue;
     }
     used.length = 0;
@@ -171,7 +173,7 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
     for (let m = 0; m < missingCount; m++) {
       const gone = missing[m];
       if (stuckDisk(gone) || (state.diskDestroyed[gone] && stuckDestroyedInDownRack(gone))) {
-        stuck += bytes;
+        stuckSum[0] += bytes;
         continue;
       }
       let target = -1;
@@ -202,7 +204,7 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
         }
       }
       if (target < 0) {
-        stuck += bytes;
+        stuckSum[0] += bytes;
         continue;
       }
       const tn = inv.disks[target].nodeIndex;
@@ -212,6 +214,7 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
       transfers.add(sources, Math.min(sourceCount, placement.needed), target, bytes, u);
     }
   }
+  const stuck = stuckSum[0];
   if (s.provider === 'ceph' && !options.drain && !options.operatorAction && rackDown.size > 0 && stuck > 0) {
     reason = `Ceph does not mark out a rack that is down as a whole (mon_osd_down_out_subtree_limit = rack): ${[...rackDown].join(', ')} wait for repair or an operator`;
   }
