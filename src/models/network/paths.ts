@@ -101,12 +101,20 @@ function split(a: number, b: number): Readonly<Record<FeedId, number>> {
 }
 
 /** Switches of a node that are up and carry at least one of its NIC links. */
-export function liveSwitches(place: NodePlace, failed: ReadonlySet<string> | undefined): FeedId[] {
+export function liveSwitches(place: NodePlace, failed: ReadonlySet<string> | undefined): readonly FeedId[] {
   const links = nicLinksBySwitch(place);
-  return (['A', 'B'] as const).filter((t) => links[t] > 0 && !failed?.has(torSwitchId(place.rack.id, t)));
+  const a = links.A > 0 && !failed?.has(torSwitchId(place.rack.id, 'A'));
+  const b = links.B > 0 && !failed?.has(torSwitchId(place.rack.id, 'B'));
+  // One of four shared lists: every path of every node pair asks, twice.
+  return a ? (b ? BOTH : ONLY_A) : b ? ONLY_B : NONE;
 }
 
-function nicLink(place: NodePlace, live: FeedId[]): PathLink {
+const BOTH: readonly FeedId[] = Object.freeze(['A', 'B'] as FeedId[]);
+const ONLY_A: readonly FeedId[] = Object.freeze(['A'] as FeedId[]);
+const ONLY_B: readonly FeedId[] = Object.freeze(['B'] as FeedId[]);
+const NONE: readonly FeedId[] = Object.freeze([] as FeedId[]);
+
+function nicLink(place: NodePlace, live: readonly FeedId[]): PathLink {
   const links = nicLinksBySwitch(place);
   const members = live.reduce((sum, t) => sum + links[t], 0);
   const one = nicLinkGbps(place);
@@ -114,7 +122,7 @@ function nicLink(place: NodePlace, live: FeedId[]): PathLink {
 }
 
 /** Uplink of the given live switches of a rack towards the spine, Gbit/s (ECMP over both when both are used). */
-function torUplink(rack: Rack, live: FeedId[]): PathLink {
+function torUplink(rack: Rack, live: readonly FeedId[]): PathLink {
   const gbps = live.length * rack.tor.uplinkGbps;
   return { kind: 'tor', id: `${rack.id}/tor-${live.join('+')}`, gbps, perFlowGbps: rack.tor.uplinkGbps };
 }
@@ -188,7 +196,7 @@ export function pathLinks(
   a: NodePlace,
   b: NodePlace,
   failed: ReadonlySet<string> | undefined,
-): { links: PathLink[]; switchHops: number; latencyClass: LatencyClass; liveA: FeedId[]; liveB: FeedId[] } {
+): { links: PathLink[]; switchHops: number; latencyClass: LatencyClass; liveA: readonly FeedId[]; liveB: readonly FeedId[] } {
   const liveA = liveSwitches(a, failed);
   const liveB = liveSwitches(b, failed);
   const cls = latencyClassOf(a, b);
