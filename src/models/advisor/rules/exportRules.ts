@@ -1,14 +1,24 @@
-import { topologyOf } from '../../topology';
+import { topologyOf, type Topology } from '../../topology';
 import { raSource, type PlanRule } from '../rule';
 
 /** Memory the Talos console dashboard takes on each node, MB (the reference architecture's figure). */
 export const DASHBOARD_MB = 50;
 
-/** Nodes on hardware the planner racks (not cloud VMs), which need firmware and boot settings. */
-function bareMetal(plan: Parameters<PlanRule['check']>[0]['plan']): string[] {
-  return topologyOf(plan)
-    .places.filter((p) => p.site.kind !== 'cloud')
-    .map((p) => p.node.id);
+const bareMetalIds = new WeakMap<Topology, readonly string[]>();
+
+/**
+ * Nodes on hardware the planner racks (not cloud VMs), which need firmware and boot settings.
+ * Listed once per topology: two rules name them, and a 5,000-node plan's list is not small.
+ */
+function bareMetal(plan: Parameters<PlanRule['check']>[0]['plan']): readonly string[] {
+  const topology = topologyOf(plan);
+  let ids = bareMetalIds.get(topology);
+  if (!ids) {
+    const list: string[] = [];
+    for (const p of topology.places) if (p.site.kind !== 'cloud') list.push(p.node.id);
+    bareMetalIds.set(topology, (ids = list));
+  }
+  return ids;
 }
 
 /**
