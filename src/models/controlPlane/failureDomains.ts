@@ -164,12 +164,18 @@ export function levelTolerance(members: readonly EtcdMember[], level: FailureLev
 
 function smallestLosingSubset(ids: string[], deps: string[][], f: number): string[] | null {
   const m = ids.length;
+  // Each member's dependencies as a bit mask over `ids` (m ≤ 16): a member is down when the
+  // failed set's mask covers its own, so a subset is tested without building a set of names.
+  const bit = new Map(ids.map((id, i) => [id, 1 << i]));
+  // An id outside `ids` gets bit m, which no subset sets: its member never goes down.
+  const needs = deps.map((d) => d.reduce((mask, id) => mask | (bit.get(id) ?? 1 << m), 0));
   const bySize: number[][] = Array.from({ length: m + 1 }, () => []);
   for (let mask = 1; mask < 1 << m; mask++) bySize[popcount(mask)].push(mask);
   for (let k = 1; k <= m; k++) {
     for (const mask of bySize[k]) {
-      const set = new Set(ids.filter((_, i) => mask & (1 << i)));
-      if (membersDown(deps, set) > f) return [...set];
+      let down = 0;
+      for (const need of needs) if ((need & ~mask) === 0) down++;
+      if (down > f) return ids.filter((_, i) => mask & (1 << i));
     }
   }
   return null;
