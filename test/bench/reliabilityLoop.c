@@ -82,7 +82,7 @@ static void schedule(int item, double t) {
 /* Per-kind fields, as simulate.ts's SimPartial.byKind (index = kind * KIND_FIELDS + field). */
 enum { K_EVENTS, K_DOWN_HOURS, K_NODE_DOWN_HOURS, K_QUORUM_LOSSES, K_QUORUM_HOURS, K_API_HOURS, K_DATA_LOSSES, K_BYTES_LOST, K_UNAVAILABLE_HOURS, K_CAPACITY_HOURS, KIND_FIELDS };
 static double byKind[KINDS * KIND_FIELDS];
-static unsigned char *compDown, *nodeFailed, *nodeDown, *nodeDownKind, *torDown, *feedDown, *rackFailed, *roomFailed, *siteFailed, *diskIntact;
+static unsigned char *nodeFailed, *nodeDown, *nodeDownKind, *torDown, *feedDown, *rackFailed, *roomFailed, *siteFailed, *diskIntact;
 /* Storage shards as in simulate.ts: shards[u] counts unit u's shards on live nodes' intact disks,
  * shards[U + u] its intact shards, and shards[diskShardStart[d] ...] lists the units disk d holds a
  * shard of (units narrower than needed or minAvailable left out). */
@@ -258,7 +258,7 @@ int main(int argc, char **argv) {
   }
   canFail = 0; allUpRate = 0;
   for (int g = 0; g < G; g++) { canFail += groupSize[g]; allUpRate += groupSize[g] * groupRate[g]; }
-  compDown = calloc(C, 1); nodeFailed = calloc(N, 1); nodeDown = calloc(N, 1); nodeDownKind = calloc(N, 1);
+  nodeFailed = calloc(N, 1); nodeDown = calloc(N, 1); nodeDownKind = calloc(N, 1);
   torDown = calloc(R, 1); feedDown = calloc(R, 1); rackFailed = calloc(R, 1); roomFailed = calloc(ROOMS, 1); siteFailed = calloc(SITES, 1);
   diskIntact = calloc(D, 1);
   shards = malloc(sizeof(int) * (2 * U + diskUnitStart[D] + 1)); shardCountsStart = malloc(sizeof(int) * (2 * U + 1)); diskShardStart = malloc(sizeof(int) * (D + 1));
@@ -289,7 +289,7 @@ int main(int argc, char **argv) {
   clock_gettime(CLOCK_MONOTONIC, &t0);
   clock_t cpu0 = clock();
   for (int trial = 0; trial < trials; trial++) {
-    memset(compDown, 0, C); memset(nodeFailed, 0, N); memset(nodeDown, 0, N); memset(torDown, 0, R); memset(feedDown, 0, R);
+    memset(nodeFailed, 0, N); memset(nodeDown, 0, N); memset(torDown, 0, R); memset(feedDown, 0, R);
     memset(rackFailed, 0, R); memset(roomFailed, 0, ROOMS); memset(siteFailed, 0, SITES); memset(diskIntact, 1, D);
     memset(compDownByKind, 0, sizeof compDownByKind); memset(nodesDownByKind, 0, sizeof nodesDownByKind);
     memset(compDownSince, 0, sizeof compDownSince); memset(nodesDownSince, 0, sizeof nodesDownSince);
@@ -322,7 +322,7 @@ int main(int argc, char **argv) {
         kind = compKind[c];
         if (failing) {
           drawClock();
-          compDown[c] = 1; compDownChange(kind, 1);
+          compDownChange(kind, 1);
           byKind[kind * KIND_FIELDS + K_EVENTS]++;
           schedule(c, now + drawRepair(repairMean[c]));
           switch (kind) {
@@ -340,7 +340,7 @@ int main(int argc, char **argv) {
             case SITE: siteFailed[target] = 1; for (int r = 0; r < R; r++) if (rackSite[r] == target) refreshRack(r, kind); break;
           }
         } else {
-          compDown[c] = 0; compDownChange(kind, -1);
+          compDownChange(kind, -1);
           schedule(c, INFINITY);
           rejoin(c);
           switch (kind) {
