@@ -2,18 +2,62 @@ import { seededRandom, type Random } from '../stats/random';
 import { KIND_COUNT } from './componentKinds';
 import { DISK, FEED, NODE, RACK, ROOM, SITE, SITE_LINK, TOR, type SimModel } from './simModel';
 
+// The loop's index constants are const enums: esbuild (tsx, Vite) writes their members as
+// literals, whereas a module-level const is, in V8's optimised code, a load from the module
+// context with a small-integer check and overflow-checked arithmetic at every use, and an
+// imported one a module-binding load with a hole check; a switch over loaded values is a chain
+// of compares. (Annotated TurboFan code of refreshNode; measured: see git log.)
+
 /** Per-kind fields of `SimPartial.byKind` (index = kind · KIND_FIELDS + field). */
-export const K_EVENTS = 0,
-  K_DOWN_HOURS = 1,
-  K_NODE_DOWN_HOURS = 2,
-  K_QUORUM_LOSSES = 3,
-  K_QUORUM_HOURS = 4,
-  K_API_HOURS = 5,
-  K_DATA_LOSSES = 6,
-  K_BYTES_LOST = 7,
-  K_UNAVAILABLE_HOURS = 8,
-  K_CAPACITY_HOURS = 9;
-export const KIND_FIELDS = 10;
+const enum K {
+  EVENTS = 0,
+  DOWN_HOURS = 1,
+  NODE_DOWN_HOURS = 2,
+  QUORUM_LOSSES = 3,
+  QUORUM_HOURS = 4,
+  API_HOURS = 5,
+  DATA_LOSSES = 6,
+  BYTES_LOST = 7,
+  UNAVAILABLE_HOURS = 8,
+  CAPACITY_HOURS = 9,
+  FIELDS = 10,
+}
+export const K_EVENTS: number = K.EVENTS,
+  K_DOWN_HOURS: number = K.DOWN_HOURS,
+  K_NODE_DOWN_HOURS: number = K.NODE_DOWN_HOURS,
+  K_QUORUM_LOSSES: number = K.QUORUM_LOSSES,
+  K_QUORUM_HOURS: number = K.QUORUM_HOURS,
+  K_API_HOURS: number = K.API_HOURS,
+  K_DATA_LOSSES: number = K.DATA_LOSSES,
+  K_BYTES_LOST: number = K.BYTES_LOST,
+  K_UNAVAILABLE_HOURS: number = K.UNAVAILABLE_HOURS,
+  K_CAPACITY_HOURS: number = K.CAPACITY_HOURS;
+export const KIND_FIELDS: number = K.FIELDS;
+
+/** simModel's kind codes (`SimModel.compKind`) as literals; the type below stops compilation if they ever differ. */
+const enum Kind {
+  DISK = 0,
+  NODE = 1,
+  TOR = 2,
+  FEED = 3,
+  RACK = 4,
+  ROOM = 5,
+  SITE = 6,
+  SITE_LINK = 7,
+}
+type _KindCodesAgree = [
+  `${Kind.DISK}`,
+  `${Kind.NODE}`,
+  `${Kind.TOR}`,
+  `${Kind.FEED}`,
+  `${Kind.RACK}`,
+  `${Kind.ROOM}`,
+  `${Kind.SITE}`,
+  `${Kind.SITE_LINK}`,
+] extends [`${typeof DISK}`, `${typeof NODE}`, `${typeof TOR}`, `${typeof FEED}`, `${typeof RACK}`, `${typeof ROOM}`, `${typeof SITE}`, `${typeof SITE_LINK}`]
+  ? true
+  : never;
+const _kindCodesAgree: _KindCodesAgree = true;
 
 /** Per-trial figures kept as sum and sum of squares (`SimPartial.moments`, index = figure · 2). */
 export const M_QUORUM_HOURS = 0,
@@ -123,7 +167,8 @@ function views<T extends Uint8Array | Int32Array | Float64Array>(buffer: T, leng
 
 // Indices into `Mission.v`, the doubles that change per event. *_SINCE: when the current spell
 // without quorum, API, a unit or capacity began (read only while it lasts).
-const NOW = 0,
+const enum V {
+  NOW = 0,
   UP_CORES = 1,
   Q_HOURS = 2,
   A_HOURS = 3,
@@ -138,26 +183,31 @@ const NOW = 0,
   A_SINCE = 12,
   U_SINCE = 13,
   C_SINCE = 14,
-  V_LENGTH = 15;
+  LENGTH = 15,
+}
 
 // The model's per-node and per-rack integers, packed by record in `Mission.nodeInfo` and
-// `Mission.rackInfo` (node n's field f at n · NODE_FIELDS + f).
-const N_RACK = 0,
-  N_SITE = 1,
-  N_FEEDS = 2,
-  N_TORS = 3,
-  N_MEMBER = 4,
-  N_SCHED = 5,
-  N_DISKS = 6,
-  N_DISKS_END = 7,
-  NODE_FIELDS = 8;
-const R_ROOM = 0,
-  R_SITE = 1,
-  R_FEEDS = 2,
-  R_TRIP = 3,
-  R_NODES = 4,
-  R_NODES_END = 5,
-  RACK_FIELDS = 6;
+// `Mission.rackInfo` (node n's field f at n · N.FIELDS + f).
+const enum N {
+  RACK = 0,
+  SITE = 1,
+  FEEDS = 2,
+  TORS = 3,
+  MEMBER = 4,
+  SCHED = 5,
+  DISKS = 6,
+  DISKS_END = 7,
+  FIELDS = 8,
+}
+const enum R {
+  ROOM = 0,
+  SITE = 1,
+  FEEDS = 2,
+  TRIP = 3,
+  NODES = 4,
+  NODES_END = 5,
+  FIELDS = 6,
+}
 
 /**
  * One chunk's simulation state and its event loop. A class, not closures inside `simulateWith`:
@@ -194,7 +244,7 @@ class Mission {
   private readonly nodesDownSince: Float64Array;
   // Components that can fail, grouped by equal rate. upList[groupStart[g] …] holds group g's
   // components, the groupUp[g] up ones first; upSlot[c] is c's place in upList.
-  // Λ, the summed rate of the up components, is kept in v[RATE] and moves by one group rate per
+  // Λ, the summed rate of the up components, is kept in v[V.RATE] and moves by one group rate per
   // failure or repair (exactly 0 when none is up); each trial starts from the sum over all.
   private readonly groupUp: Int32Array;
   private readonly groupRate: Float64Array;
@@ -232,7 +282,7 @@ class Mission {
   private unavailable = false;
   private capacityShort = false;
   // Quorum with no site links is membersUp ≥ quorumNeeded (0 without members), capacity is short
-  // while v[UP_CORES] < coresShortBelow (−∞ when the workload needs none): read per event, so in
+  // while v[V.UP_CORES] < coresShortBelow (−∞ when the workload needs none): read per event, so in
   // the Mission's own early slots rather than the model's late ones.
   private readonly quorumNeeded: number = 0;
   private readonly coresShortBelow: number = 0;
@@ -344,31 +394,31 @@ class Mission {
       C,
       G,
     ]);
-    this.doubles = new Float64Array(V_LENGTH + 2 * KIND_COUNT + this.CP);
-    [this.v, this.compDownSince, this.nodesDownSince, this.trialBytes] = views(this.doubles, [V_LENGTH, KIND_COUNT, KIND_COUNT, this.CP]);
+    this.doubles = new Float64Array(V.LENGTH + 2 * KIND_COUNT + this.CP);
+    [this.v, this.compDownSince, this.nodesDownSince, this.trialBytes] = views(this.doubles, [V.LENGTH, KIND_COUNT, KIND_COUNT, this.CP]);
     this.queue = new Int32Array(C + 1);
     this.nodeDownKind = new Uint8Array(m.nodeCount);
-    this.nodeInfo = new Int32Array(m.nodeCount * NODE_FIELDS);
+    this.nodeInfo = new Int32Array(m.nodeCount * N.FIELDS);
     for (let n = 0; n < m.nodeCount; n++) {
-      const at = n * NODE_FIELDS;
-      this.nodeInfo[at + N_RACK] = m.nodeRack[n];
-      this.nodeInfo[at + N_SITE] = m.nodeSite[n];
-      this.nodeInfo[at + N_FEEDS] = m.nodeFeedMask[n];
-      this.nodeInfo[at + N_TORS] = m.nodeTorMask[n];
-      this.nodeInfo[at + N_MEMBER] = m.nodeIsMember[n];
-      this.nodeInfo[at + N_SCHED] = m.nodeSchedulable[n];
-      this.nodeInfo[at + N_DISKS] = m.nodeDiskStart[n];
-      this.nodeInfo[at + N_DISKS_END] = m.nodeDiskStart[n + 1];
+      const at = n * N.FIELDS;
+      this.nodeInfo[at + N.RACK] = m.nodeRack[n];
+      this.nodeInfo[at + N.SITE] = m.nodeSite[n];
+      this.nodeInfo[at + N.FEEDS] = m.nodeFeedMask[n];
+      this.nodeInfo[at + N.TORS] = m.nodeTorMask[n];
+      this.nodeInfo[at + N.MEMBER] = m.nodeIsMember[n];
+      this.nodeInfo[at + N.SCHED] = m.nodeSchedulable[n];
+      this.nodeInfo[at + N.DISKS] = m.nodeDiskStart[n];
+      this.nodeInfo[at + N.DISKS_END] = m.nodeDiskStart[n + 1];
     }
-    this.rackInfo = new Int32Array(m.rackCount * RACK_FIELDS);
+    this.rackInfo = new Int32Array(m.rackCount * R.FIELDS);
     for (let r = 0; r < m.rackCount; r++) {
-      const at = r * RACK_FIELDS;
-      this.rackInfo[at + R_ROOM] = m.rackRoom[r];
-      this.rackInfo[at + R_SITE] = m.rackSite[r];
-      this.rackInfo[at + R_FEEDS] = m.rackFeedMask[r];
-      this.rackInfo[at + R_TRIP] = m.rackTrip[r];
-      this.rackInfo[at + R_NODES] = m.rackNodeStart[r];
-      this.rackInfo[at + R_NODES_END] = m.rackNodeStart[r + 1];
+      const at = r * R.FIELDS;
+      this.rackInfo[at + R.ROOM] = m.rackRoom[r];
+      this.rackInfo[at + R.SITE] = m.rackSite[r];
+      this.rackInfo[at + R.FEEDS] = m.rackFeedMask[r];
+      this.rackInfo[at + R.TRIP] = m.rackTrip[r];
+      this.rackInfo[at + R.NODES] = m.rackNodeStart[r];
+      this.rackInfo[at + R.NODES_END] = m.rackNodeStart[r + 1];
     }
     this.U = U;
     const tracked = (u: number) => m.unitWidth[u] >= m.needed && m.unitWidth[u] >= m.minAvailable;
@@ -403,12 +453,12 @@ class Mission {
     }
     this.groupUp.set(this.groupSize);
     const v = this.v;
-    v[UP_CORES] = m.coresTotal;
-    v[FIRST_QUORUM] = Infinity;
-    v[FIRST_API] = Infinity;
-    v[FIRST_LOSS] = Infinity;
-    v[FIRST_SHORT] = Infinity;
-    v[RATE] = this.allUpRate;
+    v[V.UP_CORES] = m.coresTotal;
+    v[V.FIRST_QUORUM] = Infinity;
+    v[V.FIRST_API] = Infinity;
+    v[V.FIRST_LOSS] = Infinity;
+    v[V.FIRST_SHORT] = Infinity;
+    v[V.RATE] = this.allUpRate;
     this.flagsStart = this.flags.slice();
     this.intsStart = this.ints.slice();
     this.doublesStart = this.doubles.slice();
@@ -509,7 +559,7 @@ class Mission {
     const mean = rebuild ? m.diskRebuildHours[item - this.C] : m.repairMeanHours[c];
     const s = this.lognormal ? m.repairSigma[c] : 0;
     const hours = s === 0 ? mean * this.exponential() : mean * Math.exp(-0.5 * s * s + s * this.rng.normal());
-    this.when[item] = this.v[NOW] + hours;
+    this.when[item] = this.v[V.NOW] + hours;
     this.insert(item);
   }
 
@@ -520,10 +570,10 @@ class Mission {
    */
   private drawClock(): void {
     const F = this.F,
-      rate = this.v[RATE];
+      rate = this.v[V.RATE];
     if (rate > 0) {
       // A fresh time is never earlier than the clock's old one: that fired now, or it was out.
-      this.when[F] = this.v[NOW] + this.exponential() / rate;
+      this.when[F] = this.v[V.NOW] + this.exponential() / rate;
       if (this.pos[F] < 0) this.insert(F);
       else this.moved(F, 0);
     } else if (this.pos[F] >= 0) this.remove(F);
@@ -539,7 +589,7 @@ class Mission {
       groupRate = this.groupRate,
       upList = this.upList,
       upSlot = this.upSlot;
-    let x = this.rng.next() * this.v[RATE];
+    let x = this.rng.next() * this.v[V.RATE];
     let g = -1;
     for (let i = 0; i < this.groupCount; i++) {
       const up = groupUp[i];
@@ -561,7 +611,7 @@ class Mission {
     upList[start + up - 1] = c;
     upSlot[c] = start + up - 1;
     groupUp[g] = up - 1;
-    this.v[RATE] = --this.upCount === 0 ? 0 : this.v[RATE] - groupRate[g];
+    this.v[V.RATE] = --this.upCount === 0 ? 0 : this.v[V.RATE] - groupRate[g];
     return c;
   }
 
@@ -585,12 +635,12 @@ class Mission {
     this.groupUp[g]++;
     this.upCount++;
     const v = this.v;
-    const old = v[RATE];
-    v[RATE] = old + this.groupRate[g];
+    const old = v[V.RATE];
+    v[V.RATE] = old + this.groupRate[g];
     const at = this.when[this.F];
     if (at === Infinity) this.drawClock();
     else {
-      const t = v[NOW] + ((at - v[NOW]) * old) / v[RATE];
+      const t = v[V.NOW] + ((at - v[V.NOW]) * old) / v[V.RATE];
       this.when[this.F] = t;
       this.moved(this.F, t < at ? 1 : 0);
     }
@@ -614,19 +664,19 @@ class Mission {
       this.nodesDownChange(kind, 1);
     } else this.nodesDownChange(this.nodeDownKind[n], -1);
     const info = this.nodeInfo,
-      at = n * NODE_FIELDS,
+      at = n * N.FIELDS,
       partitions = this.partitions;
-    if (info[at + N_MEMBER]) {
-      if (partitions) this.siteMembersUp[info[at + N_SITE]] += delta;
+    if (info[at + N.MEMBER]) {
+      if (partitions) this.siteMembersUp[info[at + N.SITE]] += delta;
       this.membersUp += delta;
     }
-    if (info[at + N_SCHED]) {
-      if (partitions) this.siteSchedUp[info[at + N_SITE]] += delta;
+    if (info[at + N.SCHED]) {
+      if (partitions) this.siteSchedUp[info[at + N.SITE]] += delta;
       this.schedUp += delta;
-      this.v[UP_CORES] += delta * m.nodeCores[n];
+      this.v[V.UP_CORES] += delta * m.nodeCores[n];
     }
     // The shard loops are a method of their own, so this one stays small enough for V8 to inline.
-    if (info[at + N_DISKS] < info[at + N_DISKS_END]) this.moveShards(n, down);
+    if (info[at + N.DISKS] < info[at + N.DISKS_END]) this.moveShards(n, down);
   }
 
   /** Node n went down (down 1) or up: the intact shards on its disks leave or rejoin their units' live counts. */
@@ -636,15 +686,15 @@ class Mission {
     // direction, so the loop tests no flag per shard.
     const m = this.m,
       info = this.nodeInfo,
-      at = n * NODE_FIELDS,
+      at = n * N.FIELDS,
       diskIntact = this.diskIntact,
       diskShardStart = this.diskShardStart,
       nodeDisks = m.nodeDisks,
-      disksEnd = info[at + N_DISKS_END],
+      disksEnd = info[at + N.DISKS_END],
       shards = this.shards,
       minAvailable = m.minAvailable;
     let unavailableUnits = this.unavailableUnits;
-    for (let i = info[at + N_DISKS]; i < disksEnd; i++) {
+    for (let i = info[at + N.DISKS]; i < disksEnd; i++) {
       const d = nodeDisks[i];
       if (!diskIntact[d]) continue;
       const f = diskShardStart[d + 1];
@@ -676,10 +726,10 @@ class Mission {
    */
   private rackIsDown(r: number): number {
     const info = this.rackInfo,
-      at = r * RACK_FIELDS;
-    if (this.rackFailed[r] || this.roomFailed[info[at + R_ROOM]] || this.siteFailed[info[at + R_SITE]]) return 1;
+      at = r * R.FIELDS;
+    if (this.rackFailed[r] || this.roomFailed[info[at + R.ROOM]] || this.siteFailed[info[at + R.SITE]]) return 1;
     const fd = this.feedDown[r];
-    return fd !== 0 && ((info[at + R_FEEDS] & ~fd) === 0 || (info[at + R_TRIP] & fd) !== 0) ? 1 : 0;
+    return fd !== 0 && ((info[at + R.FEEDS] & ~fd) === 0 || (info[at + R.TRIP] & fd) !== 0) ? 1 : 0;
   }
 
   /**
@@ -689,14 +739,14 @@ class Mission {
    */
   private nodeIsDown(n: number, feedsDown: number, torsDown: number): number {
     if (this.nodeFailed[n]) return 1;
-    const fm = this.nodeInfo[n * NODE_FIELDS + N_FEEDS];
+    const fm = this.nodeInfo[n * N.FIELDS + N.FEEDS];
     if (fm !== 0 && (fm & ~feedsDown) === 0) return 1;
-    const tm = this.nodeInfo[n * NODE_FIELDS + N_TORS];
+    const tm = this.nodeInfo[n * N.FIELDS + N.TORS];
     return tm !== 0 && (tm & ~torsDown) === 0 ? 1 : 0;
   }
 
   private refreshNode(n: number, kind: number): void {
-    const r = this.nodeInfo[n * NODE_FIELDS + N_RACK];
+    const r = this.nodeInfo[n * N.FIELDS + N.RACK];
     const down = this.rackIsDown(r) || this.nodeIsDown(n, this.feedDown[r], this.torDown[r]);
     if (down !== this.nodeDown[n]) this.setNode(n, down, kind);
   }
@@ -714,7 +764,7 @@ class Mission {
       rackDown = this.rackIsDown(r),
       feedsDown = this.feedDown[r],
       torsDown = this.torDown[r];
-    for (let i = this.rackInfo[r * RACK_FIELDS + R_NODES], e = this.rackInfo[r * RACK_FIELDS + R_NODES_END]; i < e; i++) {
+    for (let i = this.rackInfo[r * R.FIELDS + R.NODES], e = this.rackInfo[r * R.FIELDS + R.NODES_END]; i < e; i++) {
       const n = rackNodes[i];
       const down = rackDown || this.nodeIsDown(n, feedsDown, torsDown);
       if (down !== nodeDown[n]) this.setNode(n, down, kind);
@@ -764,10 +814,10 @@ class Mission {
       v = this.v,
       byKind = this.byKind,
       bytes = m.unitBytes[u],
-      now = v[NOW];
-    byKind[DISK * KIND_FIELDS + K_DATA_LOSSES]++;
-    byKind[DISK * KIND_FIELDS + K_BYTES_LOST] += bytes;
-    if (now < v[FIRST_LOSS]) v[FIRST_LOSS] = now;
+      now = v[V.NOW];
+    byKind[Kind.DISK * K.FIELDS + K.DATA_LOSSES]++;
+    byKind[Kind.DISK * K.FIELDS + K.BYTES_LOST] += bytes;
+    if (now < v[V.FIRST_LOSS]) v[V.FIRST_LOSS] = now;
     for (let c = 0; c < this.CP; c++) if (now <= m.checkpointsHours[c]) this.trialBytes[c] += bytes;
   }
 
@@ -838,16 +888,16 @@ class Mission {
 
   /** Kind `kind` has `delta` more components down: the hours its old count lasted are added first. */
   private compDownChange(kind: number, delta: number): void {
-    const now = this.v[NOW];
-    this.byKind[kind * KIND_FIELDS + K_DOWN_HOURS] += this.compDownByKind[kind] * (now - this.compDownSince[kind]);
+    const now = this.v[V.NOW];
+    this.byKind[kind * K.FIELDS + K.DOWN_HOURS] += this.compDownByKind[kind] * (now - this.compDownSince[kind]);
     this.compDownSince[kind] = now;
     this.compDownByKind[kind] += delta;
   }
 
   /** As compDownChange, for the nodes down because of an event of kind `kind`. */
   private nodesDownChange(kind: number, delta: number): void {
-    const now = this.v[NOW];
-    this.byKind[kind * KIND_FIELDS + K_NODE_DOWN_HOURS] += this.nodesDownByKind[kind] * (now - this.nodesDownSince[kind]);
+    const now = this.v[V.NOW];
+    this.byKind[kind * K.FIELDS + K.NODE_DOWN_HOURS] += this.nodesDownByKind[kind] * (now - this.nodesDownSince[kind]);
     this.nodesDownSince[kind] = now;
     this.nodesDownByKind[kind] += delta;
   }
@@ -857,30 +907,30 @@ class Mission {
     const v = this.v,
       T = this.T,
       byKind = this.byKind;
-    v[NOW] = T;
+    v[V.NOW] = T;
     const compDownByKind = this.compDownByKind,
       nodesDownByKind = this.nodesDownByKind,
       compDownSince = this.compDownSince,
       nodesDownSince = this.nodesDownSince;
     for (let k = 0; k < KIND_COUNT; k++) {
-      byKind[k * KIND_FIELDS + K_DOWN_HOURS] += compDownByKind[k] * (T - compDownSince[k]);
-      byKind[k * KIND_FIELDS + K_NODE_DOWN_HOURS] += nodesDownByKind[k] * (T - nodesDownSince[k]);
+      byKind[k * K.FIELDS + K.DOWN_HOURS] += compDownByKind[k] * (T - compDownSince[k]);
+      byKind[k * K.FIELDS + K.NODE_DOWN_HOURS] += nodesDownByKind[k] * (T - nodesDownSince[k]);
     }
     if (!this.quorumOk) {
-      v[Q_HOURS] += T - v[Q_SINCE];
-      byKind[this.quorumKind * KIND_FIELDS + K_QUORUM_HOURS] += T - v[Q_SINCE];
+      v[V.Q_HOURS] += T - v[V.Q_SINCE];
+      byKind[this.quorumKind * K.FIELDS + K.QUORUM_HOURS] += T - v[V.Q_SINCE];
     }
     if (!this.apiOk) {
-      v[A_HOURS] += T - v[A_SINCE];
-      byKind[this.apiKind * KIND_FIELDS + K_API_HOURS] += T - v[A_SINCE];
+      v[V.A_HOURS] += T - v[V.A_SINCE];
+      byKind[this.apiKind * K.FIELDS + K.API_HOURS] += T - v[V.A_SINCE];
     }
     if (this.unavailable) {
-      v[U_HOURS] += T - v[U_SINCE];
-      byKind[this.unavailableKind * KIND_FIELDS + K_UNAVAILABLE_HOURS] += T - v[U_SINCE];
+      v[V.U_HOURS] += T - v[V.U_SINCE];
+      byKind[this.unavailableKind * K.FIELDS + K.UNAVAILABLE_HOURS] += T - v[V.U_SINCE];
     }
     if (this.capacityShort) {
-      v[C_HOURS] += T - v[C_SINCE];
-      byKind[this.capacityKind * KIND_FIELDS + K_CAPACITY_HOURS] += T - v[C_SINCE];
+      v[V.C_HOURS] += T - v[V.C_SINCE];
+      byKind[this.capacityKind * K.FIELDS + K.CAPACITY_HOURS] += T - v[V.C_SINCE];
     }
   }
 
@@ -945,34 +995,34 @@ class Mission {
     }
     let rack = -1;
     switch (kind) {
-      case DISK:
+      case Kind.DISK:
         if (m.diskRebuildHours[target] === 0 && !this.diskIntact[target]) this.restoreDisk(target);
         break;
-      case NODE:
+      case Kind.NODE:
         this.nodeFailed[target] = 0;
         this.refreshNode(target, kind);
         break;
-      case TOR:
+      case Kind.TOR:
         this.torDown[target >> 1] &= ~(1 << (target & 1));
         rack = target >> 1;
         break;
-      case FEED:
+      case Kind.FEED:
         this.feedDown[target >> 1] &= ~(1 << (target & 1));
         rack = target >> 1;
         break;
-      case RACK:
+      case Kind.RACK:
         this.rackFailed[target] = 0;
         rack = target;
         break;
-      case ROOM:
+      case Kind.ROOM:
         this.roomFailed[target] = 0;
         this.refreshRacksOf(m.rackRoom, target, kind);
         break;
-      case SITE:
+      case Kind.SITE:
         this.siteFailed[target] = 0;
         this.refreshRacksOf(m.rackSite, target, kind);
         break;
-      case SITE_LINK:
+      case Kind.SITE_LINK:
         this.linkDown[target] = 0;
         this.linksDown--;
         break;
@@ -990,11 +1040,11 @@ class Mission {
     const target = m.compTarget[c];
     this.drawClock();
     this.compDownChange(kind, 1);
-    this.byKind[kind * KIND_FIELDS + K_EVENTS]++;
+    this.byKind[kind * K.FIELDS + K.EVENTS]++;
     this.startRepair(c);
     let rack = -1;
     switch (kind) {
-      case DISK:
+      case Kind.DISK:
         // A disk that fails again while its earlier shards are still being rebuilt elsewhere holds nothing yet.
         if (this.when[C + target] === Infinity && this.diskIntact[target]) {
           this.destroyDisk(target);
@@ -1002,31 +1052,31 @@ class Mission {
           if (rebuild > 0) this.scheduleRepair(C + target, c, 1);
         }
         break;
-      case NODE:
+      case Kind.NODE:
         this.nodeFailed[target] = 1;
         this.refreshNode(target, kind);
         break;
-      case TOR:
+      case Kind.TOR:
         this.torDown[target >> 1] |= 1 << (target & 1);
         rack = target >> 1;
         break;
-      case FEED:
+      case Kind.FEED:
         this.feedDown[target >> 1] |= 1 << (target & 1);
         rack = target >> 1;
         break;
-      case RACK:
+      case Kind.RACK:
         this.rackFailed[target] = 1;
         rack = target;
         break;
-      case ROOM:
+      case Kind.ROOM:
         this.roomFailed[target] = 1;
         this.refreshRacksOf(m.rackRoom, target, kind);
         break;
-      case SITE:
+      case Kind.SITE:
         this.siteFailed[target] = 1;
         this.refreshRacksOf(m.rackSite, target, kind);
         break;
-      case SITE_LINK:
+      case Kind.SITE_LINK:
         this.linkDown[target] = 1;
         this.linksDown++;
         break;
@@ -1043,7 +1093,7 @@ class Mission {
   private settle(kind: number): void {
     const v = this.v,
       byKind = this.byKind,
-      now = v[NOW];
+      now = v[V.NOW];
     let q: boolean, a: boolean;
     if (this.partitions) {
       this.lastQuorumSched = this.schedUp;
@@ -1057,23 +1107,23 @@ class Mission {
     if (q !== this.quorumOk) {
       if (!q) {
         this.quorumKind = kind;
-        byKind[kind * KIND_FIELDS + K_QUORUM_LOSSES]++;
-        if (now < v[FIRST_QUORUM]) v[FIRST_QUORUM] = now;
-        v[Q_SINCE] = now;
+        byKind[kind * K.FIELDS + K.QUORUM_LOSSES]++;
+        if (now < v[V.FIRST_QUORUM]) v[V.FIRST_QUORUM] = now;
+        v[V.Q_SINCE] = now;
       } else {
-        v[Q_HOURS] += now - v[Q_SINCE];
-        byKind[this.quorumKind * KIND_FIELDS + K_QUORUM_HOURS] += now - v[Q_SINCE];
+        v[V.Q_HOURS] += now - v[V.Q_SINCE];
+        byKind[this.quorumKind * K.FIELDS + K.QUORUM_HOURS] += now - v[V.Q_SINCE];
       }
       this.quorumOk = q;
     }
     if (a !== this.apiOk) {
       if (!a) {
         this.apiKind = kind;
-        if (now < v[FIRST_API]) v[FIRST_API] = now;
-        v[A_SINCE] = now;
+        if (now < v[V.FIRST_API]) v[V.FIRST_API] = now;
+        v[V.A_SINCE] = now;
       } else {
-        v[A_HOURS] += now - v[A_SINCE];
-        byKind[this.apiKind * KIND_FIELDS + K_API_HOURS] += now - v[A_SINCE];
+        v[V.A_HOURS] += now - v[V.A_SINCE];
+        byKind[this.apiKind * K.FIELDS + K.API_HOURS] += now - v[V.A_SINCE];
       }
       this.apiOk = a;
     }
@@ -1081,22 +1131,22 @@ class Mission {
     if (un !== this.unavailable) {
       if (un) {
         this.unavailableKind = kind;
-        v[U_SINCE] = now;
+        v[V.U_SINCE] = now;
       } else {
-        v[U_HOURS] += now - v[U_SINCE];
-        byKind[this.unavailableKind * KIND_FIELDS + K_UNAVAILABLE_HOURS] += now - v[U_SINCE];
+        v[V.U_HOURS] += now - v[V.U_SINCE];
+        byKind[this.unavailableKind * K.FIELDS + K.UNAVAILABLE_HOURS] += now - v[V.U_SINCE];
       }
       this.unavailable = un;
     }
-    const short = v[UP_CORES] < this.coresShortBelow;
+    const short = v[V.UP_CORES] < this.coresShortBelow;
     if (short !== this.capacityShort) {
       if (short) {
         this.capacityKind = kind;
-        if (now < v[FIRST_SHORT]) v[FIRST_SHORT] = now;
-        v[C_SINCE] = now;
+        if (now < v[V.FIRST_SHORT]) v[V.FIRST_SHORT] = now;
+        v[V.C_SINCE] = now;
       } else {
-        v[C_HOURS] += now - v[C_SINCE];
-        byKind[this.capacityKind * KIND_FIELDS + K_CAPACITY_HOURS] += now - v[C_SINCE];
+        v[V.C_HOURS] += now - v[V.C_SINCE];
+        byKind[this.capacityKind * K.FIELDS + K.CAPACITY_HOURS] += now - v[V.C_SINCE];
       }
       this.capacityShort = short;
     }
@@ -1109,7 +1159,7 @@ class Mission {
       q !== this.quorumOk ||
       q !== this.apiOk ||
       this.unavailableUnits > 0 !== this.unavailable ||
-      this.v[UP_CORES] < this.coresShortBelow !== this.capacityShort
+      this.v[V.UP_CORES] < this.coresShortBelow !== this.capacityShort
     );
   }
 
@@ -1123,19 +1173,19 @@ class Mission {
     out.componentHours += this.C * this.T;
     for (let c = 0; c < this.CP; c++) {
       const at = m.checkpointsHours[c];
-      if (v[FIRST_QUORUM] <= at) out.quorumLossWithin[c]++;
-      if (v[FIRST_API] <= at) out.apiLossWithin[c]++;
-      if (v[FIRST_LOSS] <= at) out.dataLossWithin[c]++;
-      if (v[FIRST_SHORT] <= at) out.capacityShortWithin[c]++;
+      if (v[V.FIRST_QUORUM] <= at) out.quorumLossWithin[c]++;
+      if (v[V.FIRST_API] <= at) out.apiLossWithin[c]++;
+      if (v[V.FIRST_LOSS] <= at) out.dataLossWithin[c]++;
+      if (v[V.FIRST_SHORT] <= at) out.capacityShortWithin[c]++;
       out.bytesLost[c] += this.trialBytes[c];
       out.bytesLostSq[c] += this.trialBytes[c] * this.trialBytes[c];
     }
     const mo = out.moments,
       years = this.missionYears;
-    const q = v[Q_HOURS] / years,
-      a = v[A_HOURS] / years,
-      u = v[U_HOURS] / years,
-      cap = v[C_HOURS] / years;
+    const q = v[V.Q_HOURS] / years,
+      a = v[V.A_HOURS] / years,
+      u = v[V.U_HOURS] / years,
+      cap = v[V.C_HOURS] / years;
     mo[M_QUORUM_HOURS * 2] += q;
     mo[M_QUORUM_HOURS * 2 + 1] += q * q;
     mo[M_API_HOURS * 2] += a;
@@ -1171,10 +1221,10 @@ class Mission {
       const item = heap[0];
       const t = when[item];
       if (t > T) break;
-      v[NOW] = t;
+      v[V.NOW] = t;
       events++;
       // The event is dispatched here, not in a method of its own: one call fewer per event.
-      let kind = DISK;
+      let kind = Kind.DISK;
       if (item === F) kind = this.fail(this.pickFailing());
       else if (item < C) kind = this.repair(item);
       else {
