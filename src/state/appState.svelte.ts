@@ -16,6 +16,7 @@ import { sharePayload } from '../plan/shareCodec';
 import { shareUrl, type ShareResult } from './shareLink';
 import { PlanDocument } from './planDocument.svelte';
 import { PlanStore } from './planStore';
+import { journalVerdict } from './exitJournal';
 import { TabSync } from './tabSync';
 import { summarizeChange } from '../editor/changeSummary';
 import { uniqueName } from './uniqueName';
@@ -207,11 +208,12 @@ export class AppState {
   private async replayJournal(): Promise<void> {
     for (const entry of await this.store.takeJournal()) {
       const stored = await this.store.get(entry.id);
-      if (stored && JSON.stringify(stored.plan) === JSON.stringify(entry.plan)) continue;
-      if (!stored || stored.rev === entry.baseRev) {
+      const verdict = journalVerdict(entry, stored, (a, b) => JSON.stringify(a) === JSON.stringify(b));
+      if (verdict === 'skip') continue;
+      if (verdict === 'next-version') {
         await this.store.save(entry.plan, {
           id: entry.id,
-          baseRev: stored ? entry.baseRev : null,
+          baseRev: stored ? stored.rev : null,
           summary: stored ? summarizeChange(stored.plan, entry.plan) : 'First saved version',
         });
       } else {

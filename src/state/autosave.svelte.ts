@@ -24,7 +24,7 @@ export class Autosave {
   private base: SaveBase | null = null;
   private latest: { id: string; plan: Plan; source?: string } | null = null;
   private running: Promise<void> | null = null;
-  private saving: { id: string; plan: Plan } | null = null;
+  private saving: { id: string; plan: Plan; token: string } | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -34,6 +34,9 @@ export class Autosave {
 
   /** Records that the tab now shows `plan` as stored at `rev` (after opening or following it). */
   adopt(id: string, rev: number, plan: Plan | null): void {
+    // Edits this tab journalled for the plan are settled now (kept as a copy, or dropped for
+    // the other tab's): replaying them at the next start would bring them back.
+    if (this.conflict?.id === id) void this.store.clearJournal(id).catch(() => undefined);
     this.base = { id, rev, plan };
     this.latest = null;
     this.conflict = null;
@@ -53,14 +56,16 @@ export class Autosave {
   /**
    * The page is going away: issue a blind journal write at once (a checked save would not live
    * to write), and the normal save as well in case the page stays (a hidden tab). The journal
-   * is based on the rev the in-flight save will produce, so the next start can tell whether it
-   * still applies.
+   * names the last stored rev this tab knows and the token of its save in flight, so the next
+   * start can tell whether it still applies whether or not that save committed
+   * (`journalVerdict`).
    */
   saveOnExit(id: string, plan: Plan): void {
     const pending = this.latest?.plan ?? plan;
     if (this.base?.id === id && this.base.plan === pending && !this.running) return;
-    const baseRev = this.base?.id === id ? this.base.rev + (this.running ? 1 : 0) : 0;
-    void this.store.journal({ id, baseRev, plan: pending, at: Date.now() }).catch(() => undefined);
+    const baseRev = this.base?.id === id ? this.base.rev : 0;
+    const inFlightToken = this.saving?.id === id ? this.saving.token : undefined;
+    void this.store.journal({ id, baseRev, inFlightToken, plan: pending, at: Date.now() }).catch(() => undefined);
     this.schedule(id, pending, undefined, true);
   }
 
@@ -97,11 +102,19 @@ export class Autosave {
     while (this.latest && !this.conflict) {
       const job = this.latest;
       this.latest = null;
-      this.saving = job;
+      const token = saveToken();
+      this.saving = { id: job.id, plan: job.plan, token };
       this.status = 'saving';
       const base = this.base?.id === job.id ? this.base : { id: job.id, rev: 0, plan: null };
       try {
-        const outcome = await this.store.save(job.plan, { id: job.id, baseRev: base.rev, summary: summarizeChange(base.plan, job.plan), source: job.source });
+        const outcome = await this.store.save(job.plan, {
+          id: job.id,
+          baseRev: base.rev,
+          summary: summarizeChange(base.plan, job.plan),
+          source: job.source,
+          token,
+          journalBaseRev: base.rev,
+        });
         if (!outcome.ok) {
           // Keep the unsaved edit: the user decides between the two tabs' plans.
           this.latest ??= job;
@@ -124,4 +137,9 @@ export class Autosave {
       }
     }
   }
+}
+
+/** A token no other save of any tab shares (see `JournalEntry.inFlightToken`). */
+function saveToken(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }

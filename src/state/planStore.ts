@@ -15,6 +15,8 @@ export interface StoredPlan {
   rev: number;
   /** Where the plan first came from ("enterprise.json", "shared link"), shown in the plan list. */
   source?: string;
+  /** The token of the save that stored this rev (see `JournalEntry.inFlightToken`). */
+  token?: string;
 }
 
 export type StoredPlanInfo = Omit<StoredPlan, 'plan'>;
@@ -62,10 +64,14 @@ export function versionsToKeep(jsonChars: number): number {
 function fromRecord(record: PlanRecord | undefined): StoredPlan | undefined {
   if (!record) return undefined;
   const plan = record.json !== undefined ? (JSON.parse(record.json) as Plan) : record.plan;
-  return plan ? { id: record.id, name: record.name, updatedAt: record.updatedAt, rev: record.rev ?? 0, source: record.source, plan } : undefined;
+  return plan
+    ? { id: record.id, name: record.name, updatedAt: record.updatedAt, rev: record.rev ?? 0, source: record.source, token: record.token, plan }
+    : undefined;
 }
 
 const DB_NAME = 'rackplan';
+/** Largest plan (JSON characters) journalled at every save: localStorage holds about 5 M characters per origin, shared by every plan's journal. */
+const JOURNAL_MAX_CHARS = 2_000_000;
 const DB_VERSION = 2;
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -115,7 +121,9 @@ export class PlanStore {
   async list(): Promise<StoredPlanInfo[]> {
     const t = await this.tx(['plans'], 'readonly');
     const all = await request(t.objectStore('plans').getAll() as IDBRequest<PlanRecord[]>);
-    return all.map(({ id, name, updatedAt, rev, source }) => ({ id, name, updatedAt, rev: rev ?? 0, source })).sort((a, b) => b.updatedAt - a.updatedAt);
+    return all
+      .map(({ id, name, updatedAt, rev, source, token }) => ({ id, name, updatedAt, rev: rev ?? 0, source, token }))
+      .sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
   async get(id: string): Promise<StoredPlan | undefined> {
@@ -128,8 +136,18 @@ export class PlanStore {
    * and records the save as a version. Read, compare and write run in one transaction, so two
    * tabs saving at once cannot both pass the check. `baseRev` null saves unconditionally.
    */
-  async save(plan: Plan, meta: { id: string; baseRev: number | null; summary: string; source?: string }): Promise<SaveOutcome> {
+  async save(
+    plan: Plan,
+    meta: { id: string; baseRev: number | null; summary: string; source?: string; token?: string; journalBaseRev?: number },
+  ): Promise<SaveOutcome> {
     const json = planJson(plan);
+    // Journal the state being saved before the first await: if the browser goes before this
+    // transaction commits (closing it right after an edit; no pagehide runs when the browser
+    // itself is shut down), the next start replays it (see journalVerdict). Plans too big for
+    // the journal's share of localStorage rely on the save and the pagehide journal.
+    if (meta.journalBaseRev !== undefined && meta.token !== undefined && json.length <= JOURNAL_MAX_CHARS) {
+      this.exitJournal.writeSerialised({ id: meta.id, baseRev: meta.journalBaseRev, inFlightToken: meta.token, at: Date.now() }, json);
+    }
     const t = await this.tx(['plans', 'versions', 'meta'], 'readwrite');
     const done = completion(t);
     const plans = t.objectStore('plans');
@@ -142,7 +160,7 @@ export class PlanStore {
     }
     const rev = storedRev + 1;
     const savedAt = Date.now();
-    plans.put({ id: meta.id, name: plan.name, updatedAt: savedAt, rev, source: meta.source ?? existing?.source, json } satisfies PlanRecord);
+    plans.put({ id: meta.id, name: plan.name, updatedAt: savedAt, rev, source: meta.source ?? existing?.source, token: meta.token, json } satisfies PlanRecord);
     t.objectStore('meta').put(meta.id, 'current');
     const versions = t.objectStore('versions');
     // A save that changed nothing (the same plan stored again) is not a version worth listing.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ExitJournal, newestPerPlan, type JournalEntry, type KeyValueStorage } from '../../src/state/exitJournal';
+import { ExitJournal, journalVerdict, newestPerPlan, type JournalEntry, type KeyValueStorage, type StoredState } from '../../src/state/exitJournal';
 import type { Plan } from '../../src/plan/schema';
 
 /** An in-memory Web Storage; `quotaChars` makes setItem throw like a full localStorage. */
@@ -60,6 +60,7 @@ describe('ExitJournal', () => {
     storage.setItem('rackplan.journal:a', '{not json');
     storage.setItem('rackplan.journal:b', JSON.stringify(entry('c', 1)));
     storage.setItem('rackplan.journal:d', JSON.stringify({ ...entry('d', 1), baseRev: 'x' }));
+    storage.setItem('rackplan.journal:e', JSON.stringify({ ...entry('e', 1), inFlightToken: 7 }));
     expect(new ExitJournal(storage).take()).toEqual([]);
     expect(storage.length).toBe(0);
   });
@@ -96,6 +97,59 @@ describe('newestPerPlan', () => {
         const kept = newestPerPlan(xs.map((x) => entry(x.id, x.at)));
         expect(new Set(kept.map((e) => e.id)).size).toBe(kept.length);
         for (const e of kept) expect(e.at).toBe(Math.max(...xs.filter((x) => x.id === e.id).map((x) => x.at)));
+      }),
+    );
+  });
+});
+
+describe('journalVerdict', () => {
+  const plan = (name: string) => ({ name }) as unknown as Plan;
+  const same = (a: Plan, b: Plan) => a.name === b.name;
+  const closed: JournalEntry = { id: 'p', baseRev: 3, inFlightToken: 'mine', plan: plan('Closed at once'), at: 1 };
+
+  it('write(entry with inFlightToken) then take() keeps the token', () => {
+    const journal = new ExitJournal(memoryStorage());
+    journal.write(closed);
+    expect(journal.take()).toEqual([closed]);
+  });
+
+  it('writeSerialised(entry, planJson) then take() returns the same entry as write(entry)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.nat(50), fc.option(fc.uuid(), { nil: undefined }), fc.nat(), (name, baseRev, token, at) => {
+        const e: JournalEntry = { id: 'p', baseRev, inFlightToken: token, plan: plan(name), at };
+        const journal = new ExitJournal(memoryStorage());
+        const { plan: p, ...rest } = e;
+        expect(journal.writeSerialised(rest, JSON.stringify(p))).toBe(true);
+        expect(journal.take()).toEqual([JSON.parse(JSON.stringify(e))]);
+      }),
+    );
+  });
+
+  it("journalVerdict(entry, stored) saves the entry as the next version whether or not this tab's save in flight committed", () => {
+    // The browser went before IndexedDB committed the save: the store still holds rev 3.
+    expect(journalVerdict(closed, { rev: 3, plan: plan('Reference cluster') }, same)).toBe('next-version');
+    // It committed (rev 4, this tab's token) with an older state than the entry's.
+    expect(journalVerdict(closed, { rev: 4, token: 'mine', plan: plan('Closed') }, same)).toBe('next-version');
+  });
+
+  it('journalVerdict(entry, stored) forks when another tab saved, skips a plan already stored, saves when nothing is stored', () => {
+    expect(journalVerdict(closed, { rev: 4, token: 'theirs', plan: plan('Other tab') }, same)).toBe('fork');
+    expect(journalVerdict(closed, { rev: 5, token: 'theirs', plan: plan('Other tab') }, same)).toBe('fork');
+    expect(journalVerdict({ ...closed, inFlightToken: undefined }, { rev: 4, plan: plan('Other tab') }, same)).toBe('fork');
+    expect(journalVerdict(closed, { rev: 9, token: 'theirs', plan: plan('Closed at once') }, same)).toBe('skip');
+    expect(journalVerdict(closed, undefined, same)).toBe('next-version');
+  });
+
+  it("journalVerdict(entry, stored) forks exactly when another tab saved after this tab's last known rev", () => {
+    // A tab knows rev r and may have a save in flight; at close the save commits or not, and then
+    // other tabs save k times. Only k = 0 leaves the plan as this tab last knew it.
+    fc.assert(
+      fc.property(fc.nat(20), fc.boolean(), fc.boolean(), fc.nat(3), (r, inFlight, committed, k) => {
+        const entry: JournalEntry = { id: 'p', baseRev: r, inFlightToken: inFlight ? 'mine' : undefined, plan: plan('edited'), at: 1 };
+        let stored: StoredState = { rev: r, token: 'earlier', plan: plan('base') };
+        if (inFlight && committed) stored = { rev: stored.rev + 1, token: 'mine', plan: plan('in flight') };
+        for (let i = 0; i < k; i++) stored = { rev: stored.rev + 1, token: `theirs-${i}`, plan: plan(`theirs ${i}`) };
+        expect(journalVerdict(entry, stored, same)).toBe(k === 0 ? 'next-version' : 'fork');
       }),
     );
   });
