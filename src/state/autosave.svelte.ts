@@ -17,6 +17,9 @@ interface SaveBase {
  * saved the plan since this tab loaded it; if one did, nothing is overwritten: the status turns
  * to 'conflict' and `conflict` holds the other tab's plan until the user chooses.
  */
+/** Plans with at most this many nodes are journalled at every edit (a 1,000-node plan serialises in a few ms). */
+const EDIT_JOURNAL_MAX_NODES = 1000;
+
 export class Autosave {
   status = $state<SaveStatus>('idle');
   error = $state<string | null>(null);
@@ -63,10 +66,15 @@ export class Autosave {
   saveOnExit(id: string, plan: Plan): void {
     const pending = this.latest?.plan ?? plan;
     if (this.base?.id === id && this.base.plan === pending && !this.running) return;
+    this.journal(id, pending);
+    this.schedule(id, pending, undefined, true);
+  }
+
+  /** Journals `plan` as this tab's unsaved state of plan `id` (see `journalVerdict`). */
+  private journal(id: string, plan: Plan): void {
     const baseRev = this.base?.id === id ? this.base.rev : 0;
     const inFlightToken = this.saving?.id === id ? this.saving.token : undefined;
-    void this.store.journal({ id, baseRev, inFlightToken, plan: pending, at: Date.now() }).catch(() => undefined);
-    this.schedule(id, pending, undefined, true);
+    void this.store.journal({ id, baseRev, inFlightToken, plan, at: Date.now() }).catch(() => undefined);
   }
 
   /**
@@ -78,6 +86,10 @@ export class Autosave {
     if (this.base?.id === id && this.base.plan === plan) return;
     if (this.saving?.id === id && this.saving.plan === plan && !this.latest) return;
     this.latest = { id, plan, source };
+    // A small plan's edit is journalled in the edit's own task: a browser shut down at once may
+    // not run the save's task, nor the page's pagehide (see ExitJournal). Larger plans are
+    // journalled by the save itself, so an edit does not pay for serialising them twice.
+    if (!now && plan.nodes.length <= EDIT_JOURNAL_MAX_NODES) this.journal(id, plan);
     if (this.conflict) return;
     this.status = 'pending';
     clearTimeout(this.saveTimer);

@@ -50,11 +50,12 @@ const PREFIX = 'rackplan.journal:';
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 /**
- * The write-ahead journal of unsaved edits, kept in `localStorage`: written as each save starts
- * (before its IndexedDB transaction, cleared once it commits) and again when the page goes away.
- * A browser shut down as a whole may not run the page's `pagehide` at all (Chromium closed from
- * Playwright never did in 70 runs), so the save-time entry is what keeps an edit made just
- * before it.
+ * The write-ahead journal of unsaved edits, kept in `localStorage`: written in the edit's own task
+ * (plans up to 1,000 nodes) or as each save starts (before its IndexedDB transaction), cleared
+ * once the save commits, and written again when the page goes away. A browser shut down as a
+ * whole may run neither the save's task nor the page's `pagehide` (Chromium closed from
+ * Playwright never ran pagehide in 70 runs), so the earlier entries are what keep an edit made
+ * just before it.
  *
  * Why not IndexedDB: a page being closed gets one synchronous `pagehide` task. An IndexedDB put
  * issued there is asynchronous and the browser may shut down before it commits (Chromium lost
