@@ -1,9 +1,17 @@
 import { domainOf, type Inventory, type StorageDisk } from './inventory';
-import { hash32After as hash32AfterExport, hashPrefix as hashPrefixExport, straw2 as straw2Export, stringId, unitOfHash as unitOfHashExport } from './hash';
+import {
+  hash32After as hash32AfterExport,
+  hash32AfterBits as hash32AfterBitsExport,
+  hashPrefix as hashPrefixExport,
+  straw2 as straw2Export,
+  stringId,
+  unitOfHash as unitOfHashExport,
+} from './hash';
 
 // Local bindings: in dev and test runners an imported function is read through a module getter on
 // every call, which costs more than the hash itself in the placement loop.
 const hash32After = hash32AfterExport;
+const hash32AfterBits = hash32AfterBitsExport;
 const hashPrefix = hashPrefixExport;
 const straw2 = straw2Export;
 const unitOfHash = unitOfHashExport;
@@ -263,15 +271,7 @@ function straw2Uneven(map: CrushMap, from: number, to: number, groups: number, p
  * every comparison of the straw2 scan becomes a floating-point one.
  */
 function hashOrder(prefix: number, c: number, d: number): number {
-  let h = prefix;
-  h = Math.imul(h ^ (h >>> 16) ^ c, 0x27d4eb2f);
-  h = Math.imul(h ^ (h >>> 15) ^ d, 0x165667b1);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h ^ -0x80000000;
+  return hash32AfterBits(prefix, c, d) ^ -0x80000000;
 }
 
 /**

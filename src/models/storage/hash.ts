@@ -17,6 +17,15 @@ export function hashPrefix(a: number, b: number): number {
 
 /** `hash32(a, b, c, d)` given `hashPrefix(a, b)`. */
 export function hash32After(prefix: number, c: number, d: number): number {
+  return hash32AfterBits(prefix, c, d) >>> 0;
+}
+
+/**
+ * The bits of `hash32After(prefix, c, d)` as a signed 32-bit integer. CRUSH's straw2 scan
+ * compares these (shifted by 2^31, which keeps the unsigned order) because V8 holds an unsigned
+ * hash above 2^31 as a double.
+ */
+export function hash32AfterBits(prefix: number, c: number, d: number): number {
   let h = prefix;
   h = Math.imul(h ^ (h >>> 16) ^ c, 0x27d4eb2f);
   h = Math.imul(h ^ (h >>> 15) ^ d, 0x165667b1);
@@ -24,8 +33,7 @@ export function hash32After(prefix: number, c: number, d: number): number {
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
 /** Uniform in (0, 1) from a hash. */
