@@ -125,7 +125,8 @@ export class Autosave {
           summary: summarizeChange(base.plan, job.plan),
           source: job.source,
           token,
-          journalBaseRev: base.rev,
+          // A small plan was journalled by its edit already (see schedule); a larger one is journalled as its save starts.
+          journalBaseRev: job.plan.nodes.length > EDIT_JOURNAL_MAX_NODES ? base.rev : undefined,
         });
         if (!outcome.ok) {
           // Keep the unsaved edit: the user decides between the two tabs' plans.
