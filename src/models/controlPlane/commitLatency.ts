@@ -360,6 +360,10 @@ class CommitCdf {
   /** Slopes of the continuous part in log v (Fritsch–Butland: monotone, so the interpolant never overshoots). */
   private readonly slopes: Float64Array;
   private readonly dist: Float64Array;
+  /** Per round: the first round with the same numbers (itself if none), whose P(round ≤ v) it reuses. */
+  private readonly sameAs: Int32Array;
+  /** P(round ≤ v) per round, for the rounds that reuse it within one `cdf`. */
+  private readonly roundP: Float64Array;
   private atomsCache: Float64Array | null = null;
   private meanCache: number | null = null;
   private readonly quantiles = new Map<number, number>();
@@ -373,6 +377,12 @@ class CommitCdf {
     points: number,
   ) {
     this.dist = new Float64Array(k + 1);
+    // Followers with the same disk at the same distance (a rack of them, a symmetric plan) have the
+    // same round: its quadrature is done once per CDF evaluation and the DP reads it for each.
+    this.sameAs = Int32Array.from(rounds, (r) =>
+      rounds.findIndex((q) => q.hopMs === r.hopMs && q.rttMs === r.rttMs && fsyncKey(q.fsync) === fsyncKey(r.fsync)),
+    );
+    this.roundP = new Float64Array(rounds.length);
     const roundAt = (r: Round, z: number) => r.hopMs + r.rttMs * Math.exp(z * jitter) + fsyncAt(r.fsync, z);
     const lows = rounds.map((r) => roundAt(r, -TAIL_Z)).sort((a, b) => a - b);
     const highs = rounds.map((r) => roundAt(r, TAIL_Z)).sort((a, b) => a - b);
@@ -433,7 +443,8 @@ class CommitCdf {
       refine(x[x.length - 1], f[f.length - 1], xb, Math.max(f[f.length - 1], smoothAt(xb)));
     }
     this.logGrid = Float64Array.from(x);
-    this.grid = Float64Array.from(x, Math.exp);
+    this.grid = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++) this.grid[i] = Math.exp(x[i]);
     this.smooth = Float64Array.from(f);
     this.slopes = monotoneSlopes(this.logGrid, this.smooth);
   }
@@ -447,8 +458,12 @@ class CommitCdf {
     const k = this.k;
     dist.fill(0);
     dist[0] = 1;
-    for (const r of this.rounds) {
-      const p = roundCdf(r, this.jitter, this.rule.w, v);
+    const rounds = this.rounds;
+    const roundP = this.roundP;
+    for (let i = 0; i < rounds.length; i++) {
+      const same = this.sameAs[i];
+      const p = same === i ? roundCdf(rounds[i], this.jitter, this.rule.w, v) : roundP[same];
+      roundP[i] = p;
       if (p === 0) continue;
       for (let c = k; c >= 0; c--) dist[c] = (c === k ? dist[c] : dist[c] * (1 - p)) + (c > 0 ? dist[c - 1] * p : 0);
     }
@@ -525,18 +540,20 @@ class CommitCdf {
   }
 
   /** The p-quantile of V from the grid alone (for the equally likely atoms and the spread): the cell by bisection, then root finding in it. */
-  gridQuantile(p: number): number {
+  gridQuantile(p: number, atGrid?: Float64Array): number {
     const g = this.grid;
-    if (g.length === 1) return invertCdf((v) => this.lookup(v), p, this.lowMs, this.highMs);
+    const lookup = (v: number) => this.lookup(v);
+    if (g.length === 1) return invertCdf(lookup, p, this.lowMs, this.highMs);
+    const at = atGrid ? (i: number) => atGrid[i] : (i: number) => this.lookup(g[i]);
     let lo = 0;
     let hi = g.length - 1;
-    if (this.lookup(g[hi]) < p) return invertCdf((v) => this.lookup(v), p, g[hi], this.highMs);
+    if (at(hi) < p) return invertCdf(lookup, p, g[hi], this.highMs);
     while (hi - lo > 1) {
       const mid = (lo + hi) >>> 1;
-      if (this.lookup(g[mid]) >= p) hi = mid;
+      if (at(mid) >= p) hi = mid;
       else lo = mid;
     }
-    return invertCdf((v) => this.lookup(v), p, g[lo], g[hi]);
+    return invertCdf(lookup, p, g[lo], g[hi], g[hi] - g[lo], at(lo), at(hi));
   }
 
   /** E[V] = ∫ (1 − F) dv: F = 0 below the grid; per cell Simpson's rule in log v on the continuous part, the point masses exactly. */
@@ -562,7 +579,14 @@ class CommitCdf {
 
   /** 64 equally likely values of V (quantiles at (i + ½) / 64), for sums where V is the narrower term. */
   atoms(): Float64Array {
-    this.atomsCache ??= Float64Array.from({ length: COMMIT_ATOMS }, (_, i) => this.gridQuantile((i + 0.5) / COMMIT_ATOMS));
+    if (!this.atomsCache) {
+      // The 64 searches read the grid's own points again and again: look each up once.
+      const g = this.grid;
+      const atGrid = new Float64Array(g.length);
+      for (let i = 0; i < g.length; i++) atGrid[i] = this.lookup(g[i]);
+      this.atomsCache = new Float64Array(COMMIT_ATOMS);
+      for (let i = 0; i < COMMIT_ATOMS; i++) this.atomsCache[i] = this.gridQuantile((i + 0.5) / COMMIT_ATOMS, atGrid);
+    }
     return this.atomsCache;
   }
 
@@ -597,8 +621,8 @@ class WriteCdf {
     this.jittered = forwards.map((f) => f.rttMs * jitter > NEGLIGIBLE * (f.rttMs + f.hopMs + commit.lowMs));
     const spread = this.jittered.some(Boolean) ? commit.spread() : 0;
     this.overJitter = forwards.map((f) => f.rttMs * (Math.exp(jitter * Z_SPREAD) - Math.exp(-jitter * Z_SPREAD)) <= spread);
-    this.jitterAtoms = forwards.map((f) => Float64Array.from(rule.z, (z) => f.hopMs + f.rttMs * Math.exp(jitter * z)));
-    this.coarseAtoms = forwards.map((f) => Float64Array.from(COARSE_RULE.z, (z) => f.hopMs + f.rttMs * Math.exp(jitter * z)));
+    this.jitterAtoms = forwards.map((f) => hopAtoms(f, jitter, rule.z));
+    this.coarseAtoms = forwards.map((f) => hopAtoms(f, jitter, COARSE_RULE.z));
     const lows = forwards.map((f) => f.hopMs + f.rttMs * Math.exp(-TAIL_Z * jitter));
     const highs = forwards.map((f) => f.hopMs + f.rttMs * Math.exp(TAIL_Z * jitter));
     this.hopLowMs = Math.min(...lows);
@@ -678,6 +702,13 @@ class WriteCdf {
   }
 }
 
+/** The forwarding hop hop + RTT · exp(σ z) at each node z of a rule, ms. */
+function hopAtoms(f: Forward, jitter: number, z: Float64Array): Float64Array {
+  const d = new Float64Array(z.length);
+  for (let i = 0; i < z.length; i++) d[i] = f.hopMs + f.rttMs * Math.exp(jitter * z[i]);
+  return d;
+}
+
 /** Cubic Hermite interpolation on [0, 1] between values y0, y1 with slopes d0, d1 (per unit step). */
 function hermite(y0: number, d0: number, y1: number, d1: number, t: number): number {
   const t2 = t * t;
@@ -719,16 +750,17 @@ function quantileFromApprox(d: { cdf(t: number): number; approx(t: number): numb
 }
 
 /**
- * The smallest t in [lo, hi] with cdf(t) ≥ p: the ends checked, then `solveBracket` between them.
- * `scale` (default the bracket's width) sets the tolerance with t: see `solveBracket`.
+ * The smallest t in [lo, hi] with cdf(t) ≥ p: the ends checked (their CDFs computed unless given),
+ * then `solveBracket` between them. `scale` (default the bracket's width) sets the tolerance with
+ * t: see `solveBracket`.
  */
-function invertCdf(cdf: (t: number) => number, target: number, lo: number, hi: number, scale = hi - lo): number {
+function invertCdf(cdf: (t: number) => number, target: number, lo: number, hi: number, scale = hi - lo, atLo = cdf(lo), atHi?: number): number {
   // A CDF that sits at exactly p over an interval (point masses summing to p) has every point of it
   // as a p-quantile; rounding must not pick one end here and the other after a small change.
   const p = target - PROBABILITY_SLACK;
-  const fa = cdf(lo) - p;
+  const fa = atLo - p;
   if (fa >= 0) return lo;
-  const fb = cdf(hi) - p;
+  const fb = (atHi ?? cdf(hi)) - p;
   if (fb < 0) return hi;
   return solveBracket(cdf, p, lo, fa, hi, fb, scale);
 }
