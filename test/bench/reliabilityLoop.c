@@ -84,9 +84,11 @@ enum { K_EVENTS, K_DOWN_HOURS, K_NODE_DOWN_HOURS, K_QUORUM_LOSSES, K_QUORUM_HOUR
 static double byKind[KINDS * KIND_FIELDS];
 static unsigned char *nodeFailed, *nodeDown, *nodeDownKind, *torDown, *feedDown, *rackFailed, *roomFailed, *siteFailed, *diskIntact;
 /* Storage shards as in simulate.ts: shards[u] counts unit u's shards on live nodes' intact disks,
- * shards[U + u] its intact shards, and shards[diskShardStart[d] ...] lists the units disk d holds a
- * shard of (units narrower than needed or minAvailable left out). */
-static int *shards, *shardCountsStart, *diskShardStart;
+ * shards[U + u] its intact shards, and shards[diskShards[2d] ... diskShards[2d + 1]) lists the units
+ * disk d holds a shard of (units narrower than needed or minAvailable left out). The lists are laid
+ * out node by node, so a node none of whose disks is lost (nodeDisksLost[n] 0) moves its shards in
+ * one run, shards[nodeShards[2n] ... nodeShards[2n + 1]). */
+static int *shards, *shardCountsStart, *diskShards, *nodeShards, *nodeDisksLost;
 static int compDownByKind[KINDS], nodesDownByKind[KINDS];
 static int membersUp, schedUp, unavailableUnits;
 static double upCores, now, firstLoss, *trialBytes;
@@ -104,18 +106,21 @@ static void nodesDownChange(int kind, int delta) {
   nodesDownByKind[kind] += delta;
 }
 
+/* A node went down (down 1) or up: the intact shards listed in shards[from ... to) leave or rejoin their units' live counts. */
+static void moveShards(int from, int to, int down) {
+  if (down) { for (int j = from; j < to; j++) if (shards[shards[j]]-- == minAvailable) unavailableUnits++; }
+  else for (int j = from; j < to; j++) if (++shards[shards[j]] == minAvailable) unavailableUnits--;
+}
 static void setNode(int n, int down, int kind) {
   nodeDown[n] = down;
   int delta = down ? -1 : 1;
   if (down) { nodeDownKind[n] = kind; nodesDownChange(kind, 1); } else nodesDownChange(nodeDownKind[n], -1);
   if (nodeIsMember[n]) membersUp += delta;
   if (nodeSched[n]) { schedUp += delta; upCores += delta * nodeCores[n]; }
+  if (nodeDisksLost[n] == 0) { moveShards(nodeShards[2 * n], nodeShards[2 * n + 1], down); return; }
   for (int i = nodeDiskStart[n]; i < nodeDiskStart[n + 1]; i++) {
     int d = nodeDisks[i];
-    if (!diskIntact[d]) continue;
-    int f = diskShardStart[d + 1];
-    if (down) { for (int j = diskShardStart[d]; j < f; j++) if (shards[shards[j]]-- == minAvailable) unavailableUnits++; }
-    else for (int j = diskShardStart[d]; j < f; j++) if (++shards[shards[j]] == minAvailable) unavailableUnits--;
+    if (diskIntact[d]) moveShards(diskShards[2 * d], diskShards[2 * d + 1], down);
   }
 }
 /* Rack r's own state, read once for all its nodes (simulate.ts, rackIsDown), and a node's in a rack that stands. */
@@ -146,8 +151,9 @@ static void refreshRack(int r, int kind) {
 }
 static void destroyDisk(int d) {
   diskIntact[d] = 0;
+  nodeDisksLost[diskNode[d]]++;
   int up = !nodeDown[diskNode[d]];
-  for (int j = diskShardStart[d], f = diskShardStart[d + 1]; j < f; j++) {
+  for (int j = diskShards[2 * d], f = diskShards[2 * d + 1]; j < f; j++) {
     int u = shards[j];
     if (up && shards[u]-- == minAvailable) unavailableUnits++;
     if (shards[U + u]-- == needed) {
@@ -161,8 +167,9 @@ static void destroyDisk(int d) {
 }
 static void restoreDisk(int d) {
   diskIntact[d] = 1;
+  nodeDisksLost[diskNode[d]]--;
   int up = !nodeDown[diskNode[d]];
-  for (int j = diskShardStart[d], f = diskShardStart[d + 1]; j < f; j++) { int u = shards[j]; shards[U + u]++; if (up && ++shards[u] == minAvailable) unavailableUnits--; }
+  for (int j = diskShards[2 * d], f = diskShards[2 * d + 1]; j < f; j++) { int u = shards[j]; shards[U + u]++; if (up && ++shards[u] == minAvailable) unavailableUnits--; }
 }
 static double exponential(void) { return standardExponential(); }
 static double drawRepair(double mean) { return mean * exponential(); }
@@ -261,18 +268,24 @@ int main(int argc, char **argv) {
   nodeFailed = calloc(N, 1); nodeDown = calloc(N, 1); nodeDownKind = calloc(N, 1);
   torDown = calloc(R, 1); feedDown = calloc(R, 1); rackFailed = calloc(R, 1); roomFailed = calloc(ROOMS, 1); siteFailed = calloc(SITES, 1);
   diskIntact = calloc(D, 1);
-  shards = malloc(sizeof(int) * (2 * U + diskUnitStart[D] + 1)); shardCountsStart = malloc(sizeof(int) * (2 * U + 1)); diskShardStart = malloc(sizeof(int) * (D + 1));
+  shards = malloc(sizeof(int) * (2 * U + diskUnitStart[D] + 1)); shardCountsStart = malloc(sizeof(int) * (2 * U + 1)); diskShards = malloc(sizeof(int) * (2 * D + 1));
+  nodeShards = malloc(sizeof(int) * (2 * N + 1)); nodeDisksLost = calloc(N + 1, sizeof(int));
   for (int u = 0; u < U; u++) shardCountsStart[u] = shardCountsStart[U + u] = unitWidth[u];
   {
     int at = 2 * U;
-    for (int d = 0; d < D; d++) {
-      diskShardStart[d] = at;
-      for (int j = diskUnitStart[d]; j < diskUnitStart[d + 1]; j++) {
-        int u = diskUnits[j];
-        if (unitWidth[u] >= needed && unitWidth[u] >= minAvailable) shards[at++] = u;
+    for (int n = 0; n < N; n++) {
+      nodeShards[2 * n] = at;
+      for (int i = nodeDiskStart[n]; i < nodeDiskStart[n + 1]; i++) {
+        int d = nodeDisks[i];
+        diskShards[2 * d] = at;
+        for (int j = diskUnitStart[d]; j < diskUnitStart[d + 1]; j++) {
+          int u = diskUnits[j];
+          if (unitWidth[u] >= needed && unitWidth[u] >= minAvailable) shards[at++] = u;
+        }
+        diskShards[2 * d + 1] = at;
       }
+      nodeShards[2 * n + 1] = at;
     }
-    diskShardStart[D] = at;
   }
   int schedTotal = 0;
   for (int n = 0; n < N; n++) schedTotal += nodeSched[n];
@@ -289,7 +302,7 @@ int main(int argc, char **argv) {
   clock_gettime(CLOCK_MONOTONIC, &t0);
   clock_t cpu0 = clock();
   for (int trial = 0; trial < trials; trial++) {
-    memset(nodeFailed, 0, N); memset(nodeDown, 0, N); memset(torDown, 0, R); memset(feedDown, 0, R);
+    memset(nodeFailed, 0, N); memset(nodeDisksLost, 0, sizeof(int) * N); memset(nodeDown, 0, N); memset(torDown, 0, R); memset(feedDown, 0, R);
     memset(rackFailed, 0, R); memset(roomFailed, 0, ROOMS); memset(siteFailed, 0, SITES); memset(diskIntact, 1, D);
     memset(compDownByKind, 0, sizeof compDownByKind); memset(nodesDownByKind, 0, sizeof nodesDownByKind);
     memset(compDownSince, 0, sizeof compDownSince); memset(nodesDownSince, 0, sizeof nodesDownSince);

@@ -197,7 +197,9 @@ const enum N {
   SCHED = 5,
   DISKS = 6,
   DISKS_END = 7,
-  FIELDS = 8,
+  SHARDS = 8,
+  SHARDS_END = 9,
+  FIELDS = 10,
 }
 const enum R {
   ROOM = 0,
@@ -265,14 +267,18 @@ class Mission {
   private readonly feedDown: Uint8Array;
   private readonly rackFailed: Uint8Array;
   // Storage shards, all in one Int32Array: shards[u] counts unit u's shards on live nodes' intact
-  // disks, shards[U + u] its intact shards, and shards[diskShardStart[d] …] lists the units disk
-  // d holds a shard of, as indices of the first part. One array, because V8's optimised code
-  // checks the map and reloads the length and data pointer of every typed array a loop touches
-  // on every iteration (--print-opt-code), and the shard loops are the bulk of a large plan's
-  // work. Units narrower than `needed` or `minAvailable` are never available nor lost: left out.
+  // disks, shards[U + u] its intact shards, and shards[diskShards[2d] … diskShards[2d + 1]) lists
+  // the units disk d holds a shard of, as indices of the first part. One array, because V8's
+  // optimised code checks the map and reloads the length and data pointer of every typed array a
+  // loop touches on every iteration (--print-opt-code), and the shard loops are the bulk of a
+  // large plan's work. Units narrower than `needed` or `minAvailable` are never available nor
+  // lost: left out. The lists are laid out node by node, so a node whose disks are all intact
+  // (nodeDisksLost[n] 0, nearly always) moves its shards in one run from nodeInfo's SHARDS to
+  // SHARDS_END instead of disk by disk: the reference example's nodes hold 12 disks of 5 shards.
   private readonly shards: Int32Array;
   private readonly diskIntact: Uint8Array;
-  private readonly diskShardStart: Int32Array;
+  private readonly diskShards: Int32Array;
+  private readonly nodeDisksLost: Int32Array;
   private readonly U: number = 0;
   private membersUp = 0;
   private schedUp = 0;
@@ -298,19 +304,14 @@ class Mission {
   private readonly groupSize: Int32Array;
   private readonly canFail: number = 0;
   private readonly allUpRate: number = 0;
-  private readonly flags: Uint8Array;
-  private readonly ints: Int32Array;
-  private readonly doubles: Float64Array;
-  private readonly flagsStart: Uint8Array;
-  private readonly intsStart: Int32Array;
-  private readonly doublesStart: Float64Array;
+  private readonly trialState: Uint8Array;
+  private readonly trialStart: Uint8Array;
   private readonly queue: Int32Array;
   private qHead = 0;
   private qLen = 0;
   private crewBusy = false;
   private readonly linkDown: Uint8Array;
   private linksDown = 0;
-  private readonly shardCountsStart: Int32Array;
   private readonly siteMembersUp: Int32Array;
   private readonly siteSchedUp: Int32Array;
   private schedTotal = 0;
@@ -374,28 +375,50 @@ class Mission {
     }
     this.canFail = canFail;
     this.allUpRate = allUpRate;
-    // Every per-trial array is a view of one of three buffers (bytes, int32s, doubles), or is the
-    // head of `shards`, and each has a starting image, so a trial starts with four block copies:
-    // the call overhead of a dozen small fills was a visible share of a trial on a small plan.
+    // Every per-trial array is a view of one buffer, laid out doubles, int32s, bytes, then the
+    // shard counts at the head of `shards`, so a trial starts with one block copy of its starting
+    // image: each TypedArray.prototype.set is a call into a builtin, and four of them per trial
+    // were a visible share of a small plan's trial (about 18 events on the reference example).
     const U = m.unitCount,
       S = m.siteCount;
-    this.flags = new Uint8Array(2 * m.nodeCount + 3 * m.rackCount + m.roomCount + S + m.siteLinkA.length + m.diskCount);
+    const doubleCount = V.LENGTH + 2 * KIND_COUNT + this.CP,
+      intCount = 2 * KIND_COUNT + 2 * S + 2 * C + G + m.nodeCount,
+      flagCount = 2 * m.nodeCount + 3 * m.rackCount + m.roomCount + S + m.siteLinkA.length + m.diskCount;
+    const tracked = (u: number) => m.unitWidth[u] >= m.needed && m.unitWidth[u] >= m.minAvailable;
+    const diskShards: number[] = [];
+    this.diskShards = new Int32Array(2 * m.diskCount);
+    const nodeShards = new Int32Array(2 * m.nodeCount);
+    for (let n = 0; n < m.nodeCount; n++) {
+      nodeShards[2 * n] = 2 * U + diskShards.length;
+      for (let i = m.nodeDiskStart[n]; i < m.nodeDiskStart[n + 1]; i++) {
+        const d = m.nodeDisks[i];
+        this.diskShards[2 * d] = 2 * U + diskShards.length;
+        for (let j = m.diskUnitStart[d]; j < m.diskUnitStart[d + 1]; j++) if (tracked(m.diskUnits[j])) diskShards.push(m.diskUnits[j]);
+        this.diskShards[2 * d + 1] = 2 * U + diskShards.length;
+      }
+      nodeShards[2 * n + 1] = 2 * U + diskShards.length;
+    }
+    const intsAt = doubleCount * 8,
+      flagsAt = intsAt + intCount * 4,
+      shardsAt = flagsAt + Math.ceil(flagCount / 4) * 4,
+      buffer = new ArrayBuffer(shardsAt + (2 * U + diskShards.length) * 4);
     [this.nodeFailed, this.nodeDown, this.torDown, this.feedDown, this.rackFailed, this.roomFailed, this.siteFailed, this.linkDown, this.diskIntact] = views(
-      this.flags,
+      new Uint8Array(buffer, flagsAt, flagCount),
       [m.nodeCount, m.nodeCount, m.rackCount, m.rackCount, m.rackCount, m.roomCount, S, m.siteLinkA.length, m.diskCount],
     );
-    this.ints = new Int32Array(2 * KIND_COUNT + 2 * S + 2 * C + G);
-    [this.compDownByKind, this.nodesDownByKind, this.siteMembersUp, this.siteSchedUp, this.upList, this.upSlot, this.groupUp] = views(this.ints, [
+    [this.compDownByKind, this.nodesDownByKind, this.siteMembersUp, this.siteSchedUp, this.upList, this.upSlot, this.groupUp, this.nodeDisksLost] = views(
+      new Int32Array(buffer, intsAt, intCount),
+      [KIND_COUNT, KIND_COUNT, S, S, C, C, G, m.nodeCount],
+    );
+    [this.v, this.compDownSince, this.nodesDownSince, this.trialBytes] = views(new Float64Array(buffer, 0, doubleCount), [
+      V.LENGTH,
       KIND_COUNT,
       KIND_COUNT,
-      S,
-      S,
-      C,
-      C,
-      G,
+      this.CP,
     ]);
-    this.doubles = new Float64Array(V.LENGTH + 2 * KIND_COUNT + this.CP);
-    [this.v, this.compDownSince, this.nodesDownSince, this.trialBytes] = views(this.doubles, [V.LENGTH, KIND_COUNT, KIND_COUNT, this.CP]);
+    this.shards = new Int32Array(buffer, shardsAt, 2 * U + diskShards.length);
+    this.shards.set(diskShards, 2 * U);
+    this.trialState = new Uint8Array(buffer, 0, shardsAt + 2 * U * 4);
     this.queue = new Int32Array(C + 1);
     this.nodeDownKind = new Uint8Array(m.nodeCount);
     this.nodeInfo = new Int32Array(m.nodeCount * N.FIELDS);
@@ -409,6 +432,8 @@ class Mission {
       this.nodeInfo[at + N.SCHED] = m.nodeSchedulable[n];
       this.nodeInfo[at + N.DISKS] = m.nodeDiskStart[n];
       this.nodeInfo[at + N.DISKS_END] = m.nodeDiskStart[n + 1];
+      this.nodeInfo[at + N.SHARDS] = nodeShards[2 * n];
+      this.nodeInfo[at + N.SHARDS_END] = nodeShards[2 * n + 1];
     }
     this.rackInfo = new Int32Array(m.rackCount * R.FIELDS);
     for (let r = 0; r < m.rackCount; r++) {
@@ -421,22 +446,11 @@ class Mission {
       this.rackInfo[at + R.NODES_END] = m.rackNodeStart[r + 1];
     }
     this.U = U;
-    const tracked = (u: number) => m.unitWidth[u] >= m.needed && m.unitWidth[u] >= m.minAvailable;
-    const diskShards: number[] = [];
-    this.diskShardStart = new Int32Array(m.diskCount + 1);
-    for (let d = 0; d < m.diskCount; d++) {
-      this.diskShardStart[d] = 2 * U + diskShards.length;
-      for (let j = m.diskUnitStart[d]; j < m.diskUnitStart[d + 1]; j++) if (tracked(m.diskUnits[j])) diskShards.push(m.diskUnits[j]);
-    }
-    this.diskShardStart[m.diskCount] = 2 * U + diskShards.length;
-    this.shards = new Int32Array(2 * U + diskShards.length);
-    this.shards.set(diskShards, 2 * U);
 
     // The starting state: everything up and intact, each group's components in component order.
     this.diskIntact.fill(1);
     this.shards.set(m.unitWidth);
     this.shards.set(m.unitWidth, U);
-    this.shardCountsStart = this.shards.slice(0, 2 * U);
     for (let n = 0; n < m.nodeCount; n++) {
       this.siteMembersUp[m.nodeSite[n]] += m.nodeIsMember[n];
       this.siteSchedUp[m.nodeSite[n]] += m.nodeSchedulable[n];
@@ -459,9 +473,7 @@ class Mission {
     v[V.FIRST_LOSS] = Infinity;
     v[V.FIRST_SHORT] = Infinity;
     v[V.RATE] = this.allUpRate;
-    this.flagsStart = this.flags.slice();
-    this.intsStart = this.ints.slice();
-    this.doublesStart = this.doubles.slice();
+    this.trialStart = this.trialState.slice();
     this.parent = new Int32Array(m.siteCount);
     this.groupMembers = new Int32Array(m.siteCount);
     this.groupSched = new Int32Array(m.siteCount);
@@ -676,46 +688,49 @@ class Mission {
       this.v[V.UP_CORES] += delta * m.nodeCores[n];
     }
     // The shard loops are a method of their own, so this one stays small enough for V8 to inline.
-    if (info[at + N.DISKS] < info[at + N.DISKS_END]) this.moveShards(n, down);
+    if (info[at + N.SHARDS] < info[at + N.SHARDS_END]) {
+      if (this.nodeDisksLost[n] === 0) this.moveShards(info[at + N.SHARDS], info[at + N.SHARDS_END], down);
+      else this.moveShardsByDisk(n, down);
+    }
   }
 
-  /** Node n went down (down 1) or up: the intact shards on its disks leave or rejoin their units' live counts. */
-  private moveShards(n: number, down: number): void {
+  /** As moveShards, disk by disk, for a node some of whose disks hold no intact shards. */
+  private moveShardsByDisk(n: number, down: number): void {
+    const info = this.nodeInfo,
+      at = n * N.FIELDS,
+      nodeDisks = this.m.nodeDisks,
+      diskShards = this.diskShards;
+    for (let i = info[at + N.DISKS]; i < info[at + N.DISKS_END]; i++) {
+      const d = nodeDisks[i];
+      if (this.diskIntact[d]) this.moveShards(diskShards[2 * d], diskShards[2 * d + 1], down);
+    }
+  }
+
+  /** A node went down (down 1) or up: the intact shards listed in shards[from … to) leave or rejoin their units' live counts. */
+  private moveShards(from: number, to: number, down: number): void {
     // The shard loops read their arrays from locals and count in a local: through `this` V8
     // reloads every array's header after each typed-array store, per shard. One loop per
     // direction, so the loop tests no flag per shard.
-    const m = this.m,
-      info = this.nodeInfo,
-      at = n * N.FIELDS,
-      diskIntact = this.diskIntact,
-      diskShardStart = this.diskShardStart,
-      nodeDisks = m.nodeDisks,
-      disksEnd = info[at + N.DISKS_END],
-      shards = this.shards,
-      minAvailable = m.minAvailable;
+    const shards = this.shards,
+      minAvailable = this.m.minAvailable;
     let unavailableUnits = this.unavailableUnits;
-    for (let i = info[at + N.DISKS]; i < disksEnd; i++) {
-      const d = nodeDisks[i];
-      if (!diskIntact[d]) continue;
-      const f = diskShardStart[d + 1];
-      let j = diskShardStart[d];
-      if (down) {
-        for (; j + 3 < f; j += 4) {
-          if (shards[shards[j]]-- === minAvailable) unavailableUnits++;
-          if (shards[shards[j + 1]]-- === minAvailable) unavailableUnits++;
-          if (shards[shards[j + 2]]-- === minAvailable) unavailableUnits++;
-          if (shards[shards[j + 3]]-- === minAvailable) unavailableUnits++;
-        }
-        for (; j < f; j++) if (shards[shards[j]]-- === minAvailable) unavailableUnits++;
-      } else {
-        for (; j + 3 < f; j += 4) {
-          if (++shards[shards[j]] === minAvailable) unavailableUnits--;
-          if (++shards[shards[j + 1]] === minAvailable) unavailableUnits--;
-          if (++shards[shards[j + 2]] === minAvailable) unavailableUnits--;
-          if (++shards[shards[j + 3]] === minAvailable) unavailableUnits--;
-        }
-        for (; j < f; j++) if (++shards[shards[j]] === minAvailable) unavailableUnits--;
+    let j = from;
+    if (down) {
+      for (; j + 3 < to; j += 4) {
+        if (shards[shards[j]]-- === minAvailable) unavailableUnits++;
+        if (shards[shards[j + 1]]-- === minAvailable) unavailableUnits++;
+        if (shards[shards[j + 2]]-- === minAvailable) unavailableUnits++;
+        if (shards[shards[j + 3]]-- === minAvailable) unavailableUnits++;
       }
+      for (; j < to; j++) if (shards[shards[j]]-- === minAvailable) unavailableUnits++;
+    } else {
+      for (; j + 3 < to; j += 4) {
+        if (++shards[shards[j]] === minAvailable) unavailableUnits--;
+        if (++shards[shards[j + 1]] === minAvailable) unavailableUnits--;
+        if (++shards[shards[j + 2]] === minAvailable) unavailableUnits--;
+        if (++shards[shards[j + 3]] === minAvailable) unavailableUnits--;
+      }
+      for (; j < to; j++) if (++shards[shards[j]] === minAvailable) unavailableUnits--;
     }
     this.unavailableUnits = unavailableUnits;
   }
@@ -781,11 +796,12 @@ class Mission {
       U = this.U,
       needed = m.needed,
       minAvailable = m.minAvailable,
-      f = this.diskShardStart[d + 1];
+      f = this.diskShards[2 * d + 1];
     this.diskIntact[d] = 0;
+    this.nodeDisksLost[m.diskNode[d]]++;
     const up = !this.nodeDown[m.diskNode[d]];
     let unavailableUnits = this.unavailableUnits;
-    let j = this.diskShardStart[d];
+    let j = this.diskShards[2 * d];
     for (; j + 3 < f; j += 4) {
       const u0 = shards[j],
         u1 = shards[j + 1],
@@ -826,11 +842,12 @@ class Mission {
       shards = this.shards,
       U = this.U,
       minAvailable = m.minAvailable,
-      f = this.diskShardStart[d + 1];
+      f = this.diskShards[2 * d + 1];
     this.diskIntact[d] = 1;
+    this.nodeDisksLost[m.diskNode[d]]--;
     const up = !this.nodeDown[m.diskNode[d]];
     let unavailableUnits = this.unavailableUnits;
-    let j = this.diskShardStart[d];
+    let j = this.diskShards[2 * d];
     for (; j + 3 < f; j += 4) {
       const u0 = shards[j],
         u1 = shards[j + 1],
@@ -949,10 +966,7 @@ class Mission {
   /** Resets every per-trial state: all components up, the heap empty but for the failure clock. */
   private startTrial(): void {
     const m = this.m;
-    this.flags.set(this.flagsStart);
-    this.ints.set(this.intsStart);
-    this.doubles.set(this.doublesStart);
-    this.shards.set(this.shardCountsStart);
+    this.trialState.set(this.trialStart);
     this.membersUp = m.members;
     this.schedUp = this.schedTotal;
     this.unavailableUnits = 0;
