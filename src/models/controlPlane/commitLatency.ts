@@ -320,7 +320,8 @@ function round(fsync: Fsync, rttMs: number, hopMs: number, jitter: number, z: Fl
   const fsyncSpread = fsyncAt(fsync, Z_SPREAD) - fsyncAt(fsync, -Z_SPREAD);
   const rttSpread = rttMs * (Math.exp(jitter * Z_SPREAD) - Math.exp(-jitter * Z_SPREAD));
   const overFsync = fsyncSpread <= rttSpread;
-  const atoms = Float64Array.from(z, (zi) => (overFsync ? fsyncAt(fsync, zi) : rttMs * Math.exp(jitter * zi)));
+  const atoms = new Float64Array(z.length);
+  for (let i = 0; i < z.length; i++) atoms[i] = overFsync ? fsyncAt(fsync, z[i]) : rttMs * Math.exp(jitter * z[i]);
   return { hopMs, rttMs, fsync, jittered, overFsync, atoms };
 }
 
@@ -380,7 +381,10 @@ class CommitCdf {
     // Followers with the same disk at the same distance (a rack of them, a symmetric plan) have the
     // same round: its quadrature is done once per CDF evaluation and the DP reads it for each.
     this.sameAs = Int32Array.from(rounds, (r) =>
-      rounds.findIndex((q) => q.hopMs === r.hopMs && q.rttMs === r.rttMs && fsyncKey(q.fsync) === fsyncKey(r.fsync)),
+      rounds.findIndex(
+        (q) =>
+          q.hopMs === r.hopMs && q.rttMs === r.rttMs && q.fsync.median === r.fsync.median && q.fsync.sigma === r.fsync.sigma && q.fsync.floor === r.fsync.floor,
+      ),
     );
     this.roundP = new Float64Array(rounds.length);
     const roundAt = (r: Round, z: number) => r.hopMs + r.rttMs * Math.exp(z * jitter) + fsyncAt(r.fsync, z);
@@ -414,38 +418,50 @@ class CommitCdf {
     this.mass = Float64Array.from(mass);
     // A V with no spread needs no grid: its point masses hold it all.
     const size = high > this.lowMs * (1 + SAME) ? points : 1;
-    const x: number[] = [];
-    const f: number[] = [];
+    // At most size points plus one per halving (3 · size of them).
+    const x = new Float64Array(4 * size + 1);
+    const f = new Float64Array(4 * size + 1);
     const smoothAt = (logV: number) => {
       const v = Math.exp(logV);
       return this.cdf(v) - this.pointMassUpTo(v);
     };
     const x0 = Math.log(this.lowMs);
     const step = size > 1 ? (Math.log(high) - x0) / (size - 1) : 0;
-    x.push(x0);
-    f.push(size > 1 ? smoothAt(x0) : 0);
+    x[0] = x0;
+    f[0] = size > 1 ? smoothAt(x0) : 0;
+    let count = 1;
     // Log-spaced, and a cell that rises by more than MAX_RISE (a narrow term: an RTT with little
     // jitter, a nearly fixed fsync) is halved until it does not, so interpolation never spans a cliff.
+    // Depth first, left halves before right ones: a stack holds the right ends still to reach (a
+    // recursion would box its arguments on every call).
     let budget = 3 * size;
-    const refine = (xa: number, fa: number, xb: number, fb: number) => {
-      if (fb - fa > MAX_RISE && xb - xa > 1e-9 && budget-- > 0) {
-        const xm = (xa + xb) / 2;
-        const fm = Math.min(fb, Math.max(fa, smoothAt(xm)));
-        refine(xa, fa, xm, fm);
-        refine(xm, fm, xb, fb);
-      } else {
-        x.push(xb);
-        f.push(fb);
-      }
-    };
+    const pendingX: number[] = [];
+    const pendingF: number[] = [];
     for (let i = 1; i < size; i++) {
-      const xb = i === size - 1 ? Math.log(high) : x0 + i * step;
-      refine(x[x.length - 1], f[f.length - 1], xb, Math.max(f[f.length - 1], smoothAt(xb)));
+      let xa = x[count - 1];
+      let fa = f[count - 1];
+      const xi = i === size - 1 ? Math.log(high) : x0 + i * step;
+      pendingX.push(xi);
+      pendingF.push(Math.max(fa, smoothAt(xi)));
+      while (pendingX.length > 0) {
+        const xb = pendingX[pendingX.length - 1];
+        const fb = pendingF[pendingF.length - 1];
+        if (fb - fa > MAX_RISE && xb - xa > 1e-9 && budget-- > 0) {
+          const xm = (xa + xb) / 2;
+          pendingX.push(xm);
+          pendingF.push(Math.min(fb, Math.max(fa, smoothAt(xm))));
+        } else {
+          pendingX.pop();
+          pendingF.pop();
+          x[count] = xa = xb;
+          f[count++] = fa = fb;
+        }
+      }
     }
-    this.logGrid = Float64Array.from(x);
-    this.grid = new Float64Array(x.length);
-    for (let i = 0; i < x.length; i++) this.grid[i] = Math.exp(x[i]);
-    this.smooth = Float64Array.from(f);
+    this.logGrid = x.slice(0, count);
+    this.grid = new Float64Array(count);
+    for (let i = 0; i < count; i++) this.grid[i] = Math.exp(x[i]);
+    this.smooth = f.slice(0, count);
     this.slopes = monotoneSlopes(this.logGrid, this.smooth);
   }
 
@@ -483,17 +499,48 @@ class CommitCdf {
     const last = g.length - 1;
     if (v < g[0] || last === 0) return 0;
     if (v >= g[last]) return this.smooth[last];
-    // The cell holding v, by bisection on the grid.
+    return this.inCell(this.cellOf(v), v);
+  }
+
+  /** The cell [g[i], g[i + 1]) holding v, for g[0] ≤ v < g[last], by bisection on the grid. */
+  private cellOf(v: number): number {
+    const g = this.grid;
     let lo = 0;
-    let hi = last;
+    let hi = g.length - 1;
     while (hi - lo > 1) {
       const mid = (lo + hi) >>> 1;
       if (g[mid] <= v) lo = mid;
       else hi = mid;
     }
+    return lo;
+  }
+
+  /** The monotone cubic of cell i at v. */
+  private inCell(i: number, v: number): number {
     const x = this.logGrid;
-    const h = x[hi] - x[lo];
-    return hermite(this.smooth[lo], this.slopes[lo] * h, this.smooth[hi], this.slopes[hi] * h, (Math.log(v) - x[lo]) / h);
+    const h = x[i + 1] - x[i];
+    return hermite(this.smooth[i], this.slopes[i] * h, this.smooth[i + 1], this.slopes[i + 1] * h, (Math.log(v) - x[i]) / h);
+  }
+
+  /**
+   * sum + Σ w_i · smoothLookup(y − d_i), added in order, for ascending d: the points descend, so
+   * the cells are walked down from the first one's instead of bisected for each.
+   */
+  addSmooth(sum: number, y: number, d: Float64Array, w: Float64Array): number {
+    const g = this.grid;
+    const last = g.length - 1;
+    let cell = -1;
+    for (let i = 0; i < d.length; i++) {
+      const v = y - d[i];
+      if (v < g[0] || last === 0) sum += w[i] * 0;
+      else if (v >= g[last]) sum += w[i] * this.smooth[last];
+      else {
+        if (cell < 0) cell = this.cellOf(v);
+        else while (g[cell] > v) cell--;
+        sum += w[i] * this.inCell(cell, v);
+      }
+    }
+    return sum;
   }
 
   /** P(V ≤ v) from the grid and the point masses. */
@@ -642,7 +689,7 @@ class WriteCdf {
         // E over the hop's jitter: Gauss–Hermite on V's continuous part, V's point masses exactly.
         const d = this.jitterAtoms[o];
         const w = this.rule.w;
-        for (let i = 0; i < w.length; i++) sum += w[i] * c.smoothLookup(y - d[i]);
+        sum = c.addSmooth(sum, y, d, w);
         for (let i = 0; i < c.massAt.length; i++) {
           const x = y - f.hopMs - c.massAt[i];
           if (x > 0) sum += c.mass[i] * normalCdfFast(Math.log(x / f.rttMs) / this.jitter);
