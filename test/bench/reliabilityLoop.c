@@ -174,12 +174,14 @@ static void restoreDisk(int d) {
 static double exponential(void) { return standardExponential(); }
 static double drawRepair(double mean) { return mean * exponential(); }
 
-/* The failure clock (item F): one Poisson process of rate `rate` for all up components, which are
- * grouped by equal rate; upList[groupStart[g] ...] holds group g's members, the groupUp[g] up ones first. */
-static int F, G, *compGroup, *groupStart, *groupSize, *groupUp, *upList, *upSlot, *upListInit, *upSlotInit;
+/* The failure clock: one Poisson process of rate `rate` for all up components, which are grouped
+ * by equal rate; upList[groupStart[g] ...] holds group g's members, the groupUp[g] up ones first.
+ * It fires at clockAt (infinity while no component is up), outside the heap, as in simulate.ts. */
+static double clockAt;
+static int G, *compGroup, *groupStart, *groupSize, *groupUp, *upList, *upSlot, *upListInit, *upSlotInit;
 static double *groupRate, rate, allUpRate;
 static int upCount, canFail;
-static void drawClock(void) { schedule(F, rate > 0 ? now + exponential() / rate : INFINITY); }
+static void drawClock(void) { clockAt = rate > 0 ? now + exponential() / rate : INFINITY; }
 static int pickFailing(void) {
   double x = next01() * rate;
   int g = -1;
@@ -211,8 +213,8 @@ static void rejoin(int c) {
   upCount++;
   double old = rate;
   rate = old + groupRate[g];
-  double at = when[F];
-  if (at == INFINITY) drawClock(); else schedule(F, now + ((at - now) * old) / rate);
+  double at = clockAt;
+  if (at == INFINITY) drawClock(); else clockAt = now + ((at - now) * old) / rate;
 }
 
 int main(int argc, char **argv) {
@@ -232,7 +234,6 @@ int main(int argc, char **argv) {
   unitWidth = ints(U); unitBytes = dbls(U);
   fclose(in);
   H = C + D;
-  F = H;
   heap = malloc(sizeof(int) * (H + 1)); pos = malloc(sizeof(int) * (H + 1)); when = malloc(sizeof(double) * (H + 1));
   for (int i = 0; i <= H; i++) { pos[i] = -1; when[i] = INFINITY; }
   heapSize = 0;
@@ -321,16 +322,18 @@ int main(int argc, char **argv) {
     upCount = canFail;
     rate = allUpRate;
     drawClock();
-    while (heapSize > 0) {
-      int item = heap[0];
-      double t = when[item];
+    for (;;) {
+      /* The failure clock's or the heap's top, whichever comes first (the heap's at a tie). */
+      int item = heapSize > 0 ? heap[0] : -1;
+      double t = item >= 0 ? when[item] : INFINITY;
+      int failing = clockAt < t;
+      if (failing) t = clockAt;
       if (t > T) break;
       now = t;
       events++;
       int kind;
-      if (item >= C && item != F) { kind = DISK; restoreDisk(item - C); schedule(item, INFINITY); }
+      if (!failing && item >= C) { kind = DISK; restoreDisk(item - C); schedule(item, INFINITY); }
       else {
-        int failing = item == F;
         int c = failing ? pickFailing() : item, target = compTarget[c];
         kind = compKind[c];
         if (failing) {

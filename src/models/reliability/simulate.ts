@@ -60,11 +60,18 @@ type _KindCodesAgree = [
 const _kindCodesAgree: _KindCodesAgree = true;
 
 /** Per-trial figures kept as sum and sum of squares (`SimPartial.moments`, index = figure · 2). */
-export const M_QUORUM_HOURS = 0,
-  M_API_HOURS = 1,
-  M_UNAVAILABLE_HOURS = 2,
-  M_CAPACITY_HOURS = 3;
-export const MOMENTS = 4;
+const enum M {
+  QUORUM_HOURS = 0,
+  API_HOURS = 1,
+  UNAVAILABLE_HOURS = 2,
+  CAPACITY_HOURS = 3,
+  COUNT = 4,
+}
+export const M_QUORUM_HOURS: number = M.QUORUM_HOURS,
+  M_API_HOURS: number = M.API_HOURS,
+  M_UNAVAILABLE_HOURS: number = M.UNAVAILABLE_HOURS,
+  M_CAPACITY_HOURS: number = M.CAPACITY_HOURS;
+export const MOMENTS: number = M.COUNT;
 
 /**
  * What a batch of trials found: counts and sums that merge by addition (`mergePartials`), so
@@ -88,20 +95,39 @@ export interface SimPartial {
   byKind: Float64Array;
 }
 
+/**
+ * A partial of no trials. Its arrays are consecutive views of one buffer, in the order of
+ * `partialSums`: the simulation adds a trial's figures into all of them through that one array.
+ */
 export function emptyPartial(checkpoints: number): SimPartial {
+  const CP = checkpoints;
+  const [quorumLossWithin, apiLossWithin, dataLossWithin, capacityShortWithin, bytesLost, bytesLostSq, moments, byKind] = views(
+    new Float64Array(6 * CP + M.COUNT * 2 + KIND_COUNT * K.FIELDS),
+    [CP, CP, CP, CP, CP, CP, M.COUNT * 2, KIND_COUNT * K.FIELDS],
+  );
   return {
     trials: 0,
     events: 0,
     componentHours: 0,
-    quorumLossWithin: new Float64Array(checkpoints),
-    apiLossWithin: new Float64Array(checkpoints),
-    dataLossWithin: new Float64Array(checkpoints),
-    capacityShortWithin: new Float64Array(checkpoints),
-    bytesLost: new Float64Array(checkpoints),
-    bytesLostSq: new Float64Array(checkpoints),
-    moments: new Float64Array(MOMENTS * 2),
-    byKind: new Float64Array(KIND_COUNT * KIND_FIELDS),
+    quorumLossWithin,
+    apiLossWithin,
+    dataLossWithin,
+    capacityShortWithin,
+    bytesLost,
+    bytesLostSq,
+    moments,
+    byKind,
   };
+}
+
+/**
+ * All the arrays of a partial made by emptyPartial, as one: quorumLossWithin at 0, then
+ * apiLossWithin, dataLossWithin, capacityShortWithin, bytesLost and bytesLostSq, CP apart
+ * (CP = checkpoints), moments at 6 · CP and byKind after them.
+ */
+function partialSums(p: SimPartial): Float64Array {
+  const CP = p.quorumLossWithin.length;
+  return new Float64Array(p.quorumLossWithin.buffer, p.quorumLossWithin.byteOffset, 6 * CP + M.COUNT * 2 + KIND_COUNT * K.FIELDS);
 }
 
 /** Adds b into a (in place) and returns a: partial results of disjoint trial chunks merge by addition. */
@@ -166,7 +192,8 @@ function views<T extends Uint8Array | Int32Array | Float64Array>(buffer: T, leng
 }
 
 // Indices into `Mission.v`, the doubles that change per event. *_SINCE: when the current spell
-// without quorum, API, a unit or capacity began (read only while it lasts).
+// without quorum, API, a unit or capacity began (read only while it lasts). CLOCK: when the
+// failure clock fires next (∞ while no component is up).
 const enum V {
   NOW = 0,
   UP_CORES = 1,
@@ -183,7 +210,8 @@ const enum V {
   A_SINCE = 12,
   U_SINCE = 13,
   C_SINCE = 14,
-  LENGTH = 15,
+  CLOCK = 15,
+  LENGTH = 16,
 }
 
 // The model's per-node and per-rack integers, packed by record in `Mission.nodeInfo` and
@@ -225,14 +253,15 @@ class Mission {
   // small integers or booleans rather than generic values it must check on every read.
   // (With the dispatch changes below, 5–20 % less time per event in interleaved runs: see git log.)
 
-  // Indexed binary min-heap over the items that have a time: component repairs (item c), disk
-  // rebuilds (C + d) and the failure clock (F = C + D), keyed by `when`. An item out of the heap
-  // has pos −1 and when ∞; the heap holds only what is pending, so a trial starts with it empty.
+  // Indexed binary min-heap over the pending repairs (item c) and disk rebuilds (C + d), keyed by
+  // `when`. An item out of the heap has pos −1 and when ∞; the heap holds only what is pending,
+  // so a trial starts with it empty. The failure clock is not in it but in v[V.CLOCK], compared
+  // with the heap's top per event: it moves at every failure and repair, and a heap move per
+  // event cost more than that comparison.
   private readonly heap: Int32Array;
   private readonly pos: Int32Array;
   private readonly when: Float64Array;
   private heapSize = 0;
-  private readonly F: number = 0;
   private readonly C: number = 0;
   // Doubles that change per event live in a typed array, so no write boxes a fresh heap number.
   private readonly v: Float64Array;
@@ -294,6 +323,9 @@ class Mission {
   private readonly coresShortBelow: number = 0;
   // From here on, fields the event loop reads rarely or only per trial.
   readonly out: SimPartial;
+  // All of out's arrays as one (partialSums): a trial's figures are added through one array
+  // rather than eight, each of which V8 checks and loads the header of.
+  private readonly sums: Float64Array;
   private readonly roomFailed: Uint8Array;
   private readonly siteFailed: Uint8Array;
   private readonly nodeDownKind: Uint8Array;
@@ -345,10 +377,10 @@ class Mission {
     this.missionYears = this.T / 8766;
     this.out = emptyPartial(this.CP);
     this.byKind = this.out.byKind;
-    this.F = this.H;
-    this.heap = new Int32Array(this.H + 1);
-    this.pos = new Int32Array(this.H + 1).fill(-1);
-    this.when = new Float64Array(this.H + 1).fill(Infinity);
+    this.sums = partialSums(this.out);
+    this.heap = new Int32Array(this.H);
+    this.pos = new Int32Array(this.H).fill(-1);
+    this.when = new Float64Array(this.H).fill(Infinity);
     // Groups in order of first appearance, members in component order: reliabilityLoop.c builds
     // the same groups, so both pick the same component from the same draw.
     const rates: number[] = [];
@@ -550,12 +582,6 @@ class Mission {
     else this.siftDown(i);
   }
 
-  /** Item, in the heap, has a new time in when[item]: `earlier` (1) or not (0) than before. */
-  private moved(item: number, earlier: number): void {
-    if (earlier) this.siftUp(this.pos[item]);
-    else this.siftDown(this.pos[item]);
-  }
-
   /** A standard exponential variate (mean 1), by the ziggurat (no logarithm in ~99 % of draws). */
   private exponential(): number {
     return this.rng.standardExponential();
@@ -581,14 +607,9 @@ class Mission {
    * is Exp(Λ) away, drawn afresh.
    */
   private drawClock(): void {
-    const F = this.F,
-      rate = this.v[V.RATE];
-    if (rate > 0) {
-      // A fresh time is never earlier than the clock's old one: that fired now, or it was out.
-      this.when[F] = this.v[V.NOW] + this.exponential() / rate;
-      if (this.pos[F] < 0) this.insert(F);
-      else this.moved(F, 0);
-    } else if (this.pos[F] >= 0) this.remove(F);
+    const v = this.v,
+      rate = v[V.RATE];
+    v[V.CLOCK] = rate > 0 ? v[V.NOW] + this.exponential() / rate : Infinity;
   }
 
   /**
@@ -649,13 +670,9 @@ class Mission {
     const v = this.v;
     const old = v[V.RATE];
     v[V.RATE] = old + this.groupRate[g];
-    const at = this.when[this.F];
+    const at = v[V.CLOCK];
     if (at === Infinity) this.drawClock();
-    else {
-      const t = v[V.NOW] + ((at - v[V.NOW]) * old) / v[V.RATE];
-      this.when[this.F] = t;
-      this.moved(this.F, t < at ? 1 : 0);
-    }
+    else v[V.CLOCK] = v[V.NOW] + ((at - v[V.NOW]) * old) / v[V.RATE];
   }
 
   private find(x: number): number {
@@ -929,9 +946,10 @@ class Mission {
       nodesDownByKind = this.nodesDownByKind,
       compDownSince = this.compDownSince,
       nodesDownSince = this.nodesDownSince;
+    // A kind with nothing down adds 0 (its hours are exact already): skipped, most are.
     for (let k = 0; k < KIND_COUNT; k++) {
-      byKind[k * K.FIELDS + K.DOWN_HOURS] += compDownByKind[k] * (T - compDownSince[k]);
-      byKind[k * K.FIELDS + K.NODE_DOWN_HOURS] += nodesDownByKind[k] * (T - nodesDownSince[k]);
+      if (compDownByKind[k] !== 0) byKind[k * K.FIELDS + K.DOWN_HOURS] += compDownByKind[k] * (T - compDownSince[k]);
+      if (nodesDownByKind[k] !== 0) byKind[k * K.FIELDS + K.NODE_DOWN_HOURS] += nodesDownByKind[k] * (T - nodesDownSince[k]);
     }
     if (!this.quorumOk) {
       v[V.Q_HOURS] += T - v[V.Q_SINCE];
@@ -1179,35 +1197,39 @@ class Mission {
 
   /** Adds one finished trial's figures to `out`. */
   private endTrial(): void {
-    const m = this.m,
-      v = this.v,
-      out = this.out;
+    const v = this.v,
+      out = this.out,
+      sums = this.sums,
+      CP = this.CP,
+      checkpointsHours = this.m.checkpointsHours,
+      trialBytes = this.trialBytes;
     this.closeSpells();
     out.trials++;
     out.componentHours += this.C * this.T;
-    for (let c = 0; c < this.CP; c++) {
-      const at = m.checkpointsHours[c];
-      if (v[V.FIRST_QUORUM] <= at) out.quorumLossWithin[c]++;
-      if (v[V.FIRST_API] <= at) out.apiLossWithin[c]++;
-      if (v[V.FIRST_LOSS] <= at) out.dataLossWithin[c]++;
-      if (v[V.FIRST_SHORT] <= at) out.capacityShortWithin[c]++;
-      out.bytesLost[c] += this.trialBytes[c];
-      out.bytesLostSq[c] += this.trialBytes[c] * this.trialBytes[c];
+    for (let c = 0; c < CP; c++) {
+      const at = checkpointsHours[c],
+        bytes = trialBytes[c];
+      if (v[V.FIRST_QUORUM] <= at) sums[c]++;
+      if (v[V.FIRST_API] <= at) sums[CP + c]++;
+      if (v[V.FIRST_LOSS] <= at) sums[2 * CP + c]++;
+      if (v[V.FIRST_SHORT] <= at) sums[3 * CP + c]++;
+      sums[4 * CP + c] += bytes;
+      sums[5 * CP + c] += bytes * bytes;
     }
-    const mo = out.moments,
+    const mo = 6 * CP,
       years = this.missionYears;
     const q = v[V.Q_HOURS] / years,
       a = v[V.A_HOURS] / years,
       u = v[V.U_HOURS] / years,
       cap = v[V.C_HOURS] / years;
-    mo[M_QUORUM_HOURS * 2] += q;
-    mo[M_QUORUM_HOURS * 2 + 1] += q * q;
-    mo[M_API_HOURS * 2] += a;
-    mo[M_API_HOURS * 2 + 1] += a * a;
-    mo[M_UNAVAILABLE_HOURS * 2] += u;
-    mo[M_UNAVAILABLE_HOURS * 2 + 1] += u * u;
-    mo[M_CAPACITY_HOURS * 2] += cap;
-    mo[M_CAPACITY_HOURS * 2 + 1] += cap * cap;
+    sums[mo + M.QUORUM_HOURS * 2] += q;
+    sums[mo + M.QUORUM_HOURS * 2 + 1] += q * q;
+    sums[mo + M.API_HOURS * 2] += a;
+    sums[mo + M.API_HOURS * 2 + 1] += a * a;
+    sums[mo + M.UNAVAILABLE_HOURS * 2] += u;
+    sums[mo + M.UNAVAILABLE_HOURS * 2 + 1] += u * u;
+    sums[mo + M.CAPACITY_HOURS * 2] += cap;
+    sums[mo + M.CAPACITY_HOURS * 2 + 1] += cap * cap;
   }
 
   run(trials: number): void {
@@ -1228,18 +1250,25 @@ class Mission {
       when = this.when,
       v = this.v,
       T = this.T,
-      F = this.F,
       C = this.C;
     let events = 0;
-    while (this.heapSize > 0) {
-      const item = heap[0];
-      const t = when[item];
-      if (t > T) break;
-      v[V.NOW] = t;
+    for (;;) {
+      // The next event is the failure clock's or the heap's top, whichever comes first (the
+      // heap's at a tie); none is left when both lie beyond T (an empty heap's time is ∞).
+      const clock = v[V.CLOCK];
+      const item = this.heapSize > 0 ? heap[0] : -1;
+      const t = item >= 0 ? when[item] : Infinity;
+      if (clock < t) {
+        if (clock > T) break;
+        v[V.NOW] = clock;
+      } else {
+        if (t > T) break;
+        v[V.NOW] = t;
+      }
       events++;
       // The event is dispatched here, not in a method of its own: one call fewer per event.
       let kind = Kind.DISK;
-      if (item === F) kind = this.fail(this.pickFailing());
+      if (clock < t) kind = this.fail(this.pickFailing());
       else if (item < C) kind = this.repair(item);
       else {
         this.restoreDisk(item - C);
