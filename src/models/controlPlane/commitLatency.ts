@@ -256,27 +256,38 @@ function distributions(input: CommitLatencyInput, resolution: Omit<CommitLatency
   const rtt = (a: number, b: number) => input.rttMs[a * n + b];
   // Members with equal numbers make equal leaders (a symmetric plan has one): each distinct
   // commit and write distribution is integrated once.
-  const commits = new Map<string, CommitCdf>();
+  // (Compared as numbers: printing doubles into string keys cost more than a small plan's integrals.)
+  const commits: { signature: number[]; cdf: CommitCdf }[] = [];
   const leaders = fsync.map((_, L) => {
     const rounds: Round[] = [];
     for (let j = 0; j < n; j++) if (j !== L) rounds.push(round(fsync[j], rtt(L, j), 2 * (msg(L) + msg(j)), jitter, rule.z));
-    const key = [fsyncKey(fsync[L]), ...rounds.map((r) => `${r.hopMs},${r.rttMs},${fsyncKey(r.fsync)}`).sort()].join('|');
-    let c = commits.get(key);
-    if (!c) commits.set(key, (c = new CommitCdf(fsync[L], rounds, k, jitter, rule, resolution.gridPoints)));
+    const leader = fsync[L];
+    const signature = signatureOf(
+      [leader.median, leader.sigma, leader.floor],
+      rounds.map((r) => [r.hopMs, r.rttMs, r.fsync.median, r.fsync.sigma, r.fsync.floor]),
+    );
+    let c = commits.find((x) => sameNumbers(x.signature, signature))?.cdf;
+    if (!c) commits.push({ signature, cdf: (c = new CommitCdf(leader, rounds, k, jitter, rule, resolution.gridPoints)) });
     return c;
   });
   // The forwarding integrals read V from its grid (no CDF evaluations), so four times the nodes cost
   // little; they keep a skewed V (a heavy-tailed fsync) accurate where its CDF is steep.
   const forwardRule = normalQuadrature(4 * resolution.quadratureNodes);
-  const writeCdfs = new Map<string, WriteCdf>();
+  const writeCdfs: { signature: number[]; cdf: WriteCdf }[] = [];
   const writes = leaders.map((c, L) => {
     const forwards: Forward[] = [];
     if (toLeader) forwards.push({ hopMs: 0, rttMs: 0 });
     else for (let o = 0; o < n; o++) forwards.push(o === L ? { hopMs: 0, rttMs: 0 } : { hopMs: 2 * (msg(o) + msg(L)), rttMs: rtt(o, L) });
     const shiftMs = at(input.leaderCpuMs, L) + fixedMs;
-    const key = [shiftMs, ...forwards.map((f) => `${f.hopMs},${f.rttMs}`).sort()].join('|');
-    let w = writeCdfs.get(key);
-    if (!w || w.commit !== c) writeCdfs.set(key, (w = new WriteCdf(c, shiftMs, forwards, jitter, forwardRule)));
+    const signature = signatureOf(
+      [shiftMs],
+      forwards.map((f) => [f.hopMs, f.rttMs]),
+    );
+    const kept = writeCdfs.find((x) => sameNumbers(x.signature, signature));
+    if (kept?.cdf.commit === c) return kept.cdf;
+    const w = new WriteCdf(c, shiftMs, forwards, jitter, forwardRule);
+    if (kept) kept.cdf = w;
+    else writeCdfs.push({ signature, cdf: w });
     return w;
   });
 
@@ -304,7 +315,16 @@ function distributions(input: CommitLatencyInput, resolution: Omit<CommitLatency
   return { leaders, writes, anyLeader };
 }
 
-const fsyncKey = (f: Fsync) => `${f.median},${f.sigma},${f.floor}`;
+/** The numbers of a distribution made of a head and parts whose order does not matter: the parts sorted, then all in one row. */
+function signatureOf(head: number[], parts: number[][]): number[] {
+  parts.sort((a, b) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+    return 0;
+  });
+  return head.concat(...parts);
+}
+
+const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The forwarding hop from one origin to the leader: fixed message handling plus a jittered RTT (both 0 from the leader itself). */
 interface Forward {

@@ -143,8 +143,9 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
   const latency = n > 0 ? commitLatency(latencyInput, options.latencyMemo) : null;
   const leaderIndex = latency ? latency.byLeader.indexOf(latency.best) : -1;
 
-  let load = etcdLoad(plan, a);
-  const workers = plan.nodes.filter((node) => node.role !== 'controlplane').length;
+  // The members are the control-plane nodes: count them once, not in another pass over every node.
+  let load = etcdLoad(plan, a, 0, n);
+  const workers = plan.nodes.length - n;
 
   let planCurve: ThroughputCurve | null = null;
   let openLoopPoints: LoadPoint[] = [];
@@ -169,7 +170,7 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
       const mixedMax = 1 / (profile.writeFraction / planCurve.maxWritesPerS + (1 - profile.writeFraction) / reads.maxPerS);
       const base = profile.writeFraction * planCurve.baseWriteLatencyMs + (1 - profile.writeFraction) * reads.baseLatencyMs;
       const service: LoadService = { maxPerS: mixedMax, baseLatencyMs: base, fsyncMs: profile.writeFraction * planCurve.commitFsyncMs };
-      load = etcdLoad(plan, a, closedLoop(service, [load.closedLoopClients])[0].perS);
+      load = etcdLoad(plan, a, closedLoop(service, [load.closedLoopClients])[0].perS, n);
     }
     const readMax = (load.readConsistency === 'linearizable' ? planCurve.linearizableReads : planCurve.serializableReads).maxPerS;
     etcdUtil = load.writesPerS / planCurve.maxWritesPerS + load.readsPerS / readMax;
@@ -249,19 +250,7 @@ export function controlPlaneReport(plan: Plan, options: ControlPlaneOptions): Co
       const lost = survivors.length < quorumSize(n);
       if (lost) oneDownApi = { p50Ms: null, p99Ms: null, sloMs: allUpApi.sloMs, meetsSlo: false, etcdShare: 1 };
       else {
-        const survivorLatency = commitLatency(
-          toLatencyInput(
-            survivors,
-            memberRttMatrix(
-              topologyOf(plan),
-              survivors.map((m) => m.place),
-            ),
-            a,
-            clientRttMs,
-            origin,
-          ),
-          options.latencyMemo,
-        );
+        const survivorLatency = commitLatency(toLatencyInput(survivors, withoutMember(rttFlat, n, leaderIndex), a, clientRttMs, origin), options.latencyMemo);
         oneDownApi = mutatingApiLatency({
           ...overhead,
           etcdWriteP50Ms: survivorLatency.best.writeMs.p50,
@@ -453,6 +442,14 @@ function toLatencyInput(
     clientRttMs,
     origin,
   };
+}
+
+/** The n × n RTT matrix less one member's row and column: the survivors' RTTs, the same path RTTs without tracing them again. */
+function withoutMember(rttMs: Float64Array, n: number, gone: number): Float64Array {
+  const m = new Float64Array((n - 1) * (n - 1));
+  let k = 0;
+  for (let i = 0; i < n; i++) if (i !== gone) for (let j = 0; j < n; j++) if (j !== gone) m[k++] = rttMs[i * n + j];
+  return m;
 }
 
 /** The fastest one WAL commit can be on this member's disk, ms: IOs per commit at its IOPS (a throttled volume). */

@@ -129,11 +129,16 @@ export function apiServerLoad(plan: Plan, a: ControlPlaneAssumptions, etcdWrites
  * With `plan.workload.etcdProfile` the rates, sizes and consistency come from the profile
  * (keys and DB still from the workload, which the profile does not describe); a profile without
  * `ratePerS` is a closed loop, whose rate (`closedLoopRatePerS`, from the throughput model) the caller passes.
+ * `cp`, the plan's control-plane nodes, is counted unless the caller has them (a pass over every node).
  */
-export function etcdLoad(plan: Plan, a: ControlPlaneAssumptions, closedLoopRatePerS = 0): EtcdLoad {
+export function etcdLoad(
+  plan: Plan,
+  a: ControlPlaneAssumptions,
+  closedLoopRatePerS = 0,
+  cp = plan.nodes.filter((node) => node.role === 'controlplane').length,
+): EtcdLoad {
   const w = plan.workload;
   const nodes = plan.nodes.length;
-  const cp = plan.nodes.filter((node) => node.role === 'controlplane').length;
   const churnPerS = w.podChurnPerMin / 60;
   const sources: EtcdLoadSource[] = [
     { label: 'node leases', writesPerS: nodes / a.leaseRenewIntervalS, readsPerS: 0 },
