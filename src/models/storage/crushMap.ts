@@ -50,8 +50,8 @@ export interface CrushMap {
    */
   childGroup: Int32Array;
   groupCount: Int32Array;
-  /** Scratch for `straw2Uneven`: each group's largest hash and the child slot holding it. */
-  groupTop: Float64Array;
+  /** Scratch for `straw2Uneven`: each group's largest hash (in `hashOrder`'s signed order) and the child slot holding it. */
+  groupTop: Int32Array;
   groupWin: Int32Array;
   /** Children of bucket b are `children[childStart[b] .. childStart[b + 1])`. */
   childStart: Int32Array;
@@ -128,7 +128,7 @@ function buildStructure(inventory: Inventory): CrushMap {
     weight: new Float64Array(ids.length),
     childGroup: new Int32Array(kids.flat().length),
     groupCount: new Int32Array(ids.length),
-    groupTop: new Float64Array(Math.max(1, ...kids.map((k) => k.length))),
+    groupTop: new Int32Array(Math.max(1, ...kids.map((k) => k.length))),
     groupWin: new Int32Array(Math.max(1, ...kids.map((k) => k.length))),
     childStart,
     children: Int32Array.from(kids.flat()),
@@ -236,33 +236,39 @@ function descend(map: CrushMap, b: number, target: number, prefix: number, r: nu
  * apart from `descend` so the common even case stays small enough for V8 to inline.
  */
 function straw2Uneven(map: CrushMap, from: number, to: number, groups: number, prefix: number, r: number): number {
-  const { children, hashId, weight } = map;
   // Straw2 over all children, computed per weight group: ln(u) / w is increasing in the hash, so a
   // group's best is its largest hash (first on ties); the overall winner is the best group winner,
-  // the earliest child on equal scores, exactly as a scan over every child would pick.
-  const { childGroup, groupTop, groupWin } = map;
+  // the earliest child on equal scores, exactly as a scan over every child would pick. The scan
+  // reads the packed `kids` and compares signed-order hashes, as `descend` does: adding a node
+  // or failing a disk leaves one bucket per level uneven, and the remaps of a report run here.
+  const kids = map.kids,
+    childGroup = map.childGroup,
+    groupTop = map.groupTop,
+    groupWin = map.groupWin;
   for (let g = 0; g < groups; g++) groupWin[g] = -1;
   for (let i = from; i < to; i++) {
     const g = childGroup[i];
     if (g < 0) continue;
-    const h = hash32After(prefix, hashId[children[i]], r);
+    const h = hashOrder(prefix, kids[2 * i + 1], r);
     if (groupWin[g] < 0 || h > groupTop[g]) {
       groupTop[g] = h;
       groupWin[g] = i;
     }
   }
-  if (groups === 1) return children[groupWin[0]];
+  if (groups === 1) return kids[2 * groupWin[0]];
+  const weight = map.weight;
   let best = -1;
   let bestScore = -Infinity;
   for (let g = 0; g < groups; g++) {
     const i = groupWin[g];
-    const score = straw2(unitOfHash(groupTop[g]), weight[children[i]]);
+    // Back from signed order to the unsigned hash the draw is defined on.
+    const score = straw2(unitOfHash((groupTop[g] ^ -0x80000000) >>> 0), weight[kids[2 * i]]);
     if (score > bestScore || (score === bestScore && i < best)) {
       bestScore = score;
       best = i;
     }
   }
-  return best < 0 ? -1 : children[best];
+  return best < 0 ? -1 : kids[2 * best];
 }
 
 /**

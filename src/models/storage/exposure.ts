@@ -70,32 +70,50 @@ export function exposureAfter(
   let atRiskBytes = 0,
     atRiskUnits = 0;
   let degradedAny = false;
-  const lastCopyNodes = new Set<number>();
+  // Nodes holding a last copy, in first-seen order (the order λ is summed in): a mark per node
+  // rather than a Set, which a room failure asked tens of thousands of times.
+  const isLastCopyNode = new Uint8Array(inv.nodes.length);
+  const lastCopyNodes = new Int32Array(inv.nodes.length);
+  let lastCopyCount = 0;
+  const addLastCopyNode = (n: number) => {
+    if (isLastCopyNode[n] === 0) {
+      isLastCopyNode[n] = 1;
+      lastCopyNodes[lastCopyCount++] = n;
+    }
+  };
+  // Arrays and limits in locals: V8 reloads an object's field (and a typed array's length and
+  // data pointer) on every pass of a loop that reads it through the object.
+  const { unitWidth, unitLogicalBytes, needed } = placement;
+  const { diskDown, diskDestroyed } = state;
+  const disks = inv.disks;
   // Only a unit with a shard down can be degraded or at risk.
-  for (const u of unitsOnFailedDisks(placement, state)) {
+  const units = unitsOnFailedDisks(placement, state);
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    const first = u * width,
+      end = first + unitWidth[u];
     let live = 0,
       intact = 0,
       placed = 0;
-    let lastNode = -1;
-    for (let k = 0; k < placement.unitWidth[u]; k++) {
-      const d = shards[u * width + k];
+    let lastLive = -1;
+    for (let k = first; k < end; k++) {
+      const d = shards[k];
       if (d < 0) continue;
       placed++;
-      if (!state.diskDestroyed[d]) intact++;
-      if (!state.diskDown[d]) {
-        live++;
-        lastNode = inv.disks[d].nodeIndex;
-      }
+      // Flags are 0 or 1 (FailureState): counting by addition skips branches a room failure mispredicts.
+      intact += 1 - diskDestroyed[d];
+      live += 1 - diskDown[d];
+      if (diskDown[d] === 0) lastLive = d;
     }
     if (live < placed) degradedAny = true;
-    if (intact >= placement.needed && live === placement.needed && live < placed) {
+    if (intact >= needed && live === needed && live < placed) {
       atRiskUnits++;
-      atRiskBytes += placement.unitLogicalBytes[u];
-      if (placement.needed === 1 && lastNode >= 0) lastCopyNodes.add(lastNode);
+      atRiskBytes += unitLogicalBytes[u];
+      if (needed === 1 && lastLive >= 0) addLastCopyNode(disks[lastLive].nodeIndex);
       else
-        for (let k = 0; k < placement.unitWidth[u]; k++) {
-          const d = shards[u * width + k];
-          if (d >= 0 && !state.diskDown[d]) lastCopyNodes.add(inv.disks[d].nodeIndex);
+        for (let k = first; k < end; k++) {
+          const d = shards[k];
+          if (d >= 0 && !diskDown[d]) addLastCopyNode(disks[d].nodeIndex);
         }
     }
   }
@@ -103,13 +121,14 @@ export function exposureAfter(
   const windowS = until === 'none' ? 0 : until === 'rebuild' ? rebuild.timeline.restoredAtS! : repairSeconds(plan, components);
   const r = plan.reliability;
   let lambda = 0;
-  for (const n of lastCopyNodes) lambda += (r.node.annualFailureRate + inv.nodes[n].disks.length * r.disk.annualFailureRate) / YEAR_S;
+  for (const n of lastCopyNodes.subarray(0, lastCopyCount))
+    lambda += (r.node.annualFailureRate + inv.nodes[n].disks.length * r.disk.annualFailureRate) / YEAR_S;
   return {
     windowS,
     until,
     atRiskBytes,
     atRiskUnits,
-    nodesHoldingLastCopies: lastCopyNodes.size,
+    nodesHoldingLastCopies: lastCopyCount,
     lossProbability: -Math.expm1(-lambda * windowS),
   };
 }

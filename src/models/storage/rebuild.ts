@@ -63,15 +63,11 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
   const rackUp = new Map<string, boolean>();
   for (const n of inv.nodes) rackUp.set(n.rackId, (rackUp.get(n.rackId) ?? false) || !state.nodeDown[n.index]);
   for (const [rack, up] of rackUp) if (!up) rackDown.add(rack);
-  const stuckDisk = (d: number) =>
-    s.provider === 'ceph' &&
-    !options.operatorAction &&
-    !options.drain &&
-    state.diskDown[d] === 1 &&
-    !state.diskDestroyed[d] &&
-    rackDown.has(inv.nodes[inv.disks[d].nodeIndex].rackId);
-  const stuckDestroyedInDownRack = (d: number) =>
-    s.provider === 'ceph' && !options.operatorAction && !options.drain && rackDown.has(inv.nodes[inv.disks[d].nodeIndex].rackId);
+  // A missing shard is stuck in place when its disk sits in such a rack (whether the disk is merely
+  // unreachable or destroyed, no backfill starts): flagged per disk once, not looked up per shard.
+  const stuckInRack = new Uint8Array(inv.disks.length);
+  if (s.provider === 'ceph' && !options.operatorAction && !options.drain && rackDown.size > 0)
+    for (const d of inv.disks) if (rackDown.has(inv.nodes[d.nodeIndex].rackId)) stuckInRack[d.index] = 1;
 
   let startS: number | null;
   let reason: string;
@@ -112,7 +108,8 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
   const crush = s.provider === 'ceph' ? crushMap(inv, state.diskDown) : undefined;
   const crushLevel = s.provider === 'ceph' ? crushLevelOf(s.failureDomain) : -1;
   const choice: CrushChoice = { disk: -1, domain: -1 };
-  const { width, shards } = placement;
+  const { width, shards, unitWidth, shardBytes, needed } = placement;
+  const { diskDown, diskDestroyed } = state;
   // Per-unit scratch, reused: a room failure visits every PG.
   const live = new Int32Array(width);
   const missing = new Int32Array(width);
@@ -120,45 +117,34 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
   const sources = new Int32Array(width);
   const used: string[] = [];
   const usedBuckets = new Int32Array(width);
-  // Only units with a shard down have anything to rebuild; the index lists them in unit order.
-  const touched = unitsOnFailedDisks(placement, state);
+  // Only units with a shard down have anything to rebuild; the index lists them in unit order
+  // (every unit it lists has one: a destroyed disk is also down, see FailureState).
   // A failure that touches very many units (a room of PGs) is estimated from a systematic sample of
   // at most 4096 of them, bytes scaled by the stride; smaller failures are worked out unit by unit.
-  // Only the sampled units are read in full below: listing the affected ones first keeps a room
-  // failure from reading all 16,384 PGs shard by shard to use a quarter of them.
-  const affectedUnits = new Int32Array(touched.length);
-  let affected = 0;
-  for (const u of touched) {
-    for (let k = 0; k < placement.unitWidth[u]; k++) {
-      const d = shards[u * width + k];
-      if (d >= 0 && state.diskDown[d]) {
-        affectedUnits[affected++] = u;
-        break;
-      }
-    }
-  }
+  const affectedUnits = unitsOnFailedDisks(placement, state);
+  const affected = affectedUnits.length;
   const stride = Math.max(1, Math.ceil(affected / 4096));
   for (let sample = 0; sample < affected; sample += stride) {
     const u = affectedUnits[sample];
     let liveCount = 0,
       missingCount = 0,
       intact = 0;
-    for (let k = 0; k < placement.unitWidth[u]; k++) {
-      const d = shards[u * width + k];
+    for (let k = 0, at = u * width; k < unitWidth[u]; k++) {
+      const d = shards[at + k];
       if (d < 0) continue;
-      if (!state.diskDestroyed[d]) intact++;
-      if (!state.diskDown[d]) live[liveCount++] = d;
+      intact += 1 - diskDestroyed[d];
+      if (diskDown[d] === 0) live[liveCount++] = d;
       else {
         missing[missingCount] = d;
         missingSlot[missingCount++] = k;
       }
     }
-    if (intact < placement.needed) continue;
-    const bytes = placement.shardBytes[u] * stride;
+    if (intact < needed) continue;
+    const bytes = shardBytes[u] * stride;
     let sourceCount = 0;
     for (let i = 0; i < liveCount; i++) if (!sourceDown[live[i]]) sources[sourceCount++] = live[i];
-    if (options.drain) for (let i = 0; i < missingCount; i++) if (!state.diskDestroyed[missing[i]]) sources[sourceCount++] = missing[i];
-    if (startS === null || sourceCount < placement.needed) {
+    if (options.drain) for (let i = 0; i < missingCount; i++) if (!diskDestroyed[missing[i]]) sources[sourceCount++] = missing[i];
+    if (startS === null || sourceCount < needed) {
       stuckSum[0] += missingCount * bytes;
       continue;
     }
@@ -172,7 +158,7 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
     }
     for (let m = 0; m < missingCount; m++) {
       const gone = missing[m];
-      if (stuckDisk(gone) || (state.diskDestroyed[gone] && stuckDestroyedInDownRack(gone))) {
+      if (stuckInRack[gone]) {
         stuckSum[0] += bytes;
         continue;
       }
@@ -211,7 +197,7 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
       if (!crush) used.push(domainOf(inv.nodes[tn], level));
       nodeBytes[tn] += bytes;
       diskBytes[target] += bytes;
-      transfers.add(sources, Math.min(sourceCount, placement.needed), target, bytes, u);
+      transfers.add(sources, Math.min(sourceCount, needed), target, bytes, u);
     }
   }
   const stuck = stuckSum[0];
