@@ -118,10 +118,13 @@ export function bytesPerDisk(p: Placement): Float64Array {
 
 function sumBytesPerDisk(p: Placement): Float64Array {
   const out = new Float64Array(p.inventory.disks.length);
-  for (let u = 0; u < p.unitCount; u++) {
-    for (let k = 0; k < p.unitWidth[u]; k++) {
-      const d = p.shards[u * p.width + k];
-      if (d >= 0) out[d] += p.shardBytes[u];
+  // Locals, not fields of p: V8 reloads a field on every pass of a loop that reads it.
+  const { unitCount, unitWidth, shards, shardBytes, width } = p;
+  for (let u = 0; u < unitCount; u++) {
+    const bytes = shardBytes[u];
+    for (let k = u * width, end = k + unitWidth[u]; k < end; k++) {
+      const d = shards[k];
+      if (d >= 0) out[d] += bytes;
     }
   }
   return out;

@@ -173,22 +173,26 @@ export function placementSummary(p: Placement): PlacementSummary {
     if (!rackNumbers.has(id)) rackNumbers.set(id, rackNumbers.size);
     return rackNumbers.get(id)!;
   });
-  const racks = new Int32Array(p.width);
-  for (let u = 0; u < p.unitCount; u++) {
+  // A rack counts once per unit: it is stamped with the unit's number + 1 when first seen.
+  const seenInUnit = new Int32Array(rackNumbers.size);
+  // Locals, not fields of p: V8 reloads a field on every pass of a loop that reads it.
+  const { unitCount, unitWidth, shards, width } = p;
+  for (let u = 0; u < unitCount; u++) {
     let distinct = 0;
     let full = true;
-    for (let k = 0; k < p.unitWidth[u]; k++) {
-      const d = p.shards[u * p.width + k];
+    for (let k = u * width, end = k + unitWidth[u]; k < end; k++) {
+      const d = shards[k];
       if (d < 0) {
         full = false;
         break;
       }
       const rack = rackOfDisk[d];
-      let seen = false;
-      for (let j = 0; j < distinct && !seen; j++) seen = racks[j] === rack;
-      if (!seen) racks[distinct++] = rack;
+      if (seenInUnit[rack] !== u + 1) {
+        seenInUnit[rack] = u + 1;
+        distinct++;
+      }
     }
-    if (full) minRacks = Math.min(minRacks, distinct);
+    if (full && distinct < minRacks) minRacks = distinct;
   }
   return {
     unitKind: p.unitKind,

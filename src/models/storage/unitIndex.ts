@@ -22,23 +22,25 @@ export function diskUnitIndex(p: Placement): DiskUnitIndex {
   const disks = p.inventory.disks.length;
   const start = new Int32Array(disks + 1);
   const deficient: number[] = [];
-  for (let u = 0; u < p.unitCount; u++) {
+  // Locals, not fields of p: V8 reloads a field on every pass of a loop that reads it.
+  const { unitCount, unitWidth, shards, width, needed, minAvailable } = p;
+  for (let u = 0; u < unitCount; u++) {
     let placed = 0;
-    for (let k = 0; k < p.unitWidth[u]; k++) {
-      const d = p.shards[u * p.width + k];
+    for (let k = u * width, end = k + unitWidth[u]; k < end; k++) {
+      const d = shards[k];
       if (d >= 0) {
         start[d + 1]++;
         placed++;
       }
     }
-    if (placed > 0 && (placed < p.needed || placed < p.minAvailable)) deficient.push(u);
+    if (placed > 0 && (placed < needed || placed < minAvailable)) deficient.push(u);
   }
   for (let d = 0; d < disks; d++) start[d + 1] += start[d];
   const fill = start.slice(0, disks);
   const units = new Int32Array(start[disks]);
-  for (let u = 0; u < p.unitCount; u++) {
-    for (let k = 0; k < p.unitWidth[u]; k++) {
-      const d = p.shards[u * p.width + k];
+  for (let u = 0; u < unitCount; u++) {
+    for (let k = u * width, end = k + unitWidth[u]; k < end; k++) {
+      const d = shards[k];
       if (d >= 0) units[fill[d]++] = u;
     }
   }
@@ -69,8 +71,9 @@ function listUnitsOnFailedDisks(p: Placement, state: Pick<FailureState, 'diskDow
   const { start, units } = diskUnitIndex(p);
   const mark = new Uint8Array(p.unitCount);
   let count = 0;
+  const { diskDown, diskDestroyed } = state;
   for (let d = 0; d < start.length - 1; d++) {
-    if (!state.diskDown[d] && !state.diskDestroyed[d]) continue;
+    if (!diskDown[d] && !diskDestroyed[d]) continue;
     for (let i = start[d]; i < start[d + 1]; i++)
       if (!mark[units[i]]) {
         mark[units[i]] = 1;
