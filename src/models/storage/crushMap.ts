@@ -245,8 +245,10 @@ function straw2Uneven(map: CrushMap, from: number, to: number, groups: number, p
   // reads the packed `kids` and compares signed-order hashes, as `descend` does: adding a node
   // or failing a disk leaves one bucket per level uneven, and the remaps of a report run here.
   const kids = map.kids,
-    childGroup = map.childGroup,
-    groupTop = map.groupTop,
+    childGroup = map.childGroup;
+  if (groups === 0) return -1;
+  if (groups <= 2) return straw2TwoGroups(map, from, to, groups, prefix, r);
+  const groupTop = map.groupTop,
     groupWin = map.groupWin;
   for (let g = 0; g < groups; g++) groupWin[g] = -1;
   for (let i = from; i < to; i++) {
@@ -272,6 +274,40 @@ function straw2Uneven(map: CrushMap, from: number, to: number, groups: number, p
     }
   }
   return best < 0 ? -1 : kids[2 * best];
+}
+
+/**
+ * `straw2Uneven` for a bucket of one or two weight groups, the usual shape after a failure (a
+ * rack of weight 0 among equals; a row or room lighter than its peers) or an added node: both
+ * groups' running maxima are kept in locals without branches, as in `descend`, instead of in the
+ * scratch arrays, whose store-then-load on every child serialised the scan.
+ */
+function straw2TwoGroups(map: CrushMap, from: number, to: number, groups: number, prefix: number, r: number): number {
+  const kids = map.kids,
+    childGroup = map.childGroup;
+  let top0 = 0,
+    win0 = -1,
+    top1 = 0,
+    win1 = -1;
+  for (let i = from; i < to; i++) {
+    const g = childGroup[i];
+    if (g < 0) continue;
+    const h = hashOrder(prefix, kids[2 * i + 1], r);
+    // inFirst is -1 for group 0, else 0; a group's first child takes its lead (win < 0 has the sign bit).
+    const inFirst = -(+(g === 0) | 0);
+    const take0 = inFirst & -((win0 >>> 31) | +(h > top0));
+    const take1 = ~inFirst & -((win1 >>> 31) | +(h > top1));
+    top0 = (top0 + ((h - top0) & take0)) | 0;
+    win0 = (win0 + ((i - win0) & take0)) | 0;
+    top1 = (top1 + ((h - top1) & take1)) | 0;
+    win1 = (win1 + ((i - win1) & take1)) | 0;
+  }
+  if (groups === 1) return kids[2 * win0];
+  const weight = map.weight;
+  // Back from signed order to the unsigned hash the draw is defined on; equal scores go to the earlier child.
+  const score0 = straw2(unitOfHash((top0 ^ -0x80000000) >>> 0), weight[kids[2 * win0]]);
+  const score1 = straw2(unitOfHash((top1 ^ -0x80000000) >>> 0), weight[kids[2 * win1]]);
+  return score1 > score0 || (score1 === score0 && win1 < win0) ? kids[2 * win1] : kids[2 * win0];
 }
 
 /**
