@@ -673,6 +673,12 @@ class WriteCdf {
   private readonly jitterAtoms: Float64Array[];
   /** Per origin: the hop at the nodes of the coarse rule `approx` uses. */
   private readonly coarseAtoms: Float64Array[];
+  /**
+   * The origins with distinct hops (first of each) and how many origins share each: origins in
+   * one rack, or every follower of a symmetric plan, add the same term, which is computed once.
+   */
+  private readonly kinds: number[] = [];
+  private readonly counts: number[] = [];
   private readonly quantiles = new Map<number, number>();
   /** The forwarding hop's smallest and largest 7σ bounds over origins, ms. */
   private readonly hopLowMs: number;
@@ -685,6 +691,14 @@ class WriteCdf {
     private readonly jitter: number,
     private readonly rule: NormalQuadrature,
   ) {
+    forwards.forEach((f, o) => {
+      const kind = this.kinds.findIndex((k) => forwards[k].hopMs === f.hopMs && forwards[k].rttMs === f.rttMs);
+      if (kind >= 0) this.counts[kind]++;
+      else {
+        this.kinds.push(o);
+        this.counts.push(1);
+      }
+    });
     this.jittered = forwards.map((f) => f.rttMs * jitter > NEGLIGIBLE * (f.rttMs + f.hopMs + commit.lowMs));
     const spread = this.jittered.some(Boolean) ? commit.spread() : 0;
     this.overJitter = forwards.map((f) => f.rttMs * (Math.exp(jitter * Z_SPREAD) - Math.exp(-jitter * Z_SPREAD)) <= spread);
@@ -702,27 +716,28 @@ class WriteCdf {
     const y = t - this.shiftMs;
     const c = this.commit;
     let sum = 0;
-    for (let o = 0; o < this.forwards.length; o++) {
+    for (let g = 0; g < this.kinds.length; g++) {
+      const o = this.kinds[g];
       const f = this.forwards[o];
-      if (!this.jittered[o]) sum += c.lookup(y - f.hopMs - f.rttMs);
+      let p: number;
+      if (!this.jittered[o]) p = c.lookup(y - f.hopMs - f.rttMs);
       else if (this.overJitter[o]) {
         // E over the hop's jitter: Gauss–Hermite on V's continuous part, V's point masses exactly.
-        const d = this.jitterAtoms[o];
-        const w = this.rule.w;
-        sum = c.addSmooth(sum, y, d, w);
+        p = c.addSmooth(0, y, this.jitterAtoms[o], this.rule.w);
         for (let i = 0; i < c.massAt.length; i++) {
           const x = y - f.hopMs - c.massAt[i];
-          if (x > 0) sum += c.mass[i] * normalCdfFast(Math.log(x / f.rttMs) / this.jitter);
+          if (x > 0) p += c.mass[i] * normalCdfFast(Math.log(x / f.rttMs) / this.jitter);
         }
       } else {
         const v = c.atoms();
-        let p = 0;
+        let q = 0;
         for (let i = 0; i < v.length; i++) {
           const x = y - f.hopMs - v[i];
-          if (x > 0) p += normalCdfFast(Math.log(x / f.rttMs) / this.jitter);
+          if (x > 0) q += normalCdfFast(Math.log(x / f.rttMs) / this.jitter);
         }
-        sum += p / v.length;
+        p = q / v.length;
       }
+      sum += this.counts[g] * p;
     }
     return sum / this.forwards.length;
   }
@@ -736,13 +751,16 @@ class WriteCdf {
     const c = this.commit;
     const w = COARSE_RULE.w;
     let sum = 0;
-    for (let o = 0; o < this.forwards.length; o++) {
+    for (let g = 0; g < this.kinds.length; g++) {
+      const o = this.kinds[g];
       const f = this.forwards[o];
-      if (!this.jittered[o]) sum += c.lookup(y - f.hopMs - f.rttMs);
+      let p = 0;
+      if (!this.jittered[o]) p = c.lookup(y - f.hopMs - f.rttMs);
       else {
         const d = this.coarseAtoms[o];
-        for (let i = 0; i < w.length; i++) sum += w[i] * c.lookup(y - d[i]);
+        for (let i = 0; i < w.length; i++) p += w[i] * c.lookup(y - d[i]);
       }
+      sum += this.counts[g] * p;
     }
     return sum / this.forwards.length;
   }
