@@ -609,7 +609,11 @@ class Mission {
   private drawClock(): void {
     const v = this.v,
       rate = v[V.RATE];
-    v[V.CLOCK] = rate > 0 ? v[V.NOW] + this.exponential() / rate : Infinity;
+    // Two stores, not one of a conditional: V8 had no feedback for the global `Infinity` on the
+    // branch that never ran, loaded it through an inline cache and so boxed the other branch's
+    // double in a fresh heap number on every failure.
+    if (rate > 0) v[V.CLOCK] = v[V.NOW] + this.exponential() / rate;
+    else v[V.CLOCK] = Infinity;
   }
 
   /**
