@@ -400,10 +400,12 @@ int main(int argc, char **argv) {
     }
     /* The mission's end (simulate.ts, closeSpells and endTrial). */
     now = T;
-    for (int k = 0; k < KINDS; k++) {
-      byKind[k * KIND_FIELDS + K_DOWN_HOURS] += compDownByKind[k] * (T - compDownSince[k]);
-      byKind[k * KIND_FIELDS + K_NODE_DOWN_HOURS] += nodesDownByKind[k] * (T - nodesDownSince[k]);
-    }
+    /* As closeSpells: a kind with nothing down adds 0, and with every component up nothing is. */
+    if (upCount != canFail)
+      for (int k = 0; k < KINDS; k++) {
+        if (compDownByKind[k]) byKind[k * KIND_FIELDS + K_DOWN_HOURS] += compDownByKind[k] * (T - compDownSince[k]);
+        if (nodesDownByKind[k]) byKind[k * KIND_FIELDS + K_NODE_DOWN_HOURS] += nodesDownByKind[k] * (T - nodesDownSince[k]);
+      }
     if (!quorumOk) { quorumHours += T - quorumSince; byKind[quorumKind * KIND_FIELDS + K_QUORUM_HOURS] += T - quorumSince; }
     if (!apiOk) { apiHours += T - apiSince; byKind[apiKind * KIND_FIELDS + K_API_HOURS] += T - apiSince; }
     if (unavailable) { unavailableHours += T - unavailableSince; byKind[unavailableKind * KIND_FIELDS + K_UNAVAILABLE_HOURS] += T - unavailableSince; }

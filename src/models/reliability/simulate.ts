@@ -950,11 +950,13 @@ class Mission {
       nodesDownByKind = this.nodesDownByKind,
       compDownSince = this.compDownSince,
       nodesDownSince = this.nodesDownSince;
-    // A kind with nothing down adds 0 (its hours are exact already): skipped, most are.
-    for (let k = 0; k < KIND_COUNT; k++) {
-      if (compDownByKind[k] !== 0) byKind[k * K.FIELDS + K.DOWN_HOURS] += compDownByKind[k] * (T - compDownSince[k]);
-      if (nodesDownByKind[k] !== 0) byKind[k * K.FIELDS + K.NODE_DOWN_HOURS] += nodesDownByKind[k] * (T - nodesDownSince[k]);
-    }
+    // A kind with nothing down adds 0 (its hours are exact already): skipped, most are. With every
+    // component up (most trials end so) no node is down either, and the loop is skipped whole.
+    if (this.upCount !== this.canFail)
+      for (let k = 0; k < KIND_COUNT; k++) {
+        if (compDownByKind[k] !== 0) byKind[k * K.FIELDS + K.DOWN_HOURS] += compDownByKind[k] * (T - compDownSince[k]);
+        if (nodesDownByKind[k] !== 0) byKind[k * K.FIELDS + K.NODE_DOWN_HOURS] += nodesDownByKind[k] * (T - nodesDownSince[k]);
+      }
     if (!this.quorumOk) {
       v[V.Q_HOURS] += T - v[V.Q_SINCE];
       byKind[this.quorumKind * K.FIELDS + K.QUORUM_HOURS] += T - v[V.Q_SINCE];
