@@ -9,10 +9,15 @@ export function hash32(a: number, b: number, c = 0, d = 0): number {
   return hash32After(hashPrefix(a, b), c, d);
 }
 
-/** The running combination of `hash32`'s first two inputs, so a loop over many (c, d) with the same (a, b) mixes them once. */
+/**
+ * The running combination of `hash32`'s first two inputs, so a loop over many (c, d) with the same
+ * (a, b) mixes them once: including the shift-xor that `hash32AfterBits` would otherwise apply to
+ * it for every (c, d), 1.77 million times in one placement of 16,384 PGs.
+ */
 export function hashPrefix(a: number, b: number): number {
-  const h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
-  return Math.imul(h ^ (h >>> 13) ^ b, 0xc2b2ae35);
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13) ^ b, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /** `hash32(a, b, c, d)` given `hashPrefix(a, b)`. */
@@ -26,8 +31,7 @@ export function hash32After(prefix: number, c: number, d: number): number {
  * hash above 2^31 as a double.
  */
 export function hash32AfterBits(prefix: number, c: number, d: number): number {
-  let h = prefix;
-  h = Math.imul(h ^ (h >>> 16) ^ c, 0x27d4eb2f);
+  let h = Math.imul(prefix ^ c, 0x27d4eb2f);
   h = Math.imul(h ^ (h >>> 15) ^ d, 0x165667b1);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
