@@ -65,6 +65,8 @@ export interface CrushMap {
   shape: Int32Array;
   /** `children` with their hash ids interleaved, side by side so the straw2 scan reads one array: entry i of `children` is kids[2i], its `hashId` kids[2i + 1]. */
   kids: Int32Array;
+  /** For a `ONE_ODD` bucket, the slot in `children` of its odd child; else -1. */
+  oddSlot: Int32Array;
   /** Storage node of a host bucket, else -1. */
   hostNode: Int32Array;
   /** `bucketOf[level × nodes + node]`: the bucket of that level a node sits in. */
@@ -134,6 +136,7 @@ function buildStructure(inventory: Inventory): CrushMap {
     children: Int32Array.from(kids.flat()),
     shape: new Int32Array(4 * ids.length),
     kids: new Int32Array(0),
+    oddSlot: new Int32Array(ids.length).fill(-1),
     hostNode: Int32Array.from(hostNode),
     bucketOf,
     uniformHost: Uint8Array.from(nodes, (n) => (n.disks.length > 0 && n.disks.every((d) => d.capacityBytes === n.disks[0].capacityBytes) ? 1 : 0)),
@@ -159,6 +162,7 @@ function reweighted(map: CrushMap, diskDown: Uint8Array): CrushMap {
     childGroup: new Int32Array(map.childGroup.length),
     groupCount: new Int32Array(map.groupCount.length),
     shape: new Int32Array(map.shape.length),
+    oddSlot: new Int32Array(map.oddSlot.length).fill(-1),
   };
   computeWeights(copy, diskDown);
   return copy;
@@ -190,14 +194,43 @@ function computeWeights(map: CrushMap, diskDown: Uint8Array | undefined): void {
     map.shape[at + 1] = to;
     map.shape[at + 2] = map.level[b];
     map.shape[at + 3] = to - from === 1 ? (map.weight[map.children[from]] > 0 ? ONE_CHILD : NO_CHILD) : even ? EVEN : UNEVEN;
+    if (map.shape[at + 3] === UNEVEN) {
+      const odd = oddChild(map, from, to);
+      if (odd >= 0) {
+        map.shape[at + 3] = ONE_ODD;
+        map.oddSlot[b] = odd;
+      }
+    }
   }
+}
+
+/**
+ * The slot of the one child whose weight differs from all the others', when those others share one
+ * positive weight (a failed rack among equal racks, a rack that gained a node); else -1.
+ */
+function oddChild(map: CrushMap, from: number, to: number): number {
+  const w = (i: number) => map.weight[map.children[i]];
+  for (const major of [w(from), w(from + 1)]) {
+    if (!(major > 0)) continue;
+    let odd = -1,
+      others = 0;
+    for (let i = from; i < to; i++) {
+      if (w(i) === major) continue;
+      odd = i;
+      others++;
+    }
+    if (others === 1) return odd;
+  }
+  return -1;
 }
 
 /** How straw2 picks among a bucket's children (`CrushMap.shape`). */
 const ONE_CHILD = 0,
   NO_CHILD = 1,
   EVEN = 2,
-  UNEVEN = 3;
+  UNEVEN = 3,
+  /** Every child but one (`oddSlot`) has the same positive weight; that one weighs 0 or differs. */
+  ONE_ODD = 4;
 
 /**
  * From bucket b down to the first bucket of level `target` by straw2 draws for (pg, r), `prefix`
@@ -229,6 +262,7 @@ function descend(map: CrushMap, b: number, target: number, prefix: number, r: nu
       b = kids[2 * win];
     } else if (kind === ONE_CHILD) b = kids[2 * from];
     else if (kind === NO_CHILD) return -1;
+    else if (kind === ONE_ODD) b = kids[2 * straw2OneOdd(map, from, to, map.oddSlot[b], prefix, r)];
     else b = straw2Uneven(map, from, to, map.groupCount[b], prefix, r);
   }
   return b;
@@ -303,11 +337,56 @@ function straw2TwoGroups(map: CrushMap, from: number, to: number, groups: number
     win1 = (win1 + ((i - win1) & take1)) | 0;
   }
   if (groups === 1) return kids[2 * win0];
-  const weight = map.weight;
-  // Back from signed order to the unsigned hash the draw is defined on; equal scores go to the earlier child.
-  const score0 = straw2(unitOfHash((top0 ^ -0x80000000) >>> 0), weight[kids[2 * win0]]);
-  const score1 = straw2(unitOfHash((top1 ^ -0x80000000) >>> 0), weight[kids[2 * win1]]);
-  return score1 > score0 || (score1 === score0 && win1 < win0) ? kids[2 * win1] : kids[2 * win0];
+  return kids[2 * pickOfTwo(map, top0, win0, top1, win1)];
+}
+
+/**
+ * Straw2 over a `ONE_ODD` bucket: the even children by the branch-free running maximum of
+ * `descend` (the odd one skipped), then the odd child if it weighs anything. Returns the slot.
+ */
+function straw2OneOdd(map: CrushMap, from: number, to: number, odd: number, prefix: number, r: number): number {
+  const kids = map.kids;
+  let top = 0,
+    win = -1;
+  for (let i = from; i < to; i++) {
+    if (i === odd) continue;
+    const h = hashOrder(prefix, kids[2 * i + 1], r);
+    const take = -((win >>> 31) | +(h > top));
+    top = (top + ((h - top) & take)) | 0;
+    win = (win + ((i - win) & take)) | 0;
+  }
+  if (!(map.weight[kids[2 * odd]] > 0)) return win;
+  return pickOfTwo(map, top, win, hashOrder(prefix, kids[2 * odd + 1], r), odd);
+}
+
+/**
+ * The straw2 winner between two children of different positive weights at slots a and b, given
+ * their hashes in signed order: the larger ln(u) / weight, the earlier slot on equal draws.
+ *
+ * Most draws are decided by the hashes alone (u = hash / 2^32, heavier child H, lighter L,
+ * ρ = w_L / w_H < 1): L wins iff ln(u_L) / w_L > ln(u_H) / w_H, i.e. iff u_L > u_H^ρ.
+ *  - u_L < u_H: H wins (u_H^ρ > u_H).
+ *  - u_L > u_H + (1 − ρ) / ρ: L wins, since u^ρ − u ≤ (1 − ρ) / ρ on (0, 1).
+ * In between (a band of width (w_H − w_L) / w_L, about 1 % when one rack of a hundred gains a
+ * node) the logarithms decide. The 8-hash margin keeps every shortcut far from a tie of the
+ * computed draws, so the pick is the one the draws would make (the test checks it against a
+ * plain straw2 scan).
+ */
+function pickOfTwo(map: CrushMap, topA: number, a: number, topB: number, b: number): number {
+  const kids = map.kids,
+    weight = map.weight;
+  const weightA = weight[kids[2 * a]],
+    weightB = weight[kids[2 * b]];
+  const aHeavy = weightA > weightB;
+  const heavyTop = aHeavy ? topA : topB,
+    lightTop = aHeavy ? topB : topA;
+  if (lightTop < heavyTop) return aHeavy ? a : b;
+  const band = ((aHeavy ? weightA - weightB : weightB - weightA) / (aHeavy ? weightB : weightA)) * 4294967296;
+  if (lightTop - heavyTop > band + 8) return aHeavy ? b : a;
+  // Back from signed order to the unsigned hash the draw is defined on.
+  const scoreA = straw2(unitOfHash((topA ^ -0x80000000) >>> 0), weightA);
+  const scoreB = straw2(unitOfHash((topB ^ -0x80000000) >>> 0), weightB);
+  return scoreB > scoreA || (scoreB === scoreA && b < a) ? b : a;
 }
 
 /**
