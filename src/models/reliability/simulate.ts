@@ -731,27 +731,30 @@ class Mission {
   private moveShards(from: number, to: number, down: number): void {
     // The shard loops read their arrays from locals and count in a local: through `this` V8
     // reloads every array's header after each typed-array store, per shard. One loop per
-    // direction, so the loop tests no flag per shard.
+    // direction, so the loop tests no flag per shard. `| 0` tells V8 the bounds are int32: called
+    // (not inlined) with them as arguments, it kept j a tagged value, checked and re-tagged at
+    // every pass; and an index j + k truncated by `| 0` needs no overflow check.
     const shards = this.shards,
-      minAvailable = this.m.minAvailable;
+      minAvailable = this.m.minAvailable,
+      end = to | 0;
     let unavailableUnits = this.unavailableUnits;
-    let j = from;
-    if (down) {
-      for (; j + 3 < to; j += 4) {
+    let j = from | 0;
+    if (down !== 0) {
+      for (; ((j + 3) | 0) < end; j = (j + 4) | 0) {
         if (shards[shards[j]]-- === minAvailable) unavailableUnits++;
-        if (shards[shards[j + 1]]-- === minAvailable) unavailableUnits++;
-        if (shards[shards[j + 2]]-- === minAvailable) unavailableUnits++;
-        if (shards[shards[j + 3]]-- === minAvailable) unavailableUnits++;
+        if (shards[shards[(j + 1) | 0]]-- === minAvailable) unavailableUnits++;
+        if (shards[shards[(j + 2) | 0]]-- === minAvailable) unavailableUnits++;
+        if (shards[shards[(j + 3) | 0]]-- === minAvailable) unavailableUnits++;
       }
-      for (; j < to; j++) if (shards[shards[j]]-- === minAvailable) unavailableUnits++;
+      for (; j < end; j = (j + 1) | 0) if (shards[shards[j]]-- === minAvailable) unavailableUnits++;
     } else {
-      for (; j + 3 < to; j += 4) {
+      for (; ((j + 3) | 0) < end; j = (j + 4) | 0) {
         if (++shards[shards[j]] === minAvailable) unavailableUnits--;
-        if (++shards[shards[j + 1]] === minAvailable) unavailableUnits--;
-        if (++shards[shards[j + 2]] === minAvailable) unavailableUnits--;
-        if (++shards[shards[j + 3]] === minAvailable) unavailableUnits--;
+        if (++shards[shards[(j + 1) | 0]] === minAvailable) unavailableUnits--;
+        if (++shards[shards[(j + 2) | 0]] === minAvailable) unavailableUnits--;
+        if (++shards[shards[(j + 3) | 0]] === minAvailable) unavailableUnits--;
       }
-      for (; j < to; j++) if (++shards[shards[j]] === minAvailable) unavailableUnits--;
+      for (; j < end; j = (j + 1) | 0) if (++shards[shards[j]] === minAvailable) unavailableUnits--;
     }
     this.unavailableUnits = unavailableUnits;
   }
@@ -823,24 +826,24 @@ class Mission {
     const up = !this.nodeDown[m.diskNode[d]];
     let unavailableUnits = this.unavailableUnits;
     let j = this.diskShards[2 * d];
-    for (; j + 3 < f; j += 4) {
+    for (; ((j + 3) | 0) < f; j = (j + 4) | 0) {
       const u0 = shards[j],
-        u1 = shards[j + 1],
-        u2 = shards[j + 2],
-        u3 = shards[j + 3];
+        u1 = shards[(j + 1) | 0],
+        u2 = shards[(j + 2) | 0],
+        u3 = shards[(j + 3) | 0];
       if (up && shards[u0]-- === minAvailable) unavailableUnits++;
-      if (shards[U + u0]-- === needed) this.loseUnit(u0);
+      if (shards[(U + u0) | 0]-- === needed) this.loseUnit(u0);
       if (up && shards[u1]-- === minAvailable) unavailableUnits++;
-      if (shards[U + u1]-- === needed) this.loseUnit(u1);
+      if (shards[(U + u1) | 0]-- === needed) this.loseUnit(u1);
       if (up && shards[u2]-- === minAvailable) unavailableUnits++;
-      if (shards[U + u2]-- === needed) this.loseUnit(u2);
+      if (shards[(U + u2) | 0]-- === needed) this.loseUnit(u2);
       if (up && shards[u3]-- === minAvailable) unavailableUnits++;
-      if (shards[U + u3]-- === needed) this.loseUnit(u3);
+      if (shards[(U + u3) | 0]-- === needed) this.loseUnit(u3);
     }
-    for (; j < f; j++) {
+    for (; j < f; j = (j + 1) | 0) {
       const u = shards[j];
       if (up && shards[u]-- === minAvailable) unavailableUnits++;
-      if (shards[U + u]-- === needed) this.loseUnit(u);
+      if (shards[(U + u) | 0]-- === needed) this.loseUnit(u);
     }
     this.unavailableUnits = unavailableUnits;
   }
@@ -869,23 +872,23 @@ class Mission {
     const up = !this.nodeDown[m.diskNode[d]];
     let unavailableUnits = this.unavailableUnits;
     let j = this.diskShards[2 * d];
-    for (; j + 3 < f; j += 4) {
+    for (; ((j + 3) | 0) < f; j = (j + 4) | 0) {
       const u0 = shards[j],
-        u1 = shards[j + 1],
-        u2 = shards[j + 2],
-        u3 = shards[j + 3];
-      shards[U + u0]++;
+        u1 = shards[(j + 1) | 0],
+        u2 = shards[(j + 2) | 0],
+        u3 = shards[(j + 3) | 0];
+      shards[(U + u0) | 0]++;
       if (up && ++shards[u0] === minAvailable) unavailableUnits--;
-      shards[U + u1]++;
+      shards[(U + u1) | 0]++;
       if (up && ++shards[u1] === minAvailable) unavailableUnits--;
-      shards[U + u2]++;
+      shards[(U + u2) | 0]++;
       if (up && ++shards[u2] === minAvailable) unavailableUnits--;
-      shards[U + u3]++;
+      shards[(U + u3) | 0]++;
       if (up && ++shards[u3] === minAvailable) unavailableUnits--;
     }
-    for (; j < f; j++) {
+    for (; j < f; j = (j + 1) | 0) {
       const u = shards[j];
-      shards[U + u]++;
+      shards[(U + u) | 0]++;
       if (up && ++shards[u] === minAvailable) unavailableUnits--;
     }
     this.unavailableUnits = unavailableUnits;
