@@ -287,10 +287,19 @@ describe('commitLatency', () => {
     );
   });
 
-  it('latency never falls (beyond the 0.1 % numerical accuracy) when any RTT or fsync median rises', () => {
+  it('latency never falls (beyond the stated numerical accuracy of each figure) when any RTT or fsync median rises', () => {
+    // Each of the two figures compared may be off by its accuracy a, in opposite directions, so
+    // the stated accuracy guarantees after ≥ before × (1 − a) / (1 + a), not before × (1 − a).
+    // a is 0.1 % for means, and for quantiles too except on the README's known gap (a follower
+    // tens of ms away with heavy-tailed fsync), where quantiles are stated within 5 % in time: one
+    // such set lowered a p90 of 53.5 ms by 0.2 % when an RTT rose.
+    const floor = (a: number) => (1 - a) / (1 + a);
     fc.assert(
       fc.property(latencyInputArb, fc.nat(), fc.double({ min: 0.001, max: 20, noNaN: true }), fc.boolean(), (x, pick, add, rttNotFsync) => {
         const n = x.names.length;
+        const knownGap = Array.from(x.fsyncSigma).some((s) => s >= 1) && Array.from(x.rttMs).some((ms) => ms >= 10);
+        const meanFloor = floor(ACCURACY);
+        const quantileFloor = floor(knownGap ? QUANTILE_TIME_ACCURACY : ACCURACY);
         const before = commitLatency(x);
         let after: CommitLatency;
         if (rttNotFsync && n > 1) {
@@ -307,12 +316,13 @@ describe('commitLatency', () => {
         }
         for (let L = 0; L < n; L++) {
           for (const q of ['p50', 'p90', 'p99', 'mean'] as const) {
-            expect(after.byLeader[L].commitMs[q]).toBeGreaterThanOrEqual(before.byLeader[L].commitMs[q] * (1 - ACCURACY) - 1e-12);
-            expect(after.byLeader[L].writeMs[q]).toBeGreaterThanOrEqual(before.byLeader[L].writeMs[q] * (1 - ACCURACY) - 1e-12);
-            expect(after.anyLeaderWriteMs[q]).toBeGreaterThanOrEqual(before.anyLeaderWriteMs[q] * (1 - ACCURACY) - 1e-12);
+            const f = q === 'mean' ? meanFloor : quantileFloor;
+            expect(after.byLeader[L].commitMs[q]).toBeGreaterThanOrEqual(before.byLeader[L].commitMs[q] * f - 1e-12);
+            expect(after.byLeader[L].writeMs[q]).toBeGreaterThanOrEqual(before.byLeader[L].writeMs[q] * f - 1e-12);
+            expect(after.anyLeaderWriteMs[q]).toBeGreaterThanOrEqual(before.anyLeaderWriteMs[q] * f - 1e-12);
           }
         }
-        expect(after.best.writeMs.p99).toBeGreaterThanOrEqual(before.best.writeMs.p99 * (1 - ACCURACY) - 1e-12);
+        expect(after.best.writeMs.p99).toBeGreaterThanOrEqual(before.best.writeMs.p99 * quantileFloor - 1e-12);
       }),
       { numRuns: 60 },
     );
