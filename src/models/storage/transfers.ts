@@ -1,7 +1,6 @@
 import type { DiskClass, Plan } from '../../plan/schema';
 import { storageDefaults, type StorageAssumptions } from './assumptions';
 import { topologyOf } from '../topology';
-import type { Inventory } from './inventory';
 import type { Placement } from './placement';
 import { routeTable } from './routeTable';
 import { TransferList } from './transferList';
@@ -97,8 +96,10 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
   let cap = new Float64Array(256);
   let raw = new Float64Array(256);
   const kinds: ResourceKind[] = [];
-  const names: string[] = [];
-  const resource = (id: string, kind: ResourceKind, capacity: number, rawCapacity: number) => {
+  // What each resource is named by: a disk, a node or a route link number. Only the bottleneck's
+  // id is ever shown, so ids are written for it alone instead of a string per resource.
+  const nameOf: number[] = [];
+  const resource = (nameArg: number, kind: ResourceKind, capacity: number, rawCapacity: number) => {
     const i = resources++;
     if (i === load.length) {
       load = grown(load);
@@ -108,7 +109,7 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
     cap[i] = capacity;
     raw[i] = rawCapacity;
     kinds.push(kind);
-    names.push(id);
+    nameOf.push(nameArg);
     return i;
   };
   const trackUnits = Number.isFinite(streamBps);
@@ -135,7 +136,6 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
   const writeOf = new Int32Array(inv.disks.length).fill(-1);
   const streamsOf = new Int32Array(inv.nodes.length).fill(-1);
   const routes = routeTable(topologyOf(plan), inv);
-  const diskIds = diskResourceIds(inv);
   const failedTors = options.failedTors && options.failedTors.size > 0 ? options.failedTors : undefined;
   const masks = routes.liveMasks(failedTors);
   const route = new Int32Array(12);
@@ -145,11 +145,11 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
   const goodput = plan.cluster.kubespan.enabled ? a.kubespanGoodput : a.tcpGoodput;
   const crypto = plan.cluster.kubespan.cryptoGBpsPerCore * 1e9 * a.kubespanCryptoCores;
   const linkResource = (g: number) => {
-    if (routes.kind[g] === 'kubespan') return resource(routes.ids[g], 'kubespan', crypto, crypto);
+    if (routes.kind[g] === 'kubespan') return resource(g, 'kubespan', crypto, crypto);
     let gbps = routes.gbps[g] * linkScale;
     if (routes.sharedEnd[g]) gbps = Math.max(gbps * 0.1, gbps - plan.workload.eastWestGbpsPerNode * linkScale);
     const bps = ((gbps * 1e9) / 8) * goodput;
-    return resource(routes.ids[g], 'link', bps * netShare, bps);
+    return resource(g, 'link', bps * netShare, bps);
   };
   const list = transfers instanceof TransferList ? transfers : TransferList.of(transfers);
   const { sources, sourceStart } = list;
@@ -160,13 +160,13 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
     const targetDisk = list.target[t];
     const target = inv.disks[targetDisk];
     const tNode = inv.nodes[target.nodeIndex];
-    if (writeOf[targetDisk] < 0) writeOf[targetDisk] = resource(diskIds.write[targetDisk], 'disk-write', bandwidth(target) * diskShare, bandwidth(target));
+    if (writeOf[targetDisk] < 0) writeOf[targetDisk] = resource(targetDisk, 'disk-write', bandwidth(target) * diskShare, bandwidth(target));
     load[writeOf[targetDisk]] += bytes;
     if (trackUnits) touchUnit(unit, writeOf[targetDisk]);
     sums[0] += bytes;
     if (trackUnits) unitBytes.set(unit, (unitBytes.get(unit) ?? 0) + bytes);
     if (Number.isFinite(slots)) {
-      if (streamsOf[tNode.index] < 0) streamsOf[tNode.index] = resource(`streams:${tNode.id}`, 'streams', slots * streamBps, slots * streamBps);
+      if (streamsOf[tNode.index] < 0) streamsOf[tNode.index] = resource(tNode.index, 'streams', slots * streamBps, slots * streamBps);
       load[streamsOf[tNode.index]] += bytes;
       if (trackUnits) touchUnit(unit, streamsOf[tNode.index]);
     }
@@ -174,7 +174,7 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
       const src = sources[j];
       const sd = inv.disks[src];
       const sNode = inv.nodes[sd.nodeIndex];
-      if (readOf[src] < 0) readOf[src] = resource(diskIds.read[src], 'disk-read', bandwidth(sd) * diskShare, bandwidth(sd));
+      if (readOf[src] < 0) readOf[src] = resource(src, 'disk-read', bandwidth(sd) * diskShare, bandwidth(sd));
       load[readOf[src]] += bytes;
       if (trackUnits) touchUnit(unit, readOf[src]);
       sums[1] += bytes;
@@ -198,6 +198,14 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
       }
     }
   }
+  // Resource ids as before: `read:node#slot`, `write:node#slot`, `streams:node`, or the route link's id.
+  const resourceId = (kind: ResourceKind, arg: number): string => {
+    if (kind === 'disk-read' || kind === 'disk-write') {
+      const d = inv.disks[arg];
+      return `${kind === 'disk-read' ? 'read' : 'write'}:${inv.nodes[d.nodeIndex].id}#${d.slot}`;
+    }
+    return kind === 'streams' ? `streams:${inv.nodes[arg].id}` : routes.ids[arg];
+  };
   let seconds = 0;
   let bottleneck: TransferEstimate['bottleneck'] = null;
   const resourceSeconds = new Float64Array(resources);
@@ -205,7 +213,7 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
   resourceSeconds.forEach((sec, i) => {
     if (sec > seconds) {
       seconds = sec;
-      bottleneck = { id: names[i], kind: kinds[i], seconds: sec };
+      bottleneck = { id: resourceId(kinds[i], nameOf[i]), kind: kinds[i], seconds: sec };
     }
   });
   let longestUnitS = 0;
@@ -250,19 +258,4 @@ function grown(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
   const more = new Float64Array(a.length * 2);
   more.set(a);
   return more;
-}
-
-const diskIdCache = new WeakMap<Inventory, { read: string[]; write: string[] }>();
-
-/** Resource ids of every disk's reads and writes (`read:node#slot`), made once per inventory: every estimate names them. */
-function diskResourceIds(inv: Inventory): { read: string[]; write: string[] } {
-  let ids = diskIdCache.get(inv);
-  if (!ids) {
-    ids = {
-      read: inv.disks.map((d) => `read:${inv.nodes[d.nodeIndex].id}#${d.slot}`),
-      write: inv.disks.map((d) => `write:${inv.nodes[d.nodeIndex].id}#${d.slot}`),
-    };
-    diskIdCache.set(inv, ids);
-  }
-  return ids;
 }
