@@ -2,7 +2,7 @@ import type { Plan } from '../../plan/schema';
 import { storageDefaults, type StorageAssumptions } from './assumptions';
 import { capacityThresholds, separationLevel } from './capacity';
 import { cephRebuildStartS } from './ceph';
-import { crushChoose, crushLevelOf, crushMap, OSD_LEVEL, type CrushChoice } from './crushMap';
+import { crushChoose, crushLevelOf, crushMap, OSD_LEVEL, type CrushChoice, type CrushMap } from './crushMap';
 import { resolveFailure, type FailureSet, type FailureState } from './failureImpact';
 import { hash32 } from './hash';
 import { domainOf } from './inventory';
@@ -105,8 +105,9 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
   inv.disks.forEach((d) => {
     nodeBytes[d.nodeIndex] += diskBytes[d.index];
   });
-  const crush = s.provider === 'ceph' ? crushMap(inv, state.diskDown) : undefined;
   const crushLevel = s.provider === 'ceph' ? crushLevelOf(s.failureDomain) : -1;
+  const remaps = s.provider === 'ceph' ? recentRemaps(placement, state.diskDown, seed, crushLevel) : undefined;
+  const crush = remaps?.map;
   const choice: CrushChoice = { disk: -1, domain: -1 };
   const { width, shards, unitWidth, shardBytes, needed } = placement;
   const { diskDown, diskDestroyed } = state;
@@ -156,17 +157,29 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
       if (crush) usedBuckets[usedCount++] = crushLevel === OSD_LEVEL ? live[i] : crush.bucketOf[crushLevel * inv.nodes.length + node];
       else used.push(domainOf(inv.nodes[node], level));
     }
+    // A remembered re-placement holds while this unit's earlier missing shards were all tried,
+    // as they were when it was made: a shard left stuck is not placed and frees no domain.
+    let allTried = true;
     for (let m = 0; m < missingCount; m++) {
       const gone = missing[m];
       if (stuckInRack[gone]) {
+        allTried = false;
         stuckSum[0] += bytes;
         continue;
       }
       let target = -1;
-      if (crush) {
-        crushChoose(crush, crushLevel, seed, u, missingSlot[m], width, usedBuckets, usedCount, choice, state.diskDown);
-        target = choice.disk;
-        if (target >= 0) usedBuckets[usedCount++] = choice.domain;
+      if (crush && remaps) {
+        const at = u * width + missingSlot[m];
+        const known = allTried ? remaps.targets.get(at) : undefined;
+        if (known !== undefined) target = known;
+        else {
+          crushChoose(crush, crushLevel, seed, u, missingSlot[m], width, usedBuckets, usedCount, choice, state.diskDown);
+          target = choice.disk;
+          if (allTried && remaps.remember) remaps.targets.set(at, target);
+        }
+        // The domain a target takes is its own disk (osd) or its host's bucket at that level.
+        if (target >= 0)
+          usedBuckets[usedCount++] = crushLevel === OSD_LEVEL ? target : crush.bucketOf[crushLevel * inv.nodes.length + inv.disks[target].nodeIndex];
       } else {
         let bestRoom = -Infinity;
         let bestNew = false;
@@ -219,4 +232,38 @@ export function rebuildEstimate(plan: Plan, placement: Placement, failure: Failu
     reason,
     timeline: { degradedAtS: 0, rebuildStartS, restoredAtS },
   };
+}
+
+/** CRUSH re-placements under one set of OSDs out: the reweighted map and the targets chosen so far, by `unit × width + slot`. */
+interface Remaps {
+  map: CrushMap;
+  targets: Map<number, number>;
+  /** Targets are kept only for small failures (a node's disks), where a later estimate reuses them. */
+  remember: boolean;
+}
+
+const remapsByPlacement = new WeakMap<Placement, Array<{ key: string; remaps: Remaps }>>();
+/** Failures with at most this many disks down keep their targets; the last four such are kept per placement. */
+const REMEMBER_DOWN_DISKS = 64;
+
+/**
+ * The CRUSH map with `diskDown`'s OSDs out, and the targets already chosen under it: a report
+ * estimates a node's permanent failure and its drain, the same OSDs out and so the same
+ * re-placements (CRUSH draws depend on the seed, the unit, the slot and the domains the unit
+ * already uses, all equal while its earlier shards were all tried), and drills repeat failure
+ * sets. Larger failures (a rack, a room) get a fresh map and keep nothing.
+ */
+function recentRemaps(placement: Placement, diskDown: Uint8Array, seed: number, level: number): Remaps {
+  const down: number[] = [];
+  for (let d = 0; d < diskDown.length && down.length <= REMEMBER_DOWN_DISKS; d++) if (diskDown[d]) down.push(d);
+  if (down.length > REMEMBER_DOWN_DISKS) return { map: crushMap(placement.inventory, diskDown), targets: new Map(), remember: false };
+  const key = `${seed}|${level}|${down.join(',')}`;
+  let recent = remapsByPlacement.get(placement);
+  if (!recent) remapsByPlacement.set(placement, (recent = []));
+  const hit = recent.find((r) => r.key === key);
+  if (hit) return hit.remaps;
+  const remaps: Remaps = { map: crushMap(placement.inventory, diskDown), targets: new Map(), remember: true };
+  recent.push({ key, remaps });
+  if (recent.length > 4) recent.shift();
+  return remaps;
 }

@@ -156,6 +156,23 @@ describe('storage properties', () => {
     );
   });
 
+  it('rebuildEstimate(plan, p, failure) is the same after other estimates under the same OSDs out (a drain, a transient outage) as on a fresh copy of the plan', () => {
+    fc.assert(
+      fc.property(storagePlanArb, seedArb, fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.boolean(), (plan, seed, picks, permanent) => {
+        const all = failableComponents(plan);
+        const failure = { components: picks.map((i) => all[i % all.length]), permanent };
+        const p = placeStorage(plan, { seed });
+        // Warm the re-placements remembered for these OSDs with the other estimates that share them.
+        rebuildEstimate(plan, p, { ...failure, permanent: !permanent }, { seed, drain: true });
+        rebuildEstimate(plan, p, { ...failure, permanent: !permanent }, { seed, operatorAction: true });
+        const warm = rebuildEstimate(plan, p, failure, { seed });
+        const fresh = structuredClone(plan);
+        expect(warm).toEqual(rebuildEstimate(fresh, placeStorage(fresh, { seed }), failure, { seed }));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('placeStorage(plan, {seed}) gives the same placement for the same seed on an equal plan', () => {
     fc.assert(
       fc.property(storagePlanArb, seedArb, (plan, seed) => {
