@@ -1,9 +1,9 @@
-import type { Hardware, PlanNode, Rack } from '../plan/schema';
+import type { Rack } from '../plan/schema';
 import type { NodePlace, Topology } from './topology';
 
 interface Entry<T> {
-  nodes: PlanNode[];
-  hardware: Hardware[];
+  /** The rack's places when the figure was computed: a place's node and hardware never change, so they are the inputs. */
+  places: readonly NodePlace[];
   extra: readonly unknown[];
   value: T;
 }
@@ -21,23 +21,25 @@ interface Entry<T> {
 export function rackMemo<T, X extends readonly unknown[] = []>(compute: (rack: Rack, places: readonly NodePlace[], ...extra: X) => T) {
   const entries = new WeakMap<Rack, Entry<T>>();
   return (topology: Topology, rack: Rack, ...extra: X): T => {
-    const places = topology.nodesByRack.get(rack.id) ?? [];
+    const places = topology.nodesByRack.get(rack.id) ?? NO_PLACES;
     const hit = entries.get(rack);
     if (hit && sameInputs(hit, places, extra)) return hit.value;
     const value = compute(rack, places, ...extra);
-    entries.set(rack, {
-      nodes: places.map((p) => p.node),
-      hardware: places.map((p) => p.hardware),
-      extra: [...extra],
-      value,
-    });
+    // The entry keeps the topology's own list (places are immutable once built) rather than
+    // copies of its nodes and hardware: a cold report stores 200 racks per memoised figure.
+    entries.set(rack, { places, extra, value });
     return value;
   };
 }
 
+const NO_PLACES: readonly NodePlace[] = Object.freeze([]);
+
 function sameInputs<T>(entry: Entry<T>, places: readonly NodePlace[], extra: readonly unknown[]): boolean {
-  if (entry.nodes.length !== places.length || entry.extra.length !== extra.length) return false;
-  for (let i = 0; i < places.length; i++) if (entry.nodes[i] !== places[i].node || entry.hardware[i] !== places[i].hardware) return false;
+  const before = entry.places;
+  if (before.length !== places.length || entry.extra.length !== extra.length) return false;
   for (let i = 0; i < extra.length; i++) if (!Object.is(entry.extra[i], extra[i])) return false;
+  // The same list (a second model asking about the same topology) holds the same places.
+  if (before === places) return true;
+  for (let i = 0; i < places.length; i++) if (before[i].node !== places[i].node || before[i].hardware !== places[i].hardware) return false;
   return true;
 }

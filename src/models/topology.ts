@@ -30,25 +30,49 @@ const cache = new WeakMap<Plan, Topology>();
 export function topologyOf(plan: Plan): Topology {
   const hit = cache.get(plan);
   if (hit) return hit;
-  const hardwareById = new Map(plan.hardware.map((h) => [h.id, h]));
-  const rackById = new Map(plan.racks.map((r) => [r.id, r]));
-  const rowById = new Map(plan.rows.map((r) => [r.id, r]));
-  const roomById = new Map(plan.rooms.map((r) => [r.id, r]));
-  const siteById = new Map(plan.sites.map((s) => [s.id, s]));
-  const nodesByRack = new Map<string, NodePlace[]>(plan.racks.map((r) => [r.id, []]));
-  const places = plan.nodes.map((node, index): NodePlace => {
-    const rack = must(rackById.get(node.rackId), node.rackId);
-    const row = must(rowById.get(rack.rowId), rack.rowId);
-    const room = must(roomById.get(row.roomId), row.roomId);
-    const site = must(siteById.get(room.siteId), room.siteId);
-    const place = { node, index, hardware: must(hardwareById.get(node.hardwareId), node.hardwareId), rack, row, room, site };
-    nodesByRack.get(rack.id)?.push(place);
-    return place;
-  });
+  const hardwareById = byId(plan.hardware);
+  const rackById = byId(plan.racks);
+  const rowById = byId(plan.rows);
+  const roomById = byId(plan.rooms);
+  const siteById = byId(plan.sites);
+  const nodesByRack = new Map<string, NodePlace[]>();
+  for (const r of plan.racks) nodesByRack.set(r.id, []);
+  const nodes = plan.nodes;
+  const places: NodePlace[] = [];
+  const placeById = new Map<string, NodePlace>();
+  // Nodes come rack by rack, so the rack (and its row, room, site and list) of the node before
+  // is usually this node's too: resolved once per run of nodes, not once per node.
+  let rackId: string | undefined;
+  let rack: Rack | undefined;
+  let row: Row | undefined;
+  let room: Room | undefined;
+  let site: Site | undefined;
+  let list: NodePlace[] | undefined;
+  let hardwareId: string | undefined;
+  let hardware: Hardware | undefined;
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index];
+    if (node.rackId !== rackId || rack === undefined) {
+      rackId = node.rackId;
+      rack = must(rackById.get(rackId), rackId);
+      row = must(rowById.get(rack.rowId), rack.rowId);
+      room = must(roomById.get(row.roomId), row.roomId);
+      site = must(siteById.get(room.siteId), room.siteId);
+      list = nodesByRack.get(rack.id);
+    }
+    if (node.hardwareId !== hardwareId || hardware === undefined) {
+      hardwareId = node.hardwareId;
+      hardware = must(hardwareById.get(hardwareId), hardwareId);
+    }
+    const place: NodePlace = { node, index, hardware, rack, row: row!, room: room!, site: site! };
+    list?.push(place);
+    places.push(place);
+    placeById.set(node.id, place);
+  }
   const topology: Topology = {
     plan,
     places,
-    placeById: new Map(places.map((p) => [p.node.id, p])),
+    placeById,
     hardwareById,
     rackById,
     rowById,
@@ -135,6 +159,13 @@ class OverlayMap<K, V> implements ReadonlyMap<K, V> {
   [Symbol.iterator](): MapIterator<[K, V]> {
     return this.entries();
   }
+}
+
+/** Items by id, built without a pair array per item. */
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) map.set(item.id, item);
+  return map;
 }
 
 function must<T>(value: T | undefined, id: string): T {

@@ -1,4 +1,4 @@
-import type { Plan, Rack, Role } from '../../plan/schema';
+import type { Plan, Rack, Role, Site } from '../../plan/schema';
 import { topFreeU } from '../../plan/validate';
 import { topologyOf, type NodePlace } from '../topology';
 import { rackMemo } from '../rackMemo';
@@ -90,11 +90,18 @@ export function physicalCapacity(plan: Plan, resolved?: ResolvedFailures): Physi
     if (r.power.verdict !== 'survives' && r.power.verdict !== 'provider-managed') site.racksFailingFeedLoss += 1;
   });
   const nodesByRole = emptyRoles();
+  // Nodes come site by site, so the site record is looked up once per run of nodes.
+  let siteOfPlace: Site | undefined;
+  let site: SiteCapacity | undefined;
   for (const p of topo.places) {
-    nodesByRole[p.node.role] += 1;
-    const site = sites.get(p.site.id);
+    const role = p.node.role;
+    nodesByRole[role] += 1;
+    if (p.site !== siteOfPlace) {
+      siteOfPlace = p.site;
+      site = sites.get(p.site.id);
+    }
     if (!site) continue;
-    site.nodesByRole[p.node.role] += 1;
+    site.nodesByRole[role] += 1;
     site.cores += p.hardware.cores;
     site.memoryGiB += p.hardware.memoryGiB;
   }
@@ -124,17 +131,21 @@ export function physicalCapacity(plan: Plan, resolved?: ResolvedFailures): Physi
  * the racks it leaves and enters, not all of them.
  */
 const rackCapacity = rackMemo((rack: Rack, places: readonly NodePlace[], cloud: boolean): RackCapacity => {
-  const free = new Array<boolean>(topFreeU(rack) + 1).fill(true);
+  // One byte per U (1 = taken) rather than an array of booleans: built for every rack of a cold report.
+  const taken = new Uint8Array(topFreeU(rack) + 1);
   let nodeU = 0;
-  for (const p of places) {
-    nodeU += p.hardware.heightU;
-    for (let u = p.node.positionU; u < p.node.positionU + p.hardware.heightU; u++) free[u] = false;
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i];
+    const height = p.hardware.heightU;
+    const from = p.node.positionU;
+    nodeU += height;
+    for (let u = from; u < from + height; u++) taken[u] = 1;
   }
   let largest = 0;
   let run = 0;
-  for (let u = 1; u < free.length; u++) {
-    run = free[u] ? run + 1 : 0;
-    largest = Math.max(largest, run);
+  for (let u = 1; u < taken.length; u++) {
+    run = taken[u] === 0 ? run + 1 : 0;
+    if (run > largest) largest = run;
   }
   const switchU = rack.tor.count * rack.tor.heightU;
   return {

@@ -43,58 +43,84 @@ export interface RackPower {
  * Switches are dual-fed with `switchPowerW` each.
  */
 export function rackPower(rack: Rack, nodes: readonly NodePlace[], switchPowerW: number): RackPower {
-  const devices = [
-    ...nodes.map((p) => ({ name: p.node.name, feeds: p.node.feeds, typ: p.hardware.powerTypicalW, peak: p.hardware.powerPeakW })),
-    ...Array.from({ length: rack.tor.count }, (_, i) => ({
-      name: `switch ${i === 0 ? 'A' : 'B'}`,
-      feeds: rack.feeds.map((f) => f.id),
-      typ: switchPowerW,
-      peak: switchPowerW,
-    })),
-  ];
-  const feeds: FeedLoad[] = rack.feeds.map((feed) => {
+  // Sums run device by device in the same order as a list of nodes then switches would (floating
+  // point sums depend on it), but read the places directly: no device record per node, no
+  // `includes` per node and feed. Switches are on every feed of the rack.
+  const rackFeeds = rack.feeds;
+  const switches = rack.tor.count;
+  const switchShare = 1 / rackFeeds.length;
+  const feeds: FeedLoad[] = [];
+  for (const feed of rackFeeds) {
+    const id = feed.id;
     let typicalW = 0;
     let peakW = 0;
     let failoverPeakW = 0;
-    for (const d of devices) {
-      if (!d.feeds.includes(feed.id)) continue;
-      const share = 1 / d.feeds.length;
-      typicalW += d.typ * share;
-      peakW += d.peak * share;
-      failoverPeakW += d.peak;
+    for (let i = 0; i < nodes.length; i++) {
+      const p = nodes[i];
+      const on = p.node.feeds;
+      if (!hasFeed(on, id)) continue;
+      const hw = p.hardware;
+      const share = 1 / on.length;
+      typicalW += hw.powerTypicalW * share;
+      peakW += hw.powerPeakW * share;
+      failoverPeakW += hw.powerPeakW;
     }
-    return { feed: feed.id, capacityW: feed.capacityW, typicalW, peakW, failoverPeakW, peakUtilisation: peakW / feed.capacityW };
-  });
-  const typicalW = devices.reduce((s, d) => s + d.typ, 0);
-  const peakW = devices.reduce((s, d) => s + d.peak, 0);
+    for (let i = 0; i < switches; i++) {
+      typicalW += switchPowerW * switchShare;
+      peakW += switchPowerW * switchShare;
+      failoverPeakW += switchPowerW;
+    }
+    feeds.push({ feed: id, capacityW: feed.capacityW, typicalW, peakW, failoverPeakW, peakUtilisation: peakW / feed.capacityW });
+  }
+  let typicalW = 0;
+  let peakW = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    const hw = nodes[i].hardware;
+    typicalW += hw.powerTypicalW;
+    peakW += hw.powerPeakW;
+  }
+  for (let i = 0; i < switches; i++) {
+    typicalW += switchPowerW;
+    peakW += switchPowerW;
+  }
   const reasons: string[] = [];
   let verdict: FeedLossVerdict = 'survives';
   for (const f of feeds) {
     if (f.peakW > f.capacityW)
       reasons.push(`feed ${f.feed} is over capacity even with both feeds up: ${Math.round(f.peakW)} W peak > ${Math.round(f.capacityW)} W`);
   }
-  if (rack.feeds.length === 1) {
+  if (rackFeeds.length === 1) {
     verdict = 'single-feed';
-    reasons.push(`only feed ${rack.feeds[0].id}: losing it powers off the whole rack`);
+    reasons.push(`only feed ${rackFeeds[0].id}: losing it powers off the whole rack`);
   } else {
     for (const lost of feeds) {
       const other = feeds.find((f) => f.feed !== lost.feed) as FeedLoad;
-      const stranded = devices.filter((d) => d.feeds.length === 1 && d.feeds[0] === lost.feed);
       if (other.failoverPeakW > other.capacityW) {
         verdict = 'overloads';
         reasons.push(
           `losing feed ${lost.feed} puts ${Math.round(other.failoverPeakW)} W peak on feed ${other.feed} (capacity ${Math.round(other.capacityW)} W): its breaker trips and the rack goes dark`,
         );
-      } else if (stranded.length > 0) {
+        continue;
+      }
+      // Switches are on both feeds here, so only single-fed nodes can be stranded.
+      const stranded: string[] = [];
+      for (const p of nodes) {
+        const on = p.node.feeds;
+        if (on.length === 1 && on[0] === lost.feed) stranded.push(p.node.name);
+      }
+      if (stranded.length > 0) {
         if (verdict === 'survives') verdict = 'nodes-lose-power';
         reasons.push(
-          `losing feed ${lost.feed} powers off ${stranded.length} single-fed device(s): ${stranded
-            .slice(0, 5)
-            .map((d) => d.name)
-            .join(', ')}${stranded.length > 5 ? ', …' : ''}`,
+          `losing feed ${lost.feed} powers off ${stranded.length} single-fed device(s): ${stranded.slice(0, 5).join(', ')}${stranded.length > 5 ? ', …' : ''}`,
         );
       }
     }
   }
   return { feeds, typicalW, peakW, verdict, reasons };
+}
+
+/** `feeds.includes(id)` without the generic call: asked for every node and feed of every rack. */
+function hasFeed(feeds: readonly FeedId[], id: FeedId): boolean {
+  for (let i = 0; i < feeds.length; i++) if (feeds[i] === id) return true;
+  return false;
 }
