@@ -22,6 +22,16 @@ export function racksWithRoom(
     .map(({ r }) => ({ id: r.rackId, name: r.name }));
 }
 
+/**
+ * Whether any rack could take a node of `heightU` (`racksWithRoom(...).length > 0`), answered at
+ * the first such rack: rules that only ask whether the plan can grow need no sorted list.
+ */
+export function hasRackWithRoom(input: RuleInput, heightU: number): boolean {
+  const topo = topologyOf(input.plan);
+  for (const r of input.report.physical.racks) if (r.largestFreeBlockU >= heightU && siteKindOfRow(topo, r.rowId) === 'datacenter') return true;
+  return false;
+}
+
 function siteKindOfRow(topo: ReturnType<typeof topologyOf>, rowId: string): string | undefined {
   const row = topo.rowById.get(rowId);
   const room = row && topo.roomById.get(row.roomId);

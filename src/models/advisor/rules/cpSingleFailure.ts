@@ -25,16 +25,32 @@ export const cpSingleFailure: PlanRule = {
     const cp = input.report.controlPlane;
     const topo = topologyOf(input.plan);
     const out: Finding[] = [];
-    const nodesIn = (pred: (siteId: string, rowId: string, roomId: string) => boolean) =>
-      topo.places.filter((p) => pred(p.site.id, p.row.id, p.room.id)).length;
+    // Node counts per row, room and site, summed from the racks' lists the first time a row or
+    // room is critical: O(racks), not a pass over every node per critical domain.
+    let counts: { row: Map<string, number>; room: Map<string, number>; site: Map<string, number> } | undefined;
+    const countsOf = () => {
+      if (counts) return counts;
+      const c = (counts = { row: new Map<string, number>(), room: new Map<string, number>(), site: new Map<string, number>() });
+      const add = (m: Map<string, number>, id: string, n: number) => m.set(id, (m.get(id) ?? 0) + n);
+      for (const list of topo.nodesByRack.values()) {
+        // Every place of one rack's list has that rack's row, room and site.
+        if (list.length === 0) continue;
+        const { row, room, site } = list[0];
+        add(c.row, row.id, list.length);
+        add(c.room, room.id, list.length);
+        add(c.site, site.id, list.length);
+      }
+      return c;
+    };
     for (const level of LEVELS) {
       const t = cp.tolerance.find((x) => x.level === level);
       for (const c of t?.critical ?? []) {
         const [, domain] = c.domainId.split(/:(.*)/s);
         if (level === 'row' || level === 'room') {
           const siteId = level === 'row' ? topo.roomById.get(topo.rowById.get(domain)?.roomId ?? '')?.siteId : topo.roomById.get(domain)?.siteId;
-          const inDomain = nodesIn((_, row, room) => (level === 'row' ? row : room) === domain);
-          if (inDomain === nodesIn((site) => site === siteId)) continue;
+          const c = countsOf();
+          const inDomain = (level === 'row' ? c.row : c.room).get(domain) ?? 0;
+          if (inDomain === (siteId === undefined ? 0 : (c.site.get(siteId) ?? 0))) continue;
         }
         const ids = cp.members.filter((m) => c.members.includes(m.name)).map((m) => m.id);
         const racks = [...new Set(ids.map((id) => topo.placeById.get(id)?.rack.id ?? ''))];

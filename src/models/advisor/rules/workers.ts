@@ -1,6 +1,6 @@
 import type { Finding } from '../../finding';
 import { topologyOf } from '../../topology';
-import { racksWithRoom } from '../fixTargets';
+import { hasRackWithRoom } from '../fixTargets';
 import { raSource, type PlanRule } from '../rule';
 
 const ID = 'RA-WORKERS';
@@ -19,7 +19,6 @@ export const workers: PlanRule = {
     const count = report.physical.nodesByRole.worker;
     const pods = plan.workload.pods;
     const out: Finding[] = [];
-    const workerIds = plan.nodes.filter((n) => n.role === 'worker').map((n) => n.id);
     if (count === 0) {
       if (!plan.cluster.allowSchedulingOnControlPlanes) {
         out.push({
@@ -43,13 +42,17 @@ export const workers: PlanRule = {
         message: `${pods.toLocaleString('en-US')} pods on ${count} workers: ${Math.ceil(perWorker)} pods per worker`,
         why: `kubelet admits ${maxPods} pods per node (cluster.kubelet.maxPods), so ${(pods - maxPods * count).toLocaleString('en-US')} pods stay Pending`,
         figure: { label: 'pods per worker', value: Math.ceil(perWorker), unit: 'pods' },
-        subjects: { nodes: workerIds },
+        subjects: { nodes: plan.nodes.filter((n) => n.role === 'worker').map((n) => n.id) },
       });
     }
     // The shortest worker, from the topology's places (one pass, no spread of thousands of arguments).
     let smallest = Infinity;
-    for (const p of topologyOf(plan).places) if (p.node.role === 'worker') smallest = Math.min(smallest, p.hardware.heightU);
-    if (racksWithRoom(input, smallest, new Set()).length === 0) {
+    for (const p of topologyOf(plan).places) {
+      if (p.node.role !== 'worker') continue;
+      const height = p.hardware.heightU;
+      if (height < smallest) smallest = height;
+    }
+    if (!hasRackWithRoom(input, smallest)) {
       out.push({
         ruleId: ID,
         severity: 'warning',
