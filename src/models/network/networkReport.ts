@@ -1,5 +1,5 @@
 import type { Plan } from '../../plan/schema';
-import { topologyOf } from '../topology';
+import { topologyOf, type NodePlace } from '../topology';
 import { bisections, type Bisection } from './bisection';
 import { flannelFragmentation, framing, type EncapName, stackOf, type Framing } from './encapsulation';
 import {
@@ -147,10 +147,16 @@ export function networkReport(plan: Plan, resolved?: ResolvedFailures): NetworkR
   const pairs = predictPairs(topology);
 
   const byHardware = new Map<string, { count: number; nic: number }>();
+  // Nodes of one profile usually come in runs: the entry is looked up once per run.
+  let lastHardware: NodePlace['hardware'] | undefined;
+  let entry: { count: number; nic: number } | undefined;
   for (const p of topology.places) {
-    const e = byHardware.get(p.hardware.id) ?? { count: 0, nic: nodeNicGbps(p) };
-    e.count += 1;
-    byHardware.set(p.hardware.id, e);
+    if (p.hardware !== lastHardware || !entry) {
+      lastHardware = p.hardware;
+      entry = byHardware.get(p.hardware.id);
+      if (!entry) byHardware.set(p.hardware.id, (entry = { count: 0, nic: nodeNicGbps(p) }));
+    }
+    entry.count += 1;
   }
   const costs = [...byHardware].map(([id, e]): HardwareKubeSpanCost => {
     const hw = topology.hardwareById.get(id)!;

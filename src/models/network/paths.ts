@@ -327,12 +327,26 @@ export function rackDownlinkGbps(topology: Topology, rackId: string): number {
 // capacities all ask, and an edit of one node changes it for one rack at most.
 const rackDownlink = rackMemo((_rack, places) => {
   let sum = 0;
-  for (const p of places) {
-    const l = nicLinksBySwitch(p);
-    sum += (l.A + l.B) * nicLinkGbps(p);
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i];
+    sum += nicLinkCount(p) * nicLinkGbps(p);
   }
   return sum;
 });
+
+/**
+ * `A + B` of `nicLinksBySwitch(place)` (same rules), counted without looking up the split record:
+ * every rack's downlink asks it of each of its nodes.
+ */
+function nicLinkCount(place: NodePlace): number {
+  const bothPresent = place.rack.tor.count === 2;
+  const tors = place.node.tors;
+  let usable = 0;
+  for (let i = 0; i < tors.length; i++) if (tors[i] === 'A' || bothPresent) usable++;
+  const n = place.hardware.nics.count;
+  if (usable === 2) return n >= 2 ? Math.ceil(n / 2) + Math.floor(n / 2) : 1;
+  return n;
+}
 
 /**
  * The aggregate capacity between two racks, Gbit/s: the most a bulk transfer from every node of

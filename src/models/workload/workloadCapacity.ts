@@ -58,16 +58,19 @@ export function workloadCapacity(plan: Plan, resolved?: ResolvedFailures): Workl
   }));
   // One pass over the nodes for all three roles (each role's sums still run in node order).
   const byRole = { controlplane: roles[0], worker: roles[1], storage: roles[2] };
+  const { schedulable, cpuMillicores, memoryMiB, podSlots } = basis;
   for (const p of t.places) {
     const rc = byRole[p.node.role];
+    const hw = p.hardware;
+    const i = p.index;
     rc.nodes++;
-    rc.cpuCores += p.hardware.cores;
-    rc.memoryGiB += p.hardware.memoryGiB;
-    if (!basis.schedulable[p.index]) continue;
+    rc.cpuCores += hw.cores;
+    rc.memoryGiB += hw.memoryGiB;
+    if (!schedulable[i]) continue;
     rc.schedulableNodes++;
-    rc.allocatableCpuCores += basis.cpuMillicores[p.index] / 1000;
-    rc.allocatableMemoryGiB += basis.memoryMiB[p.index] / 1024;
-    rc.podSlots += basis.podSlots[p.index];
+    rc.allocatableCpuCores += cpuMillicores[i] / 1000;
+    rc.allocatableMemoryGiB += memoryMiB[i] / 1024;
+    rc.podSlots += podSlots[i];
   }
   const none = { cpuMillicores: 0, memoryMiB: 0, podSlots: 0, nodes: 0 };
   const allUp = capacityLeft('all nodes up', basis, demand, none);
@@ -79,12 +82,22 @@ export function workloadCapacity(plan: Plan, resolved?: ResolvedFailures): Workl
   const tightnessOf = new Map<Hardware, Map<Role, number>>();
   let tightest = -1;
   let tightestValue = -Infinity;
+  // Runs of nodes share a profile and role: the value is looked up once per run.
+  let lastHardware: Hardware | undefined;
+  let lastRole: Role | undefined;
+  let value = 0;
   for (const p of t.places) {
-    if (!basis.schedulable[p.index]) continue;
-    let byRole = tightnessOf.get(p.hardware);
-    if (!byRole) tightnessOf.set(p.hardware, (byRole = new Map()));
-    let value = byRole.get(p.node.role);
-    if (value === undefined) byRole.set(p.node.role, (value = tightness(capacityLeft('', basis, demand, lostNode(p.index)))));
+    if (!schedulable[p.index]) continue;
+    const role = p.node.role;
+    if (p.hardware !== lastHardware || role !== lastRole) {
+      lastHardware = p.hardware;
+      lastRole = role;
+      let byRole = tightnessOf.get(p.hardware);
+      if (!byRole) tightnessOf.set(p.hardware, (byRole = new Map()));
+      const known = byRole.get(role);
+      if (known === undefined) byRole.set(role, (value = tightness(capacityLeft('', basis, demand, lostNode(p.index)))));
+      else value = known;
+    }
     if (tightest < 0 || value > tightestValue) {
       tightest = p.index;
       tightestValue = value;
