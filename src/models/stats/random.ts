@@ -102,17 +102,34 @@ class Sfc32 implements Random {
   }
 
   standardExponential(): number {
+    // Low 8 bits pick the layer, the high 24 the position in it, so the two are independent.
+    const word = this.word();
+    const i = word & 255;
+    const j = word >>> 8;
+    if (j < this.zigguratK[i]) return j * this.zigguratW[i];
+    // The unary + makes V8 take the call's result as a double, so where a draw is inlined both
+    // returns meet as an unboxed double; without it the merge was a tagged value and every fast
+    // draw was boxed in a fresh heap number.
+    return +this.exponentialSlow(word);
+  }
+
+  /**
+   * The ziggurat's slow paths (about 1.1 % of draws), from the rejected word on; then fresh
+   * words until one is accepted. Out of standardExponential so that its fast path is small: V8
+   * inlines callees only up to a bytecode budget per function, and a draw it did not inline
+   * returns its double boxed (the reliability loop draws one or two per failure). The slow paths
+   * use the portable e^x and ln x, so C gets the same bits.
+   */
+  private exponentialSlow(word: number): number {
     for (;;) {
-      // Low 8 bits pick the layer, the high 24 the position in it, so the two are independent.
-      const word = this.word();
       const i = word & 255;
       const j = word >>> 8;
       if (j < this.zigguratK[i]) return j * this.zigguratW[i];
-      // The slow paths (about 1.1 % of draws) use the portable e^x and ln x, so C gets the same bits.
       if (i === 0) return ZIGGURAT_R - portableLog(1 - this.next());
       const x = j * this.zigguratW[i];
       const f = this.zigguratF;
       if (f[i] + this.next() * (f[i - 1] - f[i]) < portableExp(-x)) return x;
+      word = this.word();
     }
   }
 
