@@ -100,18 +100,28 @@ export function predictPairs(topology: Topology): PairPrediction[] {
   const counts = pairCounts(topology);
   // Once every class the plan has pairs in has its representative, later nodes change nothing.
   const present = (Object.keys(counts) as Array<keyof typeof counts>).filter((c) => counts[c] > 0).length;
+  const pairWith = (q: NodePlace | undefined, p: NodePlace) => {
+    if (!q) return;
+    const cls = latencyClassOf(q, p);
+    if (cls !== 'same-node' && !reps.has(cls)) reps.set(cls, [q, p]);
+  };
   for (const p of topology.places) {
     if (reps.size === present) break;
-    const candidates = [firstBy.rack.get(p.rack.id), firstBy.row.get(p.row.id), firstBy.room.get(p.room.id), firstBy.site.get(p.site.id), ...firstSite];
-    for (const q of candidates) {
-      if (!q) continue;
-      const cls = latencyClassOf(q, p);
-      if (cls !== 'same-node' && !reps.has(cls)) reps.set(cls, [q, p]);
-    }
-    if (!firstBy.rack.has(p.rack.id)) firstBy.rack.set(p.rack.id, p);
-    if (!firstBy.row.has(p.row.id)) firstBy.row.set(p.row.id, p);
-    if (!firstBy.room.has(p.room.id)) firstBy.room.set(p.room.id, p);
-    if (!firstBy.site.has(p.site.id)) {
+    // The candidates in order (first of the rack, row, room, site, then of every site), without
+    // a candidate array per node: a plan whose last class appears late walks most of its nodes.
+    const ofRack = firstBy.rack.get(p.rack.id);
+    const ofRow = firstBy.row.get(p.row.id);
+    const ofRoom = firstBy.room.get(p.room.id);
+    const ofSite = firstBy.site.get(p.site.id);
+    pairWith(ofRack, p);
+    pairWith(ofRow, p);
+    pairWith(ofRoom, p);
+    pairWith(ofSite, p);
+    for (let i = 0; i < firstSite.length; i++) pairWith(firstSite[i], p);
+    if (!ofRack) firstBy.rack.set(p.rack.id, p);
+    if (!ofRow) firstBy.row.set(p.row.id, p);
+    if (!ofRoom) firstBy.room.set(p.room.id, p);
+    if (!ofSite) {
       firstBy.site.set(p.site.id, p);
       firstSite.push(p);
     }
