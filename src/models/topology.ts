@@ -26,6 +26,15 @@ export interface Topology {
 
 const cache = new WeakMap<Plan, Topology>();
 
+/** A rack resolved up to its site, with its node list. */
+interface RackPath {
+  rack: Rack;
+  row: Row;
+  room: Room;
+  site: Site;
+  list: NodePlace[] | undefined;
+}
+
 /** Indexes a plan that passed `validatePlan` (dangling references would have been rejected there). */
 export function topologyOf(plan: Plan): Topology {
   const hit = cache.get(plan);
@@ -40,32 +49,28 @@ export function topologyOf(plan: Plan): Topology {
   const nodes = plan.nodes;
   const places: NodePlace[] = [];
   const placeById = new Map<string, NodePlace>();
-  // Nodes come rack by rack, so the rack (and its row, room, site and list) of the node before
-  // is usually this node's too: resolved once per run of nodes, not once per node.
-  let rackId: string | undefined;
-  let rack: Rack | undefined;
-  let row: Row | undefined;
-  let room: Room | undefined;
-  let site: Site | undefined;
-  let list: NodePlace[] | undefined;
+  // A rack's row, room, site and node list are resolved once per rack and found with one lookup
+  // per node (a generated plan interleaves its racks, so runs of one rack cannot be relied on).
+  const byRack = new Map<string, RackPath>();
+  // Hardware profiles do come in runs (a plan has a few, nodes are listed role by role).
   let hardwareId: string | undefined;
   let hardware: Hardware | undefined;
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index];
-    if (node.rackId !== rackId || rack === undefined) {
-      rackId = node.rackId;
-      rack = must(rackById.get(rackId), rackId);
-      row = must(rowById.get(rack.rowId), rack.rowId);
-      room = must(roomById.get(row.roomId), row.roomId);
-      site = must(siteById.get(room.siteId), room.siteId);
-      list = nodesByRack.get(rack.id);
+    let path = byRack.get(node.rackId);
+    if (path === undefined) {
+      const rack = must(rackById.get(node.rackId), node.rackId);
+      const row = must(rowById.get(rack.rowId), rack.rowId);
+      const room = must(roomById.get(row.roomId), row.roomId);
+      const site = must(siteById.get(room.siteId), room.siteId);
+      byRack.set(node.rackId, (path = { rack, row, room, site, list: nodesByRack.get(rack.id) }));
     }
     if (node.hardwareId !== hardwareId || hardware === undefined) {
       hardwareId = node.hardwareId;
       hardware = must(hardwareById.get(hardwareId), hardwareId);
     }
-    const place: NodePlace = { node, index, hardware, rack, row: row!, room: room!, site: site! };
-    list?.push(place);
+    const place: NodePlace = { node, index, hardware, rack: path.rack, row: path.row, room: path.room, site: path.site };
+    path.list?.push(place);
     places.push(place);
     placeById.set(node.id, place);
   }

@@ -90,7 +90,7 @@ export function physicalCapacity(plan: Plan, resolved?: ResolvedFailures): Physi
     if (r.power.verdict !== 'survives' && r.power.verdict !== 'provider-managed') site.racksFailingFeedLoss += 1;
   });
   const nodesByRole = emptyRoles();
-  // Nodes come site by site, so the site record is looked up once per run of nodes.
+  // Nodes of one site come in runs (most plans have one site): its record is looked up once per run.
   let siteOfPlace: Site | undefined;
   let site: SiteCapacity | undefined;
   for (const p of topo.places) {
