@@ -1,3 +1,4 @@
+import { roleSchema, type Role } from '../../../plan/schema';
 import { topologyOf, type Topology } from '../../topology';
 import { raSource, type PlanRule } from '../rule';
 
@@ -99,7 +100,13 @@ export const firewall: PlanRule = {
     'in production, turn on the Talos ingress firewall with a default-block policy that allows only the traffic between machine classes (control planes, workers).',
   ),
   check({ plan }) {
-    const roles = [...new Set(plan.nodes.map((n) => n.role))];
+    // Roles in order of first appearance; the walk stops once every role of the schema is seen.
+    const seen = new Set<Role>();
+    for (const n of plan.nodes) {
+      seen.add(n.role);
+      if (seen.size === roleSchema.options.length) break;
+    }
+    const roles = [...seen];
     if (roles.length === 0) return [];
     return [
       {

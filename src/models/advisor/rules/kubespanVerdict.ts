@@ -21,7 +21,9 @@ export const kubespanVerdict: PlanRule = {
   check({ plan, report }) {
     const net = report.network;
     const n = net.kubespan.nodes;
-    const occupied = new Set(topologyOf(plan).places.map((p) => p.site.id));
+    // Sites with nodes, from the racks' lists (every place of a list shares its rack's site): O(racks).
+    const occupied = new Set<string>();
+    for (const list of topologyOf(plan).nodesByRack.values()) if (list.length > 0) occupied.add(list[0].site.id);
     const remote = plan.sites.filter((s) => s.kind !== 'datacenter' && occupied.has(s.id));
     const base = { ruleId: ID, source: this.source, subjects: { settings: ['cluster.kubespan.enabled'] } };
     const against: string[] = [];
