@@ -173,6 +173,16 @@ export function failureImpact(placement: Placement, failure: FailureSet | Failur
 }
 
 const touchedMemo = new WeakMap<Placement, Map<string, number>>();
+/** Objects per volume, ⌈used bytes / object size⌉ (at least 1), per placement and object size. */
+const objectsMemo = new WeakMap<Placement, { objectBytes: number; objects: Float64Array }>();
+
+/**
+ * Below this exponent 1 − e^x is 1.0 exactly in doubles (e^x < 2⁻⁵⁶, far under half an ulp of 1),
+ * and fdlibm's expm1, which V8 uses, returns −1 there too: the sum skips the transcendental for
+ * such volumes without changing a bit. Large volumes have thousands of objects, so for any f above
+ * a few tenths of a percent most terms are these.
+ */
+export const EXPM1_SATURATES = -40;
 
 /**
  * Expected Ceph volumes with at least one object in a state a fraction f of PGs is in:
@@ -190,9 +200,19 @@ function expectedVolumesTouched(placement: Placement, objectBytes: number, f: nu
   const key = `${objectBytes}:${f}`;
   const hit = memo.get(key);
   if (hit !== undefined) return hit;
+  let counted = objectsMemo.get(placement);
+  if (!counted || counted.objectBytes !== objectBytes) {
+    const objects = new Float64Array(vols.count);
+    for (let v = 0; v < vols.count; v++) objects[v] = Math.max(1, Math.ceil(vols.usedBytes[v] / objectBytes));
+    objectsMemo.set(placement, (counted = { objectBytes, objects }));
+  }
+  const objects = counted.objects;
   const l = Math.log1p(-Math.min(f, 1 - 1e-15));
   let sum = 0;
-  for (let v = 0; v < vols.count; v++) sum += -Math.expm1(Math.max(1, Math.ceil(vols.usedBytes[v] / objectBytes)) * l);
+  for (let v = 0; v < objects.length; v++) {
+    const x = objects[v] * l;
+    sum += x < EXPM1_SATURATES ? 1 : -Math.expm1(x);
+  }
   if (memo.size > 10_000) memo.clear();
   memo.set(key, sum);
   return sum;

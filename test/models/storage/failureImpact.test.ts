@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { failureImpact } from '../../../src/models/storage/failureImpact';
+import { EXPM1_SATURATES, failureImpact } from '../../../src/models/storage/failureImpact';
 import { placeStorage } from '../../../src/models/storage/placement';
 import { cephSettings, longhornSettings, storagePlan } from '../../arbitraries/storage';
 
@@ -105,5 +106,16 @@ describe('failureImpact: Local Path', () => {
     const id = p.inventory.nodes[0].id;
     expect(failureImpact(p, { components: [{ kind: 'node', nodeId: id }] }).units).toMatchObject({ unavailable: onFirst, lost: 0 });
     expect(failureImpact(p, { components: [{ kind: 'disk', nodeId: id, slot: 0 }] }).units.lost).toBe(onFirst);
+  });
+});
+
+describe('EXPM1_SATURATES', () => {
+  // expectedVolumesTouched adds 1 instead of −expm1(x) below it: that must not change a bit.
+  it('−Math.expm1(x) is exactly 1 for every x below it', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: EXPM1_SATURATES, noNaN: true, maxExcluded: true }), (x) => -Math.expm1(x) === 1),
+      { numRuns: 2000 },
+    );
+    expect(-Math.expm1(EXPM1_SATURATES * 0.5)).toBeLessThan(1);
   });
 });
