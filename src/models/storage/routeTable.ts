@@ -53,16 +53,16 @@ export class RouteTable {
   private readonly rowNo: Int32Array;
   private readonly roomNo: Int32Array;
   private readonly siteNo: Int32Array;
-  /** Path halves by (rack × 4 + live mask) × tiers + tier: links `halfLinks[start .. start + length)`, start -1 until resolved. */
-  private readonly upStart: Int32Array;
-  private readonly downStart: Int32Array;
-  private readonly upLength: Uint8Array;
-  private readonly downLength: Uint8Array;
+  /** Links of piece p: `pieceLinks[pieceStart[p] .. pieceStart[p + 1])` (see `pieces`). */
+  pieceLinks = new Int32Array(256);
+  pieceStart = new Int32Array(65);
+  private pieceTotal = 0;
+  /** Pieces of the path halves by (rack × 4 + live mask) × tiers + tier, -1 until resolved; whether each leaves the rack. */
+  private readonly upPiece: Int32Array;
+  private readonly downPiece: Int32Array;
   private readonly upRacks: Uint8Array;
   private readonly downRacks: Uint8Array;
-  private halfLinks = new Int32Array(256);
-  private halfLinkCount = 0;
-  /** NIC links by node × 4 + live mask (-1 until resolved); KubeSpan links by node. */
+  /** NIC pieces by node × 4 + live mask (-1 until resolved); KubeSpan pieces by node. */
   private readonly nicUp: Int32Array;
   private readonly nicDown: Int32Array;
   private readonly kubeTx: Int32Array;
@@ -84,10 +84,8 @@ export class RouteTable {
     this.roomNo = numbered(this.places.map((p) => p.room.id));
     this.siteNo = numbered(this.places.map((p) => p.site.id));
     const halves = (Math.max(0, ...this.rackNo) + 1) * 4 * TIERS.length;
-    this.upStart = new Int32Array(halves).fill(-1);
-    this.downStart = new Int32Array(halves).fill(-1);
-    this.upLength = new Uint8Array(halves);
-    this.downLength = new Uint8Array(halves);
+    this.upPiece = new Int32Array(halves).fill(-1);
+    this.downPiece = new Int32Array(halves).fill(-1);
     this.upRacks = new Uint8Array(halves);
     this.downRacks = new Uint8Array(halves);
     this.nicUp = new Int32Array(n * 4).fill(-1);
@@ -106,33 +104,42 @@ export class RouteTable {
   }
 
   /**
-   * Writes the link numbers of the copy from storage node s to storage node t (two different
-   * nodes) into `out` (room for 12) while `masks` (from `liveMasks(failedTors)`) are their live
-   * switches, and returns how many; `lastLeavesRack` then says whether it leaves the rack.
+   * Writes the pieces of the copy from storage node s to storage node t (two different nodes)
+   * into `out` (room for 6) while `masks` (from `liveMasks(failedTors)`) are their live switches,
+   * and returns how many; `lastLeavesRack` then says whether it leaves the rack. A piece is a run
+   * of links many copies share (the source's NIC, the half up from its rack, the half down to the
+   * target's rack, the target's NIC, and with KubeSpan each end's crypto), its links
+   * `pieceLinks[pieceStart[p] .. pieceStart[p + 1])`; the route is the pieces' links in order.
+   * A copy adds its bytes once per piece instead of once per link.
    */
-  route(s: number, t: number, masks: Uint8Array, failedTors: ReadonlySet<string> | undefined, out: Int32Array): number {
+  pieces(s: number, t: number, masks: Uint8Array, failedTors: ReadonlySet<string> | undefined, out: Int32Array): number {
     const ms = masks[s],
       mt = masks[t];
     // Two nodes of one rack on a common live switch stay on it: no fabric links at all.
     const tier = this.rackNo[s] === this.rackNo[t] && (ms & mt) !== 0 ? 0 : this.tierOf(s, t);
     const upKey = (this.rackNo[s] * 4 + ms) * TIERS.length + tier;
     const downKey = (this.rackNo[t] * 4 + mt) * TIERS.length + tier;
-    if (this.upStart[upKey] < 0 || this.downStart[downKey] < 0 || this.nicUp[s * 4 + ms] < 0 || this.nicDown[t * 4 + mt] < 0) {
+    if (this.upPiece[upKey] < 0 || this.downPiece[downKey] < 0 || this.nicUp[s * 4 + ms] < 0 || this.nicDown[t * 4 + mt] < 0) {
       this.resolve(s, t, failedTors, upKey, downKey, s * 4 + ms, t * 4 + mt);
     }
     let count = 0;
     out[count++] = this.nicUp[s * 4 + ms];
-    for (let i = this.upStart[upKey], end = i + this.upLength[upKey]; i < end; i++) out[count++] = this.halfLinks[i];
-    for (let i = this.downStart[downKey], end = i + this.downLength[downKey]; i < end; i++) out[count++] = this.halfLinks[i];
+    out[count++] = this.upPiece[upKey];
+    out[count++] = this.downPiece[downKey];
     out[count++] = this.nicDown[t * 4 + mt];
     if (this.crosses) {
-      if (this.kubeTx[s] < 0) this.kubeTx[s] = this.linkNumber(`kubespan-tx:${this.inventory.nodes[s].id}`, 'kubespan', 0, false);
-      if (this.kubeRx[t] < 0) this.kubeRx[t] = this.linkNumber(`kubespan-rx:${this.inventory.nodes[t].id}`, 'kubespan', 0, false);
+      if (this.kubeTx[s] < 0) this.kubeTx[s] = this.onePiece(this.linkNumber(`kubespan-tx:${this.inventory.nodes[s].id}`, 'kubespan', 0, false));
+      if (this.kubeRx[t] < 0) this.kubeRx[t] = this.onePiece(this.linkNumber(`kubespan-rx:${this.inventory.nodes[t].id}`, 'kubespan', 0, false));
       out[count++] = this.kubeTx[s];
       out[count++] = this.kubeRx[t];
     }
     this.lastLeavesRack = this.upRacks[upKey] === 1 || this.downRacks[downKey] === 1;
     return count;
+  }
+
+  /** How many pieces are numbered so far (every piece number is below it). */
+  get pieceCount(): number {
+    return this.pieceTotal;
   }
 
   /** How many links are numbered so far (every link number is below it). */
@@ -160,33 +167,48 @@ export class RouteTable {
     const path = pathLinks(this.places[s], this.places[t], failedTors);
     const half = path.links.length / 2;
     const last = path.links.length - 1;
-    if (this.nicUp[nicS] < 0) this.nicUp[nicS] = this.linkResource(path.links[0], true, this.inventory.nodes[s]);
-    if (this.upStart[upKey] < 0) {
-      this.upStart[upKey] = this.halfLinkCount;
-      this.upLength[upKey] = half - 1;
-      this.upRacks[upKey] = this.addHalf(path.links, 1, half, true);
+    if (this.nicUp[nicS] < 0) this.nicUp[nicS] = this.onePiece(this.linkResource(path.links[0], true, this.inventory.nodes[s]));
+    if (this.upPiece[upKey] < 0) {
+      this.upPiece[upKey] = this.addPiece(path.links, 1, half, true);
+      this.upRacks[upKey] = leavesRack(path.links, 1, half);
     }
-    if (this.downStart[downKey] < 0) {
-      this.downStart[downKey] = this.halfLinkCount;
-      this.downLength[downKey] = last - half;
-      this.downRacks[downKey] = this.addHalf(path.links, half, last, false);
+    if (this.downPiece[downKey] < 0) {
+      this.downPiece[downKey] = this.addPiece(path.links, half, last, false);
+      this.downRacks[downKey] = leavesRack(path.links, half, last);
     }
-    if (this.nicDown[nicT] < 0) this.nicDown[nicT] = this.linkResource(path.links[last], false, this.inventory.nodes[t]);
+    if (this.nicDown[nicT] < 0) this.nicDown[nicT] = this.onePiece(this.linkResource(path.links[last], false, this.inventory.nodes[t]));
   }
 
-  /** Appends links[from .. to) to `halfLinks`; 1 when one of them is a ToR uplink. */
-  private addHalf(links: PathLink[], from: number, to: number, up: boolean): number {
-    if (this.halfLinkCount + (to - from) > this.halfLinks.length) {
-      const grown = new Int32Array(Math.max(this.halfLinks.length * 2, this.halfLinkCount + (to - from)));
-      grown.set(this.halfLinks);
-      this.halfLinks = grown;
+  /** A new piece of links[from .. to), numbered in that order; its number. */
+  private addPiece(links: PathLink[], from: number, to: number, up: boolean): number {
+    const p = this.openPiece(to - from);
+    for (let i = from; i < to; i++) this.pieceLinks[this.pieceStart[p + 1]++] = this.linkResource(links[i], up, undefined);
+    return p;
+  }
+
+  /** A new piece of one link; its number. */
+  private onePiece(link: number): number {
+    const p = this.openPiece(1);
+    this.pieceLinks[this.pieceStart[p + 1]++] = link;
+    return p;
+  }
+
+  /** Numbers an empty piece with room for `size` links after the last one. */
+  private openPiece(size: number): number {
+    const p = this.pieceTotal++;
+    if (p + 2 > this.pieceStart.length) {
+      const more = new Int32Array(this.pieceStart.length * 2);
+      more.set(this.pieceStart);
+      this.pieceStart = more;
     }
-    let racks = 0;
-    for (let i = from; i < to; i++) {
-      if (links[i].kind === 'tor') racks = 1;
-      this.halfLinks[this.halfLinkCount++] = this.linkResource(links[i], up, undefined);
+    const start = this.pieceStart[p];
+    if (start + size > this.pieceLinks.length) {
+      const more = new Int32Array(Math.max(this.pieceLinks.length * 2, start + size));
+      more.set(this.pieceLinks);
+      this.pieceLinks = more;
     }
-    return racks;
+    this.pieceStart[p + 1] = start;
+    return p;
   }
 
   private linkResource(link: PathLink, up: boolean, nodeAtEnd: StorageNode | undefined): number {
@@ -223,6 +245,12 @@ function numbered(ids: string[]): Int32Array {
     if (k === undefined) seen.set(id, (k = seen.size));
     return k;
   });
+}
+
+/** 1 when one of links[from .. to) is a ToR uplink. */
+function leavesRack(links: PathLink[], from: number, to: number): number {
+  for (let i = from; i < to; i++) if (links[i].kind === 'tor') return 1;
+  return 0;
 }
 
 function maskOf(live: readonly string[]): number {
