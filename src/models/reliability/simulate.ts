@@ -191,27 +191,52 @@ function views<T extends Uint8Array | Int32Array | Float64Array>(buffer: T, leng
   return lengths.map((n) => buffer.subarray(at, (at += n)) as T);
 }
 
-// Indices into `Mission.v`, the doubles that change per event. *_SINCE: when the current spell
-// without quorum, API, a unit or capacity began (read only while it lasts). CLOCK: when the
-// failure clock fires next (∞ while no component is up).
+// Indices into `Mission.v`, one Float64Array over every double the loop keeps: the per-kind
+// totals first (BY_KIND, as SimPartial.byKind, copied to `out` when the run ends: they are not
+// reset per trial), then the per-trial doubles, which a trial's block copy resets. *_SINCE: when
+// the current spell without quorum, API, a unit or capacity began (read only while it lasts).
+// CLOCK: when the failure clock fires next (∞ while no component is up). COMP_DOWN_SINCE and
+// NODES_DOWN_SINCE: per kind, when its count of down components / nodes last changed.
+// One array rather than four: each typed array an optimised function touches costs V8 a map
+// check and loads of its length and data pointer after every call and loop back edge.
 const enum V {
-  NOW = 0,
-  UP_CORES = 1,
-  Q_HOURS = 2,
-  A_HOURS = 3,
-  U_HOURS = 4,
-  C_HOURS = 5,
-  FIRST_QUORUM = 6,
-  FIRST_API = 7,
-  FIRST_LOSS = 8,
-  FIRST_SHORT = 9,
-  RATE = 10,
-  Q_SINCE = 11,
-  A_SINCE = 12,
-  U_SINCE = 13,
-  C_SINCE = 14,
-  CLOCK = 15,
-  LENGTH = 16,
+  BY_KIND = 0,
+  NOW = 80,
+  UP_CORES = 81,
+  Q_HOURS = 82,
+  A_HOURS = 83,
+  U_HOURS = 84,
+  C_HOURS = 85,
+  FIRST_QUORUM = 86,
+  FIRST_API = 87,
+  FIRST_LOSS = 88,
+  FIRST_SHORT = 89,
+  RATE = 90,
+  Q_SINCE = 91,
+  A_SINCE = 92,
+  U_SINCE = 93,
+  C_SINCE = 94,
+  CLOCK = 95,
+  COMP_DOWN_SINCE = 96,
+  NODES_DOWN_SINCE = 104,
+  TRIAL_BYTES = 112,
+}
+// Indices into `Mission.ints`, the per-trial integers: per-kind counts of down components and
+// nodes at fixed places, then group g's up count at GROUP_UP + g and the rest at offsets the
+// Mission holds (groupStartAt, upListAt, upSlotAt); places in the up list are indices of `ints`.
+const enum I {
+  COMP_DOWN = 0,
+  NODES_DOWN = 8,
+  GROUP_UP = 16,
+}
+// The regions above are sized for eight kinds: this stops compilation if KIND_COUNT changes.
+const _eightKinds: 8 = KIND_COUNT;
+// Component c's kind, target and rate group at compInfo[c · 4 + …] (one array, not three).
+const enum CI {
+  KIND = 0,
+  TARGET = 1,
+  GROUP = 2,
+  FIELDS = 4,
 }
 
 // The model's per-node and per-rack integers, packed by record in `Mission.nodeInfo` and
@@ -265,24 +290,18 @@ class Mission {
   private readonly C: number = 0;
   // Doubles that change per event live in a typed array, so no write boxes a fresh heap number.
   private readonly v: Float64Array;
-  // out.byKind, held directly: one load fewer at each of its per-event uses.
-  private readonly byKind: Float64Array;
-  private readonly compDownByKind: Int32Array;
-  // When each kind's count of down components / nodes last changed: down-hours are integrated
-  // per change (count × time since), not per event over every kind.
-  private readonly compDownSince: Float64Array;
-  private readonly nodesDownByKind: Int32Array;
-  private readonly nodesDownSince: Float64Array;
-  // Components that can fail, grouped by equal rate. upList[groupStart[g] …] holds group g's
-  // components, the groupUp[g] up ones first; upSlot[c] is c's place in upList.
-  // Λ, the summed rate of the up components, is kept in v[V.RATE] and moves by one group rate per
-  // failure or repair (exactly 0 when none is up); each trial starts from the sum over all.
-  private readonly groupUp: Int32Array;
+  // Per-trial integers (I): down counts per kind, and the components that can fail, grouped by
+  // equal rate: ints[upListAt + groupStart(g) …] holds group g's components, the up ones
+  // (ints[I.GROUP_UP + g] of them) first; ints[upSlotAt + c] is c's place there, and group g
+  // starts at ints[groupStartAt + g]. Λ, the summed rate of the up components, is kept in
+  // v[V.RATE] and moves by one group rate per failure or repair (exactly 0 when none is up);
+  // each trial starts from the sum over all.
+  private readonly ints: Int32Array;
+  private readonly groupStartAt: number = 0;
+  private readonly upListAt: number = 0;
+  private readonly upSlotAt: number = 0;
   private readonly groupRate: Float64Array;
-  private readonly upList: Int32Array;
-  private readonly upSlot: Int32Array;
-  private readonly groupStart: Int32Array;
-  private readonly compGroup: Int32Array;
+  private readonly compInfo: Int32Array;
   private upCount = 0;
   private readonly groupCount: number = 0;
   // A node's or rack's model fields in one Int32Array record rather than one array per field:
@@ -350,7 +369,6 @@ class Mission {
   private readonly parent: Int32Array;
   private readonly groupMembers: Int32Array;
   private readonly groupSched: Int32Array;
-  private readonly trialBytes: Float64Array;
   private lastQuorumSched = 0;
   private quorumKind = 0;
   private apiKind = 0;
@@ -376,7 +394,6 @@ class Mission {
     this.T = m.checkpointsHours[this.CP - 1];
     this.missionYears = this.T / 8766;
     this.out = emptyPartial(this.CP);
-    this.byKind = this.out.byKind;
     this.sums = partialSums(this.out);
     this.heap = new Int32Array(this.H);
     this.pos = new Int32Array(this.H).fill(-1);
@@ -384,21 +401,26 @@ class Mission {
     // Groups in order of first appearance, members in component order: reliabilityLoop.c builds
     // the same groups, so both pick the same component from the same draw.
     const rates: number[] = [];
-    this.compGroup = new Int32Array(C).fill(-1);
+    const compGroup = new Int32Array(C).fill(-1);
+    this.compInfo = new Int32Array(C * CI.FIELDS);
     for (let c = 0; c < C; c++) {
+      this.compInfo[c * CI.FIELDS + CI.KIND] = m.compKind[c];
+      this.compInfo[c * CI.FIELDS + CI.TARGET] = m.compTarget[c];
+      this.compInfo[c * CI.FIELDS + CI.GROUP] = -1;
       const rate = m.failuresPerHour[c];
       if (!(rate > 0)) continue;
       let g = rates.indexOf(rate);
       if (g < 0) g = rates.push(rate) - 1;
-      this.compGroup[c] = g;
+      compGroup[c] = g;
+      this.compInfo[c * CI.FIELDS + CI.GROUP] = g;
     }
     const G = rates.length;
     this.groupCount = G;
     this.groupRate = Float64Array.from(rates);
     this.groupSize = new Int32Array(G);
-    for (let c = 0; c < C; c++) if (this.compGroup[c] >= 0) this.groupSize[this.compGroup[c]]++;
-    this.groupStart = new Int32Array(G);
-    for (let g = 1; g < G; g++) this.groupStart[g] = this.groupStart[g - 1] + this.groupSize[g - 1];
+    for (let c = 0; c < C; c++) if (compGroup[c] >= 0) this.groupSize[compGroup[c]]++;
+    const groupStart = new Int32Array(G);
+    for (let g = 1; g < G; g++) groupStart[g] = groupStart[g - 1] + this.groupSize[g - 1];
     let canFail = 0,
       allUpRate = 0;
     for (let g = 0; g < G; g++) {
@@ -407,14 +429,14 @@ class Mission {
     }
     this.canFail = canFail;
     this.allUpRate = allUpRate;
-    // Every per-trial array is a view of one buffer, laid out doubles, int32s, bytes, then the
-    // shard counts at the head of `shards`, so a trial starts with one block copy of its starting
-    // image: each TypedArray.prototype.set is a call into a builtin, and four of them per trial
+    // Every per-trial array is a view of one buffer, laid out doubles (after the per-kind totals,
+    // which are not per trial), int32s, bytes, then the shard counts at the head of `shards`, so a
+    // trial starts with one block copy of its starting image: each TypedArray.prototype.set is a call into a builtin, and four of them per trial
     // were a visible share of a small plan's trial (about 18 events on the reference example).
     const U = m.unitCount,
       S = m.siteCount;
-    const doubleCount = V.LENGTH + 2 * KIND_COUNT + this.CP,
-      intCount = 2 * KIND_COUNT + 2 * S + 2 * C + G + m.nodeCount,
+    const doubleCount = V.TRIAL_BYTES + this.CP,
+      intCount = I.GROUP_UP + 2 * G + 2 * C + 2 * S + m.nodeCount,
       flagCount = 2 * m.nodeCount + 3 * m.rackCount + m.roomCount + S + m.siteLinkA.length + m.diskCount;
     const tracked = (u: number) => m.unitWidth[u] >= m.needed && m.unitWidth[u] >= m.minAvailable;
     const diskShards: number[] = [];
@@ -438,19 +460,15 @@ class Mission {
       new Uint8Array(buffer, flagsAt, flagCount),
       [m.nodeCount, m.nodeCount, m.rackCount, m.rackCount, m.rackCount, m.roomCount, S, m.siteLinkA.length, m.diskCount],
     );
-    [this.compDownByKind, this.nodesDownByKind, this.siteMembersUp, this.siteSchedUp, this.upList, this.upSlot, this.groupUp, this.nodeDisksLost] = views(
-      new Int32Array(buffer, intsAt, intCount),
-      [KIND_COUNT, KIND_COUNT, S, S, C, C, G, m.nodeCount],
-    );
-    [this.v, this.compDownSince, this.nodesDownSince, this.trialBytes] = views(new Float64Array(buffer, 0, doubleCount), [
-      V.LENGTH,
-      KIND_COUNT,
-      KIND_COUNT,
-      this.CP,
-    ]);
+    this.ints = new Int32Array(buffer, intsAt, intCount);
+    this.groupStartAt = I.GROUP_UP + G;
+    this.upListAt = this.groupStartAt + G;
+    this.upSlotAt = this.upListAt + C;
+    [this.siteMembersUp, this.siteSchedUp, this.nodeDisksLost] = views(this.ints.subarray(this.upSlotAt + C), [S, S, m.nodeCount]);
+    this.v = new Float64Array(buffer, 0, doubleCount);
     this.shards = new Int32Array(buffer, shardsAt, 2 * U + diskShards.length);
     this.shards.set(diskShards, 2 * U);
-    this.trialState = new Uint8Array(buffer, 0, shardsAt + 2 * U * 4);
+    this.trialState = new Uint8Array(buffer, V.NOW * 8, shardsAt + 2 * U * 4 - V.NOW * 8);
     this.queue = new Int32Array(C + 1);
     this.nodeDownKind = new Uint8Array(m.nodeCount);
     this.nodeInfo = new Int32Array(m.nodeCount * N.FIELDS);
@@ -488,16 +506,21 @@ class Mission {
       this.siteSchedUp[m.nodeSite[n]] += m.nodeSchedulable[n];
       this.schedTotal += m.nodeSchedulable[n];
     }
-    this.upSlot.fill(-1);
+    // Places in the up list are kept as indices of `ints`, so the loop adds no offset.
+    const ints = this.ints;
+    ints.fill(-1, this.upSlotAt, this.upSlotAt + C);
     const filled = new Int32Array(G);
     for (let c = 0; c < C; c++) {
-      const g = this.compGroup[c];
+      const g = compGroup[c];
       if (g < 0) continue;
-      const slot = this.groupStart[g] + filled[g]++;
-      this.upList[slot] = c;
-      this.upSlot[c] = slot;
+      const slot = this.upListAt + groupStart[g] + filled[g]++;
+      ints[slot] = c;
+      ints[this.upSlotAt + c] = slot;
     }
-    this.groupUp.set(this.groupSize);
+    for (let g = 0; g < G; g++) {
+      ints[I.GROUP_UP + g] = this.groupSize[g];
+      ints[this.groupStartAt + g] = this.upListAt + groupStart[g];
+    }
     const v = this.v;
     v[V.UP_CORES] = m.coresTotal;
     v[V.FIRST_QUORUM] = Infinity;
@@ -622,14 +645,14 @@ class Mission {
    * the group. The chosen component leaves the up list.
    */
   private pickFailing(): number {
-    const groupUp = this.groupUp,
+    const ints = this.ints,
       groupRate = this.groupRate,
-      upList = this.upList,
-      upSlot = this.upSlot;
-    let x = this.rng.next() * this.v[V.RATE];
+      upSlotAt = this.upSlotAt,
+      v = this.v;
+    let x = this.rng.next() * v[V.RATE];
     let g = -1;
     for (let i = 0; i < this.groupCount; i++) {
-      const up = groupUp[i];
+      const up = ints[I.GROUP_UP + i];
       if (up === 0) continue;
       g = i;
       const weight = up * groupRate[i];
@@ -637,18 +660,20 @@ class Mission {
       x -= weight;
     }
     // Rounding can leave x at the end of the last non-empty group: its last member then.
-    const up = groupUp[g];
+    const up = ints[I.GROUP_UP + g];
     let k = Math.floor(x / groupRate[g]);
     if (k >= up) k = up - 1;
-    const start = this.groupStart[g];
-    const c = upList[start + k];
-    const last = upList[start + up - 1];
-    upList[start + k] = last;
-    upSlot[last] = start + k;
-    upList[start + up - 1] = c;
-    upSlot[c] = start + up - 1;
-    groupUp[g] = up - 1;
-    this.v[V.RATE] = --this.upCount === 0 ? 0 : this.v[V.RATE] - groupRate[g];
+    const start = ints[this.groupStartAt + g];
+    const at = start + k,
+      lastAt = start + up - 1;
+    const c = ints[at];
+    const last = ints[lastAt];
+    ints[at] = last;
+    ints[upSlotAt + last] = at;
+    ints[lastAt] = c;
+    ints[upSlotAt + c] = lastAt;
+    ints[I.GROUP_UP + g] = up - 1;
+    v[V.RATE] = --this.upCount === 0 ? 0 : v[V.RATE] - groupRate[g];
     return c;
   }
 
@@ -657,19 +682,18 @@ class Mission {
    * Exp(Λ_old) whatever happened so far (memorylessness), so R · Λ_old / Λ_new is Exp(Λ_new): the
    * clock is rescaled instead of redrawn (Gibson and Bruck's next reaction method).
    */
-  private rejoin(c: number): void {
-    const g = this.compGroup[c];
+  private rejoin(c: number, g: number): void {
     if (g < 0) return;
-    const upList = this.upList,
-      upSlot = this.upSlot;
-    const slot = upSlot[c];
-    const first = this.groupStart[g] + this.groupUp[g];
-    const other = upList[first];
-    upList[slot] = other;
-    upSlot[other] = slot;
-    upList[first] = c;
-    upSlot[c] = first;
-    this.groupUp[g]++;
+    const ints = this.ints,
+      upSlotAt = this.upSlotAt;
+    const slot = ints[upSlotAt + c];
+    const first = ints[this.groupStartAt + g] + ints[I.GROUP_UP + g];
+    const other = ints[first];
+    ints[slot] = other;
+    ints[upSlotAt + other] = slot;
+    ints[first] = c;
+    ints[upSlotAt + c] = first;
+    ints[I.GROUP_UP + g]++;
     this.upCount++;
     const v = this.v;
     const old = v[V.RATE];
@@ -852,13 +876,12 @@ class Mission {
   private loseUnit(u: number): void {
     const m = this.m,
       v = this.v,
-      byKind = this.byKind,
       bytes = m.unitBytes[u],
       now = v[V.NOW];
-    byKind[Kind.DISK * K.FIELDS + K.DATA_LOSSES]++;
-    byKind[Kind.DISK * K.FIELDS + K.BYTES_LOST] += bytes;
+    v[V.BY_KIND + Kind.DISK * K.FIELDS + K.DATA_LOSSES]++;
+    v[V.BY_KIND + Kind.DISK * K.FIELDS + K.BYTES_LOST] += bytes;
     if (now < v[V.FIRST_LOSS]) v[V.FIRST_LOSS] = now;
-    for (let c = 0; c < this.CP; c++) if (now <= m.checkpointsHours[c]) this.trialBytes[c] += bytes;
+    for (let c = 0; c < this.CP; c++) if (now <= m.checkpointsHours[c]) v[V.TRIAL_BYTES + c] += bytes;
   }
 
   private restoreDisk(d: number): void {
@@ -929,52 +952,54 @@ class Mission {
 
   /** Kind `kind` has `delta` more components down: the hours its old count lasted are added first. */
   private compDownChange(kind: number, delta: number): void {
-    const now = this.v[V.NOW];
-    this.byKind[kind * K.FIELDS + K.DOWN_HOURS] += this.compDownByKind[kind] * (now - this.compDownSince[kind]);
-    this.compDownSince[kind] = now;
-    this.compDownByKind[kind] += delta;
+    const v = this.v,
+      ints = this.ints,
+      now = v[V.NOW];
+    v[V.BY_KIND + kind * K.FIELDS + K.DOWN_HOURS] += ints[I.COMP_DOWN + kind] * (now - v[V.COMP_DOWN_SINCE + kind]);
+    v[V.COMP_DOWN_SINCE + kind] = now;
+    ints[I.COMP_DOWN + kind] += delta;
   }
 
   /** As compDownChange, for the nodes down because of an event of kind `kind`. */
   private nodesDownChange(kind: number, delta: number): void {
-    const now = this.v[V.NOW];
-    this.byKind[kind * K.FIELDS + K.NODE_DOWN_HOURS] += this.nodesDownByKind[kind] * (now - this.nodesDownSince[kind]);
-    this.nodesDownSince[kind] = now;
-    this.nodesDownByKind[kind] += delta;
+    const v = this.v,
+      ints = this.ints,
+      now = v[V.NOW];
+    v[V.BY_KIND + kind * K.FIELDS + K.NODE_DOWN_HOURS] += ints[I.NODES_DOWN + kind] * (now - v[V.NODES_DOWN_SINCE + kind]);
+    v[V.NODES_DOWN_SINCE + kind] = now;
+    ints[I.NODES_DOWN + kind] += delta;
   }
 
   /** At the mission's end: the hours of every count and spell still open are added up to T. */
   private closeSpells(): void {
     const v = this.v,
-      T = this.T,
-      byKind = this.byKind;
+      T = this.T;
     v[V.NOW] = T;
-    const compDownByKind = this.compDownByKind,
-      nodesDownByKind = this.nodesDownByKind,
-      compDownSince = this.compDownSince,
-      nodesDownSince = this.nodesDownSince;
+    const ints = this.ints;
     // A kind with nothing down adds 0 (its hours are exact already): skipped, most are. With every
     // component up (most trials end so) no node is down either, and the loop is skipped whole.
     if (this.upCount !== this.canFail)
       for (let k = 0; k < KIND_COUNT; k++) {
-        if (compDownByKind[k] !== 0) byKind[k * K.FIELDS + K.DOWN_HOURS] += compDownByKind[k] * (T - compDownSince[k]);
-        if (nodesDownByKind[k] !== 0) byKind[k * K.FIELDS + K.NODE_DOWN_HOURS] += nodesDownByKind[k] * (T - nodesDownSince[k]);
+        const compDown = ints[I.COMP_DOWN + k],
+          nodesDown = ints[I.NODES_DOWN + k];
+        if (compDown !== 0) v[V.BY_KIND + k * K.FIELDS + K.DOWN_HOURS] += compDown * (T - v[V.COMP_DOWN_SINCE + k]);
+        if (nodesDown !== 0) v[V.BY_KIND + k * K.FIELDS + K.NODE_DOWN_HOURS] += nodesDown * (T - v[V.NODES_DOWN_SINCE + k]);
       }
     if (!this.quorumOk) {
       v[V.Q_HOURS] += T - v[V.Q_SINCE];
-      byKind[this.quorumKind * K.FIELDS + K.QUORUM_HOURS] += T - v[V.Q_SINCE];
+      v[V.BY_KIND + this.quorumKind * K.FIELDS + K.QUORUM_HOURS] += T - v[V.Q_SINCE];
     }
     if (!this.apiOk) {
       v[V.A_HOURS] += T - v[V.A_SINCE];
-      byKind[this.apiKind * K.FIELDS + K.API_HOURS] += T - v[V.A_SINCE];
+      v[V.BY_KIND + this.apiKind * K.FIELDS + K.API_HOURS] += T - v[V.A_SINCE];
     }
     if (this.unavailable) {
       v[V.U_HOURS] += T - v[V.U_SINCE];
-      byKind[this.unavailableKind * K.FIELDS + K.UNAVAILABLE_HOURS] += T - v[V.U_SINCE];
+      v[V.BY_KIND + this.unavailableKind * K.FIELDS + K.UNAVAILABLE_HOURS] += T - v[V.U_SINCE];
     }
     if (this.capacityShort) {
       v[V.C_HOURS] += T - v[V.C_SINCE];
-      byKind[this.capacityKind * K.FIELDS + K.CAPACITY_HOURS] += T - v[V.C_SINCE];
+      v[V.BY_KIND + this.capacityKind * K.FIELDS + K.CAPACITY_HOURS] += T - v[V.C_SINCE];
     }
   }
 
@@ -1021,11 +1046,13 @@ class Mission {
   private repair(c: number): number {
     const m = this.m,
       C = this.C;
-    const kind = m.compKind[c];
-    const target = m.compTarget[c];
+    const compInfo = this.compInfo,
+      kind = compInfo[c * CI.FIELDS + CI.KIND],
+      target = compInfo[c * CI.FIELDS + CI.TARGET],
+      group = compInfo[c * CI.FIELDS + CI.GROUP];
     this.compDownChange(kind, -1);
     this.remove(c);
-    this.rejoin(c);
+    this.rejoin(c, group);
     if (this.serial) {
       if (this.qLen > 0) {
         const next = this.queue[this.qHead];
@@ -1077,11 +1104,12 @@ class Mission {
   private fail(c: number): number {
     const m = this.m,
       C = this.C;
-    const kind = m.compKind[c];
-    const target = m.compTarget[c];
+    const compInfo = this.compInfo,
+      kind = compInfo[c * CI.FIELDS + CI.KIND],
+      target = compInfo[c * CI.FIELDS + CI.TARGET];
     this.drawClock();
     this.compDownChange(kind, 1);
-    this.byKind[kind * K.FIELDS + K.EVENTS]++;
+    this.v[V.BY_KIND + kind * K.FIELDS + K.EVENTS]++;
     this.startRepair(c);
     let rack = -1;
     switch (kind) {
@@ -1133,7 +1161,6 @@ class Mission {
    */
   private settle(kind: number): void {
     const v = this.v,
-      byKind = this.byKind,
       now = v[V.NOW];
     let q: boolean, a: boolean;
     if (this.partitions) {
@@ -1148,12 +1175,12 @@ class Mission {
     if (q !== this.quorumOk) {
       if (!q) {
         this.quorumKind = kind;
-        byKind[kind * K.FIELDS + K.QUORUM_LOSSES]++;
+        v[V.BY_KIND + kind * K.FIELDS + K.QUORUM_LOSSES]++;
         if (now < v[V.FIRST_QUORUM]) v[V.FIRST_QUORUM] = now;
         v[V.Q_SINCE] = now;
       } else {
         v[V.Q_HOURS] += now - v[V.Q_SINCE];
-        byKind[this.quorumKind * K.FIELDS + K.QUORUM_HOURS] += now - v[V.Q_SINCE];
+        v[V.BY_KIND + this.quorumKind * K.FIELDS + K.QUORUM_HOURS] += now - v[V.Q_SINCE];
       }
       this.quorumOk = q;
     }
@@ -1164,7 +1191,7 @@ class Mission {
         v[V.A_SINCE] = now;
       } else {
         v[V.A_HOURS] += now - v[V.A_SINCE];
-        byKind[this.apiKind * K.FIELDS + K.API_HOURS] += now - v[V.A_SINCE];
+        v[V.BY_KIND + this.apiKind * K.FIELDS + K.API_HOURS] += now - v[V.A_SINCE];
       }
       this.apiOk = a;
     }
@@ -1175,7 +1202,7 @@ class Mission {
         v[V.U_SINCE] = now;
       } else {
         v[V.U_HOURS] += now - v[V.U_SINCE];
-        byKind[this.unavailableKind * K.FIELDS + K.UNAVAILABLE_HOURS] += now - v[V.U_SINCE];
+        v[V.BY_KIND + this.unavailableKind * K.FIELDS + K.UNAVAILABLE_HOURS] += now - v[V.U_SINCE];
       }
       this.unavailable = un;
     }
@@ -1187,7 +1214,7 @@ class Mission {
         v[V.C_SINCE] = now;
       } else {
         v[V.C_HOURS] += now - v[V.C_SINCE];
-        byKind[this.capacityKind * K.FIELDS + K.CAPACITY_HOURS] += now - v[V.C_SINCE];
+        v[V.BY_KIND + this.capacityKind * K.FIELDS + K.CAPACITY_HOURS] += now - v[V.C_SINCE];
       }
       this.capacityShort = short;
     }
@@ -1211,13 +1238,13 @@ class Mission {
       sums = this.sums,
       CP = this.CP,
       checkpointsHours = this.m.checkpointsHours,
-      trialBytes = this.trialBytes;
+      trialBytes = V.TRIAL_BYTES;
     this.closeSpells();
     out.trials++;
     out.componentHours += this.C * this.T;
     for (let c = 0; c < CP; c++) {
       const at = checkpointsHours[c],
-        bytes = trialBytes[c];
+        bytes = v[trialBytes + c];
       if (v[V.FIRST_QUORUM] <= at) sums[c]++;
       if (v[V.FIRST_API] <= at) sums[CP + c]++;
       if (v[V.FIRST_LOSS] <= at) sums[2 * CP + c]++;
@@ -1247,6 +1274,7 @@ class Mission {
       this.events();
       this.endTrial();
     }
+    this.out.byKind.set(this.v.subarray(V.BY_KIND, V.BY_KIND + KIND_COUNT * K.FIELDS));
   }
 
   /**
