@@ -149,6 +149,23 @@ static void refreshRack(int r, int kind) {
     if (down != nodeDown[n]) setNode(n, down, kind);
   }
 }
+/* Whether a switch (TOR) or feed (FEED) event in rack r, which found its switches or feeds down
+ * as mask `old`, can change any node (simulate.ts, rackMoves): the rack's power going out or
+ * back, or for a switch or feed mask some node of the rack has, all of it down before and not
+ * after or the reverse. rackTorMasks / rackFeedMasks[r]: bit m set if some node has mask m. */
+static int *rackTorMasks, *rackFeedMasks;
+static int rackMoves(int r, int kind, int old) {
+  int now, masks;
+  if (kind == TOR) { now = torDown[r]; masks = rackTorMasks[r]; }
+  else {
+    now = feedDown[r]; masks = rackFeedMasks[r];
+    int wasOut = old != 0 && ((rackFeedMask[r] & ~old) == 0 || (rackTrip[r] & old) != 0);
+    int isOut = now != 0 && ((rackFeedMask[r] & ~now) == 0 || (rackTrip[r] & now) != 0);
+    if (wasOut != isOut) return 1;
+  }
+  for (int mask = 1; mask < 4; mask++) if ((masks & (1 << mask)) && ((mask & ~old) == 0) != ((mask & ~now) == 0)) return 1;
+  return 0;
+}
 static void destroyDisk(int d) {
   diskIntact[d] = 0;
   nodeDisksLost[diskNode[d]]++;
@@ -288,6 +305,9 @@ int main(int argc, char **argv) {
       nodeShards[2 * n + 1] = at;
     }
   }
+  rackTorMasks = calloc(R + 1, sizeof(int)); rackFeedMasks = calloc(R + 1, sizeof(int));
+  for (int r = 0; r < R; r++)
+    for (int i = rackNodeStart[r]; i < rackNodeStart[r + 1]; i++) { rackTorMasks[r] |= 1 << nodeTorMask[rackNodes[i]]; rackFeedMasks[r] |= 1 << nodeFeedMask[rackNodes[i]]; }
   int schedTotal = 0;
   for (int n = 0; n < N; n++) schedTotal += nodeSched[n];
   seedSfc32(seed);
@@ -349,8 +369,8 @@ int main(int argc, char **argv) {
               }
               break;
             case NODE: nodeFailed[target] = 1; refreshNode(target, kind); break;
-            case TOR: torDown[target >> 1] |= 1 << (target & 1); refreshRack(target >> 1, kind); break;
-            case FEED: feedDown[target >> 1] |= 1 << (target & 1); refreshRack(target >> 1, kind); break;
+            case TOR: { int r = target >> 1, old = torDown[r]; torDown[r] = old | (1 << (target & 1)); if (rackMoves(r, kind, old)) refreshRack(r, kind); break; }
+            case FEED: { int r = target >> 1, old = feedDown[r]; feedDown[r] = old | (1 << (target & 1)); if (rackMoves(r, kind, old)) refreshRack(r, kind); break; }
             case RACK: rackFailed[target] = 1; refreshRack(target, kind); break;
             case ROOM: roomFailed[target] = 1; for (int r = 0; r < R; r++) if (rackRoom[r] == target) refreshRack(r, kind); break;
             case SITE: siteFailed[target] = 1; for (int r = 0; r < R; r++) if (rackSite[r] == target) refreshRack(r, kind); break;
@@ -362,8 +382,8 @@ int main(int argc, char **argv) {
           switch (kind) {
             case DISK: if (diskRebuild[target] == 0 && !diskIntact[target]) restoreDisk(target); break;
             case NODE: nodeFailed[target] = 0; refreshNode(target, kind); break;
-            case TOR: torDown[target >> 1] &= ~(1 << (target & 1)); refreshRack(target >> 1, kind); break;
-            case FEED: feedDown[target >> 1] &= ~(1 << (target & 1)); refreshRack(target >> 1, kind); break;
+            case TOR: { int r = target >> 1, old = torDown[r]; torDown[r] = old & ~(1 << (target & 1)); if (rackMoves(r, kind, old)) refreshRack(r, kind); break; }
+            case FEED: { int r = target >> 1, old = feedDown[r]; feedDown[r] = old & ~(1 << (target & 1)); if (rackMoves(r, kind, old)) refreshRack(r, kind); break; }
             case RACK: rackFailed[target] = 0; refreshRack(target, kind); break;
             case ROOM: roomFailed[target] = 0; for (int r = 0; r < R; r++) if (rackRoom[r] == target) refreshRack(r, kind); break;
             case SITE: siteFailed[target] = 0; for (int r = 0; r < R; r++) if (rackSite[r] == target) refreshRack(r, kind); break;

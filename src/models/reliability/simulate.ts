@@ -261,7 +261,10 @@ const enum R {
   TRIP = 3,
   NODES = 4,
   NODES_END = 5,
-  FIELDS = 6,
+  // Bit m set: some node of the rack is cabled to the switches (draws from the feeds) of mask m.
+  TOR_MASKS = 6,
+  FEED_MASKS = 7,
+  FIELDS = 8,
 }
 
 /**
@@ -494,6 +497,10 @@ class Mission {
       this.rackInfo[at + R.TRIP] = m.rackTrip[r];
       this.rackInfo[at + R.NODES] = m.rackNodeStart[r];
       this.rackInfo[at + R.NODES_END] = m.rackNodeStart[r + 1];
+      for (let i = m.rackNodeStart[r]; i < m.rackNodeStart[r + 1]; i++) {
+        this.rackInfo[at + R.TOR_MASKS] |= 1 << m.nodeTorMask[m.rackNodes[i]];
+        this.rackInfo[at + R.FEED_MASKS] |= 1 << m.nodeFeedMask[m.rackNodes[i]];
+      }
     }
     this.U = U;
 
@@ -819,6 +826,34 @@ class Mission {
     for (let r = 0; r < place.length; r++) if (place[r] === target) this.refreshRack(r, kind);
   }
 
+  /**
+   * Whether a switch (kind TOR) or feed (FEED) event in rack r, which found the rack's switches
+   * or feeds down as mask `old`, can change any node's state: whether the rack's power is out
+   * changed (feeds), or for some mask of its nodes, whether every switch or feed in it is down.
+   * If not, every node's state is what it was (nodes are dual-homed in most plans, so one switch
+   * or feed changes nothing) and the rack's nodes are not visited.
+   */
+  private rackMoves(r: number, kind: number, old: number): boolean {
+    const info = this.rackInfo,
+      at = r * R.FIELDS;
+    let now: number, masks: number;
+    if (kind === Kind.TOR) {
+      now = this.torDown[r];
+      masks = info[at + R.TOR_MASKS];
+    } else {
+      now = this.feedDown[r];
+      masks = info[at + R.FEED_MASKS];
+      const feeds = info[at + R.FEEDS],
+        trip = info[at + R.TRIP];
+      const wasOut = old !== 0 && ((feeds & ~old) === 0 || (trip & old) !== 0),
+        isOut = now !== 0 && ((feeds & ~now) === 0 || (trip & now) !== 0);
+      if (wasOut !== isOut) return true;
+    }
+    // Mask 0 (no switch or feed) is never all down; masks 1 to 3 are checked.
+    for (let mask = 1; mask < 4; mask++) if ((masks & (1 << mask)) !== 0 && ((mask & ~old) === 0) !== ((mask & ~now) === 0)) return true;
+    return false;
+  }
+
   /** The rack's own state is read once for all its nodes, not once per node. */
   private refreshRack(r: number, kind: number): void {
     const m = this.m,
@@ -1070,14 +1105,20 @@ class Mission {
         this.nodeFailed[target] = 0;
         this.refreshNode(target, kind);
         break;
-      case Kind.TOR:
-        this.torDown[target >> 1] &= ~(1 << (target & 1));
-        rack = target >> 1;
+      case Kind.TOR: {
+        const r = target >> 1,
+          old = this.torDown[r];
+        this.torDown[r] = old & ~(1 << (target & 1));
+        if (this.rackMoves(r, kind, old)) rack = r;
         break;
-      case Kind.FEED:
-        this.feedDown[target >> 1] &= ~(1 << (target & 1));
-        rack = target >> 1;
+      }
+      case Kind.FEED: {
+        const r = target >> 1,
+          old = this.feedDown[r];
+        this.feedDown[r] = old & ~(1 << (target & 1));
+        if (this.rackMoves(r, kind, old)) rack = r;
         break;
+      }
       case Kind.RACK:
         this.rackFailed[target] = 0;
         rack = target;
@@ -1125,14 +1166,20 @@ class Mission {
         this.nodeFailed[target] = 1;
         this.refreshNode(target, kind);
         break;
-      case Kind.TOR:
-        this.torDown[target >> 1] |= 1 << (target & 1);
-        rack = target >> 1;
+      case Kind.TOR: {
+        const r = target >> 1,
+          old = this.torDown[r];
+        this.torDown[r] = old | (1 << (target & 1));
+        if (this.rackMoves(r, kind, old)) rack = r;
         break;
-      case Kind.FEED:
-        this.feedDown[target >> 1] |= 1 << (target & 1);
-        rack = target >> 1;
+      }
+      case Kind.FEED: {
+        const r = target >> 1,
+          old = this.feedDown[r];
+        this.feedDown[r] = old | (1 << (target & 1));
+        if (this.rackMoves(r, kind, old)) rack = r;
         break;
+      }
       case Kind.RACK:
         this.rackFailed[target] = 1;
         rack = target;
