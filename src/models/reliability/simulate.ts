@@ -254,6 +254,13 @@ const enum N {
   SHARDS_END = 9,
   FIELDS = 10,
 }
+// Disk d's shard list in `Mission.shards` and its node, at diskShards[d · DS.FIELDS + …].
+const enum DS {
+  START = 0,
+  END = 1,
+  NODE = 2,
+  FIELDS = 4,
+}
 const enum R {
   ROOM = 0,
   SITE = 1,
@@ -289,6 +296,9 @@ class Mission {
   private readonly heap: Int32Array;
   private readonly pos: Int32Array;
   private readonly when: Float64Array;
+  // The mean repair time of each heap item, hours: component c's repair at c, disk d's rebuild at
+  // C + d (one array read, not one of two on the model).
+  private readonly itemMeanHours: Float64Array;
   private heapSize = 0;
   private readonly C: number = 0;
   // Doubles that change per event live in a typed array, so no write boxes a fresh heap number.
@@ -318,7 +328,7 @@ class Mission {
   private readonly feedDown: Uint8Array;
   private readonly rackFailed: Uint8Array;
   // Storage shards, all in one Int32Array: shards[u] counts unit u's shards on live nodes' intact
-  // disks, shards[U + u] its intact shards, and shards[diskShards[2d] … diskShards[2d + 1]) lists
+  // disks, shards[U + u] its intact shards, and shards[diskShards[4d] … diskShards[4d + 1]) lists
   // the units disk d holds a shard of, as indices of the first part. One array, because V8's
   // optimised code checks the map and reloads the length and data pointer of every typed array a
   // loop touches on every iteration (--print-opt-code), and the shard loops are the bulk of a
@@ -331,6 +341,8 @@ class Mission {
   private readonly diskShards: Int32Array;
   private readonly nodeDisksLost: Int32Array;
   private readonly U: number = 0;
+  private readonly needed: number = 0;
+  private readonly minAvailable: number = 0;
   private membersUp = 0;
   private schedUp = 0;
   private unavailableUnits = 0;
@@ -401,6 +413,11 @@ class Mission {
     this.heap = new Int32Array(this.H);
     this.pos = new Int32Array(this.H).fill(-1);
     this.when = new Float64Array(this.H).fill(Infinity);
+    this.itemMeanHours = new Float64Array(this.H);
+    this.itemMeanHours.set(m.repairMeanHours.subarray(0, C));
+    this.itemMeanHours.set(m.diskRebuildHours.subarray(0, m.diskCount), C);
+    this.needed = m.needed;
+    this.minAvailable = m.minAvailable;
     // Groups in order of first appearance, members in component order: reliabilityLoop.c builds
     // the same groups, so both pick the same component from the same draw.
     const rates: number[] = [];
@@ -443,15 +460,16 @@ class Mission {
       flagCount = 2 * m.nodeCount + 3 * m.rackCount + m.roomCount + S + m.siteLinkA.length + m.diskCount;
     const tracked = (u: number) => m.unitWidth[u] >= m.needed && m.unitWidth[u] >= m.minAvailable;
     const diskShards: number[] = [];
-    this.diskShards = new Int32Array(2 * m.diskCount);
+    this.diskShards = new Int32Array(DS.FIELDS * m.diskCount);
     const nodeShards = new Int32Array(2 * m.nodeCount);
     for (let n = 0; n < m.nodeCount; n++) {
       nodeShards[2 * n] = 2 * U + diskShards.length;
       for (let i = m.nodeDiskStart[n]; i < m.nodeDiskStart[n + 1]; i++) {
         const d = m.nodeDisks[i];
-        this.diskShards[2 * d] = 2 * U + diskShards.length;
+        this.diskShards[DS.FIELDS * d + DS.START] = 2 * U + diskShards.length;
+        this.diskShards[DS.FIELDS * d + DS.NODE] = n;
         for (let j = m.diskUnitStart[d]; j < m.diskUnitStart[d + 1]; j++) if (tracked(m.diskUnits[j])) diskShards.push(m.diskUnits[j]);
-        this.diskShards[2 * d + 1] = 2 * U + diskShards.length;
+        this.diskShards[DS.FIELDS * d + DS.END] = 2 * U + diskShards.length;
       }
       nodeShards[2 * n + 1] = 2 * U + diskShards.length;
     }
@@ -618,14 +636,13 @@ class Mission {
   }
 
   /**
-   * Puts item (out of the heap) at the end of a repair drawn from component c's law: its repair
-   * mean, or with `rebuild` 1 the rebuild mean of disk item − C. Lognormal repairs have that mean:
+   * Puts item (out of the heap) at the end of a repair drawn from component c's law around the
+   * item's mean (c's repair, or for item C + d disk d's rebuild). Lognormal repairs have that mean:
    * median · e^(σ²/2) with median = mean · e^(−σ²/2).
    */
-  private scheduleRepair(item: number, c: number, rebuild: number): void {
-    const m = this.m;
-    const mean = rebuild ? m.diskRebuildHours[item - this.C] : m.repairMeanHours[c];
-    const s = this.lognormal ? m.repairSigma[c] : 0;
+  private scheduleRepair(item: number, c: number): void {
+    const mean = this.itemMeanHours[item];
+    const s = this.lognormal ? this.m.repairSigma[c] : 0;
     const hours = s === 0 ? mean * this.exponential() : mean * Math.exp(-0.5 * s * s + s * this.rng.normal());
     this.when[item] = this.v[V.NOW] + hours;
     this.insert(item);
@@ -754,7 +771,7 @@ class Mission {
       diskShards = this.diskShards;
     for (let i = info[at + N.DISKS]; i < info[at + N.DISKS_END]; i++) {
       const d = nodeDisks[i];
-      if (this.diskIntact[d]) this.moveShards(diskShards[2 * d], diskShards[2 * d + 1], down);
+      if (this.diskIntact[d]) this.moveShards(diskShards[DS.FIELDS * d + DS.START], diskShards[DS.FIELDS * d + DS.END], down);
     }
   }
 
@@ -766,7 +783,7 @@ class Mission {
     // (not inlined) with them as arguments, it kept j a tagged value, checked and re-tagged at
     // every pass; and an index j + k truncated by `| 0` needs no overflow check.
     const shards = this.shards,
-      minAvailable = this.m.minAvailable,
+      minAvailable = this.minAvailable,
       end = to | 0;
     let unavailableUnits = this.unavailableUnits;
     let j = from | 0;
@@ -874,17 +891,18 @@ class Mission {
   // data pointer, so one pass per shard paid that per shard (enterprise example: 5–10 % less time).
 
   private destroyDisk(d: number): void {
-    const m = this.m,
-      shards = this.shards,
+    const shards = this.shards,
       U = this.U,
-      needed = m.needed,
-      minAvailable = m.minAvailable,
-      f = this.diskShards[2 * d + 1];
+      needed = this.needed,
+      minAvailable = this.minAvailable,
+      diskShards = this.diskShards,
+      node = diskShards[DS.FIELDS * d + DS.NODE],
+      f = diskShards[DS.FIELDS * d + DS.END];
     this.diskIntact[d] = 0;
-    this.nodeDisksLost[m.diskNode[d]]++;
-    const up = !this.nodeDown[m.diskNode[d]];
+    this.nodeDisksLost[node]++;
+    const up = !this.nodeDown[node];
     let unavailableUnits = this.unavailableUnits;
-    let j = this.diskShards[2 * d];
+    let j = diskShards[DS.FIELDS * d + DS.START];
     for (; ((j + 3) | 0) < f; j = (j + 4) | 0) {
       const u0 = shards[j],
         u1 = shards[(j + 1) | 0],
@@ -920,16 +938,17 @@ class Mission {
   }
 
   private restoreDisk(d: number): void {
-    const m = this.m,
-      shards = this.shards,
+    const shards = this.shards,
       U = this.U,
-      minAvailable = m.minAvailable,
-      f = this.diskShards[2 * d + 1];
+      minAvailable = this.minAvailable,
+      diskShards = this.diskShards,
+      node = diskShards[DS.FIELDS * d + DS.NODE],
+      f = diskShards[DS.FIELDS * d + DS.END];
     this.diskIntact[d] = 1;
-    this.nodeDisksLost[m.diskNode[d]]--;
-    const up = !this.nodeDown[m.diskNode[d]];
+    this.nodeDisksLost[node]--;
+    const up = !this.nodeDown[node];
     let unavailableUnits = this.unavailableUnits;
-    let j = this.diskShards[2 * d];
+    let j = diskShards[DS.FIELDS * d + DS.START];
     for (; ((j + 3) | 0) < f; j = (j + 4) | 0) {
       const u0 = shards[j],
         u1 = shards[(j + 1) | 0],
@@ -1047,7 +1066,7 @@ class Mission {
       }
       this.crewBusy = true;
     }
-    this.scheduleRepair(c, c, 0);
+    this.scheduleRepair(c, c);
   }
 
   /** Resets every per-trial state: all components up, the heap empty but for the failure clock. */
@@ -1093,7 +1112,7 @@ class Mission {
         const next = this.queue[this.qHead];
         this.qHead = (this.qHead + 1) % (C + 1);
         this.qLen--;
-        this.scheduleRepair(next, next, 0);
+        this.scheduleRepair(next, next);
       } else this.crewBusy = false;
     }
     let rack = -1;
@@ -1159,7 +1178,7 @@ class Mission {
         if (this.when[C + target] === Infinity && this.diskIntact[target]) {
           this.destroyDisk(target);
           const rebuild = m.diskRebuildHours[target];
-          if (rebuild > 0) this.scheduleRepair(C + target, c, 1);
+          if (rebuild > 0) this.scheduleRepair(C + target, c);
         }
         break;
       case Kind.NODE:
