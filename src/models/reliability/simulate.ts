@@ -231,6 +231,10 @@ const enum I {
 }
 // The regions above are sized for eight kinds: this stops compilation if KIND_COUNT changes.
 const _eightKinds: 8 = KIND_COUNT;
+// V's regions are laid out by hand: the per-kind totals must end where NOW starts, and the two
+// per-kind "since" regions hold one double per kind. Checked once when the module loads.
+if (V.NOW !== KIND_COUNT * K.FIELDS || V.NODES_DOWN_SINCE - V.COMP_DOWN_SINCE !== KIND_COUNT || V.TRIAL_BYTES - V.NODES_DOWN_SINCE !== KIND_COUNT)
+  throw new Error('simulate.ts: the layout of Mission.v does not fit KIND_COUNT and K.FIELDS');
 // Component c's kind, target and rate group at compInfo[c · 4 + …] (one array, not three).
 const enum CI {
   KIND = 0,
@@ -871,6 +875,19 @@ class Mission {
     return false;
   }
 
+  /**
+   * Switch or feed `target` (rack × 2 + which of its two) goes down (`down` 1) or comes back (0):
+   * the rack whose nodes must be refreshed, or -1 when no node's state can change (`rackMoves`).
+   */
+  private switchOrFeed(kind: number, target: number, down: number): number {
+    const r = target >> 1,
+      bits = kind === Kind.TOR ? this.torDown : this.feedDown,
+      old = bits[r],
+      bit = 1 << (target & 1);
+    bits[r] = down ? old | bit : old & ~bit;
+    return this.rackMoves(r, kind, old) ? r : -1;
+  }
+
   /** The rack's own state is read once for all its nodes, not once per node. */
   private refreshRack(r: number, kind: number): void {
     const m = this.m,
@@ -1124,20 +1141,10 @@ class Mission {
         this.nodeFailed[target] = 0;
         this.refreshNode(target, kind);
         break;
-      case Kind.TOR: {
-        const r = target >> 1,
-          old = this.torDown[r];
-        this.torDown[r] = old & ~(1 << (target & 1));
-        if (this.rackMoves(r, kind, old)) rack = r;
+      case Kind.TOR:
+      case Kind.FEED:
+        rack = this.switchOrFeed(kind, target, 0);
         break;
-      }
-      case Kind.FEED: {
-        const r = target >> 1,
-          old = this.feedDown[r];
-        this.feedDown[r] = old & ~(1 << (target & 1));
-        if (this.rackMoves(r, kind, old)) rack = r;
-        break;
-      }
       case Kind.RACK:
         this.rackFailed[target] = 0;
         rack = target;
@@ -1185,20 +1192,10 @@ class Mission {
         this.nodeFailed[target] = 1;
         this.refreshNode(target, kind);
         break;
-      case Kind.TOR: {
-        const r = target >> 1,
-          old = this.torDown[r];
-        this.torDown[r] = old | (1 << (target & 1));
-        if (this.rackMoves(r, kind, old)) rack = r;
+      case Kind.TOR:
+      case Kind.FEED:
+        rack = this.switchOrFeed(kind, target, 1);
         break;
-      }
-      case Kind.FEED: {
-        const r = target >> 1,
-          old = this.feedDown[r];
-        this.feedDown[r] = old | (1 << (target & 1));
-        if (this.rackMoves(r, kind, old)) rack = r;
-        break;
-      }
       case Kind.RACK:
         this.rackFailed[target] = 1;
         rack = target;

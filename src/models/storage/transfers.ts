@@ -193,11 +193,7 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
       if (routes.lastLeavesRack) crossesRacks = true;
       for (let i = 0; i < count; i++) {
         const p = pieces[i];
-        if (p >= pieceOf.length) {
-          const more = new Int32Array(Math.max(p + 1, pieceOf.length * 2)).fill(-1);
-          more.set(pieceOf);
-          pieceOf = more;
-        }
+        if (p >= pieceOf.length) pieceOf = grownUnset(pieceOf, p);
         let k = pieceOf[p];
         if (k < 0) {
           k = pieceOf[p] = usedPieces.length;
@@ -206,11 +202,7 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
           for (let j = routes.pieceStart[p]; j < routes.pieceStart[p + 1]; j++) {
             const g = routes.pieceLinks[j];
             const idNo = routes.idNo[g];
-            if (idNo >= local.length) {
-              const more = new Int32Array(Math.max(idNo + 1, local.length * 2)).fill(-1);
-              more.set(local);
-              local = more;
-            }
+            if (idNo >= local.length) local = grownUnset(local, idNo);
             if (local[idNo] < 0) local[idNo] = linkResource(g);
           }
         }
@@ -276,6 +268,13 @@ export function transferTime(plan: Plan, placement: Placement, transfers: readon
     crossesKubeSpan,
     crossesRacks,
   };
+}
+
+/** `a` in an array long enough for index `i` (at least twice as long), new entries -1 (unset). */
+function grownUnset(a: Int32Array<ArrayBuffer>, i: number): Int32Array<ArrayBuffer> {
+  const more = new Int32Array(Math.max(i + 1, a.length * 2)).fill(-1);
+  more.set(a);
+  return more;
 }
 
 /** `a` in an array twice its length. */
