@@ -130,7 +130,7 @@ function buildStructure(inventory: Inventory): CrushMap {
     weight: new Float64Array(ids.length),
     childGroup: new Int32Array(kids.flat().length),
     groupCount: new Int32Array(ids.length),
-    groupTop: new Int32Array(Math.max(1, ...kids.map((k) => k.length))),
+    groupTop: new Int32Array(Math.max(2, ...kids.map((k) => k.length))),
     groupWin: new Int32Array(Math.max(1, ...kids.map((k) => k.length))),
     childStart,
     children: Int32Array.from(kids.flat()),
@@ -337,7 +337,9 @@ function straw2TwoGroups(map: CrushMap, from: number, to: number, groups: number
     win1 = (win1 + ((i - win1) & take1)) | 0;
   }
   if (groups === 1) return kids[2 * win0];
-  return kids[2 * pickOfTwo(map, top0, win0, top1, win1)];
+  map.groupTop[0] = top0;
+  map.groupTop[1] = top1;
+  return kids[2 * pickOfTwo(map, win0, win1)];
 }
 
 /**
@@ -356,12 +358,17 @@ function straw2OneOdd(map: CrushMap, from: number, to: number, odd: number, pref
     win = (win + ((i - win) & take)) | 0;
   }
   if (!(map.weight[kids[2 * odd]] > 0)) return win;
-  return pickOfTwo(map, top, win, hashOrder(prefix, kids[2 * odd + 1], r), odd);
+  map.groupTop[0] = top;
+  map.groupTop[1] = hashOrder(prefix, kids[2 * odd + 1], r);
+  return pickOfTwo(map, win, odd);
 }
 
 /**
  * The straw2 winner between two children of different positive weights at slots a and b, given
- * their hashes in signed order: the larger ln(u) / weight, the earlier slot on equal draws.
+ * their hashes in signed order in `groupTop[0]` and `[1]`: the larger ln(u) / weight, the earlier
+ * slot on equal draws. The hashes travel in the scratch array, not as arguments: half of them lie
+ * outside V8's small-integer range, and each such argument to a call V8 does not inline was boxed
+ * as a heap number (0.6 MB per evaluate of the 5,000-node plan, by the sampling heap profiler).
  *
  * Most draws are decided by the hashes alone (u = hash / 2^32, heavier child H, lighter L,
  * ρ = w_L / w_H < 1): L wins iff ln(u_L) / w_L > ln(u_H) / w_H, i.e. iff u_L > u_H^ρ.
@@ -372,9 +379,11 @@ function straw2OneOdd(map: CrushMap, from: number, to: number, odd: number, pref
  * computed draws, so the pick is the one the draws would make (the test checks it against a
  * plain straw2 scan).
  */
-function pickOfTwo(map: CrushMap, topA: number, a: number, topB: number, b: number): number {
+function pickOfTwo(map: CrushMap, a: number, b: number): number {
   const kids = map.kids,
     weight = map.weight;
+  const topA = map.groupTop[0],
+    topB = map.groupTop[1];
   const weightA = weight[kids[2 * a]],
     weightB = weight[kids[2 * b]];
   const aHeavy = weightA > weightB;
