@@ -365,8 +365,11 @@ function resolveUncached(t: Topology, failures: FailureSet, fromBaseline = true,
 
   // Power: failed circuits, then breakers that trip when a failover overloads the surviving feed.
   // Failed nodes still count: a hung or faulty server keeps drawing power, and counting it keeps
-  // the resolver monotone (failing one more node never un-trips a breaker).
-  for (const rack of plan.racks) {
+  // the resolver monotone (failing one more node never un-trips a breaker). Without a failed
+  // circuit or feed no rack loses power (a breaker trips only after its partner feed is lost), so
+  // the walk is skipped: storage reports resolve seven failure sets per evaluate, and each walk
+  // built two feed keys and a closure for each of 200 racks (45 KB of garbage per set).
+  for (const rack of failedCircuits.size > 0 || feedsDown.size > 0 ? plan.racks : []) {
     if (racksDown.has(rack.id)) continue;
     const dark = rackPowerLoss(rack, failedCircuits, feedsDown, (feed) => {
       let peakW = rack.tor.count * rack.tor.powerW;
