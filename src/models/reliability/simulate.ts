@@ -278,6 +278,16 @@ const enum R {
   FIELDS = 8,
 }
 
+// What the Mission's typed-array fields hold until its constructor sets them. A field declared
+// without a value starts as undefined, and V8 then knows only "any object" of what it holds, so
+// optimised code checked the map of every typed array it loaded from the Mission before indexing
+// it (about twenty such checks per event). Started with an array of their own type, the fields
+// keep that map as their field type, and the checks go (callgrind: 6 % fewer instructions per
+// event on the reference example).
+const EMPTY_INT32 = new Int32Array(0),
+  EMPTY_UINT8 = new Uint8Array(0),
+  EMPTY_FLOAT64 = new Float64Array(0);
+
 /**
  * One chunk's simulation state and its event loop. A class, not closures inside `simulateWith`:
  * closures made afresh on every call are new call targets, so the optimised code of the previous
@@ -297,40 +307,40 @@ class Mission {
   // so a trial starts with it empty. The failure clock is not in it but in v[V.CLOCK], compared
   // with the heap's top per event: it moves at every failure and repair, and a heap move per
   // event cost more than that comparison.
-  private readonly heap: Int32Array;
-  private readonly pos: Int32Array;
-  private readonly when: Float64Array;
+  private readonly heap: Int32Array = EMPTY_INT32;
+  private readonly pos: Int32Array = EMPTY_INT32;
+  private readonly when: Float64Array = EMPTY_FLOAT64;
   // The mean repair time of each heap item, hours: component c's repair at c, disk d's rebuild at
   // C + d (one array read, not one of two on the model).
-  private readonly itemMeanHours: Float64Array;
+  private readonly itemMeanHours: Float64Array = EMPTY_FLOAT64;
   private heapSize = 0;
   private readonly C: number = 0;
   // Doubles that change per event live in a typed array, so no write boxes a fresh heap number.
-  private readonly v: Float64Array;
+  private readonly v: Float64Array = EMPTY_FLOAT64;
   // Per-trial integers (I): down counts per kind, and the components that can fail, grouped by
   // equal rate: ints[upListAt + groupStart(g) …] holds group g's components, the up ones
   // (ints[I.GROUP_UP + g] of them) first; ints[upSlotAt + c] is c's place there, and group g
   // starts at ints[groupStartAt + g]. Λ, the summed rate of the up components, is kept in
   // v[V.RATE] and moves by one group rate per failure or repair (exactly 0 when none is up);
   // each trial starts from the sum over all.
-  private readonly ints: Int32Array;
+  private readonly ints: Int32Array = EMPTY_INT32;
   private readonly groupStartAt: number = 0;
   private readonly upListAt: number = 0;
   private readonly upSlotAt: number = 0;
-  private readonly groupRate: Float64Array;
-  private readonly compInfo: Int32Array;
+  private readonly groupRate: Float64Array = EMPTY_FLOAT64;
+  private readonly compInfo: Int32Array = EMPTY_INT32;
   private upCount = 0;
   private readonly groupCount: number = 0;
   // A node's or rack's model fields in one Int32Array record rather than one array per field:
   // each typed array an optimised function touches costs V8 a map check, a bounds check and
   // loads of its length and data pointer, and a node change read eight arrays.
-  private readonly nodeInfo: Int32Array;
-  private readonly nodeDown: Uint8Array;
-  private readonly nodeFailed: Uint8Array;
-  private readonly rackInfo: Int32Array;
-  private readonly torDown: Uint8Array;
-  private readonly feedDown: Uint8Array;
-  private readonly rackFailed: Uint8Array;
+  private readonly nodeInfo: Int32Array = EMPTY_INT32;
+  private readonly nodeDown: Uint8Array = EMPTY_UINT8;
+  private readonly nodeFailed: Uint8Array = EMPTY_UINT8;
+  private readonly rackInfo: Int32Array = EMPTY_INT32;
+  private readonly torDown: Uint8Array = EMPTY_UINT8;
+  private readonly feedDown: Uint8Array = EMPTY_UINT8;
+  private readonly rackFailed: Uint8Array = EMPTY_UINT8;
   // Storage shards, all in one Int32Array: shards[u] counts unit u's shards on live nodes' intact
   // disks, shards[U + u] its intact shards, and shards[diskShards[4d] … diskShards[4d + 1]) lists
   // the units disk d holds a shard of, as indices of the first part. One array, because V8's
@@ -340,10 +350,10 @@ class Mission {
   // lost: left out. The lists are laid out node by node, so a node whose disks are all intact
   // (nodeDisksLost[n] 0, nearly always) moves its shards in one run from nodeInfo's SHARDS to
   // SHARDS_END instead of disk by disk: the reference example's nodes hold 12 disks of 5 shards.
-  private readonly shards: Int32Array;
-  private readonly diskIntact: Uint8Array;
-  private readonly diskShards: Int32Array;
-  private readonly nodeDisksLost: Int32Array;
+  private readonly shards: Int32Array = EMPTY_INT32;
+  private readonly diskIntact: Uint8Array = EMPTY_UINT8;
+  private readonly diskShards: Int32Array = EMPTY_INT32;
+  private readonly nodeDisksLost: Int32Array = EMPTY_INT32;
   private readonly U: number = 0;
   private readonly needed: number = 0;
   private readonly minAvailable: number = 0;
@@ -363,31 +373,31 @@ class Mission {
   readonly out: SimPartial;
   // All of out's arrays as one (partialSums): a trial's figures are added through one array
   // rather than eight, each of which V8 checks and loads the header of.
-  private readonly sums: Float64Array;
-  private readonly roomFailed: Uint8Array;
-  private readonly siteFailed: Uint8Array;
-  private readonly nodeDownKind: Uint8Array;
+  private readonly sums: Float64Array = EMPTY_FLOAT64;
+  private readonly roomFailed: Uint8Array = EMPTY_UINT8;
+  private readonly siteFailed: Uint8Array = EMPTY_UINT8;
+  private readonly nodeDownKind: Uint8Array = EMPTY_UINT8;
   private readonly H: number = 0;
   private readonly CP: number = 0;
   private readonly T: number = 0;
   private readonly missionYears: number = 0;
-  private readonly groupSize: Int32Array;
+  private readonly groupSize: Int32Array = EMPTY_INT32;
   private readonly canFail: number = 0;
   private readonly allUpRate: number = 0;
-  private readonly trialState: Uint8Array;
-  private readonly trialStart: Uint8Array;
-  private readonly queue: Int32Array;
+  private readonly trialState: Uint8Array = EMPTY_UINT8;
+  private readonly trialStart: Uint8Array = EMPTY_UINT8;
+  private readonly queue: Int32Array = EMPTY_INT32;
   private qHead = 0;
   private qLen = 0;
   private crewBusy = false;
-  private readonly linkDown: Uint8Array;
+  private readonly linkDown: Uint8Array = EMPTY_UINT8;
   private linksDown = 0;
-  private readonly siteMembersUp: Int32Array;
-  private readonly siteSchedUp: Int32Array;
+  private readonly siteMembersUp: Int32Array = EMPTY_INT32;
+  private readonly siteSchedUp: Int32Array = EMPTY_INT32;
   private schedTotal = 0;
-  private readonly parent: Int32Array;
-  private readonly groupMembers: Int32Array;
-  private readonly groupSched: Int32Array;
+  private readonly parent: Int32Array = EMPTY_INT32;
+  private readonly groupMembers: Int32Array = EMPTY_INT32;
+  private readonly groupSched: Int32Array = EMPTY_INT32;
   private lastQuorumSched = 0;
   private quorumKind = 0;
   private apiKind = 0;
