@@ -18,7 +18,7 @@ import { DEFAULT_EVALUATE_OPTIONS, evaluate, reportSections, type ReportSection 
 import { createEvaluator } from '../../src/models/evaluator';
 import type { Plan } from '../../src/plan/schema';
 import { validatePlan } from '../../src/plan/validate';
-import { measure } from './timing';
+import { measure, summary } from './timing';
 
 const f = (n: number) => n.toFixed(1);
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -50,8 +50,7 @@ async function timedRuns<T>(prepare: (i: number) => T, fn: (arg: T) => unknown, 
     await turn();
     if (i >= warmup) times.push(ms);
   }
-  times.sort((a, b) => a - b);
-  return { medianMs: times[Math.floor(runs / 2)], p95Ms: times[Math.min(runs - 1, Math.floor(runs * 0.95))], minMs: times[0] };
+  return { ...summary(times), times };
 }
 
 /** `timedRuns` of `fn` on a fresh structural copy of `plan` each run, as the worker gets a plan in a message. */
@@ -59,7 +58,7 @@ function coldRuns(plan: Plan, fn: (copy: Plan) => unknown, runs: number, warmup:
   return timedRuns(() => structuredClone(plan), fn, runs, warmup);
 }
 
-const { file } = workerData as { file: string };
+const { file, coldOnly } = workerData as { file: string; coldOnly: boolean };
 const figures: Array<[string, number]> = [];
 const lines: string[] = [];
 const figure = (name: string, value: number) => figures.push([`evaluate.${file}.${name}`, value]);
@@ -71,53 +70,53 @@ const plan = valid.plan;
 // The first run meets code V8 has not yet optimised for a plan of this size (the 5,000-node
 // plan's first runs took 419, 221, 101, 76, 86, 57 and 96 ms against about 50 once compiled, on
 // a shared machine): it is reported on its own as `firstMs`, and the cold figures are 30 runs
-// after 10 more warm-up runs, the state of a worker that has evaluated a few edits.
+// after 10 more warm-up runs, the state of a worker that has evaluated a few edits. The bench
+// pools the cold runs of several such workers (see evaluate.bench.ts).
 const first = await coldRuns(plan, (copy) => evaluate(copy), 1, 0);
 const e = await coldRuns(plan, (copy) => evaluate(copy), 30, 10);
-const v = measure(() => validatePlan(raw), 20, 3);
-figure('validateMs', v.medianMs);
-figure('firstMs', first.medianMs);
-figure('coldMs', e.medianMs);
-figure('coldP95Ms', e.p95Ms);
-figure('coldMinMs', e.minMs);
-lines.push(
-  `  ${file.padEnd(22)} ${String(plan.nodes.length).padStart(5)} nodes  validate ${f(v.medianMs)} / ${f(v.p95Ms)} ms  evaluate first ${f(first.medianMs)} ms, then ${f(e.medianMs)} / ${f(e.p95Ms)} (${f(e.minMs)}) ms`,
-);
-const names = Object.keys(reportSections(plan)) as ReportSection[];
-const sections: string[] = [];
-for (const name of names) {
-  const t = await coldRuns(plan, (copy) => reportSections(copy, DEFAULT_EVALUATE_OPTIONS)[name](), 20, 3);
-  figure(`section.${name}Ms`, t.medianMs);
-  sections.push(`${name} ${f(t.medianMs)}`);
-}
-lines.push(`  ${''.padEnd(22)} sections, median ms: ${sections.join('  ')}`);
+if (!coldOnly) await details();
+parentPort!.postMessage({ firstMs: first.medianMs, coldTimes: e.times, lines, figures });
 
-// The incremental path: an evaluator that saw the plan, then the plan after one edit. Each run
-// alternates between the two plans, so every run recomputes what the edit touched.
-const edits: Array<[string, Plan | null]> = [
-  ['afterWorkerEditMs', oneNodeEdit(plan, 'worker')],
-  ['afterStorageEditMs', oneNodeEdit(plan, 'storage')],
-  ['afterControlPlaneEditMs', oneNodeEdit(plan, 'controlplane')],
-  ['afterNodeRenameMs', plan.nodes.length ? ((r) => (r.ok ? r.plan : null))(updateNode(plan, { id: plan.nodes[0].id, patch: { name: 'renamed' } })) : null],
-  ['afterRackRenameMs', plan.racks.length ? ((r) => (r.ok ? r.plan : null))(updateRack(plan, { id: plan.racks[0].id, patch: { name: 'renamed' } })) : null],
-];
-const parts: string[] = [];
-for (const [label, edited] of edits) {
-  if (!edited) continue;
-  const evaluator = createEvaluator();
-  evaluator.evaluate(plan);
-  // As many runs as the cold figures: with 2 warm-up runs the first timed ones still met
-  // unoptimised code in a fresh worker (worker edit on the 5,000-node plan: medians 5.4-7.6 ms
-  // with 2 warm-ups, 2.1 ms with 10).
-  const t = await timedRuns(
-    (i) => (i % 2 === 0 ? edited : plan),
-    (p) => evaluator.evaluate(p),
-    30,
-    10,
-  );
-  figure(label, t.medianMs);
-  figure(label.replace(/Ms$/, 'MinMs'), t.minMs);
-  parts.push(`${label.replace(/^after|Ms$/g, '')} ${f(t.medianMs)} (${f(t.minMs)})`);
+/** Validation, each section alone, and the incremental evaluator after one-node edits. */
+async function details(): Promise<void> {
+  const v = measure(() => validatePlan(raw), 20, 3);
+  figure('validateMs', v.medianMs);
+  lines.push(`  ${file.padEnd(22)} ${String(plan.nodes.length).padStart(5)} nodes  validate ${f(v.medianMs)} / ${f(v.p95Ms)} ms`);
+  const names = Object.keys(reportSections(plan)) as ReportSection[];
+  const sections: string[] = [];
+  for (const name of names) {
+    const t = await coldRuns(plan, (copy) => reportSections(copy, DEFAULT_EVALUATE_OPTIONS)[name](), 20, 3);
+    figure(`section.${name}Ms`, t.medianMs);
+    sections.push(`${name} ${f(t.medianMs)}`);
+  }
+  lines.push(`  ${''.padEnd(22)} sections, median ms: ${sections.join('  ')}`);
+
+  // The incremental path: an evaluator that saw the plan, then the plan after one edit. Each run
+  // alternates between the two plans, so every run recomputes what the edit touched.
+  const edits: Array<[string, Plan | null]> = [
+    ['afterWorkerEditMs', oneNodeEdit(plan, 'worker')],
+    ['afterStorageEditMs', oneNodeEdit(plan, 'storage')],
+    ['afterControlPlaneEditMs', oneNodeEdit(plan, 'controlplane')],
+    ['afterNodeRenameMs', plan.nodes.length ? ((r) => (r.ok ? r.plan : null))(updateNode(plan, { id: plan.nodes[0].id, patch: { name: 'renamed' } })) : null],
+    ['afterRackRenameMs', plan.racks.length ? ((r) => (r.ok ? r.plan : null))(updateRack(plan, { id: plan.racks[0].id, patch: { name: 'renamed' } })) : null],
+  ];
+  const parts: string[] = [];
+  for (const [label, edited] of edits) {
+    if (!edited) continue;
+    const evaluator = createEvaluator();
+    evaluator.evaluate(plan);
+    // As many runs as the cold figures: with 2 warm-up runs the first timed ones still met
+    // unoptimised code in a fresh worker (worker edit on the 5,000-node plan: medians 5.4-7.6 ms
+    // with 2 warm-ups, 2.1 ms with 10).
+    const t = await timedRuns(
+      (i) => (i % 2 === 0 ? edited : plan),
+      (p) => evaluator.evaluate(p),
+      30,
+      10,
+    );
+    figure(label, t.medianMs);
+    figure(label.replace(/Ms$/, 'MinMs'), t.minMs);
+    parts.push(`${label.replace(/^after|Ms$/g, '')} ${f(t.medianMs)} (${f(t.minMs)})`);
+  }
+  lines.push(`  ${''.padEnd(22)} incremental after one edit, median (min) ms: ${parts.join('  ')}`);
 }
-lines.push(`  ${''.padEnd(22)} incremental after one edit, median (min) ms: ${parts.join('  ')}`);
-parentPort!.postMessage({ lines, figures });

@@ -12,6 +12,12 @@ export function measure(fn: () => unknown, runs = 30, warmup = 5): { medianMs: n
     fn();
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  return { medianMs: times[Math.floor(runs / 2)], p95Ms: times[Math.min(runs - 1, Math.floor(runs * 0.95))], minMs: times[0], runs };
+  return { ...summary(times), runs };
+}
+
+/** Median, p95 and minimum of a list of times, ms. */
+export function summary(times: readonly number[]): { medianMs: number; p95Ms: number; minMs: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  const n = sorted.length;
+  return { medianMs: sorted[Math.floor(n / 2)], p95Ms: sorted[Math.min(n - 1, Math.floor(n * 0.95))], minMs: sorted[0] };
 }
