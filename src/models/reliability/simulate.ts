@@ -623,7 +623,7 @@ class Mission {
     pos[item] = i;
   }
 
-  // The heap's three operations take item numbers only: a double passed to (or returned from) a
+  // The heap's operations take item numbers only: a double passed to (or returned from) a
   // call V8 did not inline is boxed in a fresh heap number, and these run several times per event.
 
   /** Puts item, which is out of the heap, into it at time when[item]. */
@@ -634,20 +634,23 @@ class Mission {
     this.siftUp(n);
   }
 
-  /** Takes item out of the heap; its time becomes ∞. */
-  private remove(item: number): void {
+  /**
+   * Takes the heap's top item (the event now due) out of the heap; its time becomes ∞. Only the
+   * top ever leaves early or on time, so this is the heap's only removal: the last item moves to
+   * the root and sifts down, without the position lookup and sift-up test a removal from the
+   * middle needs.
+   */
+  private removeTop(): void {
     const heap = this.heap,
       pos = this.pos,
-      when = this.when;
-    const i = pos[item];
-    when[item] = Infinity;
+      item = heap[0];
+    this.when[item] = Infinity;
     pos[item] = -1;
     const last = heap[--this.heapSize];
-    if (i === this.heapSize) return;
-    heap[i] = last;
-    pos[last] = i;
-    if (i > 0 && when[last] < when[heap[(i - 1) >> 1]]) this.siftUp(i);
-    else this.siftDown(i);
+    if (this.heapSize === 0) return;
+    heap[0] = last;
+    pos[last] = 0;
+    this.siftDown(0);
   }
 
   /** A standard exponential variate (mean 1), by the ziggurat (no logarithm in ~99 % of draws). */
@@ -1165,7 +1168,7 @@ class Mission {
       target = compInfo[c * CI.FIELDS + CI.TARGET],
       group = compInfo[c * CI.FIELDS + CI.GROUP];
     this.compDownChange(kind, -1);
-    this.remove(c);
+    this.removeTop();
     this.rejoin(c, group);
     if (this.serial) this.crewNext();
     let rack = -1;
@@ -1408,7 +1411,7 @@ class Mission {
       else if (item < C) kind = this.repair(item);
       else {
         this.restoreDisk(item - C);
-        this.remove(item);
+        this.removeTop();
       }
       // Most events change no system state, and settle is too big for V8 to inline: it runs only when one may have.
       if (this.partitions || this.stateMoved()) this.settle(kind);
