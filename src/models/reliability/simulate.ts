@@ -825,19 +825,27 @@ class Mission {
     let unavailableUnits = this.unavailableUnits;
     let j = from | 0;
     if (down !== 0) {
-      for (; ((j + 3) | 0) < end; j = (j + 4) | 0) {
+      for (; ((j + 7) | 0) < end; j = (j + 8) | 0) {
         if (shards[shards[j]]-- === minAvailable) unavailableUnits++;
         if (shards[shards[(j + 1) | 0]]-- === minAvailable) unavailableUnits++;
         if (shards[shards[(j + 2) | 0]]-- === minAvailable) unavailableUnits++;
         if (shards[shards[(j + 3) | 0]]-- === minAvailable) unavailableUnits++;
+        if (shards[shards[(j + 4) | 0]]-- === minAvailable) unavailableUnits++;
+        if (shards[shards[(j + 5) | 0]]-- === minAvailable) unavailableUnits++;
+        if (shards[shards[(j + 6) | 0]]-- === minAvailable) unavailableUnits++;
+        if (shards[shards[(j + 7) | 0]]-- === minAvailable) unavailableUnits++;
       }
       for (; j < end; j = (j + 1) | 0) if (shards[shards[j]]-- === minAvailable) unavailableUnits++;
     } else {
-      for (; ((j + 3) | 0) < end; j = (j + 4) | 0) {
+      for (; ((j + 7) | 0) < end; j = (j + 8) | 0) {
         if (++shards[shards[j]] === minAvailable) unavailableUnits--;
         if (++shards[shards[(j + 1) | 0]] === minAvailable) unavailableUnits--;
         if (++shards[shards[(j + 2) | 0]] === minAvailable) unavailableUnits--;
         if (++shards[shards[(j + 3) | 0]] === minAvailable) unavailableUnits--;
+        if (++shards[shards[(j + 4) | 0]] === minAvailable) unavailableUnits--;
+        if (++shards[shards[(j + 5) | 0]] === minAvailable) unavailableUnits--;
+        if (++shards[shards[(j + 6) | 0]] === minAvailable) unavailableUnits--;
+        if (++shards[shards[(j + 7) | 0]] === minAvailable) unavailableUnits--;
       }
       for (; j < end; j = (j + 1) | 0) if (++shards[shards[j]] === minAvailable) unavailableUnits--;
     }
@@ -936,9 +944,11 @@ class Mission {
     }
   }
 
-  // The shard loops below (and in moveShards) handle four shards per pass: V8 checks for
+  // The shard loops below handle four shards per pass, and moveShards eight: V8 checks for
   // interrupts at every loop back edge, and after that check reloads the array's map, length and
-  // data pointer, so one pass per shard paid that per shard (enterprise example: 5–10 % less time).
+  // data pointer, so one pass per shard paid that per shard (enterprise example: 5–10 % less
+  // time). moveShards runs a whole node's shards at once, about 1,200 on the enterprise example's
+  // storage nodes, and eight per pass cut its instructions by 9 % there (callgrind) against four.
 
   private destroyDisk(d: number): void {
     const shards = this.shards,
