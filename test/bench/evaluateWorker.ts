@@ -8,7 +8,7 @@
 // - The app's worker gets each plan as a message: a structured clone deserialised just before
 //   `evaluate`, and the event loop turns between analyses (V8 runs its pending GC and compile
 //   tasks there). The cold runs do the same: a structuredClone (untimed) just before each run
-//   and a setImmediate turn around it. The bench used to clone all 41 copies first (185 MB live
+//   and a task boundary around it (`timedRuns`). The bench used to clone all 41 copies first (185 MB live
 //   on the 5,000-node plan, a heap the app never holds) and run them back to back.
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -18,10 +18,9 @@ import { DEFAULT_EVALUATE_OPTIONS, evaluate, reportSections, type ReportSection 
 import { createEvaluator } from '../../src/models/evaluator';
 import type { Plan } from '../../src/plan/schema';
 import { validatePlan } from '../../src/plan/validate';
-import { measure, summary } from './timing';
+import { measure, timedRuns } from './timing';
 
 const f = (n: number) => n.toFixed(1);
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A one-node edit that the editor accepts: the first node of `role` that can move one U. */
 function oneNodeEdit(plan: Plan, role: string): Plan | null {
@@ -32,25 +31,6 @@ function oneNodeEdit(plan: Plan, role: string): Plan | null {
     }
   }
   return null;
-}
-
-/**
- * Median, p95 and minimum of `runs` timed runs of `fn`, after `warmup` untimed ones, ms, with an
- * event-loop turn before and after each run as between two messages to the app's worker.
- * `prepare` (untimed) makes each run's argument.
- */
-async function timedRuns<T>(prepare: (i: number) => T, fn: (arg: T) => unknown, runs: number, warmup: number) {
-  const times: number[] = [];
-  for (let i = 0; i < warmup + runs; i++) {
-    const arg = prepare(i);
-    await turn();
-    const t0 = performance.now();
-    fn(arg);
-    const ms = performance.now() - t0;
-    await turn();
-    if (i >= warmup) times.push(ms);
-  }
-  return { ...summary(times), times };
 }
 
 /** `timedRuns` of `fn` on a fresh structural copy of `plan` each run, as the worker gets a plan in a message. */
