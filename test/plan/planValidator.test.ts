@@ -29,6 +29,8 @@ const changeArb = fc.oneof(
       const o = nodes[other % nodes.length];
       if (!isDoc(n) || !isDoc(o)) return doc;
       const racks = Array.isArray(doc.racks) ? (doc.racks as Doc[]) : [];
+      // The same for racks: a rack an earlier mutation turned into null keeps the node where it is.
+      const rack = racks.length > 0 ? racks[other % racks.length] : undefined;
       const patch =
         edit === 'up' || edit === 'down'
           ? { positionU: (n.positionU as number) + (edit === 'up' ? 1 : -1) }
@@ -39,7 +41,7 @@ const changeArb = fc.oneof(
               : edit === 'controlplane'
                 ? { role: 'controlplane' }
                 : edit === 'rack'
-                  ? { rackId: racks.length > 0 ? racks[other % racks.length].id : n.rackId }
+                  ? { rackId: isDoc(rack) ? rack.id : n.rackId }
                   : edit === 'sameId'
                     ? { id: o.id }
                     : edit === 'sameName'
