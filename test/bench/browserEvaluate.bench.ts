@@ -4,23 +4,40 @@
 // bundled here with Vite's build API and served to a blank page through Playwright's routing,
 // so the app's Content-Security-Policy and UI play no part.
 // Run: npm run bench browserEvaluate
-import { chromium } from '@playwright/test';
-import { build, type Rollup } from 'vite';
+import { chromium, type Page } from '@playwright/test';
+import { build, type Plugin, type Rollup } from 'vite';
 import { fact, figure } from './figures';
+import { BASELINE_PAIRS, baselineTree, COLD_RATIO_BAR, ISSUE_9_BASELINE } from './issueBaseline';
 import { CHROMIUM_ARGS as ARGS } from './previewServer';
 import type { BrowserEvaluateRequest, BrowserEvaluateResult } from './browserEvaluate.worker';
+import { summary } from './timing';
 
 const SAMPLES_TIMED = ['enterprise.json', 'hyperscale-5000.json'];
 const ORIGIN = 'http://rackplan-bench.invalid';
 const f = (n: number) => n.toFixed(1);
 
-async function workerBundle(): Promise<string> {
+/**
+ * The worker bundle. With `modelsRoot`, the worker's own imports of `../../src/…` (the models and
+ * the samples) come from that tree instead, the issue's baseline, and everything else (the timing
+ * loop) stays this checkout's, so the two bundles differ only in the models they time.
+ */
+async function workerBundle(modelsRoot?: string): Promise<string> {
+  const entry = new URL('./browserEvaluate.worker.ts', import.meta.url).pathname;
+  const models: Plugin = {
+    name: 'baseline-models',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!modelsRoot || importer !== entry || !source.startsWith('../../src/')) return null;
+      return `${modelsRoot}/${source.slice('../../'.length)}.ts`;
+    },
+  };
   const out = (await build({
     configFile: false,
     logLevel: 'silent',
+    plugins: [models],
     build: {
       write: false,
-      lib: { entry: new URL('./browserEvaluate.worker.ts', import.meta.url).pathname, formats: ['iife'], name: 'browserEvaluate' },
+      lib: { entry, formats: ['iife'], name: 'browserEvaluate' },
     },
   })) as Rollup.RolldownOutput[] | Rollup.RolldownOutput;
   const chunk = (Array.isArray(out) ? out[0] : out).output.find((o) => o.type === 'chunk');
@@ -28,15 +45,35 @@ async function workerBundle(): Promise<string> {
   return chunk.code;
 }
 
+/** One worker's cold runs of `request.sample`, from the script at `path`. */
+function runWorker(page: Page, path: string, request: BrowserEvaluateRequest): Promise<BrowserEvaluateResult> {
+  return page.evaluate(
+    ({ path, req }) =>
+      new Promise<BrowserEvaluateResult>((resolve, reject) => {
+        const w = new Worker(path);
+        w.onmessage = (e) => {
+          w.terminate();
+          resolve(e.data as BrowserEvaluateResult);
+        };
+        w.onerror = (e) => reject(new Error(e.message));
+        w.postMessage(req);
+      }),
+    { path, req: request },
+  );
+}
+
 async function main() {
   const code = await workerBundle();
+  const tree = baselineTree();
+  const baselineCode = 'root' in tree ? await workerBundle(tree.root) : null;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   fact('chromium', browser.version());
   try {
     const page = await browser.newPage();
     await page.route(`${ORIGIN}/**`, (route) => {
-      const worker = route.request().url().endsWith('/worker.js');
-      return route.fulfill({ status: 200, contentType: worker ? 'text/javascript' : 'text/html', body: worker ? code : '<!doctype html><title>bench</title>' });
+      const url = route.request().url();
+      const script = url.endsWith('/worker.js') ? code : url.endsWith('/baseline.js') ? baselineCode : null;
+      return route.fulfill({ status: 200, contentType: script ? 'text/javascript' : 'text/html', body: script ?? '<!doctype html><title>bench</title>' });
     });
     await page.goto(`${ORIGIN}/`);
     console.log(
@@ -44,19 +81,7 @@ async function main() {
     );
     for (const sample of SAMPLES_TIMED) {
       const request: BrowserEvaluateRequest = { sample, runs: 30, warmup: 10 };
-      const r = (await page.evaluate(
-        (req) =>
-          new Promise((resolve, reject) => {
-            const w = new Worker('/worker.js');
-            w.onmessage = (e) => {
-              w.terminate();
-              resolve(e.data);
-            };
-            w.onerror = (e) => reject(new Error(e.message));
-            w.postMessage(req);
-          }),
-        request,
-      )) as BrowserEvaluateResult;
+      const r = await runWorker(page, '/worker.js', request);
       figure(`browser.evaluate.${sample}.firstMs`, r.firstMs);
       figure(`browser.evaluate.${sample}.coldMs`, r.medianMs);
       figure(`browser.evaluate.${sample}.coldP95Ms`, r.p95Ms);
@@ -65,9 +90,43 @@ async function main() {
         `  ${sample.padEnd(22)} ${String(r.nodes).padStart(5)} nodes  evaluate first ${f(r.firstMs)} ms, then ${f(r.medianMs)} / ${f(r.p95Ms)} (${f(r.minMs)}) ms`,
       );
     }
+    if (baselineCode === null) console.log(`baseline comparison skipped: ${'missing' in tree ? tree.missing : ''}`);
+    else await baselineComparison(page);
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * The cold figure as a ratio to the code issue #9 was filed against (`issueBaseline.ts`), as
+ * evaluate.bench.ts does in Node: fresh workers of each, alternating, pooled medians.
+ */
+async function baselineComparison(page: Page) {
+  const sample = 'hyperscale-5000.json';
+  const request: BrowserEvaluateRequest = { sample, runs: 30, warmup: 10 };
+  const theirs: number[] = [];
+  const ours: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < BASELINE_PAIRS; i++) {
+    const base = await runWorker(page, '/baseline.js', request);
+    const now = await runWorker(page, '/worker.js', request);
+    theirs.push(...base.times);
+    ours.push(...now.times);
+    ratios.push(now.medianMs / base.medianMs);
+  }
+  const base = summary(theirs).medianMs;
+  const now = summary(ours).medianMs;
+  // The median of the pairs' ratios: one pair that met a slow spell on one side moves it least.
+  const ratio = summary(ratios).medianMs;
+  figure(`browser.evaluate.${sample}.issueBaselineColdMs`, base);
+  figure(`browser.evaluate.${sample}.coldPairedMs`, now);
+  figure(`browser.evaluate.${sample}.coldToIssueBaselineRatio`, ratio);
+  console.log(
+    `cold evaluate of ${sample} against the code issue #9 was filed against (${ISSUE_9_BASELINE.commit.slice(0, 7)}), ${BASELINE_PAIRS} alternating pairs of fresh workers × 30 runs:`,
+  );
+  console.log(
+    `  pooled medians: baseline ${f(base)} ms, now ${f(now)} ms; ratio ${ratio.toFixed(3)} (median of pairs ${ratios.map((r) => r.toFixed(2)).join(', ')}; the bar ${ISSUE_9_BASELINE.barMs} / ${ISSUE_9_BASELINE.issueColdMs} = ${COLD_RATIO_BAR.toFixed(3)})`,
+  );
 }
 
 await main();

@@ -19,6 +19,8 @@ export interface BrowserEvaluateResult {
   medianMs: number;
   p95Ms: number;
   minMs: number;
+  /** Every timed run, ms, for pooling several workers. */
+  times: number[];
 }
 
 self.onmessage = async (event: MessageEvent<BrowserEvaluateRequest>) => {
@@ -32,7 +34,7 @@ self.onmessage = async (event: MessageEvent<BrowserEvaluateRequest>) => {
       skip,
     );
   const first = await cold(1, 0);
-  const { medianMs, p95Ms, minMs } = await cold(runs, warmup);
-  const result: BrowserEvaluateResult = { nodes: plan.nodes.length, firstMs: first.medianMs, medianMs, p95Ms, minMs };
+  const { medianMs, p95Ms, minMs, times } = await cold(runs, warmup);
+  const result: BrowserEvaluateResult = { nodes: plan.nodes.length, firstMs: first.medianMs, medianMs, p95Ms, minMs, times };
   self.postMessage(result);
 };
