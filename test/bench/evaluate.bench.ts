@@ -74,12 +74,14 @@ else {
   const ours: number[] = [];
   const theirs: number[] = [];
   const ratios: number[] = [];
+  const pairs: string[] = [];
   for (let i = 0; i < BASELINE_PAIRS; i++) {
     const base = await runBaseline(tree.root);
     const now = await runBaseline(process.cwd());
     theirs.push(...base);
     ours.push(...now);
     ratios.push(summary(now).medianMs / summary(base).medianMs);
+    pairs.push(`${f(summary(base).medianMs)}/${f(summary(now).medianMs)}`);
   }
   const base = summary(theirs).medianMs;
   const now = summary(ours).medianMs;
@@ -92,6 +94,6 @@ else {
     `\ncold evaluate of ${BASELINE_SAMPLE} against the code issue #9 was filed against (${ISSUE_9_BASELINE.commit.slice(0, 7)}), ${BASELINE_PAIRS} alternating pairs of fresh workers × 30 runs:`,
   );
   console.log(
-    `  pooled medians: baseline ${f(base)} ms, now ${f(now)} ms; ratio ${ratio.toFixed(3)} (median of pairs ${ratios.map((r) => r.toFixed(2)).join(', ')}; the bar ${ISSUE_9_BASELINE.barMs} / ${ISSUE_9_BASELINE.issueColdMs} = ${COLD_RATIO_BAR.toFixed(3)}); on the machine of the issue's ${ISSUE_9_BASELINE.issueColdMs} ms that is about ${f(ratio * ISSUE_9_BASELINE.issueColdMs)} ms`,
+    `  pooled medians: baseline ${f(base)} ms, now ${f(now)} ms; ratio ${ratio.toFixed(3)} (median of pairs ${ratios.map((r) => r.toFixed(2)).join(', ')}; medians baseline/now ms ${pairs.join(', ')}; the bar ${ISSUE_9_BASELINE.barMs} / ${ISSUE_9_BASELINE.issueColdMs} = ${COLD_RATIO_BAR.toFixed(3)}); on the machine of the issue's ${ISSUE_9_BASELINE.issueColdMs} ms that is about ${f(ratio * ISSUE_9_BASELINE.issueColdMs)} ms`,
   );
 }
