@@ -7,9 +7,9 @@
 import { chromium, type Page } from '@playwright/test';
 import { build, type Plugin, type Rollup } from 'vite';
 import { fact, figure } from './figures';
-import { BASELINE_PAIRS, baselineTree, COLD_RATIO_BAR, ISSUE_9_BASELINE } from './issueBaseline';
+import { alternate, baselineReport, baselineTree, type TurnTaker } from './issueBaseline';
 import { CHROMIUM_ARGS as ARGS } from './previewServer';
-import type { BrowserEvaluateRequest, BrowserEvaluateResult } from './browserEvaluate.worker';
+import type { BrowserEvaluateRequest, BrowserEvaluateResult, BrowserTurnRequest } from './browserEvaluate.worker';
 import { summary } from './timing';
 
 const SAMPLES_TIMED = ['enterprise.json', 'hyperscale-5000.json'];
@@ -99,36 +99,39 @@ async function main() {
 
 /**
  * The cold figure as a ratio to the code issue #9 was filed against (`issueBaseline.ts`), as
- * evaluate.bench.ts does in Node: fresh workers of each, alternating, pooled medians.
+ * evaluate.bench.ts does in Node: a Web Worker of that code and one of ours take turns, one cold
+ * run each, and the ratio is the median of the turns' ratios.
  */
 async function baselineComparison(page: Page) {
   const sample = 'hyperscale-5000.json';
-  const request: BrowserEvaluateRequest = { sample, runs: 30, warmup: 10 };
-  const theirs: number[] = [];
-  const ours: number[] = [];
-  const ratios: number[] = [];
-  const pairs: string[] = [];
-  for (let i = 0; i < BASELINE_PAIRS; i++) {
-    const base = await runWorker(page, '/baseline.js', request);
-    const now = await runWorker(page, '/worker.js', request);
-    theirs.push(...base.times);
-    ours.push(...now.times);
-    ratios.push(now.medianMs / base.medianMs);
-    pairs.push(`${f(base.medianMs)}/${f(now.medianMs)}`);
-  }
-  const base = summary(theirs).medianMs;
-  const now = summary(ours).medianMs;
-  // The median of the pairs' ratios: one pair that met a slow spell on one side moves it least.
-  const ratio = summary(ratios).medianMs;
-  figure(`browser.evaluate.${sample}.issueBaselineColdMs`, base);
-  figure(`browser.evaluate.${sample}.coldPairedMs`, now);
-  figure(`browser.evaluate.${sample}.coldToIssueBaselineRatio`, ratio);
-  console.log(
-    `cold evaluate of ${sample} against the code issue #9 was filed against (${ISSUE_9_BASELINE.commit.slice(0, 7)}), ${BASELINE_PAIRS} alternating pairs of fresh workers × 30 runs:`,
-  );
-  console.log(
-    `  pooled medians: baseline ${f(base)} ms, now ${f(now)} ms; ratio ${ratio.toFixed(3)} (median of pairs ${ratios.map((r) => r.toFixed(2)).join(', ')}; medians baseline/now ms ${pairs.join(', ')}; the bar ${ISSUE_9_BASELINE.barMs} / ${ISSUE_9_BASELINE.issueColdMs} = ${COLD_RATIO_BAR.toFixed(3)})`,
-  );
+  const taker = async (path: string): Promise<TurnTaker> => {
+    const key = await page.evaluate((script) => {
+      const w = new Worker(script);
+      const all = ((window as unknown as { benchWorkers?: Worker[] }).benchWorkers ??= []);
+      all.push(w);
+      return all.length - 1;
+    }, path);
+    const request: BrowserTurnRequest = { sample, turn: true };
+    return {
+      run: () =>
+        page.evaluate(
+          ({ key, request }) =>
+            new Promise<number>((resolve, reject) => {
+              const w = (window as unknown as { benchWorkers: Worker[] }).benchWorkers[key];
+              w.onmessage = (e) => resolve(e.data as number);
+              w.onerror = (e) => reject(new Error(e.message));
+              w.postMessage(request);
+            }),
+          { key, request },
+        ),
+      stop: () => page.evaluate((key) => (window as unknown as { benchWorkers: Worker[] }).benchWorkers[key].terminate(), key),
+    };
+  };
+  const { theirs, ours, ratios } = await alternate(async () => [await taker('/baseline.js'), await taker('/worker.js')]);
+  figure(`browser.evaluate.${sample}.issueBaselineColdMs`, summary(theirs).medianMs);
+  figure(`browser.evaluate.${sample}.coldPairedMs`, summary(ours).medianMs);
+  figure(`browser.evaluate.${sample}.coldToIssueBaselineRatio`, summary(ratios).medianMs);
+  console.log(baselineReport(sample, theirs, ours, ratios));
 }
 
 await main();

@@ -13,6 +13,12 @@ export interface BrowserEvaluateRequest {
   warmup: number;
 }
 
+/** One cold run of `sample`, for a worker taking turns with another (issueBaseline.ts): answered with its ms. */
+export interface BrowserTurnRequest {
+  sample: string;
+  turn: true;
+}
+
 export interface BrowserEvaluateResult {
   nodes: number;
   firstMs: number;
@@ -23,9 +29,12 @@ export interface BrowserEvaluateResult {
   times: number[];
 }
 
-self.onmessage = async (event: MessageEvent<BrowserEvaluateRequest>) => {
-  const { sample, runs, warmup } = event.data;
-  const plan = SAMPLES[sample]();
+const plans = new Map<string, Plan>();
+
+self.onmessage = async (event: MessageEvent<BrowserEvaluateRequest | BrowserTurnRequest>) => {
+  const { sample } = event.data;
+  let plan = plans.get(sample);
+  if (!plan) plans.set(sample, (plan = SAMPLES[sample]()));
   const cold = (n: number, skip: number) =>
     timedRuns(
       () => structuredClone(plan),
@@ -33,6 +42,11 @@ self.onmessage = async (event: MessageEvent<BrowserEvaluateRequest>) => {
       n,
       skip,
     );
+  if ('turn' in event.data) {
+    self.postMessage((await cold(1, 0)).times[0]);
+    return;
+  }
+  const { runs, warmup } = event.data;
   const first = await cold(1, 0);
   const { medianMs, p95Ms, minMs, times } = await cold(runs, warmup);
   const result: BrowserEvaluateResult = { nodes: plan.nodes.length, firstMs: first.medianMs, medianMs, p95Ms, minMs, times };

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { SAMPLES } from '../../src/plan/samples/samples';
 import { figure } from './figures';
-import { BASELINE_PAIRS, baselineTree, COLD_RATIO_BAR, ISSUE_9_BASELINE } from './issueBaseline';
+import { alternate, baselineReport, baselineTree, ISSUE_9_BASELINE } from './issueBaseline';
 import { summary } from './timing';
 
 /**
@@ -54,46 +54,37 @@ for (const file of Object.keys(SAMPLES)) {
 }
 
 /**
- * The cold figure as a ratio to the code issue #9 was filed against (`issueBaseline.ts`): the
- * 5,000-node plan by that code and by ours in fresh workers, alternating, with one method, so a
- * slow spell of the machine slows both. The issue's bar, 50 ms against its 93, is the ratio 0.54.
+ * The cold figure as a ratio to the code issue #9 was filed against (`issueBaseline.ts`): a worker
+ * of that code and a worker of ours take turns, one cold run each, so both meet the same spell of
+ * the machine (its speed moves in phases of a few seconds: one worker's runs went from 85 to 52 ms
+ * and another's from 55 to 120 within its 30 runs); the ratio is the median of the turns' ratios.
+ * The issue's bar, 50 ms against its 93, is the ratio 0.54.
  */
 const BASELINE_SAMPLE = 'hyperscale-5000.json';
 const tree = baselineTree();
 if ('missing' in tree) console.log(`\nbaseline comparison skipped: ${tree.missing}`);
 else {
-  const runBaseline = (root: string) =>
-    new Promise<number[]>((resolve, reject) => {
+  const start = (root: string) =>
+    new Promise<{ run: () => Promise<number>; stop: () => Promise<number> }>((resolve, reject) => {
       const w = new Worker(new URL('./baselineWorker.mjs', import.meta.url), { workerData: { root, file: BASELINE_SAMPLE } });
-      w.once('message', (m: number[]) => {
-        resolve(m);
-        void w.terminate();
-      });
       w.once('error', reject);
+      w.once('message', () =>
+        resolve({
+          run: () =>
+            new Promise<number>((done) => {
+              w.once('message', done);
+              w.postMessage('run');
+            }),
+          stop: () => w.terminate(),
+        }),
+      );
     });
-  const ours: number[] = [];
-  const theirs: number[] = [];
-  const ratios: number[] = [];
-  const pairs: string[] = [];
-  for (let i = 0; i < BASELINE_PAIRS; i++) {
-    const base = await runBaseline(tree.root);
-    const now = await runBaseline(process.cwd());
-    theirs.push(...base);
-    ours.push(...now);
-    ratios.push(summary(now).medianMs / summary(base).medianMs);
-    pairs.push(`${f(summary(base).medianMs)}/${f(summary(now).medianMs)}`);
-  }
-  const base = summary(theirs).medianMs;
-  const now = summary(ours).medianMs;
-  // The median of the pairs' ratios: one pair that met a slow spell on one side moves it least.
+  const { ours, theirs, ratios } = await alternate(async () => [await start(tree.root), await start(process.cwd())]);
   const ratio = summary(ratios).medianMs;
-  figure(`evaluate.${BASELINE_SAMPLE}.issueBaselineColdMs`, base);
-  figure(`evaluate.${BASELINE_SAMPLE}.coldPairedMs`, now);
+  figure(`evaluate.${BASELINE_SAMPLE}.issueBaselineColdMs`, summary(theirs).medianMs);
+  figure(`evaluate.${BASELINE_SAMPLE}.coldPairedMs`, summary(ours).medianMs);
   figure(`evaluate.${BASELINE_SAMPLE}.coldToIssueBaselineRatio`, ratio);
   console.log(
-    `\ncold evaluate of ${BASELINE_SAMPLE} against the code issue #9 was filed against (${ISSUE_9_BASELINE.commit.slice(0, 7)}), ${BASELINE_PAIRS} alternating pairs of fresh workers × 30 runs:`,
-  );
-  console.log(
-    `  pooled medians: baseline ${f(base)} ms, now ${f(now)} ms; ratio ${ratio.toFixed(3)} (median of pairs ${ratios.map((r) => r.toFixed(2)).join(', ')}; medians baseline/now ms ${pairs.join(', ')}; the bar ${ISSUE_9_BASELINE.barMs} / ${ISSUE_9_BASELINE.issueColdMs} = ${COLD_RATIO_BAR.toFixed(3)}); on the machine of the issue's ${ISSUE_9_BASELINE.issueColdMs} ms that is about ${f(ratio * ISSUE_9_BASELINE.issueColdMs)} ms`,
+    `\n${baselineReport(BASELINE_SAMPLE, theirs, ours, ratios)}; on the machine of the issue's ${ISSUE_9_BASELINE.issueColdMs} ms that is about ${f(ratio * ISSUE_9_BASELINE.issueColdMs)} ms`,
   );
 }

@@ -20,11 +20,60 @@ export const ISSUE_9_BASELINE = {
 };
 
 /**
- * Pairs of fresh workers (baseline, then ours) each comparison times; the ratio is the median of
- * the pairs' ratios, so one worker that met a slow spell moves it least (one pair of three read
- * 0.88 where the other two read 0.46, in Chromium on a shared machine).
+ * Pairs of fresh workers (the baseline's and ours) each comparison starts; in each pair the two
+ * take `BASELINE_TURNS` turns of one cold run each, after `BASELINE_WARMUP` untimed turns.
  */
-export const BASELINE_PAIRS = 5;
+export const BASELINE_PAIRS = 2;
+export const BASELINE_TURNS = 30;
+export const BASELINE_WARMUP = 10;
+
+/** A worker that times one cold run per call, ms. */
+export interface TurnTaker {
+  run(): Promise<number>;
+  stop(): unknown;
+}
+
+/**
+ * Cold runs of the baseline and of ours taking turns, in `BASELINE_PAIRS` fresh pairs of workers,
+ * the one to go first alternating from turn to turn: the two runs of a turn meet the same spell
+ * of the machine, so each turn's ratio (ours / baseline) is fair even when the machine's speed
+ * moves between turns. Returns every timed run and every turn's ratio.
+ */
+export async function alternate(startPair: () => Promise<[TurnTaker, TurnTaker]>): Promise<{ theirs: number[]; ours: number[]; ratios: number[] }> {
+  const theirs: number[] = [];
+  const ours: number[] = [];
+  const ratios: number[] = [];
+  for (let p = 0; p < BASELINE_PAIRS; p++) {
+    const [base, now] = await startPair();
+    for (let turn = 0; turn < BASELINE_WARMUP + BASELINE_TURNS; turn++) {
+      let baseMs: number, nowMs: number;
+      if (turn % 2 === 0) {
+        baseMs = await base.run();
+        nowMs = await now.run();
+      } else {
+        nowMs = await now.run();
+        baseMs = await base.run();
+      }
+      if (turn < BASELINE_WARMUP) continue;
+      theirs.push(baseMs);
+      ours.push(nowMs);
+      ratios.push(nowMs / baseMs);
+    }
+    await Promise.all([base.stop(), now.stop()]);
+  }
+  return { theirs, ours, ratios };
+}
+
+/** The comparison's printed lines: medians, the ratio with its middle half, and the bar. */
+export function baselineReport(sample: string, theirs: readonly number[], ours: readonly number[], ratios: readonly number[]): string {
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(2);
+  const ms = (times: readonly number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)].toFixed(1);
+  return [
+    `cold evaluate of ${sample} against the code issue #9 was filed against (${ISSUE_9_BASELINE.commit.slice(0, 7)}): ${BASELINE_PAIRS} pairs of workers taking ${BASELINE_TURNS} turns each after ${BASELINE_WARMUP}`,
+    `  median baseline ${ms(theirs)} ms, ours ${ms(ours)} ms; ratio ${at(0.5)} (median of ${ratios.length} turns, middle half ${at(0.25)}-${at(0.75)}; the bar ${ISSUE_9_BASELINE.barMs} / ${ISSUE_9_BASELINE.issueColdMs} = ${COLD_RATIO_BAR.toFixed(3)})`,
+  ].join('\n');
+}
 
 /** The bar as a ratio to the baseline's time in the same run: 50 / 93. */
 export const COLD_RATIO_BAR = ISSUE_9_BASELINE.barMs / ISSUE_9_BASELINE.issueColdMs;
