@@ -56,9 +56,9 @@ for (const file of Object.keys(SAMPLES)) {
 /**
  * The cold figure as a ratio to the code issue #9 was filed against (`issueBaseline.ts`): a worker
  * of that code and a worker of ours take turns, one cold run each, so both meet the same spell of
- * the machine (its speed moves in phases of a few seconds: one worker's runs went from 85 to 52 ms
- * and another's from 55 to 120 within its 30 runs); the ratio is the median of the turns' ratios.
- * The issue's bar, 50 ms against its 93, is the ratio 0.54.
+ * the machine (its speed moves in phases of a few seconds: in Chromium one worker's runs went from
+ * 85 to 52 ms and another's from 55 to 120 within its 30 runs); the ratio is the median of the
+ * turns' ratios. The issue's bar, 50 ms against its 93, is the ratio 0.537.
  */
 const BASELINE_SAMPLE = 'hyperscale-5000.json';
 const tree = baselineTree();

@@ -7,7 +7,7 @@
 // issue's own code beside ours, interleaved in one run with one method, carries the bar over as a
 // ratio: 50 / 93.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -18,6 +18,9 @@ export const ISSUE_9_BASELINE = {
   issueColdMs: 93,
   barMs: 50,
 };
+
+/** The bar as a ratio to the baseline's time in the same run: 50 / 93. */
+export const COLD_RATIO_BAR = ISSUE_9_BASELINE.barMs / ISSUE_9_BASELINE.issueColdMs;
 
 /**
  * Pairs of fresh workers (the baseline's and ours) each comparison starts; in each pair the two
@@ -75,25 +78,25 @@ export function baselineReport(sample: string, theirs: readonly number[], ours: 
   ].join('\n');
 }
 
-/** The bar as a ratio to the baseline's time in the same run: 50 / 93. */
-export const COLD_RATIO_BAR = ISSUE_9_BASELINE.barMs / ISSUE_9_BASELINE.issueColdMs;
-
 /**
  * The baseline's `src` and `public/examples`, extracted with `git archive` into a directory under
  * the system's temporary directory (kept between runs), with `node_modules` linked to this
- * checkout's so its imports resolve. Null, with the reason, when git or the commit is missing
- * (a shallow clone, a copy without `.git`).
+ * checkout's so its imports resolve; or what is missing, when git or the commit is (a shallow
+ * clone, a copy without `.git`).
  */
 export function baselineTree(): { root: string } | { missing: string } {
   const root = join(tmpdir(), `rackplan-baseline-${ISSUE_9_BASELINE.commit.slice(0, 12)}`);
-  if (existsSync(join(root, 'src/models/evaluate.ts'))) return { root };
-  const has = spawnSync('git', ['cat-file', '-e', `${ISSUE_9_BASELINE.commit}^{commit}`]);
-  if (has.status !== 0) return { missing: `commit ${ISSUE_9_BASELINE.commit.slice(0, 7)} is not in this clone (shallow, or no git)` };
-  mkdirSync(root, { recursive: true });
-  const archive = spawnSync('git', ['archive', ISSUE_9_BASELINE.commit, 'src', 'public/examples', 'package.json'], { maxBuffer: 1 << 30 });
-  if (archive.status !== 0) return { missing: `git archive failed: ${archive.stderr.toString().trim()}` };
-  const tar = spawnSync('tar', ['-x', '-C', root], { input: archive.stdout });
-  if (tar.status !== 0) return { missing: `tar failed: ${tar.stderr.toString().trim()}` };
-  if (!existsSync(join(root, 'node_modules'))) symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
+  if (!existsSync(join(root, 'src/models/evaluate.ts'))) {
+    const has = spawnSync('git', ['cat-file', '-e', `${ISSUE_9_BASELINE.commit}^{commit}`]);
+    if (has.status !== 0) return { missing: `commit ${ISSUE_9_BASELINE.commit.slice(0, 7)} is not in this clone (shallow, or no git)` };
+    mkdirSync(root, { recursive: true });
+    const archive = spawnSync('git', ['archive', ISSUE_9_BASELINE.commit, 'src', 'public/examples', 'package.json'], { maxBuffer: 1 << 30 });
+    if (archive.status !== 0) return { missing: `git archive failed: ${archive.stderr.toString().trim()}` };
+    const tar = spawnSync('tar', ['-x', '-C', root], { input: archive.stdout });
+    if (tar.status !== 0) return { missing: `tar failed: ${tar.stderr.toString().trim()}` };
+  }
+  // Linked afresh each run: an earlier run's link may point at a checkout since removed.
+  rmSync(join(root, 'node_modules'), { force: true });
+  symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
   return { root };
 }
