@@ -7,10 +7,9 @@
 import { chromium, type Page } from '@playwright/test';
 import { build, type Plugin, type Rollup } from 'vite';
 import { fact, figure } from './figures';
-import { alternate, baselineReport, baselineTree, type TurnTaker } from './issueBaseline';
+import { alternate, baselineTree, recordComparison, type TurnTaker } from './issueBaseline';
 import { CHROMIUM_ARGS as ARGS } from './previewServer';
 import type { BrowserEvaluateRequest, BrowserEvaluateResult, BrowserTurnRequest } from './browserEvaluate.worker';
-import { summary } from './timing';
 
 const SAMPLES_TIMED = ['enterprise.json', 'hyperscale-5000.json'];
 const ORIGIN = 'http://rackplan-bench.invalid';
@@ -127,11 +126,7 @@ async function baselineComparison(page: Page) {
       stop: () => page.evaluate((key) => (window as unknown as { benchWorkers: Worker[] }).benchWorkers[key].terminate(), key),
     };
   };
-  const { theirs, ours, ratios } = await alternate(async () => [await taker('/baseline.js'), await taker('/worker.js')]);
-  figure(`browser.evaluate.${sample}.issueBaselineColdMs`, summary(theirs).medianMs);
-  figure(`browser.evaluate.${sample}.coldPairedMs`, summary(ours).medianMs);
-  figure(`browser.evaluate.${sample}.coldToIssueBaselineRatio`, summary(ratios).medianMs);
-  console.log(baselineReport(sample, theirs, ours, ratios));
+  recordComparison('browser.evaluate', sample, await alternate(async () => [await taker('/baseline.js'), await taker('/worker.js')]));
 }
 
 await main();

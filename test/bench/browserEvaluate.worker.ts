@@ -25,8 +25,6 @@ export interface BrowserEvaluateResult {
   medianMs: number;
   p95Ms: number;
   minMs: number;
-  /** Every timed run, ms, for pooling several workers. */
-  times: number[];
 }
 
 const plans = new Map<string, Plan>();
@@ -48,7 +46,7 @@ self.onmessage = async (event: MessageEvent<BrowserEvaluateRequest | BrowserTurn
   }
   const { runs, warmup } = event.data;
   const first = await cold(1, 0);
-  const { medianMs, p95Ms, minMs, times } = await cold(runs, warmup);
-  const result: BrowserEvaluateResult = { nodes: plan.nodes.length, firstMs: first.medianMs, medianMs, p95Ms, minMs, times };
+  const { medianMs, p95Ms, minMs } = await cold(runs, warmup);
+  const result: BrowserEvaluateResult = { nodes: plan.nodes.length, firstMs: first.medianMs, medianMs, p95Ms, minMs };
   self.postMessage(result);
 };

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { SAMPLES } from '../../src/plan/samples/samples';
 import { figure } from './figures';
-import { alternate, baselineReport, baselineTree, ISSUE_9_BASELINE } from './issueBaseline';
+import { alternate, baselineTree, recordComparison } from './issueBaseline';
 import { summary } from './timing';
 
 /**
@@ -58,7 +58,7 @@ for (const file of Object.keys(SAMPLES)) {
  * of that code and a worker of ours take turns, one cold run each, so both meet the same spell of
  * the machine (its speed moves in phases of a few seconds: in Chromium one worker's runs went from
  * 85 to 52 ms and another's from 55 to 120 within its 30 runs); the ratio is the median of the
- * turns' ratios. The issue's bar, 50 ms against its 93, is the ratio 0.537.
+ * turns' ratios. The issue's bar, 50 ms against its 93, is the ratio 0.5376.
  */
 const BASELINE_SAMPLE = 'hyperscale-5000.json';
 const tree = baselineTree();
@@ -79,12 +79,6 @@ else {
         }),
       );
     });
-  const { ours, theirs, ratios } = await alternate(async () => [await start(tree.root), await start(process.cwd())]);
-  const ratio = summary(ratios).medianMs;
-  figure(`evaluate.${BASELINE_SAMPLE}.issueBaselineColdMs`, summary(theirs).medianMs);
-  figure(`evaluate.${BASELINE_SAMPLE}.coldPairedMs`, summary(ours).medianMs);
-  figure(`evaluate.${BASELINE_SAMPLE}.coldToIssueBaselineRatio`, ratio);
-  console.log(
-    `\n${baselineReport(BASELINE_SAMPLE, theirs, ours, ratios)}; on the machine of the issue's ${ISSUE_9_BASELINE.issueColdMs} ms that is about ${f(ratio * ISSUE_9_BASELINE.issueColdMs)} ms`,
-  );
+  console.log('');
+  recordComparison('evaluate', BASELINE_SAMPLE, await alternate(async () => [await start(tree.root), await start(process.cwd())]));
 }

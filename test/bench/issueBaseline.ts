@@ -10,6 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { figure } from './figures';
+import { summary } from './timing';
 
 export const ISSUE_9_BASELINE = {
   /** main when issue #9 was filed: the last commit before the engine-seams work (2026-11-24). */
@@ -49,15 +51,11 @@ export async function alternate(startPair: () => Promise<[TurnTaker, TurnTaker]>
   for (let p = 0; p < BASELINE_PAIRS; p++) {
     const [base, now] = await startPair();
     for (let turn = 0; turn < BASELINE_WARMUP + BASELINE_TURNS; turn++) {
-      let baseMs: number, nowMs: number;
-      if (turn % 2 === 0) {
-        baseMs = await base.run();
-        nowMs = await now.run();
-      } else {
-        nowMs = await now.run();
-        baseMs = await base.run();
-      }
+      const baseFirst = turn % 2 === 0;
+      const firstMs = await (baseFirst ? base : now).run();
+      const secondMs = await (baseFirst ? now : base).run();
       if (turn < BASELINE_WARMUP) continue;
+      const [baseMs, nowMs] = baseFirst ? [firstMs, secondMs] : [secondMs, firstMs];
       theirs.push(baseMs);
       ours.push(nowMs);
       ratios.push(nowMs / baseMs);
@@ -67,15 +65,25 @@ export async function alternate(startPair: () => Promise<[TurnTaker, TurnTaker]>
   return { theirs, ours, ratios };
 }
 
-/** The comparison's printed lines: medians, the ratio with its middle half, and the bar. */
-export function baselineReport(sample: string, theirs: readonly number[], ours: readonly number[], ratios: readonly number[]): string {
+/**
+ * Records a comparison's figures under `prefix` (`evaluate`, `browser.evaluate`) and prints it:
+ * the medians, the ratio (the median of the turns' ratios) with its middle half, the bar, and what
+ * the ratio would be on the machine of the issue's 93 ms.
+ */
+export function recordComparison(prefix: string, sample: string, { theirs, ours, ratios }: Awaited<ReturnType<typeof alternate>>): void {
+  const ratio = summary(ratios).medianMs;
+  figure(`${prefix}.${sample}.issueBaselineColdMs`, summary(theirs).medianMs);
+  figure(`${prefix}.${sample}.coldPairedMs`, summary(ours).medianMs);
+  figure(`${prefix}.${sample}.coldToIssueBaselineRatio`, ratio);
   const sorted = [...ratios].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(2);
-  const ms = (times: readonly number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)].toFixed(1);
-  return [
-    `cold evaluate of ${sample} against the code issue #9 was filed against (${ISSUE_9_BASELINE.commit.slice(0, 7)}): ${BASELINE_PAIRS} pairs of workers taking ${BASELINE_TURNS} turns each after ${BASELINE_WARMUP}`,
-    `  median baseline ${ms(theirs)} ms, ours ${ms(ours)} ms; ratio ${at(0.5)} (median of ${ratios.length} turns, middle half ${at(0.25)}-${at(0.75)}; the bar ${ISSUE_9_BASELINE.barMs} / ${ISSUE_9_BASELINE.issueColdMs} = ${COLD_RATIO_BAR.toFixed(3)})`,
-  ].join('\n');
+  const quartile = (q: number) => sorted[Math.floor(q * sorted.length)].toFixed(2);
+  const { commit, barMs, issueColdMs } = ISSUE_9_BASELINE;
+  console.log(
+    `cold evaluate of ${sample} against the code issue #9 was filed against (${commit.slice(0, 7)}): ${BASELINE_PAIRS} pairs of workers taking ${BASELINE_TURNS} turns each after ${BASELINE_WARMUP}`,
+  );
+  console.log(
+    `  median baseline ${summary(theirs).medianMs.toFixed(1)} ms, ours ${summary(ours).medianMs.toFixed(1)} ms; ratio ${ratio.toFixed(2)} (median of ${ratios.length} turns, middle half ${quartile(0.25)}-${quartile(0.75)}; the bar ${barMs} / ${issueColdMs} = ${COLD_RATIO_BAR.toFixed(4)}); on the machine of the issue's ${issueColdMs} ms about ${(ratio * issueColdMs).toFixed(1)} ms`,
+  );
 }
 
 /**
