@@ -89,11 +89,31 @@ async function main() {
         `  ${sample.padEnd(22)} ${String(r.nodes).padStart(5)} nodes  evaluate first ${f(r.firstMs)} ms, then ${f(r.medianMs)} / ${f(r.p95Ms)} (${f(r.minMs)}) ms`,
       );
     }
+    await freshWorkers(page);
     if (baselineCode === null) console.log(`baseline comparison skipped: ${'missing' in tree ? tree.missing : ''}`);
     else await baselineComparison(page);
   } finally {
     await browser.close();
   }
+}
+
+/** Fresh workers whose medians the spread compares. */
+const FRESH_WORKERS = 4;
+
+/**
+ * The 5,000-node plan's cold median in several fresh Web Workers, and the slowest over the
+ * fastest. Each worker's JIT warms up on its own, and one that settles on code it keeps throwing
+ * away (a deoptimisation loop) stays slow for its whole life: in 6 of 10 fresh workers a keyed
+ * read in `transferTime` did, and those ran evaluate about 1.5 times slower than the others,
+ * which one worker's figure cannot show.
+ */
+async function freshWorkers(page: Page) {
+  const sample = 'hyperscale-5000.json';
+  const medians: number[] = [];
+  for (let i = 0; i < FRESH_WORKERS; i++) medians.push((await runWorker(page, '/worker.js', { sample, runs: 20, warmup: 10 })).medianMs);
+  const spread = Math.max(...medians) / Math.min(...medians);
+  figure(`browser.evaluate.${sample}.freshWorkerSpread`, spread);
+  console.log(`  ${FRESH_WORKERS} fresh workers, cold median of 20 runs each: ${medians.map(f).join(', ')} ms; slowest / fastest ${spread.toFixed(2)}`);
 }
 
 /**
