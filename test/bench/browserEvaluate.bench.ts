@@ -9,6 +9,7 @@ import { build, type Plugin, type Rollup } from 'vite';
 import { fact, figure } from './figures';
 import { alternate, baselineTree, recordComparison, type TurnTaker } from './issueBaseline';
 import { CHROMIUM_ARGS as ARGS } from './previewServer';
+import { summary } from './timing';
 import type { BrowserEvaluateRequest, BrowserEvaluateResult, BrowserTurnRequest } from './browserEvaluate.worker';
 
 const SAMPLES_TIMED = ['enterprise.json', 'hyperscale-5000.json'];
@@ -97,23 +98,64 @@ async function main() {
   }
 }
 
-/** Fresh workers whose medians the spread compares. */
+/** Fresh workers whose medians the spread compares, and the cold runs each makes after warming up. */
 const FRESH_WORKERS = 4;
+const FRESH_RUNS = 20;
+const FRESH_WARMUP = 10;
 
 /**
  * The 5,000-node plan's cold median in several fresh Web Workers, and the slowest over the
  * fastest. Each worker's JIT warms up on its own, and one that settles on code it keeps throwing
  * away (a deoptimisation loop) stays slow for its whole life: in 6 of 10 fresh workers a keyed
  * read in `transferTime` did, and those ran evaluate about 1.5 times slower than the others,
- * which one worker's figure cannot show.
+ * which one worker's figure cannot show. The workers take turns, one cold run each, the order
+ * rotating by one every round, so a slow spell of the machine falls on all of them alike and the
+ * spread is the workers' own.
  */
 async function freshWorkers(page: Page) {
   const sample = 'hyperscale-5000.json';
-  const medians: number[] = [];
-  for (let i = 0; i < FRESH_WORKERS; i++) medians.push((await runWorker(page, '/worker.js', { sample, runs: 20, warmup: 10 })).medianMs);
+  const workers: TurnTaker[] = [];
+  for (let i = 0; i < FRESH_WORKERS; i++) workers.push(await turnTaker(page, '/worker.js', sample));
+  const times: number[][] = workers.map(() => []);
+  for (let round = 0; round < FRESH_WARMUP + FRESH_RUNS; round++) {
+    for (let k = 0; k < FRESH_WORKERS; k++) {
+      const w = (round + k) % FRESH_WORKERS;
+      const ms = await workers[w].run();
+      if (round >= FRESH_WARMUP) times[w].push(ms);
+    }
+  }
+  await Promise.all(workers.map((w) => w.stop()));
+  const medians = times.map((t) => summary(t).medianMs);
   const spread = Math.max(...medians) / Math.min(...medians);
   figure(`browser.evaluate.${sample}.freshWorkerSpread`, spread);
-  console.log(`  ${FRESH_WORKERS} fresh workers, cold median of 20 runs each: ${medians.map(f).join(', ')} ms; slowest / fastest ${spread.toFixed(2)}`);
+  console.log(
+    `  ${FRESH_WORKERS} fresh workers taking turns, cold median of ${FRESH_RUNS} runs each after ${FRESH_WARMUP}: ${medians.map(f).join(', ')} ms; slowest / fastest ${spread.toFixed(2)}`,
+  );
+}
+
+/** A Web Worker of the script at `path` that answers one cold run of `sample` per turn (issueBaseline.ts). */
+async function turnTaker(page: Page, path: string, sample: string): Promise<TurnTaker> {
+  const key = await page.evaluate((script) => {
+    const w = new Worker(script);
+    const all = ((window as unknown as { benchWorkers?: Worker[] }).benchWorkers ??= []);
+    all.push(w);
+    return all.length - 1;
+  }, path);
+  const request: BrowserTurnRequest = { sample, turn: true };
+  return {
+    run: () =>
+      page.evaluate(
+        ({ key, request }) =>
+          new Promise<number>((resolve, reject) => {
+            const w = (window as unknown as { benchWorkers: Worker[] }).benchWorkers[key];
+            w.onmessage = (e) => resolve(e.data as number);
+            w.onerror = (e) => reject(new Error(e.message));
+            w.postMessage(request);
+          }),
+        { key, request },
+      ),
+    stop: () => page.evaluate((key) => (window as unknown as { benchWorkers: Worker[] }).benchWorkers[key].terminate(), key),
+  };
 }
 
 /**
@@ -123,30 +165,11 @@ async function freshWorkers(page: Page) {
  */
 async function baselineComparison(page: Page) {
   const sample = 'hyperscale-5000.json';
-  const taker = async (path: string): Promise<TurnTaker> => {
-    const key = await page.evaluate((script) => {
-      const w = new Worker(script);
-      const all = ((window as unknown as { benchWorkers?: Worker[] }).benchWorkers ??= []);
-      all.push(w);
-      return all.length - 1;
-    }, path);
-    const request: BrowserTurnRequest = { sample, turn: true };
-    return {
-      run: () =>
-        page.evaluate(
-          ({ key, request }) =>
-            new Promise<number>((resolve, reject) => {
-              const w = (window as unknown as { benchWorkers: Worker[] }).benchWorkers[key];
-              w.onmessage = (e) => resolve(e.data as number);
-              w.onerror = (e) => reject(new Error(e.message));
-              w.postMessage(request);
-            }),
-          { key, request },
-        ),
-      stop: () => page.evaluate((key) => (window as unknown as { benchWorkers: Worker[] }).benchWorkers[key].terminate(), key),
-    };
-  };
-  recordComparison('browser.evaluate', sample, await alternate(async () => [await taker('/baseline.js'), await taker('/worker.js')]));
+  recordComparison(
+    'browser.evaluate',
+    sample,
+    await alternate(async () => [await turnTaker(page, '/baseline.js', sample), await turnTaker(page, '/worker.js', sample)]),
+  );
 }
 
 await main();
