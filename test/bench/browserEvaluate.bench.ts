@@ -7,7 +7,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { build, type Plugin, type Rollup } from 'vite';
 import { fact, figure } from './figures';
-import { alternate, baselineTree, recordComparison, type TurnTaker } from './issueBaseline';
+import { alternate, baselineTree, ISSUE_9_BASELINE, recordComparison, takeTurns, type TurnTaker } from './issueBaseline';
 import { CHROMIUM_ARGS as ARGS } from './previewServer';
 import { summary } from './timing';
 import type { BrowserEvaluateRequest, BrowserEvaluateResult, BrowserTurnRequest } from './browserEvaluate.worker';
@@ -113,17 +113,10 @@ const FRESH_WARMUP = 10;
  * spread is the workers' own.
  */
 async function freshWorkers(page: Page) {
-  const sample = 'hyperscale-5000.json';
+  const { sample } = ISSUE_9_BASELINE;
   const workers: TurnTaker[] = [];
   for (let i = 0; i < FRESH_WORKERS; i++) workers.push(await turnTaker(page, '/worker.js', sample));
-  const times: number[][] = workers.map(() => []);
-  for (let round = 0; round < FRESH_WARMUP + FRESH_RUNS; round++) {
-    for (let k = 0; k < FRESH_WORKERS; k++) {
-      const w = (round + k) % FRESH_WORKERS;
-      const ms = await workers[w].run();
-      if (round >= FRESH_WARMUP) times[w].push(ms);
-    }
-  }
+  const times = await takeTurns(workers, FRESH_WARMUP, FRESH_RUNS);
   await Promise.all(workers.map((w) => w.stop()));
   const medians = times.map((t) => summary(t).medianMs);
   const spread = Math.max(...medians) / Math.min(...medians);
@@ -164,7 +157,7 @@ async function turnTaker(page: Page, path: string, sample: string): Promise<Turn
  * run each, and the ratio is the median of the turns' ratios.
  */
 async function baselineComparison(page: Page) {
-  const sample = 'hyperscale-5000.json';
+  const { sample } = ISSUE_9_BASELINE;
   recordComparison(
     'browser.evaluate',
     sample,

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { SAMPLES } from '../../src/plan/samples/samples';
 import { figure } from './figures';
-import { alternate, baselineTree, recordComparison } from './issueBaseline';
+import { alternate, baselineTree, ISSUE_9_BASELINE, recordComparison, type TurnTaker } from './issueBaseline';
 import { summary } from './timing';
 
 /**
@@ -60,12 +60,12 @@ for (const file of Object.keys(SAMPLES)) {
  * 85 to 52 ms and another's from 55 to 120 within its 30 runs); the ratio is the median of the
  * turns' ratios. The issue's bar, 50 ms against its 93, is the ratio 0.5376.
  */
-const BASELINE_SAMPLE = 'hyperscale-5000.json';
+const BASELINE_SAMPLE = ISSUE_9_BASELINE.sample;
 const tree = baselineTree();
 if ('missing' in tree) console.log(`\nbaseline comparison skipped: ${tree.missing}`);
 else {
   const start = (root: string) =>
-    new Promise<{ run: () => Promise<number>; stop: () => Promise<number> }>((resolve, reject) => {
+    new Promise<TurnTaker>((resolve, reject) => {
       const w = new Worker(new URL('./baselineWorker.mjs', import.meta.url), { workerData: { root, file: BASELINE_SAMPLE } });
       w.once('error', reject);
       w.once('message', () =>

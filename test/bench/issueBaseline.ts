@@ -16,7 +16,9 @@ import { summary } from './timing';
 export const ISSUE_9_BASELINE = {
   /** main when issue #9 was filed: the last commit before the engine-seams work (2026-11-24). */
   commit: 'd60b0f2dab78c5835cc9b627fce00a8a385559bc',
-  /** The issue's figures for a cold evaluate of the 5,000-node plan, ms. */
+  /** The plan the issue's figures are for. */
+  sample: 'hyperscale-5000.json',
+  /** The issue's figures for a cold evaluate of that plan, ms. */
   issueColdMs: 93,
   barMs: 50,
 };
@@ -39,28 +41,39 @@ export interface TurnTaker {
 }
 
 /**
- * Cold runs of the baseline and of ours taking turns, in `BASELINE_PAIRS` fresh pairs of workers,
- * the one to go first alternating from turn to turn: the two runs of a turn meet the same spell
- * of the machine, so each turn's ratio (ours / baseline) is fair even when the machine's speed
- * moves between turns. Returns every timed run and every turn's ratio.
+ * Timed runs of several workers taking turns, one run each per round, the order rotating by one
+ * every round so that none always goes first: runs of one round meet the same spell of the
+ * machine. `warmup` untimed rounds, then `rounds` timed ones; row k holds worker k's times, ms.
+ */
+export async function takeTurns(workers: readonly TurnTaker[], warmup: number, rounds: number): Promise<number[][]> {
+  const times: number[][] = workers.map(() => []);
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (let k = 0; k < workers.length; k++) {
+      const w = (round + k) % workers.length;
+      const ms = await workers[w].run();
+      if (round >= warmup) times[w].push(ms);
+    }
+  }
+  return times;
+}
+
+/**
+ * Cold runs of the baseline and of ours taking turns (`takeTurns`), in `BASELINE_PAIRS` fresh
+ * pairs of workers: the two runs of a turn meet the same spell of the machine, so each turn's
+ * ratio (ours / baseline) is fair even when the machine's speed moves between turns. Returns every
+ * timed run and every turn's ratio.
  */
 export async function alternate(startPair: () => Promise<[TurnTaker, TurnTaker]>): Promise<{ theirs: number[]; ours: number[]; ratios: number[] }> {
   const theirs: number[] = [];
   const ours: number[] = [];
   const ratios: number[] = [];
   for (let p = 0; p < BASELINE_PAIRS; p++) {
-    const [base, now] = await startPair();
-    for (let turn = 0; turn < BASELINE_WARMUP + BASELINE_TURNS; turn++) {
-      const baseFirst = turn % 2 === 0;
-      const firstMs = await (baseFirst ? base : now).run();
-      const secondMs = await (baseFirst ? now : base).run();
-      if (turn < BASELINE_WARMUP) continue;
-      const [baseMs, nowMs] = baseFirst ? [firstMs, secondMs] : [secondMs, firstMs];
-      theirs.push(baseMs);
-      ours.push(nowMs);
-      ratios.push(nowMs / baseMs);
-    }
-    await Promise.all([base.stop(), now.stop()]);
+    const pair = await startPair();
+    const [base, now] = await takeTurns(pair, BASELINE_WARMUP, BASELINE_TURNS);
+    theirs.push(...base);
+    ours.push(...now);
+    base.forEach((baseMs, turn) => ratios.push(now[turn] / baseMs));
+    await Promise.all(pair.map((w) => w.stop()));
   }
   return { theirs, ours, ratios };
 }
